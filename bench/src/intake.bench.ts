@@ -1,0 +1,132 @@
+// `pnpm bench`: intake throughput against its own limit. A bare Fastify route doing one INSERT
+// through the same pool vs POST /v1/cases, interleaved rounds on 127.0.0.1, median of each;
+// then p99 at a fixed 1,000 req/s and CPU-ms per request (API process + Postgres backends).
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { createTestDatabase, seedSmallProvince } from '@hotline/testing';
+
+const ROUNDS = 5;
+const ROUND_SECONDS = 5;
+const CONNECTIONS = 10;
+
+const body = JSON.stringify({
+  categoryCode: 'moi-truong',
+  text: 'Bãi rác tự phát bốc mùi cạnh trường tiểu học, đề nghị chính quyền xử lý sớm.',
+  communeCode: 'xa-a1',
+  address: 'Tổ dân phố 5',
+  citizen: { name: 'Nguyễn Văn A', phone: '0912345678' },
+});
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+};
+
+function run(url: string, opts: Partial<autocannon.Options> = {}): Promise<autocannon.Result> {
+  return autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: CONNECTIONS,
+    pipelining: 1,
+    duration: ROUND_SECONDS,
+    ...opts,
+  });
+}
+
+const ask = <T>(child: ChildProcess, kind: string) =>
+  new Promise<T>((resolve) => {
+    const on = (m: { kind: string }) => {
+      if (m.kind === kind) {
+        child.off('message', on);
+        resolve(m as T);
+      }
+    };
+    child.on('message', on);
+    child.send({ kind });
+  });
+
+/** CPU ticks (user + system) of the Postgres backends serving the benchmark's pool, in ms. */
+async function postgresCpuMs(sql: postgres.Sql): Promise<number> {
+  const rows = await sql`select pid from pg_stat_activity where application_name = 'hotline-bench'`;
+  const hz = 100; // USER_HZ on Linux
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid as number}/stat`, 'utf8')
+        .split(') ')[1]!
+        .split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // Backend gone or not on this machine.
+    }
+  }
+  return (ticks * 1000) / hz;
+}
+
+const testDb = await createTestDatabase('bench');
+await seedSmallProvince(testDb.db);
+const admin = postgres(testDb.url, { max: 1, onnotice: () => {} });
+
+const child = fork(fileURLToPath(new URL('./bench-server.ts', import.meta.url)), [testDb.url], {
+  execArgv: ['--import', 'tsx'],
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
+const { realPort, barePort } = await ask<{ realPort: number; barePort: number }>(child, 'ready');
+const realUrl = `http://127.0.0.1:${realPort}/v1/cases`;
+const bareUrl = `http://127.0.0.1:${barePort}/bare`;
+
+console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? ''}; node ${process.version}`);
+console.log(`warm-up…`);
+await run(bareUrl, { duration: 2 });
+await run(realUrl, { duration: 2 });
+
+const bareRps: number[] = [];
+const realRps: number[] = [];
+for (let i = 0; i < ROUNDS; i++) {
+  const b = await run(bareUrl);
+  const r = await run(realUrl);
+  if (b.non2xx || r.non2xx)
+    throw new Error(`non-2xx responses: bare ${b.non2xx}, real ${r.non2xx}`);
+  bareRps.push(b.requests.average);
+  realRps.push(r.requests.average);
+  console.log(
+    `round ${i + 1}: bare ${b.requests.average.toFixed(0)} req/s, intake ${r.requests.average.toFixed(0)} req/s`,
+  );
+}
+const bare = median(bareRps);
+const real = median(realRps);
+
+// Fixed-rate latency and CPU cost per request.
+const cpuBefore = await ask<{ usage: NodeJS.CpuUsage }>(child, 'cpu');
+const pgBefore = await postgresCpuMs(admin);
+const fixed = await run(realUrl, { overallRate: 1000, duration: 10, connections: 20 });
+const cpuAfter = await ask<{ usage: NodeJS.CpuUsage }>(child, 'cpu');
+const pgAfter = await postgresCpuMs(admin);
+const served = fixed.requests.total;
+const apiCpuMs =
+  (cpuAfter.usage.user + cpuAfter.usage.system - cpuBefore.usage.user - cpuBefore.usage.system) /
+  1000;
+const pgCpuMs = pgAfter - pgBefore;
+
+console.log('');
+console.log(`bare INSERT route (median of ${ROUNDS}): ${bare.toFixed(0)} req/s`);
+console.log(`POST /v1/cases    (median of ${ROUNDS}): ${real.toFixed(0)} req/s`);
+console.log(`ratio intake / bare: ${(real / bare).toFixed(2)} (target ≥ 0.75)`);
+console.log(
+  `at 1,000 req/s for 10 s: ${served} requests, ${fixed.non2xx} non-2xx, p50 ${fixed.latency.p50} ms, p99 ${fixed.latency.p99} ms (target ≤ 20 ms)`,
+);
+console.log(
+  `CPU per request: API ${(apiCpuMs / served).toFixed(3)} ms + Postgres backends ${(pgCpuMs / served).toFixed(3)} ms = ${((apiCpuMs + pgCpuMs) / served).toFixed(3)} ms`,
+);
+
+const exited = new Promise((resolve) => child.once('exit', resolve));
+child.send({ kind: 'stop' });
+await exited;
+await admin.end();
+await testDb.drop();

@@ -1,0 +1,116 @@
+// One lint config for the whole tree: type-aware rules, import cycles and the dependency
+// direction (services → core → domain, contracts, db, queue; domain imports nothing of ours).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+const noServices = {
+  group: ['@hotline/api', '@hotline/worker', '@hotline/web', '@hotline/api/*', '@hotline/worker/*'],
+  message: 'Nothing but tests imports a service.',
+};
+const noDeepImports = {
+  group: ['@hotline/*/src/*', '@hotline/*/*'],
+  message: 'Import a package through its entry point only.',
+};
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'packages/db/migrations/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true })],
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Fastify plugins and handlers are async by convention, awaited or not.
+      '@typescript-eslint/require-await': 'off',
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'no-restricted-imports': ['error', { patterns: [noServices, noDeepImports] }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration in packages/config.' },
+      ],
+    },
+  },
+  {
+    files: ['packages/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@hotline/*'], message: 'The domain imports nothing of ours.' }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'The domain never reads the clock: pass time in.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The domain never reads the clock: pass time in.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['services/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noDeepImports,
+            {
+              group: ['@hotline/worker', '@hotline/web'],
+              message: 'Services never import each other.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['services/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noDeepImports,
+            {
+              group: ['@hotline/api', '@hotline/web'],
+              message: 'Services never import each other.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests and benchmarks drive the services in-process.
+    files: ['tests/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noDeepImports] }] },
+  },
+  {
+    files: ['packages/config/**/*.ts', '*.config.ts', '*.config.js', 'infra/**/*.mjs'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+    },
+  },
+);

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# `npm start`: toolchain, dependencies, PostgreSQL and Redis, migrations and demo data, then the
+# API and the worker in the foreground. Ctrl-C stops both.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=infra/local/toolchain.sh
+source "$here/toolchain.sh"
+# shellcheck source=infra/local/services.sh
+source "$here/services.sh"
+
+hotline_ensure_toolchain
+hotline_install_deps
+hotline_ensure_services
+
+cd "$hotline_root"
+pnpm db:migrate
+# Loads the demo data only into an empty database, so restarts keep what you entered.
+pnpm db:seed
+
+base="http://127.0.0.1:${PORT:-3000}"
+# The file is pretty-printed for reading; the example wants it on one line.
+HOTLINE_EXAMPLE_BODY="$(node -e 'process.stdout.write(JSON.stringify(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))))' "$here/example-case.json")"
+cat <<MSG
+
+  Hotline is starting (Ctrl-C stops the API and the worker):
+    API           $base
+    OpenAPI docs  $base/docs
+    Submit a case curl -s -X POST $base/v1/cases -H 'content-type: application/json' -d '$HOTLINE_EXAMPLE_BODY'
+    Track a case  $base/v1/cases/{code}   (code = trackingCode in the reply to the submission)
+
+MSG
+
+# Human-readable logs on a terminal unless asked otherwise (JSON in production).
+export LOG_PRETTY="${LOG_PRETTY:-true}"
+# exec: Ctrl-C's SIGINT then reaches concurrently directly, which stops both and exits.
+# tsx directly rather than through `pnpm --filter`, which reports a stop by Ctrl-C as a failure.
+exec pnpm exec concurrently --names api,worker --prefix-colors cyan,magenta --kill-others-on-fail \
+  'tsx services/api/src/server.ts' 'tsx services/worker/src/main.ts'

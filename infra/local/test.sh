@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `npm test`: every test (unit, integration on the real Postgres and Redis, end to end), then
+# one last line "N passed, N failed". Extra arguments go to Vitest: npm test -- packages/domain
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=infra/local/toolchain.sh
+source "$here/toolchain.sh"
+# shellcheck source=infra/local/services.sh
+source "$here/services.sh"
+
+hotline_ensure_toolchain
+hotline_install_deps
+# Exports DATABASE_URL and REDIS_URL; the tests create their own databases on that server.
+hotline_ensure_services
+
+cd "$hotline_root"
+mkdir -p .data
+results=.data/test-results.json
+# A report left by an earlier run must never be summarised as this one.
+rm -f "$results"
+
+status=0
+pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
+summary_status=0
+VITEST_EXIT_CODE="$status" node infra/local/test-summary.mjs "$results" || summary_status=$?
+if [ "$status" -eq 0 ]; then status="$summary_status"; fi
+exit "$status"

@@ -1,0 +1,85 @@
+import Value from 'typebox/value';
+import { EnvSchema, type Env } from './env.schema.js';
+
+/** Raised at boot when an environment variable is invalid; the message names it. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly reason: string,
+  ) {
+    super(`Invalid environment variable ${variable}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The parsed configuration every process receives; nothing else reads process.env. */
+export interface AppConfig {
+  nodeEnv: Env['NODE_ENV'];
+  databaseUrl: string;
+  databasePoolSize: number;
+  redisUrl: string;
+  redisPrefix: string;
+  host: string;
+  port: number;
+  publicBaseUrl: string;
+  logLevel: Env['LOG_LEVEL'];
+  logPretty: boolean;
+  displayTimeZone: string;
+  sessionSecret: string;
+  adminToken: string | undefined;
+  outboxPollMs: number;
+}
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Parses the environment once, with defaults; throws ConfigError naming the first bad variable. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(EnvSchema.properties);
+  const raw: Record<string, unknown> = {};
+  for (const key of known) {
+    const value = source[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const env: unknown = Value.Convert(EnvSchema, Value.Default(EnvSchema, raw));
+  const [first] = Value.Errors(EnvSchema, env);
+  if (first) {
+    const variable = first.instancePath.replace(/^\//, '') || 'environment';
+    throw new ConfigError(variable, `${first.message} (got ${JSON.stringify(raw[variable])})`);
+  }
+  const e = env as Env;
+  if (!isValidTimeZone(e.TZ)) throw new ConfigError('TZ', `unknown time zone "${e.TZ}"`);
+  if (e.NODE_ENV === 'production' && e.SESSION_SECRET.startsWith('development-only')) {
+    throw new ConfigError(
+      'SESSION_SECRET',
+      'must be set to a secret of 32+ characters in production',
+    );
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    host: e.HOST,
+    port: e.PORT,
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`,
+    logLevel: e.LOG_LEVEL,
+    logPretty: e.LOG_PRETTY,
+    displayTimeZone: e.TZ,
+    sessionSecret: e.SESSION_SECRET,
+    adminToken: e.ADMIN_TOKEN,
+    outboxPollMs: e.OUTBOX_POLL_MS,
+  };
+}
+
+/** The environment with some variables replaced (tests, benchmarks, tools). */
+export function loadConfigWith(overrides: Record<string, string>): AppConfig {
+  return loadConfig({ ...process.env, ...overrides });
+}

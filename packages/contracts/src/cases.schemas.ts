@@ -1,0 +1,116 @@
+import Type, { type Static } from 'typebox';
+
+const CASE_TYPE = Type.Union(
+  [
+    Type.Literal('feedback'),
+    Type.Literal('complaint'),
+    Type.Literal('denunciation'),
+    Type.Literal('leader_hotline'),
+  ],
+  {
+    description:
+      'feedback = phản ánh, kiến nghị (default); complaint = khiếu nại; denunciation = tố cáo',
+  },
+);
+
+const CODE = (description: string) =>
+  Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64, description });
+
+/** `POST /v1/cases`: a citizen's case from the web form. */
+export const CreateCaseBody = Type.Object(
+  {
+    categoryCode: CODE('Category (lĩnh vực) code, from GET /v1/categories'),
+    text: Type.String({
+      minLength: 10,
+      maxLength: 5000,
+      description: 'What happened, in the citizen’s words (10–5000 characters)',
+    }),
+    type: Type.Optional(CASE_TYPE),
+    isAnonymous: Type.Optional(
+      Type.Boolean({ description: 'Hide the citizen’s identity from the handling unit' }),
+    ),
+    consentToPublish: Type.Optional(
+      Type.Boolean({ description: 'The citizen agrees the case and answer may be published' }),
+    ),
+    citizen: Type.Optional(
+      Type.Object(
+        {
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          phone: Type.Optional(
+            Type.String({
+              minLength: 1,
+              maxLength: 32,
+              description: 'Vietnamese number, any common format',
+            }),
+          ),
+          email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    communeCode: Type.Optional(CODE('Commune or ward (xã, phường) where it happened')),
+    address: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    location: Type.Optional(
+      Type.Object(
+        {
+          lat: Type.Number({ minimum: -90, maximum: 90 }),
+          lng: Type.Number({ minimum: -180, maximum: 180 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    hotline: Type.Optional(
+      Type.String({
+        minLength: 3,
+        maxLength: 32,
+        description: 'The published hotline number addressed, if any',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreateCaseBody = Static<typeof CreateCaseBody>;
+
+export const CreateCaseResponse = Type.Object({
+  trackingCode: Type.String({ description: 'Public tracking code, e.g. "K7QM-4RX9"' }),
+  status: Type.Literal('received'),
+  receivedAt: Type.String({ format: 'date-time' }),
+  trackingUrl: Type.String(),
+});
+export type CreateCaseResponse = Static<typeof CreateCaseResponse>;
+
+export const TrackingCodeParams = Type.Object({
+  trackingCode: Type.String({
+    minLength: 1,
+    maxLength: 20,
+    description: 'With or without the dash',
+  }),
+});
+
+const TimelineEntry = Type.Object({
+  type: Type.String({ description: 'Event type, e.g. "received", "routed"' }),
+  at: Type.String({ format: 'date-time' }),
+  description: Type.Object({ vi: Type.String(), en: Type.String() }),
+  unit: Type.Optional(Type.Object({ code: Type.String(), name: Type.String() })),
+});
+
+/** `GET /v1/cases/{trackingCode}`: what anyone holding the code may see; no personal data. */
+export const PublicCase = Type.Object({
+  trackingCode: Type.String(),
+  status: Type.String(),
+  type: Type.String(),
+  channel: Type.String(),
+  category: Type.Object({ code: Type.String(), name: Type.String() }),
+  unit: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
+  receivedAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  timeline: Type.Array(TimelineEntry),
+});
+export type PublicCase = Static<typeof PublicCase>;
+
+export const CategoryList = Type.Object({
+  categories: Type.Array(
+    Type.Object({ code: Type.String(), name: Type.String(), description: Type.String() }),
+  ),
+});
+export type CategoryList = Static<typeof CategoryList>;

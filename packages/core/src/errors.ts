@@ -1,0 +1,34 @@
+/** Every error a use case can return; the API maps each to one HTTP status, workers to retry/give up. */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'CASE_NOT_FOUND'
+  | 'VERSION_CONFLICT'
+  | 'NO_TRIAGE_UNIT'
+  | 'TRACKING_CODE_EXHAUSTED';
+
+/** A field-level problem: the field's path and a stable reason key. */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+  /** Extra values for the message, e.g. a limit. */
+  params?: Record<string, string | number>;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly problems: readonly FieldProblem[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AppError';
+  }
+}
+
+export const validationFailed = (problems: readonly FieldProblem[]) =>
+  new AppError(
+    'VALIDATION_FAILED',
+    problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
+    problems,
+  );

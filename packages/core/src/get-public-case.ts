@@ -1,0 +1,48 @@
+import type { PublicCase } from '@hotline/contracts';
+import { findPublicCase, findUnitsByIds, listCaseEvents, type Database } from '@hotline/db';
+import {
+  PUBLIC_EVENT_TYPES,
+  describePublicEvent,
+  formatTrackingCode,
+  isValidTrackingCode,
+  normalizeTrackingCode,
+  type CaseEventType,
+} from '@hotline/domain';
+import { AppError, validationFailed } from './errors.js';
+
+const unitIdOf = (payload: unknown): string | null => {
+  const id = (payload as { unitId?: unknown } | null)?.unitId;
+  return typeof id === 'string' ? id : null;
+};
+
+/** The citizen's view of a case by tracking code: status, unit and public timeline only. */
+export async function getPublicCase(deps: { db: Database }, rawCode: string): Promise<PublicCase> {
+  if (!isValidTrackingCode(rawCode)) {
+    throw validationFailed([{ field: 'trackingCode', reason: 'invalid_tracking_code' }]);
+  }
+  const row = await findPublicCase(deps.db, normalizeTrackingCode(rawCode));
+  if (!row) throw new AppError('CASE_NOT_FOUND', 'no case with this tracking code');
+  const events = await listCaseEvents(deps.db, row.id, [...PUBLIC_EVENT_TYPES]);
+  const unitIds = [...new Set(events.map((e) => unitIdOf(e.payload)).filter((x) => x !== null))];
+  const units = new Map((await findUnitsByIds(deps.db, unitIds)).map((u) => [u.id, u]));
+  return {
+    trackingCode: formatTrackingCode(row.trackingCode),
+    status: row.status,
+    type: row.type,
+    channel: row.channel,
+    category: { code: row.categoryCode, name: row.categoryName },
+    unit: row.unitCode && row.unitName ? { code: row.unitCode, name: row.unitName } : null,
+    receivedAt: row.receivedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    timeline: events.map((e) => {
+      const unitId = unitIdOf(e.payload);
+      const unit = unitId ? units.get(unitId) : undefined;
+      return {
+        type: e.type,
+        at: e.occurredAt.toISOString(),
+        description: describePublicEvent(e.type as CaseEventType, unit?.name),
+        ...(unit ? { unit: { code: unit.code, name: unit.name } } : {}),
+      };
+    }),
+  };
+}

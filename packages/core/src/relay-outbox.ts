@@ -1,0 +1,43 @@
+import {
+  claimPendingOutbox,
+  deleteRelayedOutbox,
+  recordOutboxFailure,
+  type Database,
+} from '@hotline/db';
+import type { JobPublisher } from '@hotline/queue';
+
+/** The BullMQ job id of an outbox row: relaying the same row twice enqueues it once. */
+export const outboxJobId = (outboxId: number) => `outbox-${outboxId}`;
+
+/**
+ * Moves one batch of committed outbox rows into BullMQ and deletes them in the same
+ * transaction that held them locked: a row that exists is a row not yet sent. If Redis
+ * refuses, the rows stay and wait for the next pass.
+ * Returns how many rows were relayed.
+ */
+export async function relayOutbox(
+  deps: { db: Database; publisher: JobPublisher },
+  batchSize = 200,
+): Promise<number> {
+  let claimed: number[] = [];
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const rows = await claimPendingOutbox(tx, batchSize);
+      claimed = rows.map((r) => r.id);
+      if (rows.length === 0) return 0;
+      await deps.publisher.publish(
+        rows.map((r) => ({
+          queue: r.queue,
+          name: r.jobName,
+          jobId: outboxJobId(r.id),
+          data: r.payload,
+        })),
+      );
+      await deleteRelayedOutbox(tx, claimed);
+      return rows.length;
+    });
+  } catch (err) {
+    await recordOutboxFailure(deps.db, claimed, String(err)).catch(() => {});
+    throw err;
+  }
+}

@@ -1,0 +1,21 @@
+// `pnpm db:seed`: loads the demo province when the database is empty (npm start runs it).
+import { loadConfig, createLogger } from '@hotline/config';
+import { createDatabase } from '../client.js';
+import { demoProvince } from '../seed/demo-province.js';
+import { seedDemoData } from '../seed/seed-demo.js';
+
+const config = loadConfig();
+const log = createLogger(config, { service: 'seed' });
+const { db, close } = createDatabase(config.databaseUrl, {
+  max: 1,
+  applicationName: 'hotline-seed',
+});
+try {
+  const seeded = await seedDemoData(db, demoProvince);
+  log.info(
+    seeded ? { units: demoProvince.units.length, hotlines: demoProvince.hotlines.length } : {},
+    seeded ? 'demo province loaded' : 'database not empty: demo data left as it is',
+  );
+} finally {
+  await close();
+}

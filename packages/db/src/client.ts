@@ -1,0 +1,58 @@
+import postgres from 'postgres';
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import * as schema from './schema/index.js';
+
+export type Database = PostgresJsDatabase<typeof schema>;
+/** A transaction handle; repositories accept either this or the Database. */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type Executor = Database | Tx;
+
+export interface DatabaseOptions {
+  /** Pool size. */
+  max?: number;
+  /** Shown in pg_stat_activity. */
+  applicationName?: string;
+  /** Aborts any statement running longer, so a stuck query cannot hang a request forever. */
+  statementTimeoutMs?: number;
+}
+
+/** A plain postgres.js client: tagged templates are prepared once per connection. */
+export type RawSql = postgres.Sql;
+
+export interface DatabaseHandle {
+  db: Database;
+  /**
+   * A second pool for hot-path statements written as SQL (intake). Drizzle sends raw SQL
+   * unprepared, so a statement of several CTEs is parsed and planned on every call; on this
+   * client it is prepared once per connection. Never hand it to drizzle.
+   */
+  raw: RawSql;
+  close: () => Promise<void>;
+}
+
+/**
+ * Opens a pool. Every query goes through drizzle: `drizzle(client)` rewires the client's
+ * serializers, so raw template queries on the same client would misbehave (STYLE.md pitfall).
+ */
+export function createDatabase(url: string, options: DatabaseOptions = {}): DatabaseHandle {
+  const clientOptions = {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connect_timeout: 5,
+    idle_timeout: 30,
+    connection: {
+      application_name: options.applicationName ?? 'hotline',
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    },
+  } satisfies postgres.Options<Record<string, never>>;
+  const client = postgres(url, clientOptions);
+  const raw = postgres(url, clientOptions);
+  const db = drizzle(client, { schema });
+  return {
+    db,
+    raw,
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), raw.end({ timeout: 5 })]);
+    },
+  };
+}

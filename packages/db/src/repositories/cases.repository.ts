@@ -1,0 +1,45 @@
+import { eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../client.js';
+import { adminUnits, categories, cases, hotlines } from '../schema/index.js';
+
+/** What the routing step needs: the case's state and its hotline's unit. */
+export async function findCaseForRouting(db: Executor, caseId: string) {
+  const [row] = await db
+    .select({
+      id: cases.id,
+      status: cases.status,
+      unitId: cases.unitId,
+      version: cases.version,
+      hotlineUnitId: hotlines.unitId,
+    })
+    .from(cases)
+    .leftJoin(hotlines, eq(hotlines.id, cases.hotlineId))
+    .where(eq(cases.id, caseId));
+  return row ?? null;
+}
+
+const unit = alias(adminUnits, 'unit');
+
+/** The public face of a case: no personal data is selected at all. */
+export async function findPublicCase(db: Executor, trackingCode: string) {
+  const [row] = await db
+    .select({
+      id: cases.id,
+      trackingCode: cases.trackingCode,
+      status: cases.status,
+      type: cases.type,
+      channel: cases.channel,
+      receivedAt: cases.receivedAt,
+      updatedAt: cases.updatedAt,
+      categoryCode: categories.code,
+      categoryName: categories.name,
+      unitCode: unit.code,
+      unitName: unit.name,
+    })
+    .from(cases)
+    .innerJoin(categories, eq(categories.id, cases.categoryId))
+    .leftJoin(unit, eq(unit.id, cases.unitId))
+    .where(eq(cases.trackingCode, trackingCode));
+  return row ?? null;
+}

@@ -1,0 +1,52 @@
+import { asc, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../client.js';
+import { outbox } from '../schema/index.js';
+
+export interface OutboxMessage {
+  id: number;
+  queue: string;
+  jobName: string;
+  payload: unknown;
+}
+
+/**
+ * Locks up to `limit` pending rows, oldest first. SKIP LOCKED lets several relays run at once
+ * without sending the same row twice in parallel.
+ */
+export async function claimPendingOutbox(tx: Executor, limit: number): Promise<OutboxMessage[]> {
+  return tx
+    .select({
+      id: outbox.id,
+      queue: outbox.queue,
+      jobName: outbox.jobName,
+      payload: outbox.payload,
+    })
+    .from(outbox)
+    .orderBy(asc(outbox.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+/** Removes rows whose jobs BullMQ now holds (same transaction as the claim). */
+export async function deleteRelayedOutbox(tx: Executor, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.delete(outbox).where(inArray(outbox.id, [...ids]));
+}
+
+export async function recordOutboxFailure(
+  db: Executor,
+  ids: readonly number[],
+  error: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(outbox)
+    .set({ attempts: sql`${outbox.attempts} + 1`, lastError: error.slice(0, 500) })
+    .where(inArray(outbox.id, [...ids]));
+}
+
+/** Rows not yet relayed (health and tests). */
+export async function countPendingOutbox(db: Executor): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox);
+  return row?.n ?? 0;
+}

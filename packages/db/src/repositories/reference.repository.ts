@@ -1,0 +1,30 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../client.js';
+import { adminUnits, categories } from '../schema/index.js';
+
+/** The province triage unit (the fallback for cases no hotline claims), or null if none. */
+export async function findTriageUnitId(db: Executor): Promise<string | null> {
+  const [row] = await db
+    .select({ id: adminUnits.id })
+    .from(adminUnits)
+    .where(eq(adminUnits.isTriage, true));
+  return row?.id ?? null;
+}
+
+/** Active categories in display order, for intake forms. */
+export async function listActiveCategories(db: Executor) {
+  return db
+    .select({ code: categories.code, name: categories.name, description: categories.description })
+    .from(categories)
+    .where(eq(categories.isActive, true))
+    .orderBy(asc(categories.sortOrder), asc(categories.name));
+}
+
+/** Code and name of the given units (for timelines and views). */
+export async function findUnitsByIds(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: adminUnits.id, code: adminUnits.code, name: adminUnits.name })
+    .from(adminUnits)
+    .where(inArray(adminUnits.id, [...ids]));
+}

@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { caseStatus, caseType, channel, priority, slaState } from './enums.js';
+import { adminUnits, categories, hotlines, officials } from './organisation.js';
+
+/** The current projection of each case, folded from its events (same transaction, version check). */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Public code without the dash, with its check character. */
+    trackingCode: text('tracking_code').notNull().unique(),
+    type: caseType('type').notNull().default('feedback'),
+    channel: channel('channel').notNull(),
+    status: caseStatus('status').notNull(),
+    priority: priority('priority').notNull().default('normal'),
+    hotlineId: uuid('hotline_id').references(() => hotlines.id),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => categories.id),
+    // Personal data: shown only to officials whose unit owns the case, never logged.
+    citizenName: text('citizen_name'),
+    citizenPhone: text('citizen_phone'),
+    citizenEmail: text('citizen_email'),
+    isAnonymous: boolean('is_anonymous').notNull().default(false),
+    consentToPublish: boolean('consent_to_publish').notNull().default(false),
+    text: text('text').notNull(),
+    communeUnitId: uuid('commune_unit_id').references(() => adminUnits.id),
+    address: text('address'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    unitId: uuid('unit_id').references(() => adminUnits.id),
+    assigneeId: uuid('assignee_id').references(() => officials.id),
+    slaState: slaState('sla_state').notNull().default('on_track'),
+    escalationLevel: smallint('escalation_level').notNull().default(0),
+    transferCount: smallint('transfer_count').notNull().default(0),
+    firstResponseDueAt: timestamp('first_response_due_at', { withTimezone: true }),
+    resolutionDueAt: timestamp('resolution_due_at', { withTimezone: true }),
+    /** Bumped whenever deadlines move, so timers of an older generation become no-ops. */
+    deadlineGeneration: integer('deadline_generation').notNull().default(0),
+    resolutionText: text('resolution_text'),
+    satisfaction: smallint('satisfaction'),
+    /** Version of the last event folded in; optimistic concurrency for writers. */
+    version: integer('version').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  // Intake is the hot path: partial indexes leave out the rows a fresh case would add (no unit,
+  // assignee or deadline yet), and the period index is BRIN (cases arrive in time order).
+  (t) => [
+    // A unit's queue; an official's queue.
+    index('cases_unit_status_idx')
+      .on(t.unitId, t.status)
+      .where(sql`${t.unitId} is not null`),
+    index('cases_assignee_status_idx')
+      .on(t.assigneeId, t.status)
+      .where(sql`${t.assigneeId} is not null`),
+    // Every case sent to a leader's hotline.
+    index('cases_hotline_received_idx')
+      .on(t.hotlineId, t.receivedAt)
+      .where(sql`${t.hotlineId} is not null`),
+    // Reports by period.
+    index('cases_received_brin').using('brin', t.receivedAt),
+    // Overdue and at-risk sweeps look only at open cases with a deadline.
+    index('cases_open_due_idx')
+      .on(t.resolutionDueAt)
+      .where(
+        sql`${t.resolutionDueAt} is not null and ${t.status} not in ('resolved', 'closed', 'rejected', 'merged')`,
+      ),
+    // A citizen's own cases; duplicate spotting.
+    index('cases_citizen_phone_idx')
+      .on(t.citizenPhone)
+      .where(sql`${t.citizenPhone} is not null`),
+    check('cases_satisfaction_range', sql`${t.satisfaction} between 1 and 5`),
+  ],
+);
+
+/** Append-only history of every case: one row per change, numbered per case. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    version: integer('version').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    actorKind: text('actor_kind', { enum: ['citizen', 'system', 'official'] }).notNull(),
+    actorOfficialId: uuid('actor_official_id').references(() => officials.id),
+    /** For system actors: which process (e.g. "worker:routing"). */
+    actorProcess: text('actor_process'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique('case_events_case_version_uq').on(t.caseId, t.version),
+    // Reports over a period (events are appended in time order).
+    index('case_events_occurred_brin').using('brin', t.occurredAt),
+  ],
+);
+
+/**
+ * Work for the queues, written in the same transaction as the change that causes it. A row
+ * is deleted once BullMQ holds its job, so the table stays small and every row is pending.
+ */
+export const outbox = pgTable('outbox', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  queue: text('queue').notNull(),
+  jobName: text('job_name').notNull(),
+  payload: jsonb('payload').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Failed relay attempts (Redis unreachable), for monitoring. */
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+});

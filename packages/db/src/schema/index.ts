@@ -1,0 +1,3 @@
+export * from './enums.js';
+export * from './organisation.js';
+export * from './cases.js';

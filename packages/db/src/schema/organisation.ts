@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { officialRole, unitKind } from './enums.js';
+
+/** Administrative units: a tree of any depth (province → department / district → commune). */
+export const adminUnits = pgTable(
+  'admin_units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    kind: unitKind('kind').notNull(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => adminUnits.id),
+    /** The province triage unit takes cases no hotline or rule claims; at most one. */
+    isTriage: boolean('is_triage').notNull().default(false),
+    isActive: boolean('is_active').notNull().default(true),
+    /** Set when the unit was merged into another; its open cases moved there. */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => adminUnits.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('admin_units_parent_idx').on(t.parentId),
+    uniqueIndex('admin_units_one_triage_idx')
+      .on(t.isTriage)
+      .where(sql`${t.isTriage}`),
+  ],
+);
+
+export const officials = pgTable(
+  'officials',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => adminUnits.id),
+    fullName: text('full_name').notNull(),
+    email: text('email').notNull().unique(),
+    phone: text('phone'),
+    title: text('title').notNull().default(''),
+    roles: officialRole('roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    isActive: boolean('is_active').notNull().default(true),
+    /** Absent officials (leave, travel) are skipped by assignment strategies. */
+    isAbsent: boolean('is_absent').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('officials_unit_idx').on(t.unitId)],
+);
+
+/** Published hotline numbers (đường dây nóng); each has an owner official and unit. */
+export const hotlines = pgTable(
+  'hotlines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** E.164. */
+    number: text('number').notNull().unique(),
+    displayNumber: text('display_number').notNull(),
+    name: text('name').notNull(),
+    ownerOfficialId: uuid('owner_official_id')
+      .notNull()
+      .references(() => officials.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => adminUnits.id),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('hotlines_unit_idx').on(t.unitId),
+    index('hotlines_owner_idx').on(t.ownerOfficialId),
+  ],
+);
+
+/** Categories (lĩnh vực) a case is filed under. */
+export const categories = pgTable('categories', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  isActive: boolean('is_active').notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(0),
+});

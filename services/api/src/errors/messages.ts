@@ -1,0 +1,85 @@
+import type { FieldError } from '@hotline/contracts';
+import type { FieldProblem } from '@hotline/core';
+
+type Params = Record<string, string | number> | undefined;
+type Message = (field: string, p: Params) => { vi: string; en: string };
+
+// Field-level reasons and how they read, in Vietnamese first. Keys are stable API values.
+const MESSAGES: Record<string, Message> = {
+  required: (f) => ({ vi: `Thiếu trường bắt buộc "${f}"`, en: `"${f}" is required` }),
+  unknown_field: (f) => ({
+    vi: `Trường "${f}" không được hỗ trợ`,
+    en: `"${f}" is not a known field`,
+  }),
+  too_long: (f, p) => ({
+    vi: `"${f}" dài quá ${p?.limit ?? ''} ký tự`,
+    en: `"${f}" is longer than ${p?.limit ?? ''} characters`,
+  }),
+  too_short: (f, p) => ({
+    vi: `"${f}" cần ít nhất ${p?.limit ?? p?.min ?? ''} ký tự`,
+    en: `"${f}" needs at least ${p?.limit ?? p?.min ?? ''} characters`,
+  }),
+  invalid_format: (f) => ({
+    vi: `"${f}" không đúng định dạng`,
+    en: `"${f}" has an invalid format`,
+  }),
+  wrong_type: (f, p) => ({
+    vi: `"${f}" phải có kiểu ${p?.type ?? ''}`,
+    en: `"${f}" must be of type ${p?.type ?? ''}`,
+  }),
+  not_allowed: (f, p) => ({
+    vi: `"${f}" phải là một trong: ${p?.allowed ?? ''}`,
+    en: `"${f}" must be one of: ${p?.allowed ?? ''}`,
+  }),
+  out_of_range: (f) => ({ vi: `"${f}" nằm ngoài giới hạn`, en: `"${f}" is out of range` }),
+  unknown_category: (f) => ({
+    vi: `Không có lĩnh vực này ("${f}")`,
+    en: `No such category ("${f}")`,
+  }),
+  unknown_commune: (f) => ({
+    vi: `Không có xã, phường này ("${f}")`,
+    en: `No such commune or ward ("${f}")`,
+  }),
+  unknown_hotline: (f) => ({
+    vi: `Số đường dây nóng không tồn tại ("${f}")`,
+    en: `No such hotline number ("${f}")`,
+  }),
+  not_vietnamese: (f) => ({
+    vi: `"${f}" không phải số điện thoại Việt Nam`,
+    en: `"${f}" is not a Vietnamese phone number`,
+  }),
+  invalid_number: (f) => ({
+    vi: `"${f}" không phải số điện thoại Việt Nam hợp lệ`,
+    en: `"${f}" is not a valid Vietnamese phone number`,
+  }),
+  not_a_phone_number: (f) => ({
+    vi: `"${f}" không phải số điện thoại`,
+    en: `"${f}" is not a phone number`,
+  }),
+  invalid_tracking_code: () => ({
+    vi: 'Mã tra cứu không đúng (kiểm tra lại từng ký tự)',
+    en: 'Invalid tracking code (check each character)',
+  }),
+  malformed_json: () => ({
+    vi: 'Nội dung gửi lên không phải JSON hợp lệ',
+    en: 'The body is not valid JSON',
+  }),
+  too_large: (_f, p) => ({
+    vi: `Nội dung gửi lên quá lớn (tối đa ${p?.limit ?? ''} byte)`,
+    en: `The body is too large (at most ${p?.limit ?? ''} bytes)`,
+  }),
+  unsupported_media_type: () => ({
+    vi: 'Chỉ chấp nhận application/json',
+    en: 'Only application/json is accepted',
+  }),
+  empty: () => ({ vi: 'Nội dung gửi lên trống', en: 'The body is empty' }),
+};
+
+/** Adds the human messages to a field problem. */
+export function toFieldError(p: FieldProblem): FieldError {
+  const message = MESSAGES[p.reason]?.(p.field, p.params) ?? {
+    vi: `"${p.field}" không hợp lệ (${p.reason})`,
+    en: `"${p.field}" is invalid (${p.reason})`,
+  };
+  return { field: p.field, reason: p.reason, message };
+}

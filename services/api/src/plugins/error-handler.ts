@@ -1,0 +1,89 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorResponse } from '@hotline/contracts';
+import { AppError, type ErrorCode, type FieldProblem } from '@hotline/core';
+import { toFieldError } from '../errors/messages.js';
+import { validationProblems } from '../errors/validation-problems.js';
+
+/** One table from error code to HTTP status. */
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  CASE_NOT_FOUND: 404,
+  VERSION_CONFLICT: 409,
+  NO_TRIAGE_UNIT: 503,
+  TRACKING_CODE_EXHAUSTED: 503,
+};
+
+function send(
+  reply: FastifyReply,
+  statusCode: number,
+  code: string,
+  message: string,
+  problems?: readonly FieldProblem[],
+) {
+  const body: ErrorResponse = {
+    statusCode,
+    code,
+    message,
+    ...(problems && problems.length > 0 ? { errors: problems.map(toFieldError) } : {}),
+  };
+  return reply.status(statusCode).send(body);
+}
+
+// Fastify's own 4xx errors for bodies that never reach the schema.
+function frameworkProblem(err: FastifyError, bodyLimit: number): [string, FieldProblem] | null {
+  switch (err.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return ['MALFORMED_JSON', { field: 'body', reason: 'malformed_json' }];
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return ['EMPTY_BODY', { field: 'body', reason: 'empty' }];
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return [
+        'BODY_TOO_LARGE',
+        { field: 'body', reason: 'too_large', params: { limit: bodyLimit } },
+      ];
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return [
+        'UNSUPPORTED_MEDIA_TYPE',
+        { field: 'content-type', reason: 'unsupported_media_type' },
+      ];
+    default:
+      return null;
+  }
+}
+
+/** Maps every error to a JSON body; a 5xx never reveals internals (they go to the log). */
+export function registerErrorHandler(app: FastifyInstance, bodyLimit: number) {
+  app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (err instanceof AppError) {
+      const status = STATUS[err.code];
+      if (status >= 500) request.log.error({ err }, 'use case failed');
+      return send(reply, status, err.code, err.message, err.problems);
+    }
+    if (err.validation) {
+      const problems = validationProblems(err.validation, err.validationContext ?? 'body');
+      return send(
+        reply,
+        400,
+        'VALIDATION_FAILED',
+        problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
+        problems,
+      );
+    }
+    const framework = frameworkProblem(err, bodyLimit);
+    if (framework) {
+      const [code, problem] = framework;
+      return send(reply, err.statusCode ?? 400, code, err.message, [problem]);
+    }
+    const status =
+      err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err }, 'unhandled error');
+      return send(reply, 500, 'INTERNAL', 'Internal error; it has been logged.');
+    }
+    return send(reply, status, err.code ?? 'BAD_REQUEST', err.message);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, 404, 'ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`),
+  );
+}

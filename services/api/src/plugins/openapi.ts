@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+
+/** The OpenAPI document, generated from the route schemas that also validate requests. */
+export async function registerOpenApi(app: FastifyInstance, publicBaseUrl: string) {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Hotline API',
+        description:
+          'Tiếp nhận và xử lý phản ánh, kiến nghị — citizens’ feedback and complaints for a province.',
+        version: '0.1.0',
+      },
+      servers: [{ url: publicBaseUrl }],
+      tags: [
+        { name: 'cases', description: 'Submit and track cases' },
+        { name: 'reference', description: 'Reference data' },
+        { name: 'health', description: 'Liveness and readiness' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+}

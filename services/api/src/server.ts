@@ -1,0 +1,31 @@
+// Starts the API: `pnpm --filter @hotline/api start`. Closes gracefully on SIGINT/SIGTERM.
+import closeWithGrace from 'close-with-grace';
+import { createLogger, loadConfig } from '@hotline/config';
+import { createDatabase } from '@hotline/db';
+import { createRedis } from '@hotline/queue';
+import { buildApp } from './app.js';
+
+const config = loadConfig();
+const logger = createLogger(config, { service: 'api' });
+const database = createDatabase(config.databaseUrl, {
+  max: config.databasePoolSize,
+  applicationName: 'hotline-api',
+  statementTimeoutMs: 10_000,
+});
+const redis = createRedis(config.redisUrl, 'probe', { lazyConnect: false });
+// A Redis outage must not crash intake; readiness reports it.
+redis.on('error', (err: Error) => logger.debug({ err: err.message }, 'redis unavailable'));
+
+const app = await buildApp({ config, db: database.db, sql: database.raw, redis, logger });
+app.addHook('onClose', async () => {
+  redis.disconnect();
+  await database.close();
+});
+
+closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  if (err) logger.error({ err }, 'closing after an error');
+  else logger.info({ signal }, 'shutting down');
+  await app.close();
+});
+
+await app.listen({ host: config.host, port: config.port });

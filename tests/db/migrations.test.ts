@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dropDatabase, migrateDatabase, MIGRATIONS_FOLDER } from '@hotline/db';
+import { freshDatabaseUrl } from '@hotline/testing';
+
+const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as {
+  entries: unknown[];
+};
+
+describe('migrations', () => {
+  const url = freshDatabaseUrl('migrate');
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  afterAll(async () => {
+    await sql.end();
+    await dropDatabase(url);
+  });
+
+  const schemaFingerprint = async () =>
+    sql`select table_name, column_name, data_type, is_nullable
+        from information_schema.columns where table_schema = 'public'
+        order by table_name, column_name`;
+
+  it('create the database and apply every migration to it', async () => {
+    await migrateDatabase(url);
+    const applied = await sql`select count(*)::int as n from drizzle.__drizzle_migrations`;
+    expect(applied[0]?.n).toBe(journal.entries.length);
+    const tables =
+      await sql`select tablename from pg_tables where schemaname = 'public' order by 1`;
+    expect(tables.map((t) => t.tablename as string)).toEqual([
+      'admin_units',
+      'case_events',
+      'cases',
+      'categories',
+      'hotlines',
+      'officials',
+      'outbox',
+    ]);
+  });
+
+  it('are a no-op the second time', async () => {
+    const before = await schemaFingerprint();
+    await migrateDatabase(url);
+    const applied = await sql`select count(*)::int as n from drizzle.__drizzle_migrations`;
+    expect(applied[0]?.n).toBe(journal.entries.length);
+    expect(await schemaFingerprint()).toEqual(before);
+  });
+
+  it('make case history append-only', async () => {
+    await expect(sql`update case_events set type = 'x'`).resolves.toBeDefined(); // no rows: no trigger fires
+    await expect(sql`truncate case_events cascade`).rejects.toThrow(/append-only/);
+  });
+});

@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoProvince, seedDemoData } from '@hotline/db';
+import { createTestDatabase, type TestDatabase } from '@hotline/testing';
+
+describe('demo data', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase('seed');
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
+
+  it('loads the Hà Tĩnh demo province into an empty database, once', async () => {
+    expect(await seedDemoData(t.db, demoProvince)).toBe(true);
+    expect(await seedDemoData(t.db, demoProvince)).toBe(false);
+    const [row] = await t.db.execute<{
+      units: number;
+      triage: number;
+      hotlines: number;
+      categories: number;
+    }>(sql`
+      select (select count(*)::int from admin_units) as units,
+             (select count(*)::int from admin_units where is_triage) as triage,
+             (select count(*)::int from hotlines) as hotlines,
+             (select count(*)::int from categories) as categories`);
+    expect(row).toEqual({
+      units: demoProvince.units.length,
+      triage: 1,
+      hotlines: demoProvince.hotlines.length,
+      categories: demoProvince.categories.length,
+    });
+    const names = await t.db.execute<{ name: string }>(sql`select name from admin_units`);
+    expect(names.map((n) => n.name).join('|')).toMatch(/Thạch Hạ/);
+  });
+});

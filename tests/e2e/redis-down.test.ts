@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '@hotline/config';
+import { countPendingOutbox } from '@hotline/db';
+import { startTcpProxy, waitFor, type TcpProxy } from '@hotline/testing';
+import { getJson, postJson, startSystem, type TestSystem } from '../support/system.js';
+
+describe('Redis down: intake keeps answering, nothing is lost', () => {
+  let proxy: TcpProxy;
+  let sys: TestSystem;
+  beforeAll(async () => {
+    const redis = new URL(loadConfig().redisUrl);
+    proxy = await startTcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
+    sys = await startSystem({ redisUrl: proxy.url('redis'), label: 'redisdown' });
+  });
+  afterAll(async () => {
+    await sys.close();
+    await proxy.close();
+  });
+
+  it('answers 201 quickly while Redis is unreachable, and routes every case once when it returns', async () => {
+    proxy.cut();
+    const latencies: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      const res = await postJson(sys.baseUrl, '/v1/cases', {
+        categoryCode: 'moi-truong',
+        text: `Nước thải chảy ra kênh, lần ${i}.`,
+      });
+      latencies.push(performance.now() - t0);
+      expect(res.status).toBe(201);
+    }
+    expect(Math.max(...latencies)).toBeLessThan(500);
+
+    const ready = await getJson(sys.baseUrl, '/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.body.checks).toEqual({ postgres: 'up', redis: 'down' });
+
+    // The relay keeps trying and fails fast; the work stays in Postgres.
+    const { db } = sys.database;
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await countPendingOutbox(db)).toBe(20);
+    const [failed] = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from outbox where last_error is not null`,
+    );
+    expect(failed?.n).toBeGreaterThan(0);
+
+    proxy.restore();
+    await waitFor(async () => ((await countPendingOutbox(db)) === 0 ? true : undefined), {
+      timeoutMs: 20_000,
+      what: 'outbox drained',
+    });
+    await waitFor(
+      async () => {
+        const [row] = await db.execute<{ n: number }>(
+          sql`select count(*)::int as n from case_events where type = 'routed'`,
+        );
+        return row?.n === 20 ? true : undefined;
+      },
+      { timeoutMs: 20_000, what: '20 routed events' },
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    const perCase = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from case_events where type = 'routed' group by case_id`,
+    );
+    expect(perCase).toHaveLength(20);
+    expect(perCase.every((r) => r.n === 1)).toBe(true);
+    expect((await getJson(sys.baseUrl, '/readyz')).status).toBe(200);
+  });
+});

@@ -1,0 +1,93 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '@hotline/api';
+import { createLogger, loadConfigWith, type AppConfig } from '@hotline/config';
+import { createRedis } from '@hotline/queue';
+import {
+  createTestDatabase,
+  deleteRedisPrefix,
+  freshRedisPrefix,
+  seedSmallProvince,
+  type SmallProvince,
+  type TestDatabase,
+} from '@hotline/testing';
+import { startWorker, type RunningWorker } from '@hotline/worker';
+
+/** The whole system in-process on a fresh database and Redis prefix: a real HTTP port. */
+export interface TestSystem {
+  config: AppConfig;
+  database: TestDatabase;
+  province: SmallProvince;
+  baseUrl: string;
+  api: FastifyInstance;
+  startWorker: () => void;
+  stopWorker: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export async function startSystem(
+  options: { withWorker?: boolean; redisUrl?: string; label?: string } = {},
+): Promise<TestSystem> {
+  const database = await createTestDatabase(options.label ?? 'e2e');
+  const province = await seedSmallProvince(database.db);
+  const prefix = freshRedisPrefix();
+  const config = loadConfigWith({
+    DATABASE_URL: database.url,
+    REDIS_PREFIX: prefix,
+    OUTBOX_POLL_MS: '200',
+    PORT: '0',
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+  });
+  const logger = createLogger(config);
+  const redis = createRedis(config.redisUrl, 'probe');
+  redis.on('error', () => {});
+  const api = await buildApp({ config, db: database.db, sql: database.raw, redis, logger });
+  await api.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = api.server.address() as AddressInfo;
+
+  let worker: RunningWorker | null = null;
+  const system: TestSystem = {
+    config,
+    database,
+    province,
+    baseUrl: `http://127.0.0.1:${port}`,
+    api,
+    startWorker() {
+      worker ??= startWorker(config, logger);
+    },
+    async stopWorker() {
+      await worker?.close();
+      worker = null;
+    },
+    async close() {
+      await system.stopWorker();
+      await api.close();
+      redis.disconnect();
+      await database.drop();
+      await deleteRedisPrefix(prefix);
+    },
+  };
+  if (options.withWorker !== false) system.startWorker();
+  return system;
+}
+
+/** POSTs JSON (or a raw string) and returns status and parsed body. */
+export async function postJson(
+  baseUrl: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) {
+  const res = await fetch(baseUrl + path, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+}
+
+export async function getJson(baseUrl: string, path: string) {
+  const res = await fetch(baseUrl + path);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
