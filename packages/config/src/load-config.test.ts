@@ -53,4 +53,22 @@ describe('createLogger', () => {
     expect(out).not.toContain('a@b.vn');
     expect(out).toContain('[redacted]');
   });
+
+  it("redacts a database error's row detail", () => {
+    const lines: string[] = [];
+    const log = createLogger(
+      { logLevel: 'info', logPretty: false },
+      {},
+      {
+        write: (s: string) => void lines.push(s),
+      },
+    );
+    const err = Object.assign(new Error('new row violates check constraint'), {
+      code: '23514',
+      detail: 'Failing row contains (…, +84912345678, Nguyễn Văn A, …).',
+    });
+    log.error({ err }, 'insert failed');
+    expect(lines.join('')).not.toContain('912345678');
+    expect(lines.join('')).toContain('23514');
+  });
 });
