@@ -26,11 +26,11 @@ export interface TestSystem {
 }
 
 export async function startSystem(
-  options: { withWorker?: boolean; redisUrl?: string; label?: string } = {},
+  options: { withWorker?: boolean; redisUrl?: string; redisPrefix?: string; label?: string } = {},
 ): Promise<TestSystem> {
   const database = await createTestDatabase(options.label ?? 'e2e');
   const province = await seedSmallProvince(database.db);
-  const prefix = freshRedisPrefix();
+  const prefix = options.redisPrefix ?? freshRedisPrefix();
   const config = loadConfigWith({
     DATABASE_URL: database.url,
     REDIS_PREFIX: prefix,

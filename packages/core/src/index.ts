@@ -6,6 +6,6 @@ export {
   type SubmittedCase,
 } from './submit-case.js';
 export { routeCase, type RouteCaseOutcome } from './route-case.js';
-export { relayOutbox, outboxJobId } from './relay-outbox.js';
+export { relayOutbox } from './relay-outbox.js';
 export { getPublicCase } from './get-public-case.js';
 export { listCategories } from './list-categories.js';

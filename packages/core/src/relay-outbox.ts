@@ -6,9 +6,6 @@ import {
 } from '@hotline/db';
 import type { JobPublisher } from '@hotline/queue';
 
-/** The BullMQ job id of an outbox row: relaying the same row twice enqueues it once. */
-export const outboxJobId = (outboxId: number) => `outbox-${outboxId}`;
-
 /**
  * Moves one batch of committed outbox rows into BullMQ and deletes them in the same
  * transaction that held them locked: a row that exists is a row not yet sent. If Redis
@@ -29,7 +26,7 @@ export async function relayOutbox(
         rows.map((r) => ({
           queue: r.queue,
           name: r.jobName,
-          jobId: outboxJobId(r.id),
+          jobId: r.jobId,
           data: r.payload,
         })),
       );

@@ -90,8 +90,9 @@ export async function insertReceivedCase(
       from ins
     ),
     ob as (
-      insert into outbox (queue, job_name, payload)
-      select 'routing', 'route-case', jsonb_build_object('caseId', ins.id) from ins
+      insert into outbox (queue, job_name, job_id, payload)
+      select 'routing', 'route-case', 'route-case-' || ins.id, jsonb_build_object('caseId', ins.id)
+      from ins
     )
     select ins.id as case_id, ref.category_id, ref.commune_id, ref.hotline_id
     from ref left join ins on true

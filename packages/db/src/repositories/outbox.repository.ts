@@ -6,6 +6,7 @@ export interface OutboxMessage {
   id: number;
   queue: string;
   jobName: string;
+  jobId: string;
   payload: unknown;
 }
 
@@ -19,6 +20,7 @@ export async function claimPendingOutbox(tx: Executor, limit: number): Promise<O
       id: outbox.id,
       queue: outbox.queue,
       jobName: outbox.jobName,
+      jobId: outbox.jobId,
       payload: outbox.payload,
     })
     .from(outbox)

@@ -121,6 +121,12 @@ export const outbox = pgTable('outbox', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   queue: text('queue').notNull(),
   jobName: text('job_name').notNull(),
+  /**
+   * The BullMQ job id, chosen by the writer from what the job is about (e.g. the case id), so
+   * relaying twice enqueues once. Never the row's own id: a sequence restarts with a new or
+   * restored database while Redis still remembers old job ids, and the new job would be lost.
+   */
+  jobId: text('job_id').notNull(),
   payload: jsonb('payload').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   /** Failed relay attempts (Redis unreachable), for monitoring. */
