@@ -166,8 +166,7 @@ _hotline_as_pg_owner() {
   fi
 }
 
-# As root, checks the postgres user exists and can reach .data/ (every directory above must
-# be traversable by others); explains the way out if not.
+# As root, checks the postgres user exists; explains the way out if not.
 _hotline_pg_check_owner() {
   _hotline_is_root || return 0
   if ! id -u postgres >/dev/null 2>&1; then
@@ -178,31 +177,49 @@ or set DATABASE_URL to a running server.
 EOF
     return 1
   fi
-  local d="$hotline_data" blocked=""
+}
+
+# True when the postgres user can reach $1 (every directory above it traversable).
+_hotline_pg_can_reach() {
+  local d="$1"
   while :; do
-    if ! runuser -u postgres -- test -x "$d" 2>/dev/null; then blocked="$d"; fi
-    [ "$d" = / ] && break
+    runuser -u postgres -- test -x "$d" 2>/dev/null || return 1
+    [ "$d" = / ] && return 0
     d="$(dirname "$d")"
   done
-  if [ -n "$blocked" ]; then
-    cat >&2 <<EOF
-PostgreSQL refuses to run as root, so the private instance runs as the 'postgres' user, which
-cannot reach $hotline_data: $blocked is not traversable by other users ($(stat -c %A "$blocked")).
-Either allow it (chmod o+x $blocked), keep the repository somewhere other users can reach,
-or set DATABASE_URL to a running server.
-EOF
-    return 1
+}
+
+# Where the private instance keeps its data, log and socket: .data/ normally. As root it runs
+# as `postgres`, which cannot enter a checkout under a private directory (mktemp -d, /root);
+# then it lives in postgres's own home (else /tmp), one directory per checkout.
+_hotline_pg_home() {
+  if ! _hotline_is_root || { mkdir -p "$hotline_data" && _hotline_pg_can_reach "$hotline_data"; }; then
+    echo "$hotline_data"
+    return 0
   fi
+  local base=/tmp key
+  if [ -d /var/lib/postgresql ] && _hotline_pg_can_reach /var/lib/postgresql; then
+    base=/var/lib/postgresql
+  fi
+  key="$(printf '%s' "$hotline_root" | sha1sum | cut -c1-12)"
+  mkdir -p "$base/hotline-$key" && chown postgres: "$base/hotline-$key" &&
+    chmod 700 "$base/hotline-$key" || return 1
+  echo "$base/hotline-$key"
 }
 
 # Errors are checked one by one below: callers run this inside `||`, where set -e is off.
 _hotline_pg_private() {
-  local db="$1" pgdata="$hotline_data/postgres" log="$hotline_data/postgres.log"
-  local sock="$hotline_data/pg-socket" bindir version="" port url locale=C
+  _hotline_pg_check_owner || return 1
+  local home
+  home="$(_hotline_pg_home)" || return 1
+  local db="$1" pgdata="$home/postgres" log="$home/postgres.log"
+  local sock="$home/pg-socket" bindir version="" port url locale=C
   if [ -f "$pgdata/PG_VERSION" ]; then version="$(cat "$pgdata/PG_VERSION")"; fi
   bindir="$(_hotline_pg_bindir "$version")"
   mkdir -p "$hotline_data" "$sock" && touch "$log" || return 1
-  _hotline_pg_check_owner || return 1
+  if [ "$home" != "$hotline_data" ]; then
+    hotline_log "PostgreSQL: the postgres user cannot reach $hotline_data; the private instance lives in $home"
+  fi
   if _hotline_is_root; then chown postgres: "$log" "$sock" || return 1; fi
 
   port="$(_hotline_recorded_port DATABASE_URL)"
@@ -215,7 +232,7 @@ _hotline_pg_private() {
       _hotline_as_pg_owner "$bindir/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null || return 1
     fi
     if [ ! -f "$pgdata/PG_VERSION" ]; then
-      hotline_log "PostgreSQL: creating a private instance in .data/postgres"
+      hotline_log "PostgreSQL: creating a private instance in $pgdata"
       # A directory without PG_VERSION is the remains of an interrupted initdb, which
       # initdb refuses to reuse.
       rm -rf "$pgdata" && mkdir -m 700 "$pgdata" || return 1
@@ -249,7 +266,7 @@ _hotline_pg_private() {
   fi
   _hotline_wait_until "$log" _hotline_pg_answers 127.0.0.1 "$port" || return 1
   export DATABASE_URL="$url"
-  hotline_log "PostgreSQL: using 127.0.0.1:$port (private instance, .data/postgres)"
+  hotline_log "PostgreSQL: using 127.0.0.1:$port (private instance, $pgdata)"
 }
 
 _hotline_ensure_postgres() {
@@ -390,7 +407,8 @@ hotline_ensure_services() {
 # so the next run is quick); from the repository root:
 #   bash -c 'source infra/local/services.sh && hotline_stop_private_services'
 hotline_stop_private_services() {
-  local pgdata="$hotline_data/postgres" bindir status=0
+  local pgdata bindir status=0
+  pgdata="$(_hotline_pg_home)/postgres" || return 1
   if [ -f "$pgdata/PG_VERSION" ]; then
     bindir="$(_hotline_pg_bindir "$(cat "$pgdata/PG_VERSION")")"
     if [ -n "$bindir" ] && _hotline_as_pg_owner "$bindir/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
