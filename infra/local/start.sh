@@ -3,14 +3,9 @@
 # API and the worker in the foreground. Ctrl-C stops both.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=infra/local/toolchain.sh
-source "$here/toolchain.sh"
-# shellcheck source=infra/local/services.sh
-source "$here/services.sh"
-
-hotline_ensure_toolchain
-hotline_install_deps
-hotline_ensure_services
+# shellcheck source=infra/local/prepare.sh
+source "$here/prepare.sh"
+hotline_prepare
 
 cd "$hotline_root"
 pnpm db:migrate

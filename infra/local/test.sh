@@ -2,16 +2,10 @@
 # `npm test`: every test (unit, integration on the real Postgres and Redis, end to end), then
 # one last line "N passed, N failed". Extra arguments go to Vitest: npm test -- packages/domain
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=infra/local/toolchain.sh
-source "$here/toolchain.sh"
-# shellcheck source=infra/local/services.sh
-source "$here/services.sh"
-
-hotline_ensure_toolchain
-hotline_install_deps
+# shellcheck source=infra/local/prepare.sh
+source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
 # Exports DATABASE_URL and REDIS_URL; the tests create their own databases on that server.
-hotline_ensure_services
+hotline_prepare
 
 cd "$hotline_root"
 mkdir -p .data

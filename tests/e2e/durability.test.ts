@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countPendingOutbox } from '@hotline/db';
-import { waitFor } from '@hotline/testing';
+import { routedEventsPerCase } from '../support/routed.js';
 import { postJson, startSystem, type TestSystem } from '../support/system.js';
 
 describe('durability: cases submitted while no worker runs', () => {
@@ -28,22 +28,9 @@ describe('durability: cases submitted while no worker runs', () => {
     expect(await countPendingOutbox(db)).toBe(50);
 
     sys.startWorker();
-    await waitFor(
-      async () => {
-        const [row] = await db.execute<{ n: number }>(
-          sql`select count(*)::int as n from case_events where type = 'routed'`,
-        );
-        return row && row.n >= 50 ? true : undefined;
-      },
-      { timeoutMs: 20_000, what: '50 routed events' },
-    );
-    // Let any duplicate delivery land before counting.
-    await new Promise((r) => setTimeout(r, 500));
-    const perCase = await db.execute<{ n: number }>(
-      sql`select count(*)::int as n from case_events where type = 'routed' group by case_id`,
-    );
+    const perCase = await routedEventsPerCase(db, 50);
     expect(perCase).toHaveLength(50);
-    expect(perCase.every((r) => r.n === 1)).toBe(true);
+    expect(perCase.every((n) => n === 1)).toBe(true);
     const unrouted = await db.execute<{ n: number }>(
       sql`select count(*)::int as n from cases where unit_id is null or version <> 2`,
     );

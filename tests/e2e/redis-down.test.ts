@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@hotline/config';
 import { countPendingOutbox } from '@hotline/db';
 import { startTcpProxy, waitFor, type TcpProxy } from '@hotline/testing';
+import { routedEventsPerCase } from '../support/routed.js';
 import { getJson, postJson, startSystem, type TestSystem } from '../support/system.js';
 
 describe('Redis down: intake keeps answering, nothing is lost', () => {
@@ -50,21 +51,9 @@ describe('Redis down: intake keeps answering, nothing is lost', () => {
       timeoutMs: 20_000,
       what: 'outbox drained',
     });
-    await waitFor(
-      async () => {
-        const [row] = await db.execute<{ n: number }>(
-          sql`select count(*)::int as n from case_events where type = 'routed'`,
-        );
-        return row?.n === 20 ? true : undefined;
-      },
-      { timeoutMs: 20_000, what: '20 routed events' },
-    );
-    await new Promise((r) => setTimeout(r, 500));
-    const perCase = await db.execute<{ n: number }>(
-      sql`select count(*)::int as n from case_events where type = 'routed' group by case_id`,
-    );
+    const perCase = await routedEventsPerCase(db, 20);
     expect(perCase).toHaveLength(20);
-    expect(perCase.every((r) => r.n === 1)).toBe(true);
+    expect(perCase.every((n) => n === 1)).toBe(true);
     expect((await getJson(sys.baseUrl, '/readyz')).status).toBe(200);
   });
 });
