@@ -64,6 +64,34 @@ describe('a case travels end to end: intake → outbox → BullMQ → routing �
     expect(routed?.unit?.code).toBe('so-xay-dung');
   });
 
+  it('shows a consistent view while routing happens (unit set exactly when routed)', async () => {
+    const codes = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const res = await postJson(sys.baseUrl, '/v1/cases', {
+          categoryCode: 'xay-dung',
+          text: `Công trình số ${i} thi công quá giờ quy định.`,
+        });
+        return res.body!.trackingCode as string;
+      }),
+    );
+    const pending = new Set(codes);
+    let observed = 0;
+    while (pending.size > 0) {
+      await Promise.all(
+        [...pending].map(async (code) => {
+          const { body } = await getJson(sys.baseUrl, `/v1/cases/${code}`);
+          const routed = (body.timeline as Timeline[]).some((e) => e.type === 'routed');
+          observed++;
+          expect(body.unit !== null, `case ${code}: unit ${JSON.stringify(body.unit)}`).toBe(
+            routed,
+          );
+          if (routed) pending.delete(code);
+        }),
+      );
+    }
+    expect(observed).toBeGreaterThanOrEqual(20);
+  });
+
   it('accepts the tracking code in lower case and without the dash', async () => {
     const res = await postJson(sys.baseUrl, '/v1/cases', {
       categoryCode: 'xay-dung',

@@ -20,11 +20,23 @@ export async function getPublicCase(deps: { db: Database }, rawCode: string): Pr
   if (!isValidTrackingCode(rawCode)) {
     throw validationFailed([{ field: 'trackingCode', reason: 'invalid_tracking_code' }]);
   }
-  const row = await findPublicCase(deps.db, normalizeTrackingCode(rawCode));
-  if (!row) throw new AppError('CASE_NOT_FOUND', 'no case with this tracking code');
-  const events = await listCaseEvents(deps.db, row.id, [...PUBLIC_EVENT_TYPES]);
-  const unitIds = [...new Set(events.map((e) => unitIdOf(e.payload)).filter((x) => x !== null))];
-  const units = new Map((await findUnitsByIds(deps.db, unitIds)).map((u) => [u.id, u]));
+  // One snapshot: the case row and its events must agree (a routing commit between two
+  // separate reads showed a routed timeline with no unit).
+  const loaded = await deps.db.transaction(
+    async (tx) => {
+      const row = await findPublicCase(tx, normalizeTrackingCode(rawCode));
+      if (!row) return null;
+      const events = await listCaseEvents(tx, row.id, [...PUBLIC_EVENT_TYPES]);
+      const unitIds = [
+        ...new Set(events.map((e) => unitIdOf(e.payload)).filter((x) => x !== null)),
+      ];
+      return { row, events, units: await findUnitsByIds(tx, unitIds) };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+  if (!loaded) throw new AppError('CASE_NOT_FOUND', 'no case with this tracking code');
+  const { row, events } = loaded;
+  const units = new Map(loaded.units.map((u) => [u.id, u]));
   return {
     trackingCode: formatTrackingCode(row.trackingCode),
     status: row.status,
