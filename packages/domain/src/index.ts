@@ -12,3 +12,4 @@ export {
 } from './tracking-code.js';
 export { normalizeVietnamesePhone, type PhoneResult } from './phone.js';
 export { describePublicEvent, type LocalizedText } from './public-timeline.js';
+export * from './calendar/index.js';
