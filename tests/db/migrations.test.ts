@@ -30,13 +30,19 @@ describe('migrations', () => {
       await sql`select tablename from pg_tables where schemaname = 'public' order by 1`;
     expect(tables.map((t) => t.tablename as string)).toEqual([
       'admin_units',
+      'calendar_overrides',
+      'calendar_revision',
+      'calendars',
       'case_events',
       'cases',
       'categories',
       'hotlines',
       'officials',
       'outbox',
+      'sla_policies',
     ]);
+    const [calendar] = await sql`select id, parent_id from calendars`;
+    expect(calendar).toEqual({ id: 'default', parent_id: null });
   });
 
   it('are a no-op the second time', async () => {

@@ -13,6 +13,8 @@ import {
 } from '@hotline/testing';
 import { startWorker, type RunningWorker } from '@hotline/worker';
 
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
+
 /** The whole system in-process on a fresh database and Redis prefix: a real HTTP port. */
 export interface TestSystem {
   config: AppConfig;
@@ -35,6 +37,7 @@ export async function startSystem(
     DATABASE_URL: database.url,
     REDIS_PREFIX: prefix,
     OUTBOX_POLL_MS: '200',
+    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     PORT: '0',
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
   });
@@ -87,7 +90,21 @@ export async function postJson(
   return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
 }
 
-export async function getJson(baseUrl: string, path: string) {
-  const res = await fetch(baseUrl + path);
+export async function getJson(baseUrl: string, path: string, headers: Record<string, string> = {}) {
+  const res = await fetch(baseUrl + path, { headers });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** A request with the admin token and a JSON body. */
+export async function adminRequest(baseUrl: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(baseUrl + path, {
+    method,
+    headers: {
+      authorization: `Bearer ${TEST_ADMIN_TOKEN}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
 }

@@ -1,7 +1,16 @@
 /** Every error a use case can return; the API maps each to one HTTP status, workers to retry/give up. */
 export type ErrorCode =
   | 'VALIDATION_FAILED'
+  | 'UNAUTHORIZED'
   | 'CASE_NOT_FOUND'
+  | 'CALENDAR_NOT_FOUND'
+  | 'OVERRIDE_NOT_FOUND'
+  | 'POLICY_NOT_FOUND'
+  | 'CONFLICT'
+  | 'ILLEGAL_TRANSITION'
+  | 'RULE_VIOLATION'
+  | 'EXTENSION_LIMIT'
+  | 'FORBIDDEN'
   | 'VERSION_CONFLICT'
   | 'NO_TRIAGE_UNIT'
   | 'TRACKING_CODE_EXHAUSTED';

@@ -25,6 +25,8 @@ export {
   findTriageUnitId,
   listActiveCategories,
   findUnitsByIds,
+  findCategoryIdByCode,
+  findCategoryCodes,
 } from './repositories/reference.repository.js';
 export {
   claimPendingOutbox,
@@ -36,3 +38,6 @@ export {
 export { seedDemoData } from './seed/seed-demo.js';
 export { demoProvince } from './seed/demo-province.js';
 export type * from './seed/demo-types.js';
+export * from './repositories/calendars.repository.js';
+export * from './repositories/sla-policies.repository.js';
+export * from './repositories/case-history.repository.js';

@@ -1,8 +1,6 @@
 export * from './roles.js';
 export * from './case-model.js';
-export * from './case-events.js';
-export { applyEvent, projectCase } from './project-case.js';
-export { decideInitialRouting, type RoutingContext } from './route-case.js';
+export * from './case/index.js';
 export {
   TRACKING_ALPHABET,
   trackingCodeFromBytes,
@@ -13,3 +11,6 @@ export {
 export { normalizeVietnamesePhone, type PhoneResult } from './phone.js';
 export { describePublicEvent, type LocalizedText } from './public-timeline.js';
 export * from './calendar/index.js';
+export * from './sla/index.js';
+export * from './time/index.js';
+export * from './text/index.js';

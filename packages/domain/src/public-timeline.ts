@@ -1,18 +1,46 @@
-import type { CaseEventType } from './case-events.js';
+import type { CaseEventType } from './case/case-events.js';
 
 export interface LocalizedText {
   vi: string;
   en: string;
 }
 
-/** How a public event reads on the citizen's tracking page. */
+type Describe = (unitName?: string) => LocalizedText;
+const to = (unitName: string | undefined, vi: string, en: string): LocalizedText =>
+  unitName ? { vi: `${vi} ${unitName}`, en: `${en} ${unitName}` } : { vi, en };
+
+// How each event reads for a citizen (and in officials' timelines). Vietnamese first.
+const DESCRIPTIONS: Record<CaseEventType, Describe> = {
+  received: () => ({ vi: 'Đã tiếp nhận phản ánh, kiến nghị', en: 'Received' }),
+  triaged: () => ({ vi: 'Đã phân loại', en: 'Classified' }),
+  routed: (u) => to(u, 'Đã chuyển đến đơn vị xử lý:', 'Sent for handling to'),
+  assigned: () => ({ vi: 'Đã giao cán bộ xử lý', en: 'Assigned to an official' }),
+  accepted: () => ({ vi: 'Đơn vị đã thụ lý, đang xử lý', en: 'Accepted; being handled' }),
+  info_requested: () => ({
+    vi: 'Đề nghị người dân bổ sung thông tin',
+    en: 'More information requested from the citizen',
+  }),
+  info_provided: () => ({
+    vi: 'Người dân đã bổ sung thông tin',
+    en: 'The citizen provided information',
+  }),
+  transferred: (u) => to(u, 'Đã chuyển sang đơn vị:', 'Transferred to'),
+  extension_requested: () => ({ vi: 'Đề nghị gia hạn', en: 'Extension requested' }),
+  extension_granted: () => ({ vi: 'Đã gia hạn thời hạn xử lý', en: 'Deadline extended' }),
+  replied: () => ({ vi: 'Đơn vị đã trả lời', en: 'The unit replied' }),
+  resolved: () => ({ vi: 'Đã giải quyết', en: 'Resolved' }),
+  closed: () => ({ vi: 'Đã kết thúc', en: 'Closed' }),
+  reopened: () => ({ vi: 'Đã mở lại', en: 'Reopened' }),
+  rejected: () => ({ vi: 'Không tiếp nhận xử lý', en: 'Not taken up' }),
+  merged: () => ({ vi: 'Đã gộp với phản ánh trùng', en: 'Merged with a duplicate' }),
+  escalated: () => ({ vi: 'Đã báo cáo lãnh đạo cấp trên', en: 'Escalated to a higher leader' }),
+  sla_warning: () => ({ vi: 'Sắp đến hạn xử lý', en: 'Deadline approaching' }),
+  sla_breached: () => ({ vi: 'Đã quá hạn xử lý', en: 'Deadline passed' }),
+  rated: () => ({ vi: 'Người dân đã đánh giá', en: 'The citizen rated the answer' }),
+  comment_added: () => ({ vi: 'Ghi chú', en: 'Note' }),
+};
+
+/** How an event reads on the citizen's tracking page. */
 export function describePublicEvent(type: CaseEventType, unitName?: string): LocalizedText {
-  switch (type) {
-    case 'received':
-      return { vi: 'Đã tiếp nhận phản ánh, kiến nghị', en: 'Received' };
-    case 'routed':
-      return unitName
-        ? { vi: `Đã chuyển đến ${unitName} để xử lý`, en: `Sent to ${unitName} for handling` }
-        : { vi: 'Đã chuyển đến đơn vị xử lý', en: 'Sent to the handling unit' };
-  }
+  return DESCRIPTIONS[type](unitName);
 }

@@ -13,6 +13,10 @@ import { createCaseRoute } from './routes/cases/create-case.route.js';
 import { getCaseRoute } from './routes/cases/get-case.route.js';
 import { listCategoriesRoute } from './routes/categories/list-categories.route.js';
 import { healthRoutes } from './routes/health/health.route.js';
+import { publicCalendarRoutes } from './routes/calendars/public-calendars.route.js';
+import { adminCalendarRoutes } from './routes/admin/admin-calendars.route.js';
+import { adminSlaPolicyRoutes } from './routes/admin/admin-sla-policies.route.js';
+import { adminTokenGuard } from './plugins/admin-token.js';
 
 export interface AppDeps {
   config: AppConfig;
@@ -68,5 +72,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(getCaseRoute({ db }));
+  await app.register(publicCalendarRoutes({ db }));
+  await app.register(async (admin) => {
+    admin.addHook('preHandler', adminTokenGuard(deps.config.adminToken));
+    await admin.register(adminCalendarRoutes({ db }));
+    await admin.register(adminSlaPolicyRoutes({ db }));
+  });
   return app;
 }

@@ -23,7 +23,7 @@ function actorColumns(actor: Actor) {
 }
 
 type CaseProjectionPatch = Partial<
-  Pick<typeof cases.$inferInsert, 'status' | 'unitId' | 'assigneeId' | 'slaState'>
+  Omit<typeof cases.$inferInsert, 'id' | 'trackingCode' | 'version' | 'receivedAt' | 'updatedAt'>
 >;
 
 /**

@@ -28,3 +28,16 @@ export async function findUnitsByIds(db: Executor, ids: readonly string[]) {
     .from(adminUnits)
     .where(inArray(adminUnits.id, [...ids]));
 }
+
+export async function findCategoryIdByCode(db: Executor, code: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: categories.id })
+    .from(categories)
+    .where(eq(categories.code, code));
+  return row?.id ?? null;
+}
+
+export async function findCategoryCodes(db: Executor): Promise<Map<string, string>> {
+  const rows = await db.select({ id: categories.id, code: categories.code }).from(categories);
+  return new Map(rows.map((r) => [r.id, r.code]));
+}

@@ -48,6 +48,11 @@ export const cases = pgTable(
     slaState: slaState('sla_state').notNull().default('on_track'),
     escalationLevel: smallint('escalation_level').notNull().default(0),
     transferCount: smallint('transfer_count').notNull().default(0),
+    isComplex: boolean('is_complex').notNull().default(false),
+    pendingExtension: jsonb('pending_extension').$type<{ duration: string; reason: string }>(),
+    extensionsGranted: smallint('extensions_granted').notNull().default(0),
+    mergedIntoId: uuid('merged_into_id'),
+    acceptanceDueAt: timestamp('acceptance_due_at', { withTimezone: true }),
     firstResponseDueAt: timestamp('first_response_due_at', { withTimezone: true }),
     resolutionDueAt: timestamp('resolution_due_at', { withTimezone: true }),
     /** Bumped whenever deadlines move, so timers of an older generation become no-ops. */

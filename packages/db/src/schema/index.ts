@@ -1,3 +1,5 @@
 export * from './enums.js';
 export * from './organisation.js';
 export * from './cases.js';
+export * from './calendars.js';
+export * from './sla-policies.js';

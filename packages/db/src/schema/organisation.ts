@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { calendars } from './calendars.js';
 import { officialRole, unitKind } from './enums.js';
 
 /** Administrative units: a tree of any depth (province → department / district → commune). */
@@ -24,6 +25,8 @@ export const adminUnits = pgTable(
     /** The province triage unit takes cases no hotline or rule claims; at most one. */
     isTriage: boolean('is_triage').notNull().default(false),
     isActive: boolean('is_active').notNull().default(true),
+    /** The unit's working calendar; null: its parent unit's, and at the root the province's. */
+    calendarId: text('calendar_id').references(() => calendars.id),
     /** Set when the unit was merged into another; its open cases moved there. */
     mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => adminUnits.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -56,6 +56,16 @@ export interface CalendarSpec {
   overrides?: readonly CalendarOverride[];
 }
 
+/** A calendar with its inheritance applied: what the engine compiles. */
+export interface ResolvedCalendarSpec {
+  id: string;
+  timeZone: string;
+  weekly: WeeklyPattern;
+  holidays: HolidayRules;
+  /** One per date, ordered by date; a child's override replaces its ancestors' for that date. */
+  overrides: readonly CalendarOverride[];
+}
+
 /** Why a date is or is not worked. */
 export type DayReason = 'working_day' | 'weekend' | 'holiday' | 'compensatory_day' | 'override';
 
@@ -79,7 +89,8 @@ export interface Pause {
  * `working_days` ends at the close of business of the n-th working day after the day of
  * receipt (PnD). Calendar-day counting is handled by `addCalendarDuration`.
  */
-export type SlaDuration = { kind: 'working_time'; ms: number } | { kind: 'working_days'; days: number };
+export type SlaDuration =
+  { kind: 'working_time'; ms: number } | { kind: 'working_days'; days: number };
 
 /** A compiled calendar: fast, pure queries. */
 export interface WorkingCalendar {

@@ -73,6 +73,59 @@ const MESSAGES: Record<string, Message> = {
     en: 'Only application/json is accepted',
   }),
   empty: () => ({ vi: 'Nội dung gửi lên trống', en: 'The body is empty' }),
+  invalid_date: (f) => ({
+    vi: `"${f}" không phải ngày hợp lệ (YYYY-MM-DD)`,
+    en: `"${f}" is not a valid date (YYYY-MM-DD)`,
+  }),
+  before_from: (f) => ({
+    vi: `"${f}" phải từ ngày "from" trở đi`,
+    en: `"${f}" must not be before "from"`,
+  }),
+  range_too_long: (f) => ({
+    vi: `Khoảng ngày quá dài (tối đa 366 ngày, "${f}")`,
+    en: `The range is too long (366 days at most, "${f}")`,
+  }),
+  invalid_instant: (f) => ({
+    vi: `"${f}" phải là thời điểm ISO 8601 có múi giờ, ví dụ 2027-02-06T09:00:00+07:00`,
+    en: `"${f}" must be an ISO 8601 instant with an offset, e.g. 2027-02-06T09:00:00+07:00`,
+  }),
+  invalid_duration: (f) => ({
+    vi: `"${f}" phải là thời lượng ISO 8601: PnD, PTnH, PTnM hoặc PTnHnM`,
+    en: `"${f}" must be an ISO 8601 duration: PnD, PTnH, PTnM or PTnHnM`,
+  }),
+  unknown_time_zone: (f) => ({
+    vi: `Múi giờ không hợp lệ ("${f}")`,
+    en: `Unknown time zone ("${f}")`,
+  }),
+  end_not_after_start: (f) => ({
+    vi: `Giờ kết thúc phải sau giờ bắt đầu ("${f}")`,
+    en: `The end must be after the start ("${f}")`,
+  }),
+  overlapping_or_unordered: (f) => ({
+    vi: `Các khoảng giờ làm việc phải theo thứ tự và không chồng nhau ("${f}")`,
+    en: `Working intervals must be in order and must not overlap ("${f}")`,
+  }),
+  required_except_for_default: (f) => ({
+    vi: `Lịch phải có lịch cha ("${f}"); chỉ lịch của tỉnh không có`,
+    en: `A calendar needs a parent ("${f}"); only the province calendar has none`,
+  }),
+  default_has_no_parent: (f) => ({
+    vi: `Lịch của tỉnh không có lịch cha ("${f}")`,
+    en: `The province calendar has no parent ("${f}")`,
+  }),
+  unknown_calendar: (f) => ({ vi: `Không có lịch này ("${f}")`, en: `No such calendar ("${f}")` }),
+  cycle: (f) => ({
+    vi: `Lịch không thể là tổ tiên của chính nó ("${f}")`,
+    en: `A calendar cannot be its own ancestor ("${f}")`,
+  }),
+  only_for_working: (f) => ({
+    vi: `"${f}" chỉ dùng cho ngày làm việc`,
+    en: `"${f}" only applies to a working day`,
+  }),
+  less_than_max_extensions: (f) => ({
+    vi: `"${f}" không được nhỏ hơn maxExtensions`,
+    en: `"${f}" must not be less than maxExtensions`,
+  }),
 };
 
 /** Adds the human messages to a field problem. */

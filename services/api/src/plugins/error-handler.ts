@@ -7,7 +7,16 @@ import { validationProblems } from '../errors/validation-problems.js';
 /** One table from error code to HTTP status. */
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
+  UNAUTHORIZED: 401,
   CASE_NOT_FOUND: 404,
+  CALENDAR_NOT_FOUND: 404,
+  OVERRIDE_NOT_FOUND: 404,
+  POLICY_NOT_FOUND: 404,
+  CONFLICT: 409,
+  ILLEGAL_TRANSITION: 409,
+  RULE_VIOLATION: 409,
+  EXTENSION_LIMIT: 409,
+  FORBIDDEN: 403,
   VERSION_CONFLICT: 409,
   NO_TRIAGE_UNIT: 503,
   TRACKING_CODE_EXHAUSTED: 503,

@@ -14,9 +14,16 @@ export async function registerOpenApi(app: FastifyInstance, publicBaseUrl: strin
         version: '0.1.0',
       },
       servers: [{ url: publicBaseUrl }],
+      components: {
+        securitySchemes: {
+          adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' },
+        },
+      },
       tags: [
         { name: 'cases', description: 'Submit and track cases' },
         { name: 'reference', description: 'Reference data' },
+        { name: 'calendars', description: 'Working calendars and deadlines' },
+        { name: 'admin', description: 'Administration (placeholder bearer token until sign-in)' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },

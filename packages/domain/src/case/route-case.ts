@@ -1,5 +1,5 @@
-import type { CaseRouted } from './case-events.js';
-import type { CaseState } from './case-events.js';
+import type { Routed } from './case-events.js';
+import type { CaseState } from './case-state.js';
 
 export interface RoutingContext {
   /** The unit of the hotline the case came through, if any. */
@@ -12,7 +12,10 @@ export interface RoutingContext {
  * Decides the first unit for a freshly received case. Returns no event when the case has
  * already been routed, which makes a redelivered routing job a no-op.
  */
-export function decideInitialRouting(state: CaseState, ctx: RoutingContext): CaseRouted | null {
+export function decideInitialRouting(
+  state: Pick<CaseState, 'status' | 'unitId'>,
+  ctx: RoutingContext,
+): Routed | null {
   if (state.unitId !== null || state.status !== 'received') return null;
   return ctx.hotlineUnitId
     ? { type: 'routed', unitId: ctx.hotlineUnitId, reason: 'hotline_owner_unit' }

@@ -1,0 +1,21 @@
+import { getCalendarRevision, loadCalendarChain, type Executor } from '@hotline/db';
+import { compileCalendar, type WorkingCalendar } from '@hotline/domain';
+
+// Compiled calendars per process, checked against the database's calendar revision on every
+// use (one indexed read), so an administrator's change is seen at once by every process.
+const compiled = new Map<string, { revision: number; calendar: WorkingCalendar }>();
+
+/** The working calendar with inheritance resolved; null when no such calendar exists. */
+export async function loadWorkingCalendar(
+  db: Executor,
+  id: string,
+): Promise<WorkingCalendar | null> {
+  const revision = await getCalendarRevision(db);
+  const hit = compiled.get(id);
+  if (hit && hit.revision === revision) return hit.calendar;
+  const chain = await loadCalendarChain(db, id);
+  if (chain.length === 0) return null;
+  const calendar = compileCalendar(chain.at(-1)!, chain.slice(0, -1));
+  compiled.set(id, { revision, calendar });
+  return calendar;
+}

@@ -1,0 +1,111 @@
+import {
+  appendCaseEvents,
+  findUnitCalendarId,
+  listSlaPolicyRows,
+  loadCaseHistory,
+  lockCase,
+  projectionColumns,
+  type Database,
+  type Tx,
+} from '@hotline/db';
+import {
+  actorOf,
+  applyEvent,
+  computeSla,
+  decide,
+  extensionsAllowed,
+  projectCase,
+  selectPolicy,
+  type Change,
+  type CaseState,
+  type DomainErrorCode,
+  type Principal,
+  type RecordedEvent,
+  type SlaView,
+} from '@hotline/domain';
+import { loadWorkingCalendar } from './calendars/load-working-calendar.js';
+import { AppError, type ErrorCode } from './errors.js';
+
+const ERROR_OF: Record<DomainErrorCode, ErrorCode> = {
+  ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
+  RULE_VIOLATION: 'RULE_VIOLATION',
+  EXTENSION_LIMIT: 'EXTENSION_LIMIT',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_ASSIGNEE: 'FORBIDDEN',
+};
+
+export interface ChangedCase {
+  state: CaseState;
+  sla: SlaView;
+  /** False when the change, decided on the locked state, turned out to be needless. */
+  changed: boolean;
+}
+
+/** A change, or a function choosing it from the locked current state (null: nothing to do). */
+export type ChangeRequest = Change | ((state: CaseState) => Change | null);
+
+/** The SLA of a case from its history: its policy, its unit's calendar. */
+export async function slaOf(
+  tx: Tx | Database,
+  state: CaseState,
+  history: RecordedEvent[],
+  at: Date,
+) {
+  const policy = selectPolicy(await listSlaPolicyRows(tx), state);
+  const calendarId = await findUnitCalendarId(tx, state.unitId);
+  const calendar = await loadWorkingCalendar(tx, calendarId);
+  if (!calendar) throw new Error(`calendar ${calendarId} missing`);
+  return { policy, sla: computeSla(history, policy, calendar, at) };
+}
+
+/**
+ * Load → decide → append, in one transaction with the case row locked: the one way a case
+ * changes after intake. The `cases` row is rewritten from the fold of the whole history, with
+ * the deadlines and SLA state the case's policy and unit calendar give at `now`.
+ */
+export async function changeCase(
+  deps: { db: Database },
+  caseId: string,
+  request: ChangeRequest,
+  principal: Principal,
+  now: Date,
+): Promise<ChangedCase> {
+  return deps.db.transaction(async (tx) => {
+    const locked = await lockCase(tx, caseId);
+    if (!locked) throw new AppError('CASE_NOT_FOUND', `case ${caseId} not found`);
+    const history = await loadCaseHistory(tx, caseId);
+    const state = projectCase(history.map((h) => h.event));
+    if (!state) throw new Error(`case ${caseId} has no history`);
+    const { policy, sla: current } = await slaOf(tx, state, history, now);
+    const change = typeof request === 'function' ? request(state) : request;
+    if (!change) return { state, sla: current, changed: false };
+    const decision = decide(state, change, principal, {
+      maxExtensions: extensionsAllowed(policy, state.isComplex),
+    });
+    if (!decision.ok) throw new AppError(ERROR_OF[decision.error.code], decision.error.reason);
+
+    let next = state;
+    const actor = actorOf(principal);
+    const recorded = decision.events.map((event) => {
+      next = applyEvent(next, event);
+      return { version: next.version, at: now, actor, event };
+    });
+    const { sla } = await slaOf(tx, next, [...history, ...recorded], now);
+    await appendCaseEvents(tx, {
+      caseId,
+      expectedVersion: locked.version,
+      events: decision.events,
+      actor,
+      at: now,
+      patch: {
+        ...projectionColumns(next),
+        acceptanceDueAt: sla.clocks.acceptance.dueAt,
+        firstResponseDueAt: sla.clocks.first_response.dueAt,
+        resolutionDueAt: sla.clocks.resolution.dueAt,
+        slaState: sla.state,
+        deadlineGeneration: sla.generation,
+      },
+    });
+    return { state: next, sla, changed: true };
+  });
+}

@@ -1,0 +1,110 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Actor, CaseEvent, CaseState, RecordedEvent } from '@hotline/domain';
+import type { Executor } from '../client.js';
+import { caseEvents, cases } from '../schema/index.js';
+
+/** Locks the case row for the rest of the transaction: changes to one case are serialised. */
+export async function lockCase(tx: Executor, caseId: string): Promise<{ version: number } | null> {
+  const [row] = await tx
+    .select({ version: cases.version })
+    .from(cases)
+    .where(eq(cases.id, caseId))
+    .for('update');
+  return row ?? null;
+}
+
+const actorOf = (r: {
+  actorKind: 'citizen' | 'system' | 'official';
+  actorOfficialId: string | null;
+  actorProcess: string | null;
+}): Actor =>
+  r.actorKind === 'official'
+    ? { kind: 'official', officialId: r.actorOfficialId ?? '' }
+    : r.actorKind === 'system'
+      ? { kind: 'system', process: r.actorProcess ?? '' }
+      : { kind: 'citizen' };
+
+/** The whole history of a case, oldest first, as domain events. */
+export async function loadCaseHistory(db: Executor, caseId: string): Promise<RecordedEvent[]> {
+  const rows = await db
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(asc(caseEvents.version));
+  return rows.map((r) => ({
+    version: r.version,
+    at: r.occurredAt,
+    actor: actorOf(r),
+    event: { type: r.type, ...(r.payload as object) } as CaseEvent,
+  }));
+}
+
+/** The deadlines and SLA state stored beside the projection, for queues and sweeps. */
+export interface StoredSla {
+  acceptanceDueAt: Date | null;
+  firstResponseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  slaState: 'on_track' | 'at_risk' | 'breached';
+  deadlineGeneration: number;
+}
+
+/** The columns of the `cases` row that mirror the projection. */
+export function projectionColumns(state: CaseState) {
+  return {
+    status: state.status,
+    type: state.caseType,
+    categoryId: state.categoryId,
+    priority: state.priority,
+    unitId: state.unitId,
+    assigneeId: state.assigneeId,
+    isComplex: state.isComplex,
+    transferCount: state.transferCount,
+    escalationLevel: state.escalationLevel,
+    pendingExtension: state.pendingExtension,
+    extensionsGranted: state.extensionsGranted,
+    satisfaction: state.rating,
+    mergedIntoId: state.mergedInto,
+  };
+}
+
+/** Reads back the stored projection of a case (to compare with a fresh fold in tests and audits). */
+export async function findStoredProjection(db: Executor, caseId: string) {
+  const [row] = await db
+    .select({
+      status: cases.status,
+      caseType: cases.type,
+      channel: cases.channel,
+      categoryId: cases.categoryId,
+      priority: cases.priority,
+      hotlineId: cases.hotlineId,
+      communeUnitId: cases.communeUnitId,
+      unitId: cases.unitId,
+      assigneeId: cases.assigneeId,
+      isComplex: cases.isComplex,
+      transferCount: cases.transferCount,
+      escalationLevel: cases.escalationLevel,
+      pendingExtension: cases.pendingExtension,
+      extensionsGranted: cases.extensionsGranted,
+      rating: cases.satisfaction,
+      mergedInto: cases.mergedIntoId,
+      version: cases.version,
+    })
+    .from(cases)
+    .where(eq(cases.id, caseId));
+  return row ? ({ ...row } satisfies CaseState) : null;
+}
+
+/** The calendar a unit works by: its own, else the nearest ancestor's, else the province's. */
+export async function findUnitCalendarId(db: Executor, unitId: string | null): Promise<string> {
+  if (!unitId) return 'default';
+  const rows = await db.execute<{ calendar_id: string | null }>(sql`
+    with recursive up as (
+      select id, parent_id, calendar_id, 0 as depth from admin_units where id = ${unitId}
+      union all
+      select u.id, u.parent_id, u.calendar_id, up.depth + 1
+      from admin_units u join up on u.id = up.parent_id
+      where up.calendar_id is null and up.depth < 32
+    )
+    select calendar_id from up where calendar_id is not null limit 1`);
+  return rows[0]?.calendar_id ?? 'default';
+}

@@ -1,0 +1,197 @@
+import type { CaseType, Channel, Priority } from '../case-model.js';
+
+/** Who did it, as recorded with each event. */
+export type Actor =
+  | { kind: 'citizen' }
+  | { kind: 'system'; process: string }
+  | { kind: 'official'; officialId: string };
+
+/** The three clocks a policy sets: acceptance (thụ lý), first response, resolution. */
+export type SlaTargetName = 'acceptance' | 'first_response' | 'resolution';
+
+export interface Received {
+  type: 'received';
+  caseType: CaseType;
+  channel: Channel;
+  categoryId: string;
+  hotlineId: string | null;
+  communeUnitId: string | null;
+  priority: Priority;
+}
+/** Classified by an operator or unit leader; any field given replaces the current one. */
+export interface Triaged {
+  type: 'triaged';
+  categoryId?: string;
+  caseType?: CaseType;
+  priority?: Priority;
+  /** A complex complaint or denunciation gets the policy's longer targets. */
+  isComplex?: boolean;
+}
+export interface Routed {
+  type: 'routed';
+  unitId: string;
+  /** Why this unit: the hotline owner's unit, the triage fallback, or a routing rule. */
+  reason: 'hotline_owner_unit' | 'triage_fallback' | 'rule';
+  ruleId?: string;
+}
+export interface Assigned {
+  type: 'assigned';
+  assigneeId: string;
+}
+/** The assigned handler takes the case on (thụ lý). */
+export interface Accepted {
+  type: 'accepted';
+}
+/** The clock pauses until the citizen answers. */
+export interface InfoRequested {
+  type: 'info_requested';
+  question: string;
+}
+export interface InfoProvided {
+  type: 'info_provided';
+  text: string;
+}
+export interface Transferred {
+  type: 'transferred';
+  fromUnitId: string;
+  toUnitId: string;
+  reason: string;
+}
+export interface ExtensionRequested {
+  type: 'extension_requested';
+  /** ISO 8601 duration, e.g. "P10D". */
+  duration: string;
+  reason: string;
+}
+export interface ExtensionGranted {
+  type: 'extension_granted';
+  duration: string;
+  reason: string;
+}
+export interface Replied {
+  type: 'replied';
+  text: string;
+}
+export interface Resolved {
+  type: 'resolved';
+  resolutionText: string;
+}
+export interface Closed {
+  type: 'closed';
+  reason: 'citizen_confirmed' | 'no_response' | 'by_official';
+}
+export interface Reopened {
+  type: 'reopened';
+  reason: string;
+}
+export interface Rejected {
+  type: 'rejected';
+  reason: 'spam' | 'out_of_scope' | 'duplicate' | 'insufficient_information' | 'other';
+  note: string;
+}
+export interface Merged {
+  type: 'merged';
+  intoCaseId: string;
+}
+export interface Escalated {
+  type: 'escalated';
+  level: number;
+  /** Who now watches the case: the unit leader, the parent unit's leader, the hotline owner. */
+  toOfficialId: string | null;
+  toUnitId: string | null;
+  reason: 'deadline_passed' | 'too_many_transfers' | 'manual';
+}
+export interface SlaWarning {
+  type: 'sla_warning';
+  target: SlaTargetName;
+  dueAt: string;
+}
+export interface SlaBreached {
+  type: 'sla_breached';
+  target: SlaTargetName;
+  dueAt: string;
+}
+export interface Rated {
+  type: 'rated';
+  rating: 1 | 2 | 3 | 4 | 5;
+  comment?: string;
+}
+export interface CommentAdded {
+  type: 'comment_added';
+  text: string;
+  /** Internal notes are for officials only. */
+  isInternal: boolean;
+}
+
+/** Every change to a case, as stored in `case_events` (type column + payload). */
+export type CaseEvent =
+  | Received
+  | Triaged
+  | Routed
+  | Assigned
+  | Accepted
+  | InfoRequested
+  | InfoProvided
+  | Transferred
+  | ExtensionRequested
+  | ExtensionGranted
+  | Replied
+  | Resolved
+  | Closed
+  | Reopened
+  | Rejected
+  | Merged
+  | Escalated
+  | SlaWarning
+  | SlaBreached
+  | Rated
+  | CommentAdded;
+export type CaseEventType = CaseEvent['type'];
+
+export const CASE_EVENT_TYPES = [
+  'received',
+  'triaged',
+  'routed',
+  'assigned',
+  'accepted',
+  'info_requested',
+  'info_provided',
+  'transferred',
+  'extension_requested',
+  'extension_granted',
+  'replied',
+  'resolved',
+  'closed',
+  'reopened',
+  'rejected',
+  'merged',
+  'escalated',
+  'sla_warning',
+  'sla_breached',
+  'rated',
+  'comment_added',
+] as const satisfies readonly CaseEventType[];
+
+/** An event as it sits in the history: its place, time and author. */
+export interface RecordedEvent<E extends CaseEvent = CaseEvent> {
+  version: number;
+  at: Date;
+  actor: Actor;
+  event: E;
+}
+
+/** Events a citizen may see on the public tracking page (no internal notes, no names). */
+export const PUBLIC_EVENT_TYPES: ReadonlySet<CaseEventType> = new Set([
+  'received',
+  'routed',
+  'transferred',
+  'accepted',
+  'info_requested',
+  'info_provided',
+  'replied',
+  'resolved',
+  'closed',
+  'reopened',
+  'rejected',
+  'merged',
+]);

@@ -1,0 +1,124 @@
+import type { OfficialRole } from '../roles.js';
+import type { Actor } from './case-events.js';
+import { isOpen, type CaseState } from './case-state.js';
+import { TRANSITIONS, type ActorRole, type Change } from './transitions.js';
+
+/** Who is asking, with what they may do. Officials carry their roles and unit scope. */
+export type Principal =
+  | { kind: 'citizen' }
+  | { kind: 'system'; process: string }
+  | {
+      kind: 'official';
+      officialId: string;
+      roles: readonly OfficialRole[];
+      /**
+       * Units whose cases a handler or unit leader may act on (their unit and those below).
+       * Province-wide roles (operator, hotline owner, supervisor, admin) are not limited.
+       */
+      scopeUnitIds?: ReadonlySet<string>;
+    };
+
+export type DomainErrorCode =
+  'ILLEGAL_TRANSITION' | 'FORBIDDEN' | 'NOT_ASSIGNEE' | 'RULE_VIOLATION' | 'EXTENSION_LIMIT';
+
+/** Why a change was refused; the API answers 409 (403 for FORBIDDEN / NOT_ASSIGNEE). */
+export interface DomainError {
+  code: DomainErrorCode;
+  event: Change['type'];
+  reason: string;
+}
+
+export type Decision = { ok: true; events: Change[] } | { ok: false; error: DomainError };
+
+export interface DecideContext {
+  /** Extensions the case's policy allows (none when absent). */
+  maxExtensions?: number;
+}
+
+const UNIT_SCOPED_ROLES: readonly ActorRole[] = ['handler', 'unit_leader'];
+
+/** The roles a principal acts with. */
+function rolesOf(p: Principal): readonly ActorRole[] {
+  return p.kind === 'official' ? p.roles : [p.kind];
+}
+
+/** What is stored as the author of an event. */
+export function actorOf(p: Principal): Actor {
+  switch (p.kind) {
+    case 'citizen':
+      return { kind: 'citizen' };
+    case 'system':
+      return { kind: 'system', process: p.process };
+    case 'official':
+      return { kind: 'official', officialId: p.officialId };
+  }
+}
+
+const refuse = (code: DomainErrorCode, event: Change['type'], reason: string): Decision => ({
+  ok: false,
+  error: { code, event, reason },
+});
+
+/**
+ * Decides whether `principal` may make `change` to a case in `state`: legal from the status,
+ * allowed for the role (and unit, and assignee where it matters), and within the rules.
+ * Pure; the clock is not needed because the change's time is recorded by the caller.
+ */
+export function decide(
+  state: CaseState,
+  change: Change,
+  principal: Principal,
+  ctx: DecideContext = {},
+): Decision {
+  const rule = TRANSITIONS[change.type] as {
+    from: readonly string[] | 'open' | 'any';
+    roles: readonly ActorRole[];
+    assigneeOnly?: boolean;
+    guard?: (s: CaseState, e: Change) => string | null;
+  };
+  const legal =
+    rule.from === 'any' ||
+    (rule.from === 'open' ? isOpen(state.status) : rule.from.includes(state.status));
+  if (!legal) {
+    return refuse(
+      'ILLEGAL_TRANSITION',
+      change.type,
+      `cannot ${change.type} a case that is ${state.status}`,
+    );
+  }
+  const allowed = rolesOf(principal).filter((r) => rule.roles.includes(r));
+  if (allowed.length === 0) {
+    return refuse(
+      'FORBIDDEN',
+      change.type,
+      `${rolesOf(principal).join(', ')} may not ${change.type}`,
+    );
+  }
+  if (principal.kind === 'official' && allowed.every((r) => UNIT_SCOPED_ROLES.includes(r))) {
+    const scope = principal.scopeUnitIds;
+    if (scope && (state.unitId === null || !scope.has(state.unitId))) {
+      return refuse('FORBIDDEN', change.type, 'the case belongs to another unit');
+    }
+    if (
+      rule.assigneeOnly &&
+      !allowed.includes('unit_leader') &&
+      state.assigneeId !== principal.officialId
+    ) {
+      return refuse(
+        'NOT_ASSIGNEE',
+        change.type,
+        'only the assigned handler or a unit leader may do this',
+      );
+    }
+  }
+  const failed = rule.guard?.(state, change);
+  if (failed) return refuse('RULE_VIOLATION', change.type, failed);
+  if (change.type === 'extension_granted' && state.extensionsGranted >= (ctx.maxExtensions ?? 0)) {
+    return refuse(
+      'EXTENSION_LIMIT',
+      change.type,
+      `the policy allows ${ctx.maxExtensions ?? 0} extension(s) and ${state.extensionsGranted} were granted`,
+    );
+  }
+  return { ok: true, events: [change] };
+}

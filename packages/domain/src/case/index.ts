@@ -1,0 +1,14 @@
+export * from './case-events.js';
+export { OPEN_STATUSES, isOpen, type CaseState } from './case-state.js';
+export { TRANSITIONS, type ActorRole, type Change } from './transitions.js';
+export {
+  decide,
+  actorOf,
+  type Principal,
+  type Decision,
+  type DomainError,
+  type DomainErrorCode,
+  type DecideContext,
+} from './decide.js';
+export { applyEvent, projectCase } from './project.js';
+export { decideInitialRouting, type RoutingContext } from './route-case.js';

@@ -1,0 +1,180 @@
+import type { CaseStatus } from '../case-model.js';
+import type { OfficialRole } from '../roles.js';
+import type { CaseEvent, CaseEventType } from './case-events.js';
+import type { CaseState } from './case-state.js';
+
+/** Who may cause a change: a citizen, the system, or an official holding one of the roles. */
+export type ActorRole = 'citizen' | 'system' | OfficialRole;
+
+/** Everything that may appear in a case's history after `received`. */
+type Change = Exclude<CaseEvent, { type: 'received' }>;
+type ChangeOf<T extends Change['type']> = Extract<Change, { type: T }>;
+
+interface Rule<T extends Change['type']> {
+  /** Statuses the change may happen in; 'open' means every open status. */
+  from: readonly CaseStatus[] | 'open' | 'any';
+  roles: readonly ActorRole[];
+  /** Only the handler the case is assigned to (or a leader of its unit) may do it. */
+  assigneeOnly?: boolean;
+  /** A further condition; returns the reason it fails. */
+  guard?: (state: CaseState, event: ChangeOf<T>) => string | null;
+  /** The state after the change (version excluded). */
+  apply: (state: CaseState, event: ChangeOf<T>) => CaseState;
+}
+
+const OFFICIALS_WHO_TRIAGE = ['operator', 'unit_leader', 'supervisor', 'admin'] as const;
+const LEADERS = ['unit_leader', 'hotline_owner', 'supervisor', 'admin'] as const;
+const WORKING: readonly CaseStatus[] = ['assigned', 'in_progress', 'awaiting_citizen'];
+const BEFORE_WORK: readonly CaseStatus[] = ['received', 'triaged', 'reopened'];
+
+const same = (s: CaseState) => s;
+
+/**
+ * The case machine: for each change, where it may happen, who may cause it, and what it does.
+ * Exhaustive by type: a new event fails to compile until it has a rule.
+ */
+export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
+  triaged: {
+    from: BEFORE_WORK,
+    roles: OFFICIALS_WHO_TRIAGE,
+    apply: (s, e) => ({
+      ...s,
+      status: 'triaged',
+      categoryId: e.categoryId ?? s.categoryId,
+      caseType: e.caseType ?? s.caseType,
+      priority: e.priority ?? s.priority,
+      isComplex: e.isComplex ?? s.isComplex,
+    }),
+  },
+  routed: {
+    from: BEFORE_WORK,
+    roles: ['system', 'operator', 'admin'],
+    apply: (s, e) => ({ ...s, unitId: e.unitId }),
+  },
+  assigned: {
+    from: [...BEFORE_WORK, 'assigned', 'in_progress'],
+    roles: ['system', 'operator', 'unit_leader', 'admin'],
+    guard: (s, e) =>
+      s.unitId === null
+        ? 'the case has no unit yet'
+        : s.assigneeId === e.assigneeId
+          ? 'the case is already assigned to this official'
+          : null,
+    apply: (s, e) => ({ ...s, status: 'assigned', assigneeId: e.assigneeId }),
+  },
+  accepted: {
+    from: ['assigned'],
+    roles: ['handler', 'unit_leader'],
+    assigneeOnly: true,
+    apply: (s) => ({ ...s, status: 'in_progress' }),
+  },
+  info_requested: {
+    from: ['in_progress'],
+    roles: ['handler', 'unit_leader'],
+    assigneeOnly: true,
+    apply: (s) => ({ ...s, status: 'awaiting_citizen' }),
+  },
+  info_provided: {
+    from: ['awaiting_citizen'],
+    roles: ['citizen', 'operator'],
+    apply: (s) => ({ ...s, status: 'in_progress' }),
+  },
+  transferred: {
+    from: [...BEFORE_WORK, ...WORKING],
+    roles: ['handler', 'unit_leader', 'operator', 'supervisor', 'admin'],
+    guard: (s, e) =>
+      s.unitId === null
+        ? 'the case has no unit to transfer from'
+        : e.fromUnitId !== s.unitId
+          ? 'the case is not held by the unit it is transferred from'
+          : e.toUnitId === s.unitId
+            ? 'the case is already held by that unit'
+            : e.reason.trim() === ''
+              ? 'a transfer needs a reason'
+              : null,
+    apply: (s, e) => ({
+      ...s,
+      status: 'triaged',
+      unitId: e.toUnitId,
+      assigneeId: null,
+      transferCount: s.transferCount + 1,
+    }),
+  },
+  extension_requested: {
+    from: WORKING,
+    roles: ['handler', 'unit_leader'],
+    guard: (s) => (s.pendingExtension ? 'an extension request is already pending' : null),
+    apply: (s, e) => ({ ...s, pendingExtension: { duration: e.duration, reason: e.reason } }),
+  },
+  extension_granted: {
+    from: WORKING,
+    roles: LEADERS,
+    guard: (s, e) => (e.reason.trim() === '' ? 'an extension needs a reason' : null),
+    apply: (s) => ({
+      ...s,
+      pendingExtension: null,
+      extensionsGranted: s.extensionsGranted + 1,
+    }),
+  },
+  replied: {
+    from: ['in_progress'],
+    roles: ['handler', 'unit_leader'],
+    assigneeOnly: true,
+    apply: same,
+  },
+  resolved: {
+    from: ['assigned', 'in_progress'],
+    roles: ['handler', 'unit_leader'],
+    assigneeOnly: true,
+    guard: (_s, e) => (e.resolutionText.trim() === '' ? 'a resolution needs its text' : null),
+    apply: (s) => ({ ...s, status: 'resolved', pendingExtension: null }),
+  },
+  closed: {
+    from: ['resolved'],
+    roles: ['citizen', 'system', 'supervisor', 'admin'],
+    apply: (s) => ({ ...s, status: 'closed' }),
+  },
+  reopened: {
+    from: ['resolved', 'closed'],
+    roles: ['citizen', 'supervisor', 'admin', 'hotline_owner'],
+    guard: (_s, e) => (e.reason.trim() === '' ? 'reopening needs a reason' : null),
+    apply: (s) => ({ ...s, status: 'reopened', assigneeId: null }),
+  },
+  rejected: {
+    from: [...BEFORE_WORK, 'assigned', 'in_progress'],
+    roles: ['operator', 'unit_leader', 'supervisor', 'admin'],
+    guard: (_s, e) => (e.note.trim() === '' ? 'a rejection needs a note for the citizen' : null),
+    apply: (s) => ({ ...s, status: 'rejected', pendingExtension: null }),
+  },
+  merged: {
+    from: [...BEFORE_WORK, 'assigned'],
+    roles: ['operator', 'unit_leader', 'supervisor', 'admin'],
+    apply: (s, e) => ({ ...s, status: 'merged', mergedInto: e.intoCaseId, pendingExtension: null }),
+  },
+  escalated: {
+    from: 'open',
+    roles: ['system', 'supervisor', 'admin'],
+    guard: (s, e) =>
+      e.level <= s.escalationLevel && e.reason !== 'manual'
+        ? `the case is already at escalation level ${s.escalationLevel}`
+        : null,
+    apply: (s, e) => ({ ...s, escalationLevel: Math.max(s.escalationLevel, e.level) }),
+  },
+  sla_warning: { from: 'open', roles: ['system'], apply: same },
+  sla_breached: { from: 'open', roles: ['system'], apply: same },
+  rated: {
+    from: ['resolved', 'closed'],
+    roles: ['citizen'],
+    guard: (s) => (s.rating !== null ? 'the case has already been rated' : null),
+    apply: (s, e) => ({ ...s, rating: e.rating }),
+  },
+  comment_added: {
+    from: 'any',
+    roles: ['operator', 'handler', 'unit_leader', 'hotline_owner', 'supervisor', 'admin'],
+    apply: same,
+  },
+};
+
+export const ruleFor = <T extends Change['type']>(type: T): Rule<T> => TRANSITIONS[type];
+export type { Change, Rule };
+export type { CaseEventType };

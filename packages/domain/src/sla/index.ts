@@ -1,0 +1,15 @@
+export {
+  DEFAULT_SLA_POLICIES,
+  selectPolicy,
+  extensionsAllowed,
+  type SlaPolicy,
+  type SlaTarget,
+} from './sla-policy.js';
+export {
+  computeSla,
+  addTarget,
+  type SlaView,
+  type ClockView,
+  type ClockState,
+  type UnitHolding,
+} from './compute-sla.js';

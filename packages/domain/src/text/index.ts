@@ -1,0 +1,1 @@
+export { foldDiacritics, searchKey } from './fold-diacritics.js';

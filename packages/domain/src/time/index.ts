@@ -1,0 +1,1 @@
+export { formatInstant, parseInstant } from './format-instant.js';
