@@ -12,6 +12,9 @@ pnpm db:migrate
 # Loads the demo data only into an empty database, so restarts keep what you entered.
 pnpm db:seed
 
+# Until officials sign in (a later issue) the admin API takes a bearer token; a known one
+# for the local demo, never for production.
+export ADMIN_TOKEN="${ADMIN_TOKEN:-local-demo-admin-token}"
 base="http://127.0.0.1:${PORT:-3000}"
 # The file is pretty-printed for reading; the example wants it on one line.
 HOTLINE_EXAMPLE_BODY="$(node -e 'process.stdout.write(JSON.stringify(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))))' "$here/example-case.json")"
@@ -22,6 +25,8 @@ cat <<MSG
     OpenAPI docs  $base/docs
     Submit a case curl -s -X POST $base/v1/cases -H 'content-type: application/json' -d '$HOTLINE_EXAMPLE_BODY'
     Track a case  $base/v1/cases/{code}   (code = trackingCode in the reply to the submission)
+    Deadline      curl -s '$base/v1/calendars/default/deadline?from=2027-02-06T09:00:00%2B07:00&duration=P1D'
+    Admin API     Authorization: Bearer \$ADMIN_TOKEN (here: $ADMIN_TOKEN)
 
 MSG
 
