@@ -177,6 +177,16 @@ describe('changeCase: load → decide → append, the row always equal to the fo
       leader,
       new Date('2026-11-23T03:00:00Z'),
     );
+    // The default feedback policy allows one extension of at most 5 working days.
+    await expect(
+      changeCase(
+        { db: t.db },
+        caseId,
+        { type: 'extension_granted', duration: 'P6D', reason: 'quá dài' },
+        leader,
+        new Date('2026-11-24T03:00:00Z'),
+      ),
+    ).rejects.toMatchObject({ code: 'EXTENSION_LIMIT' });
     const grant = { type: 'extension_granted', duration: 'P2D', reason: 'ok' } as const;
     await changeCase({ db: t.db }, caseId, grant, leader, new Date('2026-11-24T03:00:00Z'));
     await expect(

@@ -10,7 +10,10 @@ import {
 } from '@hotline/db';
 import {
   actorOf,
+  addTarget,
   applyEvent,
+  parseIsoDuration,
+  type SlaPolicy,
   computeSla,
   decide,
   extensionsAllowed,
@@ -24,7 +27,7 @@ import {
   type SlaView,
 } from '@hotline/domain';
 import { loadWorkingCalendar } from './calendars/load-working-calendar.js';
-import { AppError, type ErrorCode } from './errors.js';
+import { AppError, validationFailed, type ErrorCode } from './errors.js';
 
 const ERROR_OF: Record<DomainErrorCode, ErrorCode> = {
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
@@ -43,6 +46,31 @@ export interface ChangedCase {
 
 /** A change, or a function choosing it from the locked current state (null: nothing to do). */
 export type ChangeRequest = Change | ((state: CaseState) => Change | null);
+
+/** An extension longer than the policy's longest single extension is refused. */
+async function checkExtensionLength(
+  tx: Tx,
+  state: CaseState,
+  policy: SlaPolicy,
+  duration: string,
+  now: Date,
+) {
+  if (!parseIsoDuration(duration)) {
+    throw validationFailed([{ field: 'duration', reason: 'invalid_duration' }]);
+  }
+  if (!policy.maxExtension) return;
+  const calendar = await loadWorkingCalendar(tx, await findUnitCalendarId(tx, state.unitId));
+  if (!calendar) return;
+  const unit = policy.maxExtension.unit;
+  const asked = addTarget(calendar, now, { duration, unit });
+  const allowed = addTarget(calendar, now, policy.maxExtension);
+  if (asked > allowed) {
+    throw new AppError(
+      'EXTENSION_LIMIT',
+      `an extension may be at most ${policy.maxExtension.duration} (${unit}); ${duration} was asked`,
+    );
+  }
+}
 
 /** The SLA of a case from its history: its policy, its unit's calendar. */
 export async function slaOf(
@@ -83,6 +111,8 @@ export async function changeCase(
       maxExtensions: extensionsAllowed(policy, state.isComplex),
     });
     if (!decision.ok) throw new AppError(ERROR_OF[decision.error.code], decision.error.reason);
+    if (change.type === 'extension_granted')
+      await checkExtensionLength(tx, state, policy, change.duration, now);
 
     let next = state;
     const actor = actorOf(principal);
