@@ -30,6 +30,7 @@ describe('migrations', () => {
       await sql`select tablename from pg_tables where schemaname = 'public' order by 1`;
     expect(tables.map((t) => t.tablename as string)).toEqual([
       'admin_units',
+      'assignment_cursors',
       'calendar_overrides',
       'calendar_revision',
       'calendars',
@@ -37,8 +38,10 @@ describe('migrations', () => {
       'cases',
       'categories',
       'hotlines',
+      'notifications',
       'officials',
       'outbox',
+      'routing_rules',
       'sla_policies',
     ]);
     const [calendar] = await sql`select id, parent_id from calendars`;

@@ -5,8 +5,25 @@ import Type, { type Static } from 'typebox';
 export const RouteCaseJob = Type.Object({ caseId: Type.String({ format: 'uuid' }) });
 export type RouteCaseJob = Static<typeof RouteCaseJob>;
 
+/** One SLA moment of a case (a warning, a deadline, an escalation rung) for one generation. */
+export const SlaTimerJob = Type.Object({
+  caseId: Type.String({ format: 'uuid' }),
+  generation: Type.Integer({ minimum: 0 }),
+  kind: Type.String({ maxLength: 64 }),
+  dueAt: Type.String({ format: 'date-time' }),
+});
+export type SlaTimerJob = Static<typeof SlaTimerJob>;
+
+export const SendNotificationJob = Type.Object({ notificationId: Type.String({ format: 'uuid' }) });
+export type SendNotificationJob = Static<typeof SendNotificationJob>;
+
+export const MaintenanceJob = Type.Object({});
+
 export const JOB_CATALOG = {
   routing: { 'route-case': RouteCaseJob },
+  sla: { 'check-deadline': SlaTimerJob },
+  notifications: { send: SendNotificationJob },
+  maintenance: { reconcile: MaintenanceJob, 'daily-digest': MaintenanceJob },
 } as const;
 
 export type QueueName = keyof typeof JOB_CATALOG;

@@ -44,8 +44,12 @@ export interface ChangedCase {
   changed: boolean;
 }
 
-/** A change, or a function choosing it from the locked current state (null: nothing to do). */
-export type ChangeRequest = Change | ((state: CaseState) => Change | null);
+/**
+ * A change (or several, applied in order), or a function choosing them from the locked
+ * current state (null or []: nothing to do).
+ */
+export type ChangeRequest =
+  Change | readonly Change[] | ((state: CaseState) => Change | readonly Change[] | null);
 
 /** An extension longer than the policy's longest single extension is refused. */
 async function checkExtensionLength(
@@ -105,26 +109,31 @@ export async function changeCase(
     const state = projectCase(history.map((h) => h.event));
     if (!state) throw new Error(`case ${caseId} has no history`);
     const { policy, sla: current } = await slaOf(tx, state, history, now);
-    const change = typeof request === 'function' ? request(state) : request;
-    if (!change) return { state, sla: current, changed: false };
-    const decision = decide(state, change, principal, {
-      maxExtensions: extensionsAllowed(policy, state.isComplex),
-    });
-    if (!decision.ok) throw new AppError(ERROR_OF[decision.error.code], decision.error.reason);
-    if (change.type === 'extension_granted')
-      await checkExtensionLength(tx, state, policy, change.duration, now);
+    const chosen = typeof request === 'function' ? request(state) : request;
+    const changes: readonly Change[] = chosen === null ? [] : 'type' in chosen ? [chosen] : chosen;
+    if (changes.length === 0) return { state, sla: current, changed: false };
 
     let next = state;
     const actor = actorOf(principal);
-    const recorded = decision.events.map((event) => {
-      next = applyEvent(next, event);
-      return { version: next.version, at: now, actor, event };
-    });
+    const recorded: RecordedEvent[] = [];
+    for (const change of changes) {
+      const decision = decide(next, change, principal, {
+        maxExtensions: extensionsAllowed(policy, next.isComplex),
+      });
+      if (!decision.ok) throw new AppError(ERROR_OF[decision.error.code], decision.error.reason);
+      if (change.type === 'extension_granted') {
+        await checkExtensionLength(tx, next, policy, change.duration, now);
+      }
+      for (const event of decision.events) {
+        next = applyEvent(next, event);
+        recorded.push({ version: next.version, at: now, actor, event });
+      }
+    }
     const { sla } = await slaOf(tx, next, [...history, ...recorded], now);
     await appendCaseEvents(tx, {
       caseId,
       expectedVersion: locked.version,
-      events: decision.events,
+      events: recorded.map((r) => r.event),
       actor,
       at: now,
       patch: {

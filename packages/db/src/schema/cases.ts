@@ -55,6 +55,11 @@ export const cases = pgTable(
     acceptanceDueAt: timestamp('acceptance_due_at', { withTimezone: true }),
     firstResponseDueAt: timestamp('first_response_due_at', { withTimezone: true }),
     resolutionDueAt: timestamp('resolution_due_at', { withTimezone: true }),
+    /**
+     * The SLA timers of the current deadline generation: each moment something may happen
+     * (warning, deadline, escalation rung). Reconcile rebuilds BullMQ's delayed jobs from it.
+     */
+    slaTimers: jsonb('sla_timers').$type<{ kind: string; at: string }[]>(),
     /** Bumped whenever deadlines move, so timers of an older generation become no-ops. */
     deadlineGeneration: integer('deadline_generation').notNull().default(0),
     resolutionText: text('resolution_text'),
