@@ -25,11 +25,12 @@ describe('demo data', () => {
              (select count(*)::int from admin_units where is_triage) as triage,
              (select count(*)::int from hotlines) as hotlines,
              (select count(*)::int from categories) as categories`);
+    // The province, plus the drill (a 24/7 duty team, its hotline and a "Diễn tập" category).
     expect(row).toEqual({
-      units: demoProvince.units.length,
+      units: demoProvince.units.length + 1,
       triage: 1,
-      hotlines: demoProvince.hotlines.length,
-      categories: demoProvince.categories.length,
+      hotlines: demoProvince.hotlines.length + 1,
+      categories: demoProvince.categories.length + 1,
     });
     const names = await t.db.execute<{ name: string }>(sql`select name from admin_units`);
     expect(names.map((n) => n.name).join('|')).toMatch(/Thạch Hạ/);

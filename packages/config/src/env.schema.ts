@@ -47,7 +47,28 @@ export const EnvSchema = Type.Object({
   /** Placeholder admin token until officials sign in. */
   ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   // The relay polls (LISTEN/NOTIFY would serialise intake commits: measured, it halved intake).
+  /** Jobs each worker process runs at once, per queue. */
+  ROUTING_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 256, default: 8 }),
+  SLA_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 256, default: 16 }),
+  NOTIFICATION_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 256, default: 8 }),
+  /**
+   * How long a worker holds a job before others may take it over (a worker that died, say
+   * by SIGKILL, loses its jobs to the others after about this long).
+   */
+  JOB_LOCK_MS: Type.Integer({ minimum: 500, maximum: 600_000, default: 30_000 }),
+  /** How often the cluster-wide reconcile rebuilds timers from Postgres. */
+  RECONCILE_EVERY_MS: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: 120_000 }),
   OUTBOX_POLL_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 100 }),
+  // Notifications (see notification-config.ts): providers, folding, retries.
+  SMS_PROVIDER: Type.Union([Type.Literal('log'), Type.Literal('http')], { default: 'log' }),
+  SMS_HTTP_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  SMS_HTTP_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
+  SMS_FOLD_ASCII: Type.Boolean({ default: true }),
+  EMAIL_PROVIDER: Type.Union([Type.Literal('log'), Type.Literal('smtp')], { default: 'log' }),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  EMAIL_FROM: Type.String({ minLength: 3, default: 'Hotline <no-reply@hotline.local>' }),
+  NOTIFICATION_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 25, default: 5 }),
+  NOTIFICATION_BACKOFF_MS: Type.Integer({ minimum: 10, maximum: 3_600_000, default: 2000 }),
 });
 
 export type Env = Static<typeof EnvSchema>;

@@ -1,3 +1,4 @@
 export { loadConfig, loadConfigWith, ConfigError, type AppConfig } from './load-config.js';
 export { createLogger, REDACT_PATHS, type Logger } from './logger.js';
 export { EnvSchema, type Env } from './env.schema.js';
+export type { NotificationConfig } from './notification-config.js';

@@ -1,5 +1,6 @@
 import Value from 'typebox/value';
 import { EnvSchema, type Env } from './env.schema.js';
+import { notificationConfig, type NotificationConfig } from './notification-config.js';
 
 /** Raised at boot when an environment variable is invalid; the message names it. */
 export class ConfigError extends Error {
@@ -28,6 +29,10 @@ export interface AppConfig {
   sessionSecret: string;
   adminToken: string | undefined;
   outboxPollMs: number;
+  concurrency: { routing: number; sla: number; notifications: number };
+  reconcileEveryMs: number;
+  jobLockMs: number;
+  notifications: NotificationConfig;
 }
 
 function isValidTimeZone(tz: string): boolean {
@@ -76,6 +81,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionSecret: e.SESSION_SECRET,
     adminToken: e.ADMIN_TOKEN,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    concurrency: {
+      routing: e.ROUTING_CONCURRENCY,
+      sla: e.SLA_CONCURRENCY,
+      notifications: e.NOTIFICATION_CONCURRENCY,
+    },
+    reconcileEveryMs: e.RECONCILE_EVERY_MS,
+    jobLockMs: e.JOB_LOCK_MS,
+    notifications: notificationConfig(e, (v, reason) => new ConfigError(v, reason)),
   };
 }
 

@@ -4,3 +4,5 @@ export * from './health.schemas.js';
 export * from './jobs.js';
 export * from './calendars.schemas.js';
 export * from './sla-policies.schemas.js';
+export * from './routing.schemas.js';
+export * from './notifications.schemas.js';

@@ -43,6 +43,13 @@ export const SlaPolicyBody = Type.Object(
       { additionalProperties: false },
     ),
     transferResetsDeadline: Type.Boolean(),
+    maxTransfers: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 20,
+        description: 'Transfers before escalation (default 3)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

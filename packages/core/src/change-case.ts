@@ -1,6 +1,7 @@
 import {
   appendCaseEvents,
   findUnitCalendarId,
+  insertOutbox,
   listSlaPolicyRows,
   loadCaseHistory,
   lockCase,
@@ -19,6 +20,7 @@ import {
   extensionsAllowed,
   projectCase,
   selectPolicy,
+  slaTimersOf,
   type Change,
   type CaseState,
   type DomainErrorCode,
@@ -28,6 +30,8 @@ import {
 } from '@hotline/domain';
 import { loadWorkingCalendar } from './calendars/load-working-calendar.js';
 import { AppError, validationFailed, type ErrorCode } from './errors.js';
+import { slaTimerOutbox } from './sla/sla-timer-jobs.js';
+import { planNotifications } from './notifications/plan-notifications.js';
 
 const ERROR_OF: Record<DomainErrorCode, ErrorCode> = {
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
@@ -49,7 +53,17 @@ export interface ChangedCase {
  * current state (null or []: nothing to do).
  */
 export type ChangeRequest =
-  Change | readonly Change[] | ((state: CaseState) => Change | readonly Change[] | null);
+  | Change
+  | readonly Change[]
+  | ((
+      state: CaseState,
+      current: { history: readonly RecordedEvent[]; sla: SlaView; policy: SlaPolicy },
+      // Reads that must happen under the case lock (e.g. picking an assignee) use this.
+      tx: Tx,
+    ) => Chosen | Promise<Chosen>);
+/** A change the caller's principal makes, or one made in its wake by someone else (the system). */
+export type ChangeItem = Change | { change: Change; as: Principal };
+type Chosen = ChangeItem | readonly ChangeItem[] | null;
 
 /** An extension longer than the policy's longest single extension is refused. */
 async function checkExtensionLength(
@@ -95,8 +109,17 @@ export async function slaOf(
  * changes after intake. The `cases` row is rewritten from the fold of the whole history, with
  * the deadlines and SLA state the case's policy and unit calendar give at `now`.
  */
+/** What changing a case needs; the URL and zone only shape the messages it plans. */
+export interface CaseChangeDeps {
+  db: Database;
+  /** Base of tracking links in messages to citizens. */
+  publicBaseUrl?: string;
+  /** Zone deadlines are written in, in messages. */
+  timeZone?: string;
+}
+
 export async function changeCase(
-  deps: { db: Database },
+  deps: CaseChangeDeps,
   caseId: string,
   request: ChangeRequest,
   principal: Principal,
@@ -109,15 +132,20 @@ export async function changeCase(
     const state = projectCase(history.map((h) => h.event));
     if (!state) throw new Error(`case ${caseId} has no history`);
     const { policy, sla: current } = await slaOf(tx, state, history, now);
-    const chosen = typeof request === 'function' ? request(state) : request;
-    const changes: readonly Change[] = chosen === null ? [] : 'type' in chosen ? [chosen] : chosen;
+    const chosen =
+      typeof request === 'function'
+        ? await request(state, { history, sla: current, policy }, tx)
+        : request;
+    const items: readonly ChangeItem[] =
+      chosen === null ? [] : 'type' in chosen || 'change' in chosen ? [chosen] : chosen;
+    const changes = items.map((i) => ('change' in i ? i : { change: i, as: principal }));
     if (changes.length === 0) return { state, sla: current, changed: false };
 
     let next = state;
-    const actor = actorOf(principal);
     const recorded: RecordedEvent[] = [];
-    for (const change of changes) {
-      const decision = decide(next, change, principal, {
+    for (const { change, as } of changes) {
+      const actor = actorOf(as);
+      const decision = decide(next, change, as, {
         maxExtensions: extensionsAllowed(policy, next.isComplex),
       });
       if (!decision.ok) throw new AppError(ERROR_OF[decision.error.code], decision.error.reason);
@@ -130,11 +158,11 @@ export async function changeCase(
       }
     }
     const { sla } = await slaOf(tx, next, [...history, ...recorded], now);
+    const timers = slaTimersOf(next, sla);
     await appendCaseEvents(tx, {
       caseId,
       expectedVersion: locked.version,
-      events: recorded.map((r) => r.event),
-      actor,
+      events: recorded,
       at: now,
       patch: {
         ...projectionColumns(next),
@@ -143,8 +171,21 @@ export async function changeCase(
         resolutionDueAt: sla.clocks.resolution.dueAt,
         slaState: sla.state,
         deadlineGeneration: sla.generation,
+        slaTimers: timers.map((t) => ({ kind: t.kind, at: t.at.toISOString() })),
       },
     });
+    await planNotifications(tx, {
+      caseId,
+      state: next,
+      recorded,
+      now,
+      ...(deps.publicBaseUrl ? { publicBaseUrl: deps.publicBaseUrl } : {}),
+      ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
+    });
+    // A new generation of deadlines: schedule its timers (the older ones become no-ops).
+    if (sla.generation !== locked.deadlineGeneration) {
+      await insertOutbox(tx, slaTimerOutbox(caseId, sla.generation, timers));
+    }
     return { state: next, sla, changed: true };
   });
 }

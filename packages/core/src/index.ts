@@ -31,4 +31,23 @@ export {
   replaceSlaPolicy,
   deleteSlaPolicy,
 } from './sla-policies/admin-sla-policies.js';
-export { changeCase, slaOf, type ChangedCase, type ChangeRequest } from './change-case.js';
+export {
+  changeCase,
+  slaOf,
+  type ChangedCase,
+  type ChangeRequest,
+  type ChangeItem,
+  type CaseChangeDeps,
+} from './change-case.js';
+export { fireSlaTimer, type TimerOutcome } from './sla/fire-sla-timer.js';
+export { reconcileSlaTimers } from './sla/reconcile-sla-timers.js';
+export { slaTimerJobId } from './sla/sla-timer-jobs.js';
+export * from './notifications/index.js';
+export {
+  listRoutingRules,
+  createRoutingRule,
+  replaceRoutingRule,
+  deleteRoutingRule,
+} from './routing/admin-routing-rules.js';
+export { dryRunRouting } from './routing/dry-run-routing.js';
+export { transferCase } from './transfer-case.js';

@@ -14,6 +14,7 @@ import type { JobPublisher } from '@hotline/queue';
  */
 export async function relayOutbox(
   deps: { db: Database; publisher: JobPublisher },
+  now: Date = new Date(),
   batchSize = 200,
 ): Promise<number> {
   let claimed: number[] = [];
@@ -28,6 +29,7 @@ export async function relayOutbox(
           name: r.jobName,
           jobId: r.jobId,
           data: r.payload,
+          ...(r.runAt ? { delay: Math.max(0, r.runAt.getTime() - now.getTime()) } : {}),
         })),
       );
       await deleteRelayedOutbox(tx, claimed);

@@ -20,13 +20,14 @@ export {
   VersionConflictError,
   type StoredCaseEvent,
 } from './repositories/case-events.repository.js';
-export { findCaseForRouting, findPublicCase } from './repositories/cases.repository.js';
+export { findPublicCase } from './repositories/cases.repository.js';
 export {
   findTriageUnitId,
   listActiveCategories,
   findUnitsByIds,
   findCategoryIdByCode,
   findCategoryCodes,
+  pingDatabase,
 } from './repositories/reference.repository.js';
 export {
   claimPendingOutbox,
@@ -34,6 +35,8 @@ export {
   recordOutboxFailure,
   countPendingOutbox,
   type OutboxMessage,
+  insertOutbox,
+  type NewOutboxMessage,
 } from './repositories/outbox.repository.js';
 export { seedDemoData } from './seed/seed-demo.js';
 export { demoProvince } from './seed/demo-province.js';
@@ -41,3 +44,6 @@ export type * from './seed/demo-types.js';
 export * from './repositories/calendars.repository.js';
 export * from './repositories/sla-policies.repository.js';
 export * from './repositories/case-history.repository.js';
+export * from './repositories/escalation.repository.js';
+export * from './repositories/routing.repository.js';
+export * from './repositories/notifications.repository.js';

@@ -14,3 +14,5 @@ export * from './calendar/index.js';
 export * from './sla/index.js';
 export * from './time/index.js';
 export * from './text/index.js';
+export * from './routing/index.js';
+export * from './notifications/index.js';

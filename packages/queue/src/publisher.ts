@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import { Queue, type DefaultJobOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUE_NAMES, type QueueName } from '@hotline/contracts';
 
@@ -8,6 +8,8 @@ export interface OutgoingJob {
   /** Deterministic id: adding a job whose id exists is a no-op in BullMQ. */
   jobId: string;
   data: unknown;
+  /** Milliseconds to wait before it may run (delayed jobs: SLA timers). */
+  delay?: number;
 }
 
 export interface JobPublisher {
@@ -39,12 +41,18 @@ function isQueueName(name: string): name is QueueName {
 }
 
 /** Adds jobs to BullMQ queues over one fail-fast connection. */
-export function createPublisher(connection: Redis, prefix: string): JobPublisher {
+export function createPublisher(
+  connection: Redis,
+  prefix: string,
+  /** Per-queue job options over the defaults (e.g. notifications' tries and backoff). */
+  queueJobOptions: Partial<Record<QueueName, DefaultJobOptions>> = {},
+): JobPublisher {
   const queues = new Map<QueueName, Queue>();
   const queueFor = (name: QueueName) => {
     let q = queues.get(name);
     if (!q) {
-      q = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      const defaultJobOptions = { ...DEFAULT_JOB_OPTIONS, ...queueJobOptions[name] };
+      q = new Queue(name, { connection, prefix, defaultJobOptions });
       queues.set(name, q);
     }
     return q;
@@ -64,7 +72,11 @@ export function createPublisher(connection: Redis, prefix: string): JobPublisher
       for (const [name, list] of byQueue) {
         await withTimeout(
           queueFor(name).addBulk(
-            list.map((j) => ({ name: j.name, data: j.data, opts: { jobId: j.jobId } })),
+            list.map((j) => ({
+              name: j.name,
+              data: j.data,
+              opts: { jobId: j.jobId, ...(j.delay ? { delay: j.delay } : {}) },
+            })),
           ),
           PUBLISH_TIMEOUT_MS,
         );

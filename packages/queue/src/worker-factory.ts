@@ -8,12 +8,14 @@ export type { Job };
 export function createQueueWorker(
   queue: QueueName,
   processor: Processor,
-  options: { connection: Redis; prefix: string; concurrency?: number },
+  options: { connection: Redis; prefix: string; concurrency?: number; lockMs?: number },
 ): Worker {
   return new Worker(queue, processor, {
     connection: options.connection,
     prefix: options.prefix,
     concurrency: options.concurrency ?? 8,
+    // A dead worker's jobs are found stalled and retried by the others after about this long.
+    ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
     autorun: true,
   });
 }

@@ -16,7 +16,12 @@ import { healthRoutes } from './routes/health/health.route.js';
 import { publicCalendarRoutes } from './routes/calendars/public-calendars.route.js';
 import { adminCalendarRoutes } from './routes/admin/admin-calendars.route.js';
 import { adminSlaPolicyRoutes } from './routes/admin/admin-sla-policies.route.js';
+import { adminRoutingRuleRoutes } from './routes/admin/admin-routing-rules.route.js';
+import { adminNotificationRoutes } from './routes/admin/admin-notifications.route.js';
 import { adminTokenGuard } from './plugins/admin-token.js';
+import { openQueues } from './plugins/queues.js';
+import { registerQueueDashboard } from './routes/admin/queue-dashboard.js';
+import { metricsRoute } from './routes/health/metrics.route.js';
 
 export interface AppDeps {
   config: AppConfig;
@@ -63,6 +68,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOpenApi(app, deps.config.publicBaseUrl);
   const { db } = deps;
   await app.register(healthRoutes({ db, redis: deps.redis }));
+  const queues = openQueues(deps.redis, deps.config.redisPrefix);
+  app.addHook('onClose', async () => {
+    await Promise.all([...queues.values()].map((q) => q.close()));
+  });
+  await app.register(metricsRoute({ queues }));
+  await registerQueueDashboard(app, [...queues.values()], deps.config.adminToken);
   await app.register(listCategoriesRoute({ db }));
   await app.register(
     createCaseRoute({
@@ -77,6 +88,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     admin.addHook('preHandler', adminTokenGuard(deps.config.adminToken));
     await admin.register(adminCalendarRoutes({ db }));
     await admin.register(adminSlaPolicyRoutes({ db }));
+    await admin.register(adminRoutingRuleRoutes({ db }));
+    await admin.register(adminNotificationRoutes({ db }));
   });
   return app;
 }

@@ -6,7 +6,7 @@ import { startWorker } from './start-worker.js';
 const config = loadConfig();
 const log = createLogger(config, { service: 'worker' });
 const worker = startWorker(config, log);
-log.info({ queues: ['routing'] }, 'worker started');
+log.info({ queues: ['routing', 'sla', 'notifications', 'maintenance'] }, 'worker started');
 
 closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
   if (err) log.error({ err }, 'closing after an error');

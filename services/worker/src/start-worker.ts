@@ -1,15 +1,26 @@
 import type { AppConfig, Logger } from '@hotline/config';
 import { createDatabase } from '@hotline/db';
+import { Queue, type Processor, type Worker } from 'bullmq';
+import type { QueueName } from '@hotline/contracts';
 import { createPublisher, createQueueWorker, createRedis } from '@hotline/queue';
 import { startOutboxRelay } from './outbox-relay.js';
+import { reconcileProcessor } from './processors/reconcile.processor.js';
 import { routeCaseProcessor } from './processors/route-case.processor.js';
+import { slaTimerProcessor } from './processors/sla-timer.processor.js';
+import { sendNotificationProcessor } from './processors/send-notification.processor.js';
+import { createProviders, type NotificationProviders } from './notifications/create-providers.js';
 
 export interface RunningWorker {
   close(): Promise<void>;
 }
 
 /** Starts the outbox relay and one BullMQ worker per queue. */
-export function startWorker(config: AppConfig, log: Logger): RunningWorker {
+export function startWorker(
+  config: AppConfig,
+  log: Logger,
+  /** Replaces providers of outside systems (tests fake the SMS gateway). */
+  overrides: { providers?: Partial<NotificationProviders> } = {},
+): RunningWorker {
   const database = createDatabase(config.databaseUrl, {
     max: config.databasePoolSize,
     applicationName: 'hotline-worker',
@@ -20,7 +31,10 @@ export function startWorker(config: AppConfig, log: Logger): RunningWorker {
   for (const conn of [producer, consumer]) {
     conn.on('error', (err: Error) => log.debug({ err: err.message }, 'redis connection error'));
   }
-  const publisher = createPublisher(producer, config.redisPrefix);
+  const { attempts, backoffMs } = config.notifications;
+  const publisher = createPublisher(producer, config.redisPrefix, {
+    notifications: { attempts, backoff: { type: 'exponential', delay: backoffMs } },
+  });
   const relay = startOutboxRelay({
     db,
     publisher,
@@ -28,23 +42,69 @@ export function startWorker(config: AppConfig, log: Logger): RunningWorker {
     pollMs: config.outboxPollMs,
   });
 
-  const routing = createQueueWorker('routing', routeCaseProcessor({ db }), {
-    connection: consumer,
+  const workers: Worker[] = [];
+  const addWorker = (queue: QueueName, processor: Processor, concurrency: number) => {
+    const worker = createQueueWorker(queue, processor, {
+      connection: consumer,
+      prefix: config.redisPrefix,
+      concurrency,
+      lockMs: config.jobLockMs,
+    });
+    worker.on('failed', (job, err) =>
+      log.warn(
+        { queue, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
+        'job failed',
+      ),
+    );
+    worker.on('error', (err) => log.debug({ queue, err: err.message }, 'worker error'));
+    workers.push(worker);
+  };
+  const changeDeps = { db, publicBaseUrl: config.publicBaseUrl, timeZone: config.displayTimeZone };
+  addWorker('routing', routeCaseProcessor(changeDeps), config.concurrency.routing);
+  addWorker('sla', slaTimerProcessor(changeDeps), config.concurrency.sla);
+  const providers = createProviders(
+    config.notifications,
+    log.child({ component: 'notify' }),
+    overrides.providers,
+  );
+  const foldSmsToAscii = config.notifications.smsFoldAscii;
+  addWorker(
+    'notifications',
+    sendNotificationProcessor({ db, providers, foldSmsToAscii }),
+    config.concurrency.notifications,
+  );
+  const reconcile = reconcileProcessor({
+    db,
+    publisher,
+    log: log.child({ component: 'reconcile' }),
+  });
+  addWorker('maintenance', reconcile, 1);
+
+  // One schedule cluster-wide (BullMQ job schedulers are upserted by id), and a pass at start:
+  // whatever Redis lost while this worker was down is rebuilt from Postgres.
+  const maintenance = new Queue('maintenance', {
+    connection: producer,
     prefix: config.redisPrefix,
   });
-  routing.on('failed', (job, err) =>
-    log.warn(
-      { queue: 'routing', jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
-      'job failed',
-    ),
+  maintenance
+    .upsertJobScheduler(
+      'reconcile',
+      { every: config.reconcileEveryMs },
+      { name: 'reconcile', data: {} },
+    )
+    .catch((err: Error) => log.warn({ err: err.message }, 'could not schedule reconcile'));
+  const startup = reconcile().catch((err: Error) =>
+    log.warn({ err: err.message }, 'startup reconcile failed'),
   );
-  routing.on('error', (err) => log.debug({ err: err.message }, 'routing worker error'));
 
   return {
     async close() {
       await relay.stop();
-      await routing.close();
+      await startup;
+      await Promise.all(workers.map((w) => w.close()));
+      await maintenance.close();
       await publisher.close();
+      providers.close();
       producer.disconnect();
       consumer.disconnect();
       await database.close();

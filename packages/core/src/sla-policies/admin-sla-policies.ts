@@ -46,7 +46,7 @@ async function toWrite(db: Database, body: SlaPolicyBody): Promise<SlaPolicyWrit
   if (problems.length > 0) throw validationFailed(problems);
   // categoryCode is replaced by the id it names.
   const { categoryCode, ...rest } = body;
-  return { ...rest, categoryId };
+  return { ...rest, categoryId, maxTransfers: body.maxTransfers ?? 3 };
 }
 
 const toView = (p: SlaPolicy, codes: Map<string, string>, isDefault: boolean): SlaPolicyView => {

@@ -35,8 +35,8 @@ export async function appendCaseEvents(
   args: {
     caseId: string;
     expectedVersion: number;
-    events: readonly CaseEvent[];
-    actor: Actor;
+    /** The events in order, each with its author. */
+    events: readonly { event: CaseEvent; actor: Actor }[];
     at: Date;
     patch: CaseProjectionPatch;
   },
@@ -48,14 +48,13 @@ export async function appendCaseEvents(
     .where(and(eq(cases.id, args.caseId), eq(cases.version, args.expectedVersion)))
     .returning({ id: cases.id });
   if (updated.length === 0) throw new VersionConflictError(args.caseId);
-  const actor = actorColumns(args.actor);
   await tx.insert(caseEvents).values(
-    args.events.map(({ type, ...payload }, i) => ({
+    args.events.map(({ event: { type, ...payload }, actor }, i) => ({
       caseId: args.caseId,
       version: args.expectedVersion + i + 1,
       type,
       payload,
-      ...actor,
+      ...actorColumns(actor),
       occurredAt: args.at,
     })),
   );

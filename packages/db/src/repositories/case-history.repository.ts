@@ -4,9 +4,12 @@ import type { Executor } from '../client.js';
 import { caseEvents, cases } from '../schema/index.js';
 
 /** Locks the case row for the rest of the transaction: changes to one case are serialised. */
-export async function lockCase(tx: Executor, caseId: string): Promise<{ version: number } | null> {
+export async function lockCase(
+  tx: Executor,
+  caseId: string,
+): Promise<{ version: number; deadlineGeneration: number } | null> {
   const [row] = await tx
-    .select({ version: cases.version })
+    .select({ version: cases.version, deadlineGeneration: cases.deadlineGeneration })
     .from(cases)
     .where(eq(cases.id, caseId))
     .for('update');

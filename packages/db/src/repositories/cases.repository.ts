@@ -1,23 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.js';
-import { adminUnits, categories, cases, hotlines } from '../schema/index.js';
-
-/** What the routing step needs: the case's state and its hotline's unit. */
-export async function findCaseForRouting(db: Executor, caseId: string) {
-  const [row] = await db
-    .select({
-      id: cases.id,
-      status: cases.status,
-      unitId: cases.unitId,
-      version: cases.version,
-      hotlineUnitId: hotlines.unitId,
-    })
-    .from(cases)
-    .leftJoin(hotlines, eq(hotlines.id, cases.hotlineId))
-    .where(eq(cases.id, caseId));
-  return row ?? null;
-}
+import { adminUnits, categories, cases } from '../schema/index.js';
 
 const unit = alias(adminUnits, 'unit');
 

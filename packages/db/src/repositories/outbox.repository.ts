@@ -8,6 +8,7 @@ export interface OutboxMessage {
   jobName: string;
   jobId: string;
   payload: unknown;
+  runAt: Date | null;
 }
 
 /**
@@ -22,6 +23,7 @@ export async function claimPendingOutbox(tx: Executor, limit: number): Promise<O
       jobName: outbox.jobName,
       jobId: outbox.jobId,
       payload: outbox.payload,
+      runAt: outbox.runAt,
     })
     .from(outbox)
     .orderBy(asc(outbox.id))
@@ -51,4 +53,15 @@ export async function recordOutboxFailure(
 export async function countPendingOutbox(db: Executor): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox);
   return row?.n ?? 0;
+}
+
+export type NewOutboxMessage = Omit<OutboxMessage, 'id'>;
+
+/** Adds work for the queues inside the caller's transaction. */
+export async function insertOutbox(
+  tx: Executor,
+  messages: readonly NewOutboxMessage[],
+): Promise<void> {
+  if (messages.length === 0) return;
+  await tx.insert(outbox).values(messages.map((m) => ({ ...m })));
 }

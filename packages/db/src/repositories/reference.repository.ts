@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { adminUnits, categories } from '../schema/index.js';
 
@@ -40,4 +40,9 @@ export async function findCategoryIdByCode(db: Executor, code: string): Promise<
 export async function findCategoryCodes(db: Executor): Promise<Map<string, string>> {
   const rows = await db.select({ id: categories.id, code: categories.code }).from(categories);
   return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/** Readiness: the database answers a trivial query. */
+export async function pingDatabase(db: Executor): Promise<void> {
+  await db.execute(sql`select 1`);
 }

@@ -21,6 +21,7 @@ const toPolicy = (r: Row): SlaPolicy => ({
   maxExtension: r.maxExtension,
   escalation: r.escalation,
   transferResetsDeadline: r.transferResetsDeadline,
+  maxTransfers: r.maxTransfers,
 });
 
 export type SlaPolicyWrite = Omit<SlaPolicy, 'id'>;

@@ -138,6 +138,8 @@ export const outbox = pgTable('outbox', {
    */
   jobId: text('job_id').notNull(),
   payload: jsonb('payload').notNull(),
+  /** When the job should run (a delayed job, e.g. an SLA timer); null: at once. */
+  runAt: timestamp('run_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   /** Failed relay attempts (Redis unreachable), for monitoring. */
   attempts: integer('attempts').notNull().default(0),

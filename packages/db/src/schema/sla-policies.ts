@@ -36,6 +36,7 @@ export const slaPolicies = pgTable(
       .$type<{ rung2After: SlaTarget; rung3After: SlaTarget }>()
       .notNull(),
     transferResetsDeadline: boolean('transfer_resets_deadline').notNull().default(false),
+    maxTransfers: integer('max_transfers').notNull().default(3),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

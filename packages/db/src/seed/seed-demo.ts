@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { adminUnits, categories, hotlines, officials } from '../schema/index.js';
 import type { DemoProvince, DemoUnit } from './demo-types.js';
+import { seedDrill } from './seed-drill.js';
 
 /** Parents before children, so each unit's parent id is known when it is inserted. */
 function unitsInTreeOrder(units: readonly DemoUnit[]): DemoUnit[] {
@@ -79,6 +80,7 @@ export async function seedDemoData(db: Database, data: DemoProvince): Promise<bo
     await tx
       .insert(categories)
       .values(data.categories.map((c, i) => ({ ...c, sortOrder: (i + 1) * 10 })));
+    await seedDrill(tx, idOf(data.units.find((u) => u.parentCode === null)!.code));
     return true;
   });
 }

@@ -8,6 +8,8 @@ describe('parseIsoDuration', () => {
     ['PT8H', { kind: 'working_time', ms: 8 * 3_600_000 }],
     ['PT90M', { kind: 'working_time', ms: 90 * 60_000 }],
     ['PT1H30M', { kind: 'working_time', ms: 90 * 60_000 }],
+    ['PT30S', { kind: 'working_time', ms: 30_000 }],
+    ['PT1M5S', { kind: 'working_time', ms: 65_000 }],
   ])('reads %s', (text, expected) => {
     expect(parseIsoDuration(text)).toEqual(expected);
   });
@@ -23,7 +25,7 @@ describe('parseIsoDuration', () => {
     'P1W',
     'P1Y',
     'P1M',
-    'PT30S',
+    'PT0S',
     'PT1.5H',
     'P1,5D',
     'P1DT2H',

@@ -7,12 +7,13 @@ const MAX_DAYS = 3650;
 const MAX_MS = MAX_DAYS * 24 * MS_PER_HOUR;
 
 const DAYS = /^P([1-9]\d{0,5})D$/;
-const TIME = /^PT(?:([1-9]\d{0,7})H)?(?:([1-9]\d{0,9})M)?$/;
+const TIME = /^PT(?:([1-9]\d{0,7})H)?(?:([1-9]\d{0,9})M)?(?:([1-9]\d{0,11})S)?$/;
 
 /**
  * Parses the durations policies use: `PnD` (working days), `PTnH`, `PTnM`, `PTnHnM` (working
- * time), each n a positive integer without leading zeros. Null for anything else: weeks,
- * years, seconds, fractions, zero, days with hours, lower case, more than ten years.
+ * time), each n a positive integer without leading zeros; `PTnS` seconds too, which real
+ * policies never need but clocks that run in seconds (tests, drills) do. Null for anything
+ * else: weeks, years, fractions, zero, days with hours, lower case, more than ten years.
  */
 export function parseIsoDuration(text: string): SlaDuration | null {
   const days = DAYS.exec(text);
@@ -21,8 +22,12 @@ export function parseIsoDuration(text: string): SlaDuration | null {
     return count <= MAX_DAYS ? { kind: 'working_days', days: count } : null;
   }
   const time = TIME.exec(text);
-  if (!time || (time[1] === undefined && time[2] === undefined)) return null;
-  const ms = Number(time[1] ?? 0) * MS_PER_HOUR + Number(time[2] ?? 0) * MS_PER_MINUTE;
+  if (!time || (time[1] === undefined && time[2] === undefined && time[3] === undefined))
+    return null;
+  const ms =
+    Number(time[1] ?? 0) * MS_PER_HOUR +
+    Number(time[2] ?? 0) * MS_PER_MINUTE +
+    Number(time[3] ?? 0) * 1000;
   return ms <= MAX_MS ? { kind: 'working_time', ms } : null;
 }
 

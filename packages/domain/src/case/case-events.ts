@@ -194,4 +194,7 @@ export const PUBLIC_EVENT_TYPES: ReadonlySet<CaseEventType> = new Set([
   'reopened',
   'rejected',
   'merged',
+  // Citizens see that their case is late and was reported up; not to whom.
+  'sla_breached',
+  'escalated',
 ]);

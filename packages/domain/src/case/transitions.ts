@@ -154,8 +154,9 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
   escalated: {
     from: 'open',
     roles: ['system', 'supervisor', 'admin'],
+    // The deadline ladder only climbs; other escalations (transfers, manual) do not move it.
     guard: (s, e) =>
-      e.level <= s.escalationLevel && e.reason !== 'manual'
+      e.level <= s.escalationLevel && e.reason === 'deadline_passed'
         ? `the case is already at escalation level ${s.escalationLevel}`
         : null,
     apply: (s, e) => ({ ...s, escalationLevel: Math.max(s.escalationLevel, e.level) }),

@@ -111,8 +111,12 @@ function warnOf(
   );
 }
 
+// Events after which deadlines or the calendar counting them may differ: each starts a new
+// generation of timers (routing and assignment too: the unit's calendar may change).
 const DEADLINE_EVENTS = new Set([
   'received',
+  'routed',
+  'assigned',
   'accepted',
   'triaged',
   'info_requested',

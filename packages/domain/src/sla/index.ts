@@ -13,3 +13,9 @@ export {
   type ClockState,
   type UnitHolding,
 } from './compute-sla.js';
+export {
+  slaTimersOf,
+  decideSlaActions,
+  type SlaTimer,
+  type EscalationTargets,
+} from './sla-timers.js';

@@ -39,6 +39,11 @@ export interface SlaPolicy {
   escalation: { rung2After: SlaTarget; rung3After: SlaTarget };
   /** A transfer restarts the resolution clock (default: the original deadline stands). */
   transferResetsDeadline: boolean;
+  /**
+   * Transfers allowed before the case escalates to the leader of the units' common parent
+   * ("đùn đẩy trách nhiệm": passing a case around instead of answering it). Default 3.
+   */
+  maxTransfers: number;
 }
 
 const working = (duration: string): SlaTarget => ({ duration, unit: 'working' });
@@ -70,6 +75,7 @@ export const DEFAULT_SLA_POLICIES: Readonly<Record<CaseType, SlaPolicy>> = {
     maxExtension: working('P5D'),
     escalation: LADDER,
     transferResetsDeadline: false,
+    maxTransfers: 3,
   },
   leader_hotline: {
     id: 'default-leader-hotline',
@@ -87,6 +93,7 @@ export const DEFAULT_SLA_POLICIES: Readonly<Record<CaseType, SlaPolicy>> = {
     maxExtension: working('P3D'),
     escalation: { rung2After: working('PT4H'), rung3After: working('PT8H') },
     transferResetsDeadline: false,
+    maxTransfers: 3,
   },
   complaint: {
     id: 'default-complaint',
@@ -104,6 +111,7 @@ export const DEFAULT_SLA_POLICIES: Readonly<Record<CaseType, SlaPolicy>> = {
     maxExtension: null,
     escalation: { rung2After: working('P2D'), rung3After: working('P5D') },
     transferResetsDeadline: false,
+    maxTransfers: 3,
   },
   denunciation: {
     id: 'default-denunciation',
@@ -121,6 +129,7 @@ export const DEFAULT_SLA_POLICIES: Readonly<Record<CaseType, SlaPolicy>> = {
     maxExtension: calendar('P30D'),
     escalation: { rung2After: working('P2D'), rung3After: working('P5D') },
     transferResetsDeadline: false,
+    maxTransfers: 3,
   },
 };
 

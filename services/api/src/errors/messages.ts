@@ -126,6 +126,31 @@ const MESSAGES: Record<string, Message> = {
     vi: `"${f}" không được nhỏ hơn maxExtensions`,
     en: `"${f}" must not be less than maxExtensions`,
   }),
+  unknown_unit: (f) => ({ vi: `Không có đơn vị này ("${f}")`, en: `No such unit ("${f}")` }),
+  inactive_unit: (f) => ({
+    vi: `Đơn vị đã ngừng hoạt động, bị xoá hoặc sáp nhập ("${f}")`,
+    en: `The unit is no longer active: deleted, deactivated or merged ("${f}")`,
+  }),
+  unknown_official: (f) => ({
+    vi: `Không có cán bộ với email này ("${f}")`,
+    en: `No official has this e-mail ("${f}")`,
+  }),
+  inactive_official: (f) => ({
+    vi: `Cán bộ không còn hoạt động ("${f}")`,
+    en: `The official is no longer active ("${f}")`,
+  }),
+  official_not_in_unit: (f) => ({
+    vi: `Cán bộ không thuộc đơn vị tiếp nhận ("${f}")`,
+    en: `The official does not belong to the target unit ("${f}")`,
+  }),
+  only_for_named: (f) => ({
+    vi: `"${f}" chỉ dùng với cách phân công "named"`,
+    en: `"${f}" only applies to the "named" strategy`,
+  }),
+  empty_word: (f) => ({
+    vi: `Từ khoá phải có ít nhất một chữ cái hoặc chữ số ("${f}")`,
+    en: `A word needs at least one letter or digit ("${f}")`,
+  }),
 };
 
 /** Adds the human messages to a field problem. */

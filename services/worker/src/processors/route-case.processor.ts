@@ -1,11 +1,10 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { RouteCaseJob } from '@hotline/contracts';
-import { AppError, routeCase } from '@hotline/core';
-import type { Database } from '@hotline/db';
+import { AppError, routeCase, type CaseChangeDeps } from '@hotline/core';
 import Value from 'typebox/value';
 
 /** `routing/route-case`: payload → use case; a case that does not exist is not retried. */
-export const routeCaseProcessor = (deps: { db: Database }) => async (job: Job) => {
+export const routeCaseProcessor = (deps: CaseChangeDeps) => async (job: Job) => {
   if (!Value.Check(RouteCaseJob, job.data)) {
     throw new UnrecoverableError('malformed route-case payload');
   }

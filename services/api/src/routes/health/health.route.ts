@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sql } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import { Liveness, Readiness } from '@hotline/contracts';
-import type { Database } from '@hotline/db';
+import { pingDatabase, type Database } from '@hotline/db';
 
 const within = <T>(p: Promise<T>, ms: number) =>
   Promise.race([
@@ -27,7 +26,7 @@ export const healthRoutes =
       },
       async (_request, reply) => {
         const [pg, redis] = await Promise.allSettled([
-          within(deps.db.execute(sql`select 1`), 2000),
+          within(pingDatabase(deps.db), 2000),
           within(deps.redis.ping(), 2000),
         ]);
         const checks = {

@@ -1,0 +1,56 @@
+import {
+  insertOutbox,
+  listDeadNotifications,
+  lockNotification,
+  resetNotificationToPending,
+  type Database,
+} from '@hotline/db';
+import { formatTrackingCode } from '@hotline/domain';
+import { AppError } from '../errors.js';
+import { notificationOutbox } from './notification-jobs.js';
+
+/** Notifications that failed every try, newest first: no address, no text. */
+export async function listDeadLetters(deps: { db: Database }, args: { limit: number }) {
+  const rows = await listDeadNotifications(deps.db, args);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      caseId: r.caseId,
+      trackingCode: r.trackingCode ? formatTrackingCode(r.trackingCode) : null,
+      eventVersion: r.eventVersion,
+      template: r.template,
+      channel: r.channel,
+      recipient: r.recipientOfficialId
+        ? { kind: 'official' as const, officialId: r.recipientOfficialId }
+        : { kind: r.recipientKey === 'citizen' ? ('citizen' as const) : ('other' as const) },
+      attempts: r.attempts,
+      lastError: r.lastError,
+      createdAt: r.createdAt.toISOString(),
+    })),
+  };
+}
+
+/**
+ * Gives a dead notification another round of tries: back to `pending`, and a new send job
+ * through the outbox in the same transaction. Only a dead one may be retried (409 otherwise).
+ */
+export async function retryDeadLetter(
+  deps: { db: Database },
+  notificationId: string,
+  now: Date,
+): Promise<{ id: string; status: 'pending' }> {
+  return deps.db.transaction(async (tx) => {
+    const row = await lockNotification(tx, notificationId);
+    if (!row)
+      throw new AppError('NOTIFICATION_NOT_FOUND', `notification ${notificationId} not found`);
+    if (row.status !== 'dead') {
+      throw new AppError(
+        'CONFLICT',
+        `only a dead notification can be retried; this one is ${row.status}`,
+      );
+    }
+    await resetNotificationToPending(tx, notificationId);
+    await insertOutbox(tx, [notificationOutbox(notificationId, `retry-${now.getTime()}`)]);
+    return { id: notificationId, status: 'pending' as const };
+  });
+}

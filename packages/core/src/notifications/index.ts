@@ -1,0 +1,10 @@
+export { planNotifications, type PlanNotificationsArgs } from './plan-notifications.js';
+export {
+  sendNotification,
+  NotificationSendError,
+  NotificationBusyError,
+  type SendNotificationDeps,
+  type SendNotificationOutcome,
+} from './send-notification.js';
+export { listDeadLetters, retryDeadLetter } from './dead-letters.js';
+export type * from './notification-providers.js';

@@ -1,0 +1,203 @@
+import {
+  findCaseNotificationFacts,
+  findOfficialContacts,
+  hasEventBefore,
+  insertNotifications,
+  insertOutbox,
+  listUnitLeaderContacts,
+  type NewNotificationRow,
+  type OfficialContact,
+  type Tx,
+} from '@hotline/db';
+import {
+  formatLocalTime,
+  formatTrackingCode,
+  renderNotification,
+  type CaseEventType,
+  type CaseMessageContext,
+  type CaseState,
+  type NotificationChannel,
+  type NotificationTemplate,
+  type RecordedEvent,
+  type TemplateContexts,
+} from '@hotline/domain';
+import { notificationOutbox } from './notification-jobs.js';
+
+/** Messages are written in the province's zone (times are stored in UTC). */
+const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** Events someone is told about; any other event costs no query at all. */
+const NOTIFIED: ReadonlySet<CaseEventType> = new Set([
+  'routed',
+  'info_requested',
+  'replied',
+  'resolved',
+  'assigned',
+  'sla_warning',
+  'escalated',
+]);
+
+type Draft = Omit<NewNotificationRow, 'id'>;
+
+export interface PlanNotificationsArgs {
+  caseId: string;
+  /** The case after the change. */
+  state: CaseState;
+  /** The events just appended, in order. */
+  recorded: readonly RecordedEvent[];
+  now: Date;
+  /** Base of the public tracking page linked from citizens' messages; none: no link. */
+  publicBaseUrl?: string;
+  timeZone?: string;
+}
+
+/**
+ * Decides who is told what about the events just recorded, inside the change's transaction:
+ * one notification row per (event, template, channel, recipient), at most once (the unique key
+ * absorbs a second planning of the same event), and for each SMS or e-mail actually inserted
+ * an outbox row that sends it after commit. In-app rows are delivered by being written.
+ * Returns how many notifications were inserted.
+ */
+export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Promise<number> {
+  const events = args.recorded.filter((r) => NOTIFIED.has(r.event.type));
+  if (events.length === 0) return 0;
+  const facts = await findCaseNotificationFacts(tx, args.caseId);
+  if (!facts) return 0;
+  const timeZone = args.timeZone ?? DEFAULT_TIME_ZONE;
+  const trackingCode = formatTrackingCode(facts.trackingCode);
+  const context: CaseMessageContext = {
+    trackingCode,
+    categoryName: facts.categoryName,
+    unitName: facts.unitName,
+    deadline: facts.resolutionDueAt ? formatLocalTime(facts.resolutionDueAt, timeZone) : null,
+    trackingUrl: args.publicBaseUrl ? `${args.publicBaseUrl}/v1/cases/${trackingCode}` : null,
+  };
+
+  const drafts: Draft[] = [];
+  const draft = <T extends NotificationTemplate>(
+    r: RecordedEvent,
+    template: T,
+    ctx: TemplateContexts[T],
+    channel: NotificationChannel,
+    recipient: { key: string; officialId: string | null; address: string | null },
+  ) => {
+    const { subject, body } = renderNotification(template, ctx, { channel, locale: 'vi' });
+    const isInApp = channel === 'in_app';
+    drafts.push({
+      caseId: args.caseId,
+      eventVersion: r.version,
+      template,
+      channel,
+      recipientKey: recipient.key,
+      recipientOfficialId: recipient.officialId,
+      address: recipient.address,
+      locale: 'vi',
+      subject: subject ?? null,
+      body,
+      status: isInApp ? 'sent' : 'pending',
+      sentAt: isInApp ? args.now : null,
+      createdAt: args.now,
+    });
+  };
+  // The citizen by SMS and e-mail, where they left a number or an address.
+  const toCitizen = <T extends NotificationTemplate>(
+    r: RecordedEvent,
+    template: T,
+    ctx: TemplateContexts[T],
+  ) => {
+    const citizen = { key: 'citizen', officialId: null };
+    if (facts.citizenPhone)
+      draft(r, template, ctx, 'sms', { ...citizen, address: facts.citizenPhone });
+    if (facts.citizenEmail)
+      draft(r, template, ctx, 'email', { ...citizen, address: facts.citizenEmail });
+  };
+  const toOfficials = <T extends NotificationTemplate>(
+    r: RecordedEvent,
+    template: T,
+    ctx: TemplateContexts[T],
+    officials: readonly OfficialContact[],
+    extra: 'email' | 'sms',
+  ) => {
+    for (const o of officials) {
+      const recipient = { key: o.id, officialId: o.id };
+      draft(r, template, ctx, 'in_app', { ...recipient, address: null });
+      const address = extra === 'email' ? o.email : o.phone;
+      if (address) draft(r, template, ctx, extra, { ...recipient, address });
+    }
+  };
+
+  for (const r of events) {
+    const e = r.event;
+    switch (e.type) {
+      case 'routed':
+        // Only the first routing acknowledges receipt; a later one is not news to the citizen.
+        if (
+          (facts.citizenPhone || facts.citizenEmail) &&
+          !(await hasEventBefore(tx, args.caseId, 'routed', r.version))
+        ) {
+          toCitizen(r, 'citizen_receipt', context);
+        }
+        break;
+      case 'info_requested':
+        toCitizen(r, 'citizen_info_requested', { ...context, question: e.question });
+        break;
+      case 'replied':
+        toCitizen(r, 'citizen_replied', { ...context, replyText: e.text });
+        break;
+      case 'resolved':
+        toCitizen(r, 'citizen_resolved', { ...context, resolutionText: e.resolutionText });
+        break;
+      case 'assigned': {
+        const assignee = await findOfficialContacts(tx, [e.assigneeId]);
+        toOfficials(r, 'official_assigned', context, assignee, 'email');
+        break;
+      }
+      case 'sla_warning': {
+        const recipients = args.state.assigneeId
+          ? await findOfficialContacts(tx, [args.state.assigneeId])
+          : args.state.unitId
+            ? await listUnitLeaderContacts(tx, args.state.unitId)
+            : [];
+        const dueAt = formatLocalTime(new Date(e.dueAt), timeZone);
+        const ctx = { ...context, target: e.target, dueAt };
+        for (const o of recipients) {
+          draft(r, 'sla_warning', ctx, 'in_app', { key: o.id, officialId: o.id, address: null });
+        }
+        break;
+      }
+      case 'escalated': {
+        const recipients = e.toOfficialId
+          ? await findOfficialContacts(tx, [e.toOfficialId])
+          : e.toUnitId
+            ? await listUnitLeaderContacts(tx, e.toUnitId)
+            : [];
+        const ctx = { ...context, level: e.level, reason: e.reason };
+        toOfficials(r, 'escalation', ctx, recipients, 'sms');
+        break;
+      }
+      // Nobody is messaged about these (yet); listed so a new event type needs a decision here.
+      case 'received':
+      case 'triaged':
+      case 'accepted':
+      case 'info_provided':
+      case 'transferred':
+      case 'extension_requested':
+      case 'extension_granted':
+      case 'closed':
+      case 'reopened':
+      case 'rejected':
+      case 'merged':
+      case 'sla_breached':
+      case 'rated':
+      case 'comment_added':
+        break;
+    }
+  }
+
+  const inserted = await insertNotifications(tx, drafts);
+  await insertOutbox(
+    tx,
+    inserted.filter((n) => n.status === 'pending').map((n) => notificationOutbox(n.id)),
+  );
+  return inserted.length;
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "outbox" ADD COLUMN "run_at" timestamp with time zone;

@@ -1,0 +1,1 @@
+ALTER TABLE "sla_policies" ADD COLUMN "max_transfers" integer DEFAULT 3 NOT NULL;

@@ -1,0 +1,15 @@
+export {
+  renderNotification,
+  NOTIFICATION_TEMPLATES,
+  NOTIFICATION_LOCALES,
+  type NotificationTemplate,
+  type NotificationLocale,
+  type NotificationChannel,
+  type TemplateContexts,
+  type CaseMessageContext,
+  type DigestCase,
+  type RenderedMessage,
+} from './templates.js';
+export { smsSegments, toSmsText, type SmsEncoding, type SmsSegments } from './sms-text.js';
+export { formatLocalTime } from './local-time.js';
+export { redactContacts } from './redact-contacts.js';

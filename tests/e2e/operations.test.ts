@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@hotline/testing';
+import { postJson, startSystem, TEST_ADMIN_TOKEN, type TestSystem } from '../support/system.js';
+
+describe('operations: Prometheus metrics and the queue dashboard', () => {
+  let sys: TestSystem;
+  beforeAll(async () => {
+    sys = await startSystem({ label: 'ops' });
+  });
+  afterAll(async () => {
+    await sys.close();
+  });
+
+  it('exposes process and queue metrics at /metrics', async () => {
+    await postJson(sys.baseUrl, '/v1/cases', {
+      categoryCode: 'xay-dung',
+      text: 'Đèn đường hỏng nhiều ngày.',
+    });
+    const text = await waitFor(
+      async () => {
+        const body = await (await fetch(`${sys.baseUrl}/metrics`)).text();
+        return /hotline_job_start_latency_ms_count\{queue="routing"\} [1-9]/.test(body)
+          ? body
+          : undefined;
+      },
+      { what: 'a routed job in the metrics' },
+    );
+    expect(text).toContain('hotline_api_process_cpu_user_seconds_total');
+    expect(text).toMatch(/queue="routing"/);
+    expect(text).toMatch(/queue="sla"/);
+    expect(text).toContain('hotline_redis_up 1');
+  });
+
+  it('keeps the queue dashboard behind the admin credentials', async () => {
+    const anonymous = await fetch(`${sys.baseUrl}/admin/queues`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toMatch(/Basic/);
+    const wrong = await fetch(`${sys.baseUrl}/admin/queues`, {
+      headers: { authorization: `Basic ${Buffer.from('admin:nope').toString('base64')}` },
+    });
+    expect(wrong.status).toBe(401);
+    const ok = await fetch(`${sys.baseUrl}/admin/queues`, {
+      headers: {
+        authorization: `Basic ${Buffer.from(`admin:${TEST_ADMIN_TOKEN}`).toString('base64')}`,
+      },
+    });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toMatch(/<html/i);
+    const api = await fetch(
+      `${sys.baseUrl}/admin/queues/api/queues?activeQueue=routing&page=1&jobsPerPage=10`,
+      {
+        headers: {
+          authorization: `Basic ${Buffer.from(`admin:${TEST_ADMIN_TOKEN}`).toString('base64')}`,
+        },
+      },
+    );
+    expect(api.status).toBe(200);
+    const queues = ((await api.json()) as { queues: { name: string }[] }).queues.map((q) => q.name);
+    expect(queues).toEqual(
+      expect.arrayContaining(['routing', 'sla', 'notifications', 'maintenance']),
+    );
+  });
+});
