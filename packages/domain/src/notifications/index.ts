@@ -11,5 +11,4 @@ export {
   type RenderedMessage,
 } from './templates.js';
 export { smsSegments, toSmsText, type SmsEncoding, type SmsSegments } from './sms-text.js';
-export { formatLocalTime } from './local-time.js';
 export { redactContacts } from './redact-contacts.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocalTime } from './local-time.js';
+import { formatLocalTime } from '../time/format-instant.js';
 import { smsSegments, toSmsText } from './sms-text.js';
 import {
   NOTIFICATION_LOCALES,

@@ -1,1 +1,1 @@
-export { formatInstant, parseInstant } from './format-instant.js';
+export { formatInstant, formatLocalTime, parseInstant } from './format-instant.js';
