@@ -29,7 +29,9 @@ export async function relayOutbox(
           name: r.jobName,
           jobId: r.jobId,
           data: r.payload,
-          ...(r.runAt ? { delay: Math.max(0, r.runAt.getTime() - now.getTime()) } : {}),
+          ...(r.runAt
+            ? { delay: Math.max(0, r.runAt.getTime() - now.getTime()), timestamp: now.getTime() }
+            : {}),
         })),
       );
       await deleteRelayedOutbox(tx, claimed);

@@ -10,6 +10,11 @@ export interface OutgoingJob {
   data: unknown;
   /** Milliseconds to wait before it may run (delayed jobs: SLA timers). */
   delay?: number;
+  /**
+   * When `delay` was measured from (ms since epoch). BullMQ runs a delayed job at timestamp +
+   * delay; without this the time spent publishing a large batch would make every timer late.
+   */
+  timestamp?: number;
 }
 
 export interface JobPublisher {
@@ -25,6 +30,20 @@ const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 24 * 3600, count: 50_000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 } as const;
+
+/**
+ * SLA timers are the bulk of what Redis holds (one per warning, deadline and rung of every
+ * open case): their stored options are kept short. Their effect is idempotent, so a few quick
+ * retries are enough.
+ */
+const QUEUE_DEFAULTS: Partial<Record<QueueName, DefaultJobOptions>> = {
+  sla: {
+    attempts: 5,
+    backoff: { type: 'fixed', delay: 2000 },
+    removeOnComplete: { age: 24 * 3600 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  },
+};
 
 const PUBLISH_TIMEOUT_MS = 5000;
 
@@ -51,7 +70,11 @@ export function createPublisher(
   const queueFor = (name: QueueName) => {
     let q = queues.get(name);
     if (!q) {
-      const defaultJobOptions = { ...DEFAULT_JOB_OPTIONS, ...queueJobOptions[name] };
+      const defaultJobOptions = {
+        ...DEFAULT_JOB_OPTIONS,
+        ...QUEUE_DEFAULTS[name],
+        ...queueJobOptions[name],
+      };
       q = new Queue(name, { connection, prefix, defaultJobOptions });
       queues.set(name, q);
     }
@@ -75,7 +98,11 @@ export function createPublisher(
             list.map((j) => ({
               name: j.name,
               data: j.data,
-              opts: { jobId: j.jobId, ...(j.delay ? { delay: j.delay } : {}) },
+              opts: {
+                jobId: j.jobId,
+                ...(j.delay ? { delay: j.delay } : {}),
+                ...(j.timestamp ? { timestamp: j.timestamp } : {}),
+              },
             })),
           ),
           PUBLISH_TIMEOUT_MS,

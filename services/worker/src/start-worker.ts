@@ -86,19 +86,25 @@ export function startWorker(
     connection: producer,
     prefix: config.redisPrefix,
   });
-  maintenance
-    .upsertJobScheduler(
-      'reconcile',
-      { every: config.reconcileEveryMs },
-      { name: 'reconcile', data: {} },
-    )
-    .catch((err: Error) => log.warn({ err: err.message }, 'could not schedule reconcile'));
+  const schedule = () =>
+    maintenance
+      .upsertJobScheduler(
+        'reconcile',
+        { every: config.reconcileEveryMs },
+        { name: 'reconcile', data: {} },
+      )
+      .catch((err: Error) => log.warn({ err: err.message }, 'could not schedule reconcile'));
+  void schedule();
+  // The schedule lives in Redis: if Redis loses everything it is gone too, and nothing in Redis
+  // could bring it back. Re-asserting it from each worker (an idempotent upsert) is what does.
+  const keepScheduled = setInterval(() => void schedule(), config.reconcileEveryMs);
   const startup = reconcile().catch((err: Error) =>
     log.warn({ err: err.message }, 'startup reconcile failed'),
   );
 
   return {
     async close() {
+      clearInterval(keepScheduled);
       await relay.stop();
       await startup;
       await Promise.all(workers.map((w) => w.close()));

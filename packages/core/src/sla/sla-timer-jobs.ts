@@ -2,9 +2,19 @@ import type { NewOutboxMessage } from '@hotline/db';
 import type { SlaTimer } from '@hotline/domain';
 import type { OutgoingJob } from '@hotline/queue';
 
+// Short codes keep the id (stored three times per timer in Redis) small.
+const KIND_CODES: Record<string, string> = {
+  'warn:acceptance': 'wa',
+  'warn:first_response': 'wf',
+  'warn:resolution': 'wr',
+  'due:acceptance': 'da',
+  'due:first_response': 'df',
+  'due:resolution': 'dr',
+};
+
 /** The job id of a timer: the case, the deadline generation and the moment's kind. */
 export const slaTimerJobId = (caseId: string, generation: number, kind: string) =>
-  `sla-${caseId}-g${generation}-${kind.replace(':', '-')}`;
+  `t-${caseId.replaceAll('-', '')}-${generation}-${KIND_CODES[kind] ?? kind.replace(':', '')}`;
 
 const payload = (
   caseId: string,
@@ -45,5 +55,6 @@ export function slaTimerJobs(
     jobId: slaTimerJobId(caseId, generation, t.kind),
     data: payload(caseId, generation, t),
     delay: Math.max(0, Date.parse(t.at) - now.getTime()),
+    timestamp: now.getTime(),
   }));
 }
