@@ -92,13 +92,14 @@ const { realPort } = await new Promise<{ realPort: number }>((resolve) =>
 );
 const lateness: number[] = [];
 const burstLateness: number[] = [];
+const workerConnection = createRedis(config.redisUrl, 'worker');
 const worker = new Worker(
   'sla',
   async (job) => {
     const late = Date.now() - Date.parse((job.data as { dueAt: string }).dueAt);
     ((job.data as { kind: string }).kind === 'burst' ? burstLateness : lateness).push(late);
   },
-  { connection: createRedis(config.redisUrl, 'worker'), prefix, concurrency: 50 },
+  { connection: workerConnection, prefix, concurrency: 50 },
 );
 const t0 = Date.now() + 5000;
 const precisionJobs = [
@@ -120,6 +121,7 @@ const intake = autocannon({
 while (lateness.length + burstLateness.length < BURST + STREAM) await sleep(200);
 const intakeResult = await intake;
 await worker.close();
+workerConnection.disconnect();
 lateness.sort((a, b) => a - b);
 burstLateness.sort((a, b) => a - b);
 console.log(

@@ -41,7 +41,8 @@ const QUEUE_DEFAULTS: Partial<Record<QueueName, DefaultJobOptions>> = {
     attempts: 5,
     backoff: { type: 'fixed', delay: 2000 },
     removeOnComplete: { age: 24 * 3600 },
-    removeOnFail: { age: 7 * 24 * 3600 },
+    // A timer that failed every try must not keep its id: reconcile re-adds it by that id.
+    removeOnFail: true,
   },
 };
 
