@@ -1,10 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import {
-  OPEN_STATUSES,
-  type AssignmentStrategy,
-  type RoutingConditions,
-  type RoutingRule,
-} from '@hotline/domain';
+import { OPEN_STATUSES, type RoutingConditions, type RoutingRule } from '@hotline/domain';
 import type { Executor, Tx } from '../client.js';
 import {
   adminUnits,
@@ -23,14 +18,7 @@ export interface RoutingRuleRecord extends RoutingRule {
 }
 
 /** What an administrator sets on a rule (its position is managed apart). */
-export interface RoutingRuleWrite {
-  name: string;
-  isActive: boolean;
-  conditions: RoutingConditions;
-  targetUnitId: string;
-  strategy: AssignmentStrategy;
-  namedOfficialId: string | null;
-}
+export type RoutingRuleWrite = Omit<RoutingRule, 'id' | 'position'>;
 
 type RuleRow = typeof routingRules.$inferSelect;
 type StoredConditions = RuleRow['conditions'];
