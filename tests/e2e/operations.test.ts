@@ -1,4 +1,6 @@
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedis } from '@hotline/queue';
 import { waitFor } from '@hotline/testing';
 import { postJson, startSystem, TEST_ADMIN_TOKEN, type TestSystem } from '../support/system.js';
 
@@ -29,6 +31,24 @@ describe('operations: Prometheus metrics and the queue dashboard', () => {
     expect(text).toMatch(/queue="routing"/);
     expect(text).toMatch(/queue="sla"/);
     expect(text).toContain('hotline_redis_up 1');
+  });
+
+  it('schedules reconcile and the daily digest once, cluster-wide', async () => {
+    const queue = new Queue('maintenance', {
+      connection: createRedis(sys.config.redisUrl, 'worker'),
+      prefix: sys.config.redisPrefix,
+    });
+    const schedulers = await waitFor(async () => {
+      const list = await queue.getJobSchedulers();
+      return list.length >= 2 ? list : undefined;
+    });
+    expect(schedulers.map((s) => [s.key, s.pattern ?? s.every])).toEqual(
+      expect.arrayContaining([
+        ['reconcile', 120_000],
+        ['daily-digest', '0 7 * * 1-5'],
+      ]),
+    );
+    await queue.close();
   });
 
   it('keeps the queue dashboard behind the admin credentials', async () => {

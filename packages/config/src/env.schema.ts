@@ -56,6 +56,8 @@ export const EnvSchema = Type.Object({
    * by SIGKILL, loses its jobs to the others after about this long).
    */
   JOB_LOCK_MS: Type.Integer({ minimum: 500, maximum: 600_000, default: 30_000 }),
+  /** When unit leaders get the digest of their overdue cases (cron, in TZ): 07:00 on weekdays. */
+  DIGEST_CRON: Type.String({ minLength: 9, maxLength: 64, default: '0 7 * * 1-5' }),
   /** How often the cluster-wide reconcile rebuilds timers from Postgres. */
   RECONCILE_EVERY_MS: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: 120_000 }),
   OUTBOX_POLL_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 100 }),

@@ -32,6 +32,7 @@ export interface AppConfig {
   concurrency: { routing: number; sla: number; notifications: number };
   reconcileEveryMs: number;
   jobLockMs: number;
+  digestCron: string;
   notifications: NotificationConfig;
 }
 
@@ -88,6 +89,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
     jobLockMs: e.JOB_LOCK_MS,
+    digestCron: e.DIGEST_CRON,
     notifications: notificationConfig(e, (v, reason) => new ConfigError(v, reason)),
   };
 }

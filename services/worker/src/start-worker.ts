@@ -1,6 +1,7 @@
 import type { AppConfig, Logger } from '@hotline/config';
 import { createDatabase } from '@hotline/db';
 import { Queue, type Processor, type Worker } from 'bullmq';
+import { planDailyDigest } from '@hotline/core';
 import type { QueueName } from '@hotline/contracts';
 import { createPublisher, createQueueWorker, createRedis } from '@hotline/queue';
 import { startOutboxRelay } from './outbox-relay.js';
@@ -78,7 +79,18 @@ export function startWorker(
     publisher,
     log: log.child({ component: 'reconcile' }),
   });
-  addWorker('maintenance', reconcile, 1);
+  const digestLog = log.child({ component: 'daily-digest' });
+  // One queue for the scheduled jobs; the job's name says which.
+  addWorker(
+    'maintenance',
+    async (job) => {
+      if (job.name !== 'daily-digest') return reconcile();
+      const planned = await planDailyDigest({ db }, new Date(), config.displayTimeZone);
+      digestLog.info(planned, 'daily digest planned');
+      return planned;
+    },
+    1,
+  );
 
   // One schedule cluster-wide (BullMQ job schedulers are upserted by id), and a pass at start:
   // whatever Redis lost while this worker was down is rebuilt from Postgres.
@@ -87,13 +99,18 @@ export function startWorker(
     prefix: config.redisPrefix,
   });
   const schedule = () =>
-    maintenance
-      .upsertJobScheduler(
+    Promise.all([
+      maintenance.upsertJobScheduler(
         'reconcile',
         { every: config.reconcileEveryMs },
         { name: 'reconcile', data: {} },
-      )
-      .catch((err: Error) => log.warn({ err: err.message }, 'could not schedule reconcile'));
+      ),
+      maintenance.upsertJobScheduler(
+        'daily-digest',
+        { pattern: config.digestCron, tz: config.displayTimeZone },
+        { name: 'daily-digest', data: {} },
+      ),
+    ]).catch((err: Error) => log.warn({ err: err.message }, 'could not schedule maintenance'));
   void schedule();
   // The schedule lives in Redis: if Redis loses everything it is gone too, and nothing in Redis
   // could bring it back. Re-asserting it from each worker (an idempotent upsert) is what does.

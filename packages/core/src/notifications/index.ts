@@ -8,3 +8,4 @@ export {
 } from './send-notification.js';
 export { listDeadLetters, retryDeadLetter } from './dead-letters.js';
 export type * from './notification-providers.js';
+export { planDailyDigest } from './plan-daily-digest.js';

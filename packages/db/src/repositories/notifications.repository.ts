@@ -212,3 +212,32 @@ export async function listDeadNotifications(db: Executor, args: { limit: number 
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(args.limit);
 }
+
+/** Open cases past their resolution deadline, by unit (for the leaders' daily digest). */
+export async function listOverdueCasesByUnit(db: Executor, now: Date) {
+  return db
+    .select({
+      unitId: cases.unitId,
+      unitName: adminUnits.name,
+      trackingCode: cases.trackingCode,
+      categoryName: categories.name,
+      resolutionDueAt: cases.resolutionDueAt,
+    })
+    .from(cases)
+    .innerJoin(adminUnits, eq(adminUnits.id, cases.unitId))
+    .innerJoin(categories, eq(categories.id, cases.categoryId))
+    .where(
+      and(
+        lt(cases.resolutionDueAt, now),
+        inArray(cases.status, [
+          'received',
+          'triaged',
+          'assigned',
+          'in_progress',
+          'awaiting_citizen',
+          'reopened',
+        ]),
+      ),
+    )
+    .orderBy(adminUnits.name, cases.resolutionDueAt);
+}
