@@ -27,6 +27,7 @@ import {
   type Principal,
   type RecordedEvent,
   type SlaView,
+  type WorkingCalendar,
 } from '@hotline/domain';
 import { loadWorkingCalendar } from './calendars/load-working-calendar.js';
 import { AppError, validationFailed, type ErrorCode } from './errors.js';
@@ -96,12 +97,18 @@ export async function slaOf(
   state: CaseState,
   history: RecordedEvent[],
   at: Date,
+  /** What an earlier call in the same transaction already read (policies, a unit's calendar). */
+  known: { policies?: SlaPolicy[]; unitId?: string | null; calendar?: WorkingCalendar } = {},
 ) {
-  const policy = selectPolicy(await listSlaPolicyRows(tx), state);
-  const calendarId = await findUnitCalendarId(tx, state.unitId);
-  const calendar = await loadWorkingCalendar(tx, calendarId);
-  if (!calendar) throw new Error(`calendar ${calendarId} missing`);
-  return { policy, sla: computeSla(history, policy, calendar, at) };
+  const policies = known.policies ?? (await listSlaPolicyRows(tx));
+  const policy = selectPolicy(policies, state);
+  let calendar = known.unitId === state.unitId ? known.calendar : undefined;
+  if (!calendar) {
+    const calendarId = await findUnitCalendarId(tx, state.unitId);
+    calendar = (await loadWorkingCalendar(tx, calendarId)) ?? undefined;
+    if (!calendar) throw new Error(`calendar ${calendarId} missing`);
+  }
+  return { policy, policies, calendar, sla: computeSla(history, policy, calendar, at) };
 }
 
 /**
@@ -131,7 +138,8 @@ export async function changeCase(
     const history = await loadCaseHistory(tx, caseId);
     const state = projectCase(history.map((h) => h.event));
     if (!state) throw new Error(`case ${caseId} has no history`);
-    const { policy, sla: current } = await slaOf(tx, state, history, now);
+    const before = await slaOf(tx, state, history, now);
+    const { policy, sla: current } = before;
     const chosen =
       typeof request === 'function'
         ? await request(state, { history, sla: current, policy }, tx)
@@ -157,7 +165,12 @@ export async function changeCase(
         recorded.push({ version: next.version, at: now, actor, event });
       }
     }
-    const { sla } = await slaOf(tx, next, [...history, ...recorded], now);
+    // Policies and, when the unit stays, its calendar were read above in this transaction.
+    const { sla } = await slaOf(tx, next, [...history, ...recorded], now, {
+      policies: before.policies,
+      unitId: state.unitId,
+      calendar: before.calendar,
+    });
     const timers = slaTimersOf(next, sla);
     await appendCaseEvents(tx, {
       caseId,
