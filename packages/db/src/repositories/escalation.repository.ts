@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { OPEN_STATUSES } from '@hotline/domain';
 import type { Executor } from '../client.js';
 
 /** A unit's leader: an active official with the unit_leader role, present ones first. */
@@ -61,7 +62,10 @@ export async function listOpenCaseTimers(db: Executor, afterId: string | null, l
     sla_timers: { kind: string; at: string }[];
   }>(sql`
     select id, deadline_generation, sla_timers from cases
-    where status in ('received', 'triaged', 'assigned', 'in_progress', 'awaiting_citizen', 'reopened')
+    where status in (${sql.join(
+      [...OPEN_STATUSES].map((s) => sql`${s}::case_status`),
+      sql`, `,
+    )})
       and sla_timers is not null
       and (${afterId}::uuid is null or id > ${afterId}::uuid)
     order by id limit ${limit}`);

@@ -1,4 +1,5 @@
 import { and, arrayContains, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { OPEN_STATUSES } from '@hotline/domain';
 import type { Executor } from '../client.js';
 import {
   adminUnits,
@@ -226,18 +227,6 @@ export async function listOverdueCasesByUnit(db: Executor, now: Date) {
     .from(cases)
     .innerJoin(adminUnits, eq(adminUnits.id, cases.unitId))
     .innerJoin(categories, eq(categories.id, cases.categoryId))
-    .where(
-      and(
-        lt(cases.resolutionDueAt, now),
-        inArray(cases.status, [
-          'received',
-          'triaged',
-          'assigned',
-          'in_progress',
-          'awaiting_citizen',
-          'reopened',
-        ]),
-      ),
-    )
+    .where(and(lt(cases.resolutionDueAt, now), inArray(cases.status, [...OPEN_STATUSES])))
     .orderBy(adminUnits.name, cases.resolutionDueAt);
 }
