@@ -3,9 +3,9 @@
 //   A. Redis memory per timer and the time to schedule them all;
 //   B. timer precision (fire time − due time) with intake running, and a burst of 10,000 timers
 //      due in the same second;
-//   C. the rebuild after Redis loses everything: timers/s restored from Postgres, idempotent;
-//   D. routing throughput with two worker processes.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+//   C. the rebuild after Redis loses everything: timers/s restored from Postgres, idempotent.
+// Routing throughput is `pnpm bench:routing`.
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,6 @@ const N = Number(process.env.BENCH_TIMERS ?? 1_000_000);
 const BURST = 10_000;
 const STREAM = 2_000;
 const DAY = 86_400_000;
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const config = loadConfig();
 
 const usedMemory = async (redis: ReturnType<typeof createRedis>) =>
@@ -176,58 +175,6 @@ console.log(
 await slaQueue.close();
 await rebuildPublisher.close();
 await deleteRedisPrefix(rebuildPrefix);
-
-// ---- D. routing throughput with two worker processes ---------------------------------------
-const ROUTED = Number(process.env.BENCH_ROUTED ?? 10_000);
-// Synthetic tracking codes are lower case: real ones never are.
-await db.db.execute(sql`delete from cases where tracking_code like 'syn-b%'`);
-const intakeSql = db.raw;
-const category = await intakeSql`select id from categories where code = 'xay-dung'`;
-await intakeSql`
-  with ins as (
-    insert into cases (tracking_code, type, channel, status, category_id, text, version, received_at, updated_at)
-    select 'syn-r' || i, 'feedback', 'web', 'received', ${category[0]!.id as string}::uuid,
-           'Phản ánh mẫu để đo định tuyến', 1, now(), now()
-    from generate_series(1, ${ROUTED}) as i
-    returning id, category_id),
-  ev as (
-    insert into case_events (case_id, version, type, payload, actor_kind, occurred_at)
-    select id, 1, 'received', jsonb_build_object('caseType', 'feedback', 'channel', 'web', 'categoryId', category_id,
-           'hotlineId', null, 'communeUnitId', null, 'priority', 'normal'), 'citizen', now() from ins)
-  insert into outbox (queue, job_name, job_id, payload)
-  select 'routing', 'route-case', 'route-case-' || id, jsonb_build_object('caseId', id) from ins`;
-const routingPrefix = freshRedisPrefix();
-const workers = [0, 1].map(() =>
-  spawn(process.execPath, ['--import', 'tsx', 'services/worker/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: db.url,
-      REDIS_PREFIX: routingPrefix,
-      LOG_LEVEL: 'warn',
-      OUTBOX_POLL_MS: '50',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  }),
-);
-for (;;) {
-  const [row] = await db.db.execute<{ n: number }>(
-    sql`select count(*)::int as n from case_events where type = 'routed'`,
-  );
-  if ((row?.n ?? 0) >= ROUTED) break;
-  await sleep(500);
-}
-const [span] = await db.db.execute<{ seconds: number }>(sql`
-  select extract(epoch from max(occurred_at) - min(occurred_at))::float as seconds
-  from case_events where type = 'routed'`);
-console.log(
-  `D. ${ROUTED.toLocaleString('en')} cases routed by 2 worker processes in ${span!.seconds.toFixed(1)} s = ` +
-    `${Math.round(ROUTED / span!.seconds).toLocaleString('en')} cases/s (target ≥ 1,000/s); each routing also computes the ` +
-    `SLA, stores the timers and schedules them`,
-);
-for (const w of workers) w.kill('SIGTERM');
-await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
-await deleteRedisPrefix(routingPrefix);
 
 await publisher.close();
 producer.disconnect();

@@ -30,6 +30,7 @@ export interface AppConfig {
   adminToken: string | undefined;
   outboxPollMs: number;
   concurrency: { routing: number; sla: number; notifications: number };
+  routingBatch: { size: number; waitMs: number };
   reconcileEveryMs: number;
   jobLockMs: number;
   digestCron: string;
@@ -87,6 +88,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       sla: e.SLA_CONCURRENCY,
       notifications: e.NOTIFICATION_CONCURRENCY,
     },
+    routingBatch: { size: e.ROUTING_BATCH_SIZE, waitMs: e.ROUTING_BATCH_WAIT_MS },
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
     jobLockMs: e.JOB_LOCK_MS,
     digestCron: e.DIGEST_CRON,

@@ -1,10 +1,10 @@
 import {
-  appendCaseEvents,
+  appendCaseChanges,
   findUnitCalendarId,
   insertOutbox,
   listSlaPolicyRows,
-  loadCaseHistory,
-  lockCase,
+  loadCaseHistories,
+  lockCases,
   projectionColumns,
   type Database,
   type Tx,
@@ -91,31 +91,36 @@ async function checkExtensionLength(
   }
 }
 
+/** What a transaction has read already: the policies, and the calendars of units. */
+export interface SharedReads {
+  policies?: SlaPolicy[];
+  /** By unit id ('' for a case without a unit). */
+  calendars: Map<string, WorkingCalendar>;
+}
+export const sharedReads = (): SharedReads => ({ calendars: new Map() });
+
 /** The SLA of a case from its history: its policy, its unit's calendar. */
 export async function slaOf(
   tx: Tx | Database,
   state: CaseState,
   history: RecordedEvent[],
   at: Date,
-  /** What an earlier call in the same transaction already read (policies, a unit's calendar). */
-  known: { policies?: SlaPolicy[]; unitId?: string | null; calendar?: WorkingCalendar } = {},
+  /** Reads shared by the changes of one transaction; each is read at most once. */
+  reads: SharedReads = sharedReads(),
 ) {
-  const policies = known.policies ?? (await listSlaPolicyRows(tx));
+  const policies = (reads.policies ??= await listSlaPolicyRows(tx));
   const policy = selectPolicy(policies, state);
-  let calendar = known.unitId === state.unitId ? known.calendar : undefined;
+  const key = state.unitId ?? '';
+  let calendar = reads.calendars.get(key);
   if (!calendar) {
     const calendarId = await findUnitCalendarId(tx, state.unitId);
     calendar = (await loadWorkingCalendar(tx, calendarId)) ?? undefined;
     if (!calendar) throw new Error(`calendar ${calendarId} missing`);
+    reads.calendars.set(key, calendar);
   }
-  return { policy, policies, calendar, sla: computeSla(history, policy, calendar, at) };
+  return { policy, calendar, sla: computeSla(history, policy, calendar, at) };
 }
 
-/**
- * Load → decide → append, in one transaction with the case row locked: the one way a case
- * changes after intake. The `cases` row is rewritten from the fold of the whole history, with
- * the deadlines and SLA state the case's policy and unit calendar give at `now`.
- */
 /** What changing a case needs; the URL and zone only shape the messages it plans. */
 export interface CaseChangeDeps {
   db: Database;
@@ -125,6 +130,157 @@ export interface CaseChangeDeps {
   timeZone?: string;
 }
 
+/** One case's change within a batch. */
+export interface CaseChange {
+  caseId: string;
+  request: ChangeRequest;
+  principal: Principal;
+}
+/** A batch's outcome for one case: refused changes fail alone, the others still commit. */
+export type CaseChangeOutcome = { ok: true; value: ChangedCase } | { ok: false; error: AppError };
+
+/** Decided, not yet written: what the batch's writes need for one case. */
+interface Decided {
+  caseId: string;
+  locked: { version: number; deadlineGeneration: number };
+  next: CaseState;
+  recorded: RecordedEvent[];
+  sla: SlaView;
+}
+
+/**
+ * Load → decide → append for several cases in one transaction with their rows locked: the one
+ * way cases change after intake. Each case's `cases` row is rewritten from the fold of its whole
+ * history, with the deadlines and SLA state its policy and unit calendar give at `now`. The
+ * reads are one statement for the whole batch, and the writes of different cases are sent
+ * together (postgres.js pipelines concurrent queries on a transaction's connection), so a batch
+ * costs a few round trips rather than a dozen per case. A change the domain refuses fails for
+ * its case only; anything else (a lost connection, a deadlock) fails the whole batch.
+ */
+export async function changeCases(
+  deps: CaseChangeDeps,
+  changes: readonly CaseChange[],
+  now: Date,
+): Promise<CaseChangeOutcome[]> {
+  return deps.db.transaction(async (tx) => {
+    const ids = changes.map((c) => c.caseId);
+    const [locks, histories] = await Promise.all([lockCases(tx, ids), loadCaseHistories(tx, ids)]);
+    const reads = sharedReads();
+    const outcomes: CaseChangeOutcome[] = [];
+    const decided: Decided[] = [];
+    for (const { caseId, request, principal } of changes) {
+      const locked = locks.get(caseId);
+      const history = histories.get(caseId) ?? [];
+      try {
+        if (!locked) throw new AppError('CASE_NOT_FOUND', `case ${caseId} not found`);
+        const result = await decideChange(tx, reads, caseId, history, request, principal, now);
+        if ('unchanged' in result) {
+          outcomes.push({ ok: true, value: result.unchanged });
+          continue;
+        }
+        // A later change of the same case in this batch starts from this one.
+        histories.set(caseId, [...history, ...result.recorded]);
+        locks.set(caseId, {
+          version: result.next.version,
+          deadlineGeneration: result.sla.generation,
+        });
+        decided.push({ caseId, locked, ...result });
+        outcomes.push({ ok: true, value: { state: result.next, sla: result.sla, changed: true } });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        outcomes.push({ ok: false, error: err });
+      }
+    }
+    await appendCaseChanges(
+      tx,
+      decided.map((d) => ({
+        caseId: d.caseId,
+        expectedVersion: d.locked.version,
+        events: d.recorded,
+        patch: {
+          ...projectionColumns(d.next),
+          acceptanceDueAt: d.sla.clocks.acceptance.dueAt,
+          firstResponseDueAt: d.sla.clocks.first_response.dueAt,
+          resolutionDueAt: d.sla.clocks.resolution.dueAt,
+          slaState: d.sla.state,
+          deadlineGeneration: d.sla.generation,
+          slaTimers: slaTimersOf(d.next, d.sla).map((t) => ({
+            kind: t.kind,
+            at: t.at.toISOString(),
+          })),
+        },
+      })),
+      now,
+    );
+    await Promise.all(decided.map((d) => planNotificationsOf(tx, deps, d, now)));
+    // A new generation of deadlines: schedule its timers (the older ones become no-ops).
+    await insertOutbox(
+      tx,
+      decided
+        .filter((d) => d.sla.generation !== d.locked.deadlineGeneration)
+        .flatMap((d) => slaTimerOutbox(d.caseId, d.sla.generation, slaTimersOf(d.next, d.sla))),
+    );
+    return outcomes;
+  });
+}
+
+/** One case's change decided on its locked history; nothing written yet. */
+async function decideChange(
+  tx: Tx,
+  reads: SharedReads,
+  caseId: string,
+  history: RecordedEvent[],
+  request: ChangeRequest,
+  principal: Principal,
+  now: Date,
+): Promise<
+  { unchanged: ChangedCase } | { next: CaseState; recorded: RecordedEvent[]; sla: SlaView }
+> {
+  const state = projectCase(history.map((h) => h.event));
+  if (!state) throw new Error(`case ${caseId} has no history`);
+  const { policy, sla: current } = await slaOf(tx, state, history, now, reads);
+  const chosen =
+    typeof request === 'function'
+      ? await request(state, { history, sla: current, policy }, tx)
+      : request;
+  const items: readonly ChangeItem[] =
+    chosen === null ? [] : 'type' in chosen || 'change' in chosen ? [chosen] : chosen;
+  const changes = items.map((i) => ('change' in i ? i : { change: i, as: principal }));
+  if (changes.length === 0) return { unchanged: { state, sla: current, changed: false } };
+
+  let next = state;
+  const recorded: RecordedEvent[] = [];
+  for (const { change, as } of changes) {
+    const actor = actorOf(as);
+    const decision = decide(next, change, as, {
+      maxExtensions: extensionsAllowed(policy, next.isComplex),
+    });
+    if (!decision.ok) throw new AppError(ERROR_OF[decision.error.code], decision.error.reason);
+    if (change.type === 'extension_granted') {
+      await checkExtensionLength(tx, next, policy, change.duration, now);
+    }
+    for (const event of decision.events) {
+      next = applyEvent(next, event);
+      recorded.push({ version: next.version, at: now, actor, event });
+    }
+  }
+  const { sla } = await slaOf(tx, next, [...history, ...recorded], now, reads);
+  return { next, recorded, sla };
+}
+
+/** Plans who is told about one case's new events. */
+function planNotificationsOf(tx: Tx, deps: CaseChangeDeps, d: Decided, now: Date) {
+  return planNotifications(tx, {
+    caseId: d.caseId,
+    state: d.next,
+    recorded: d.recorded,
+    now,
+    ...(deps.publicBaseUrl ? { publicBaseUrl: deps.publicBaseUrl } : {}),
+    ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
+  });
+}
+
+/** One case's change: a batch of one, its refusal thrown. */
 export async function changeCase(
   deps: CaseChangeDeps,
   caseId: string,
@@ -132,73 +288,7 @@ export async function changeCase(
   principal: Principal,
   now: Date,
 ): Promise<ChangedCase> {
-  return deps.db.transaction(async (tx) => {
-    const locked = await lockCase(tx, caseId);
-    if (!locked) throw new AppError('CASE_NOT_FOUND', `case ${caseId} not found`);
-    const history = await loadCaseHistory(tx, caseId);
-    const state = projectCase(history.map((h) => h.event));
-    if (!state) throw new Error(`case ${caseId} has no history`);
-    const before = await slaOf(tx, state, history, now);
-    const { policy, sla: current } = before;
-    const chosen =
-      typeof request === 'function'
-        ? await request(state, { history, sla: current, policy }, tx)
-        : request;
-    const items: readonly ChangeItem[] =
-      chosen === null ? [] : 'type' in chosen || 'change' in chosen ? [chosen] : chosen;
-    const changes = items.map((i) => ('change' in i ? i : { change: i, as: principal }));
-    if (changes.length === 0) return { state, sla: current, changed: false };
-
-    let next = state;
-    const recorded: RecordedEvent[] = [];
-    for (const { change, as } of changes) {
-      const actor = actorOf(as);
-      const decision = decide(next, change, as, {
-        maxExtensions: extensionsAllowed(policy, next.isComplex),
-      });
-      if (!decision.ok) throw new AppError(ERROR_OF[decision.error.code], decision.error.reason);
-      if (change.type === 'extension_granted') {
-        await checkExtensionLength(tx, next, policy, change.duration, now);
-      }
-      for (const event of decision.events) {
-        next = applyEvent(next, event);
-        recorded.push({ version: next.version, at: now, actor, event });
-      }
-    }
-    // Policies and, when the unit stays, its calendar were read above in this transaction.
-    const { sla } = await slaOf(tx, next, [...history, ...recorded], now, {
-      policies: before.policies,
-      unitId: state.unitId,
-      calendar: before.calendar,
-    });
-    const timers = slaTimersOf(next, sla);
-    await appendCaseEvents(tx, {
-      caseId,
-      expectedVersion: locked.version,
-      events: recorded,
-      at: now,
-      patch: {
-        ...projectionColumns(next),
-        acceptanceDueAt: sla.clocks.acceptance.dueAt,
-        firstResponseDueAt: sla.clocks.first_response.dueAt,
-        resolutionDueAt: sla.clocks.resolution.dueAt,
-        slaState: sla.state,
-        deadlineGeneration: sla.generation,
-        slaTimers: timers.map((t) => ({ kind: t.kind, at: t.at.toISOString() })),
-      },
-    });
-    await planNotifications(tx, {
-      caseId,
-      state: next,
-      recorded,
-      now,
-      ...(deps.publicBaseUrl ? { publicBaseUrl: deps.publicBaseUrl } : {}),
-      ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
-    });
-    // A new generation of deadlines: schedule its timers (the older ones become no-ops).
-    if (sla.generation !== locked.deadlineGeneration) {
-      await insertOutbox(tx, slaTimerOutbox(caseId, sla.generation, timers));
-    }
-    return { state: next, sla, changed: true };
-  });
+  const [outcome] = await changeCases(deps, [{ caseId, request, principal }], now);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.value;
 }

@@ -5,7 +5,7 @@ export {
   type SubmitCaseCommand,
   type SubmittedCase,
 } from './submit-case.js';
-export { routeCase, type RouteCaseOutcome } from './route-case.js';
+export { routeCase, routeCases, type RouteCaseOutcome } from './route-case.js';
 export { relayOutbox } from './relay-outbox.js';
 export { getPublicCase } from './get-public-case.js';
 export { listCategories } from './list-categories.js';
@@ -33,7 +33,10 @@ export {
 } from './sla-policies/admin-sla-policies.js';
 export {
   changeCase,
+  changeCases,
   slaOf,
+  type CaseChange,
+  type CaseChangeOutcome,
   type ChangedCase,
   type ChangeRequest,
   type ChangeItem,

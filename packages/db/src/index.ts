@@ -15,7 +15,9 @@ export {
   type InsertReceivedCaseResult,
 } from './repositories/case-intake.repository.js';
 export {
-  appendCaseEvents,
+  appendCaseChanges,
+  type CaseAppend,
+  type CaseRowPatch,
   listCaseEvents,
   VersionConflictError,
   type StoredCaseEvent,

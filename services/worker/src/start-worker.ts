@@ -61,7 +61,11 @@ export function startWorker(
     workers.push(worker);
   };
   const changeDeps = { db, publicBaseUrl: config.publicBaseUrl, timeZone: config.displayTimeZone };
-  addWorker('routing', routeCaseProcessor(changeDeps), config.concurrency.routing);
+  addWorker(
+    'routing',
+    routeCaseProcessor(changeDeps, config.routingBatch),
+    config.concurrency.routing,
+  );
   addWorker('sla', slaTimerProcessor(changeDeps), config.concurrency.sla);
   const providers = createProviders(
     config.notifications,

@@ -1,11 +1,12 @@
 import {
-  findRoutingFacts,
+  findRoutingFactsOf,
   findTriageUnitId,
   findUnitAncestorIds,
   isOfficialAvailable,
   listActiveRoutingRules,
   pickLeastOpen,
   pickRoundRobin,
+  type RoutingRuleRecord,
   type Tx,
 } from '@hotline/db';
 import {
@@ -35,6 +36,22 @@ async function pickAssignee(tx: Tx, d: RoutingDecision): Promise<string | null> 
   }
 }
 
+/** Reads that the routings of one batch share: each made at most once. */
+export interface RoutingReads {
+  facts: Map<string, { text: string; hotlineUnitId: string | null }>;
+  rules?: Promise<RoutingRuleRecord[]>;
+  triageUnitId?: Promise<string | null>;
+  ancestors: Map<string, Promise<string[]>>;
+}
+export const routingReads = (): RoutingReads => ({ facts: new Map(), ancestors: new Map() });
+
+/** Reads the facts routing needs (text, hotline owner) of several cases in one statement. */
+export async function prefetchRoutingFacts(tx: Tx, reads: RoutingReads, caseIds: string[]) {
+  const missing = caseIds.filter((id) => !reads.facts.has(id));
+  if (missing.length === 0) return;
+  for (const [id, facts] of await findRoutingFactsOf(tx, missing)) reads.facts.set(id, facts);
+}
+
 /**
  * Under the case lock: the first matching active rule decides the unit (else the hotline
  * owner's unit, else triage), then its strategy may assign a handler. Nothing when the case
@@ -44,16 +61,23 @@ export async function planRouting(
   tx: Tx,
   caseId: string,
   state: CaseState,
+  reads: RoutingReads = routingReads(),
 ): Promise<Change[] | null> {
   if (state.unitId !== null || state.status !== 'received') return null;
-  const facts = await findRoutingFacts(tx, caseId);
+  await prefetchRoutingFacts(tx, reads, [caseId]);
+  const facts = reads.facts.get(caseId);
   if (!facts) throw new AppError('CASE_NOT_FOUND', `case ${caseId} not found`);
-  const rules = await listActiveRoutingRules(tx);
-  const communeAncestorIds = state.communeUnitId
-    ? await findUnitAncestorIds(tx, state.communeUnitId)
-    : [];
+  const rules = await (reads.rules ??= listActiveRoutingRules(tx));
+  const commune = state.communeUnitId;
+  let communeAncestorIds: string[] = [];
+  if (commune) {
+    const known = reads.ancestors.get(commune) ?? findUnitAncestorIds(tx, commune);
+    reads.ancestors.set(commune, known);
+    communeAncestorIds = await known;
+  }
   const match = matchRoutingRules(rules, { ...state, text: facts.text }, { communeAncestorIds });
-  const triageUnitId = match || facts.hotlineUnitId ? null : await findTriageUnitId(tx);
+  const triageUnitId =
+    match || facts.hotlineUnitId ? null : await (reads.triageUnitId ??= findTriageUnitId(tx));
   if (!match && !facts.hotlineUnitId && !triageUnitId) {
     throw new AppError('NO_TRIAGE_UNIT', 'no province triage unit is configured');
   }

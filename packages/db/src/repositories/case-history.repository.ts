@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor, CaseEvent, CaseState, RecordedEvent } from '@hotline/domain';
 import type { Executor } from '../client.js';
 import { caseEvents, cases } from '../schema/index.js';
@@ -27,6 +27,46 @@ const actorOf = (r: {
       ? { kind: 'system', process: r.actorProcess ?? '' }
       : { kind: 'citizen' };
 
+/**
+ * Locks several cases at once, in id order (so two batches locking overlapping cases wait for
+ * each other rather than deadlock). Cases that do not exist are absent from the map.
+ */
+export async function lockCases(
+  tx: Executor,
+  caseIds: readonly string[],
+): Promise<Map<string, { version: number; deadlineGeneration: number }>> {
+  const rows = await tx
+    .select({ id: cases.id, version: cases.version, deadlineGeneration: cases.deadlineGeneration })
+    .from(cases)
+    .where(inArray(cases.id, [...caseIds]))
+    .orderBy(asc(cases.id))
+    .for('update');
+  return new Map(rows.map(({ id, ...lock }) => [id, lock]));
+}
+
+type EventRow = typeof caseEvents.$inferSelect;
+const recordedOf = (r: EventRow): RecordedEvent => ({
+  version: r.version,
+  at: r.occurredAt,
+  actor: actorOf(r),
+  event: { type: r.type, ...(r.payload as object) } as CaseEvent,
+});
+
+/** The histories of several cases in one read, each oldest first. */
+export async function loadCaseHistories(
+  db: Executor,
+  caseIds: readonly string[],
+): Promise<Map<string, RecordedEvent[]>> {
+  const rows = await db
+    .select()
+    .from(caseEvents)
+    .where(inArray(caseEvents.caseId, [...caseIds]))
+    .orderBy(asc(caseEvents.caseId), asc(caseEvents.version));
+  const histories = new Map<string, RecordedEvent[]>(caseIds.map((id) => [id, []]));
+  for (const r of rows) histories.get(r.caseId)?.push(recordedOf(r));
+  return histories;
+}
+
 /** The whole history of a case, oldest first, as domain events. */
 export async function loadCaseHistory(db: Executor, caseId: string): Promise<RecordedEvent[]> {
   const rows = await db
@@ -34,12 +74,7 @@ export async function loadCaseHistory(db: Executor, caseId: string): Promise<Rec
     .from(caseEvents)
     .where(eq(caseEvents.caseId, caseId))
     .orderBy(asc(caseEvents.version));
-  return rows.map((r) => ({
-    version: r.version,
-    at: r.occurredAt,
-    actor: actorOf(r),
-    event: { type: r.type, ...(r.payload as object) } as CaseEvent,
-  }));
+  return rows.map(recordedOf);
 }
 
 /** The deadlines and SLA state stored beside the projection, for queues and sweeps. */
