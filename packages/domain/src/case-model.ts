@@ -10,6 +10,8 @@ export const CASE_STATUSES = [
   'reopened',
   'rejected',
   'merged',
+  /** Taken back by the citizen before anyone was assigned to it. */
+  'withdrawn',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 

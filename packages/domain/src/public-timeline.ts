@@ -38,6 +38,11 @@ const DESCRIPTIONS: Record<CaseEventType, Describe> = {
   sla_breached: () => ({ vi: 'Đã quá hạn xử lý', en: 'Deadline passed' }),
   rated: () => ({ vi: 'Người dân đã đánh giá', en: 'The citizen rated the answer' }),
   comment_added: () => ({ vi: 'Ghi chú', en: 'Note' }),
+  message_added: () => ({
+    vi: 'Người dân gửi thêm nội dung',
+    en: 'The citizen sent more details',
+  }),
+  withdrawn: () => ({ vi: 'Người dân đã rút phản ánh', en: 'Withdrawn by the citizen' }),
 };
 
 /** How an event reads on the citizen's tracking page. */

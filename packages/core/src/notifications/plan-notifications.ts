@@ -190,6 +190,8 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
       case 'sla_breached':
       case 'rated':
       case 'comment_added':
+      case 'message_added':
+      case 'withdrawn':
         break;
     }
   }

@@ -64,6 +64,11 @@ export const cases = pgTable(
     deadlineGeneration: integer('deadline_generation').notNull().default(0),
     resolutionText: text('resolution_text'),
     satisfaction: smallint('satisfaction'),
+    /**
+     * SHA-256 of the secret link token given to the citizen at submission: holding the token
+     * proves the case is theirs (to add information, rate, reopen or withdraw it).
+     */
+    ownerTokenHash: text('owner_token_hash'),
     /** Version of the last event folded in; optimistic concurrency for writers. */
     version: integer('version').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),

@@ -5,3 +5,5 @@ export * from './calendars.js';
 export * from './sla-policies.js';
 export * from './routing.js';
 export * from './notifications.js';
+export * from './channels.js';
+export * from './auth.js';

@@ -4,6 +4,7 @@ import {
   boolean,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -94,4 +95,9 @@ export const categories = pgTable('categories', {
   description: text('description').notNull().default(''),
   isActive: boolean('is_active').notNull().default(true),
   sortOrder: integer('sort_order').notNull().default(0),
+  /** Open311: words apps may search by (comma-separated) and the group the service sits in. */
+  keywords: text('keywords').notNull().default(''),
+  groupName: text('group_name'),
+  /** Open311 service-definition attributes (extra questions); [] when none. */
+  attributes: jsonb('attributes').notNull().default([]),
 });

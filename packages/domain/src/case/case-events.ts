@@ -123,6 +123,18 @@ export interface CommentAdded {
   isInternal: boolean;
 }
 
+/** More from the citizen before work began (e.g. a second SMS sent a minute after the first). */
+export interface MessageAdded {
+  type: 'message_added';
+  text: string;
+  channel: Channel;
+}
+/** The citizen takes the case back before anyone is assigned to it. */
+export interface Withdrawn {
+  type: 'withdrawn';
+  reason?: string;
+}
+
 /** Every change to a case, as stored in `case_events` (type column + payload). */
 export type CaseEvent =
   | Received
@@ -145,7 +157,9 @@ export type CaseEvent =
   | SlaWarning
   | SlaBreached
   | Rated
-  | CommentAdded;
+  | CommentAdded
+  | MessageAdded
+  | Withdrawn;
 export type CaseEventType = CaseEvent['type'];
 
 export const CASE_EVENT_TYPES = [
@@ -170,6 +184,8 @@ export const CASE_EVENT_TYPES = [
   'sla_breached',
   'rated',
   'comment_added',
+  'message_added',
+  'withdrawn',
 ] as const satisfies readonly CaseEventType[];
 
 /** An event as it sits in the history: its place, time and author. */
@@ -194,6 +210,8 @@ export const PUBLIC_EVENT_TYPES: ReadonlySet<CaseEventType> = new Set([
   'reopened',
   'rejected',
   'merged',
+  'message_added',
+  'withdrawn',
   // Citizens see that their case is late and was reported up; not to whom.
   'sla_breached',
   'escalated',

@@ -169,6 +169,16 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
     guard: (s) => (s.rating !== null ? 'the case has already been rated' : null),
     apply: (s, e) => ({ ...s, rating: e.rating }),
   },
+  message_added: {
+    from: BEFORE_WORK,
+    roles: ['citizen'],
+    apply: same,
+  },
+  withdrawn: {
+    from: ['received', 'triaged'],
+    roles: ['citizen'],
+    apply: (s) => ({ ...s, status: 'withdrawn' }),
+  },
   comment_added: {
     from: 'any',
     roles: ['operator', 'handler', 'unit_leader', 'hotline_owner', 'supervisor', 'admin'],

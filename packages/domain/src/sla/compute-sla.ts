@@ -127,6 +127,7 @@ const DEADLINE_EVENTS = new Set([
   'resolved',
   'rejected',
   'merged',
+  'withdrawn',
   'closed',
 ]);
 
@@ -209,6 +210,7 @@ export function computeSla(
         break;
       case 'rejected':
       case 'merged':
+      case 'withdrawn':
         for (const c of clocks) if (c.isRunning()) c.stopped = true;
         break;
       case 'closed':
@@ -219,6 +221,7 @@ export function computeSla(
       case 'sla_breached':
       case 'rated':
       case 'comment_added':
+      case 'message_added':
         break;
     }
   }
