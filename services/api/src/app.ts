@@ -1,5 +1,3 @@
-import formBody from '@fastify/formbody';
-import qs from 'qs';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import {
@@ -67,12 +65,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerErrorHandler(app, BODY_LIMIT);
-  // Form posts (Twilio webhooks, Open311 requests): `qs` reads Open311's bracketed
-  // `attribute[code]=…` fields into an object; flat names stay flat.
-  await app.register(formBody, {
-    bodyLimit: BODY_LIMIT,
-    parser: (body) => qs.parse(body, { depth: 1, parameterLimit: 200, arrayLimit: 50 }),
-  });
   await registerOpenApi(app, deps.config.publicBaseUrl);
   const { db } = deps;
   await app.register(healthRoutes({ db, redis: deps.redis }));
