@@ -13,13 +13,17 @@ const ROUNDS = 5;
 const ROUND_SECONDS = 5;
 const CONNECTIONS = 10;
 
-const body = JSON.stringify({
-  categoryCode: 'moi-truong',
-  text: 'Bãi rác tự phát bốc mùi cạnh trường tiểu học, đề nghị chính quyền xử lý sớm.',
-  communeCode: 'xa-a1',
-  address: 'Tổ dân phố 5',
-  citizen: { name: 'Nguyễn Văn A', phone: '0912345678' },
-});
+// Each request from another phone: the same text from the same phone within a day is linked
+// to the first case (no insert), which would measure the duplicate lookup instead of intake.
+let sent = 0;
+const nextBody = () =>
+  JSON.stringify({
+    categoryCode: 'moi-truong',
+    text: 'Bãi rác tự phát bốc mùi cạnh trường tiểu học, đề nghị chính quyền xử lý sớm.',
+    communeCode: 'xa-a1',
+    address: 'Tổ dân phố 5',
+    citizen: { name: 'Nguyễn Văn A', phone: `091${String(sent++ % 10_000_000).padStart(7, '0')}` },
+  });
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -31,7 +35,7 @@ function run(url: string, opts: Partial<autocannon.Options> = {}): Promise<autoc
     url,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body,
+    requests: [{ setupRequest: (req) => ({ ...req, body: nextBody() }) }],
     connections: CONNECTIONS,
     pipelining: 1,
     duration: ROUND_SECONDS,
@@ -127,7 +131,7 @@ async function sequentialMedianMs(url: string, count: number) {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body,
+      body: nextBody(),
     });
     await res.arrayBuffer();
     if (res.status !== 201) throw new Error(`status ${res.status}`);

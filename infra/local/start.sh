@@ -17,7 +17,11 @@ pnpm db:seed
 export ADMIN_TOKEN="${ADMIN_TOKEN:-local-demo-admin-token}"
 base="http://127.0.0.1:${PORT:-3000}"
 # The file is pretty-printed for reading; the example wants it on one line.
-HOTLINE_EXAMPLE_BODY="$(node -e 'process.stdout.write(JSON.stringify(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))))' "$here/example-case.json")"
+one_line() { node -e 'process.stdout.write(JSON.stringify(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))))' "$1"; }
+HOTLINE_EXAMPLE_BODY="$(one_line "$here/example-case.json")"
+HOTLINE_EXAMPLE_CALL="$(one_line "$here/example-call.json")"
+# Demo data only (packages/db/src/seed/seed-demo-tokens.ts): the first operator's API token.
+HOTLINE_DEMO_OPERATOR_TOKEN="hlt_demo-operator-token-ha-tinh"
 cat <<MSG
 
   Hotline is starting (Ctrl-C stops the API and the worker):
@@ -26,6 +30,9 @@ cat <<MSG
     Submit a case curl -s -X POST $base/v1/cases -H 'content-type: application/json' -d '$HOTLINE_EXAMPLE_BODY'
     Track a case  $base/v1/cases/{code}   (code = trackingCode in the reply to the submission)
     Deadline      curl -s '$base/v1/calendars/default/deadline?from=2027-02-06T09:00:00%2B07:00&duration=P1D'
+    Log a call    curl -s -X POST $base/v1/calls -H 'authorization: Bearer $HOTLINE_DEMO_OPERATOR_TOKEN' -H 'content-type: application/json' -d '$HOTLINE_EXAMPLE_CALL'
+    Open311       $base/open311/v2/services.json   (demo API key: demo-open311-key-ha-tinh)
+    SMS webhook   $base/webhooks/sms/twilio   (TWILIO_AUTH_TOKEN here: ${TWILIO_AUTH_TOKEN:-dev-twilio-auth-token}; README shows a signed curl)
     Admin API     Authorization: Bearer \$ADMIN_TOKEN (here: $ADMIN_TOKEN)
 
 MSG

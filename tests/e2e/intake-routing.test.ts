@@ -122,6 +122,7 @@ describe('a case travels end to end: intake → outbox → BullMQ → routing �
     expect((cats.body.categories as { code: string }[]).map((c) => c.code)).toEqual([
       'xay-dung',
       'moi-truong',
+      'khac',
     ]);
     const doc = await getJson(sys.baseUrl, '/docs/json');
     const paths = doc.body.paths as Record<string, Record<string, { requestBody?: unknown }>>;

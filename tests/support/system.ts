@@ -1,4 +1,7 @@
+import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@hotline/api';
 import { createLogger, loadConfigWith, type AppConfig } from '@hotline/config';
@@ -28,7 +31,14 @@ export interface TestSystem {
 }
 
 export async function startSystem(
-  options: { withWorker?: boolean; redisUrl?: string; redisPrefix?: string; label?: string } = {},
+  options: {
+    withWorker?: boolean;
+    redisUrl?: string;
+    redisPrefix?: string;
+    label?: string;
+    /** More settings, as environment variables. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestSystem> {
   const database = await createTestDatabase(options.label ?? 'e2e');
   const province = await seedSmallProvince(database.db);
@@ -39,7 +49,10 @@ export async function startSystem(
     OUTBOX_POLL_MS: '200',
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     PORT: '0',
+    // Files a test uploads go to a folder of its own, removed with the system.
+    ATTACHMENTS_DIR: join(tmpdir(), `hotline-attachments-${prefix}`),
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+    ...options.env,
   });
   const logger = createLogger(config);
   const redis = createRedis(config.redisUrl, 'probe');
@@ -68,6 +81,7 @@ export async function startSystem(
       redis.disconnect();
       await database.drop();
       await deleteRedisPrefix(prefix);
+      await rm(config.attachments.dir, { recursive: true, force: true });
     },
   };
   if (options.withWorker !== false) system.startWorker();

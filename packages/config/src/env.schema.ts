@@ -68,6 +68,15 @@ export const EnvSchema = Type.Object({
   /** How often the cluster-wide reconcile rebuilds timers from Postgres. */
   RECONCILE_EVERY_MS: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: 120_000 }),
   OUTBOX_POLL_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 100 }),
+  /** Where citizens' files are kept (a folder per case); relative paths are from the start folder. */
+  ATTACHMENTS_DIR: Type.String({ minLength: 1, default: '.data/attachments' }),
+  /** Largest attachment, and most attachments per case. */
+  ATTACHMENT_MAX_BYTES: Type.Integer({
+    minimum: 1024,
+    maximum: 100 * 1024 * 1024,
+    default: 10 * 1024 * 1024,
+  }),
+  ATTACHMENTS_PER_CASE: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
   // Notifications (see notification-config.ts): providers, folding, retries.
   SMS_PROVIDER: Type.Union([Type.Literal('log'), Type.Literal('http')], { default: 'log' }),
   SMS_HTTP_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
@@ -78,6 +87,27 @@ export const EnvSchema = Type.Object({
   EMAIL_FROM: Type.String({ minLength: 3, default: 'Hotline <no-reply@hotline.local>' }),
   NOTIFICATION_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 25, default: 5 }),
   NOTIFICATION_BACKOFF_MS: Type.Integer({ minimum: 10, maximum: 3_600_000, default: 2000 }),
+  // Inbound SMS (webhooks/sms): see sms-config.ts.
+  /** Twilio's auth token: the key of X-Twilio-Signature (HMAC-SHA1). */
+  TWILIO_AUTH_TOKEN: Type.String({ minLength: 8, default: 'dev-twilio-auth-token' }),
+  /** Generic SMS gateways: `provider:secret,provider2:secret2` (HMAC-SHA256 of `${ts}.${body}`). */
+  SMS_WEBHOOK_SECRETS: Type.String({ minLength: 3, default: 'dev:dev-sms-webhook-secret' }),
+  /** SMS from one phone to one hotline within this window join the same (untouched) case. */
+  SMS_JOIN_WINDOW_MS: Type.Integer({ minimum: 0, maximum: 86_400_000, default: 120_000 }),
+  /** `twiml`: answer in the webhook response; `outbound`: empty TwiML, reply sent separately. */
+  SMS_REPLY_MODE: Type.Union([Type.Literal('twiml'), Type.Literal('outbound')], {
+    default: 'twiml',
+  }),
+  // Abuse limits on public endpoints (per client IP; counters in Redis under REDIS_PREFIX).
+  /** Writes (submissions, follow-up actions) per IP per window; 0 turns per-IP limits off. */
+  RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 120 }),
+  /** Reads (tracking, publication) per IP per window: pages poll, so more generous. */
+  RATE_LIMIT_READS_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 600 }),
+  /** The per-IP window (one minute unless shortened, e.g. in tests). */
+  RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 100, maximum: 86_400_000, default: 60_000 }),
+  /** One-time codes sent per case (hence per phone) per OTP_SEND_WINDOW_MS. */
+  OTP_SEND_LIMIT: Type.Integer({ minimum: 1, maximum: 100, default: 3 }),
+  OTP_SEND_WINDOW_MS: Type.Integer({ minimum: 100, maximum: 86_400_000, default: 600_000 }),
 });
 
 export type Env = Static<typeof EnvSchema>;

@@ -2,3 +2,4 @@ export { loadConfig, loadConfigWith, ConfigError, type AppConfig } from './load-
 export { createLogger, REDACT_PATHS, type Logger } from './logger.js';
 export { EnvSchema, type Env } from './env.schema.js';
 export type { NotificationConfig } from './notification-config.js';
+export type { SmsConfig } from './sms-config.js';

@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import Value from 'typebox/value';
 import { EnvSchema, type Env } from './env.schema.js';
 import { notificationConfig, type NotificationConfig } from './notification-config.js';
+import { smsConfig, type SmsConfig } from './sms-config.js';
 
 /** Raised at boot when an environment variable is invalid; the message names it. */
 export class ConfigError extends Error {
@@ -29,12 +31,22 @@ export interface AppConfig {
   sessionSecret: string;
   adminToken: string | undefined;
   outboxPollMs: number;
+  attachments: { dir: string; maxBytes: number; maxPerCase: number };
   concurrency: { routing: number; sla: number; notifications: number };
   routingBatch: { size: number; waitMs: number };
   reconcileEveryMs: number;
   jobLockMs: number;
   digestCron: string;
   notifications: NotificationConfig;
+  sms: SmsConfig;
+  /** Abuse limits on public endpoints; a max of 0 turns that limit off. */
+  rateLimit: {
+    writesPerWindow: number;
+    readsPerWindow: number;
+    windowMs: number;
+    otpSends: number;
+    otpWindowMs: number;
+  };
 }
 
 function isValidTimeZone(tz: string): boolean {
@@ -83,6 +95,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionSecret: e.SESSION_SECRET,
     adminToken: e.ADMIN_TOKEN,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    attachments: {
+      dir: resolve(e.ATTACHMENTS_DIR),
+      maxBytes: e.ATTACHMENT_MAX_BYTES,
+      maxPerCase: e.ATTACHMENTS_PER_CASE,
+    },
     concurrency: {
       routing: e.ROUTING_CONCURRENCY,
       sla: e.SLA_CONCURRENCY,
@@ -93,6 +110,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobLockMs: e.JOB_LOCK_MS,
     digestCron: e.DIGEST_CRON,
     notifications: notificationConfig(e, (v, reason) => new ConfigError(v, reason)),
+    sms: smsConfig(e, (v, reason) => new ConfigError(v, reason)),
+    rateLimit: {
+      writesPerWindow: e.RATE_LIMIT_PER_MINUTE,
+      readsPerWindow: e.RATE_LIMIT_READS_PER_MINUTE,
+      windowMs: e.RATE_LIMIT_WINDOW_MS,
+      otpSends: e.OTP_SEND_LIMIT,
+      otpWindowMs: e.OTP_SEND_WINDOW_MS,
+    },
   };
 }
 

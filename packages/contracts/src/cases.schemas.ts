@@ -76,8 +76,24 @@ export const CreateCaseResponse = Type.Object({
   status: Type.Literal('received'),
   receivedAt: Type.String({ format: 'date-time' }),
   trackingUrl: Type.String(),
+  ownerToken: Type.String({
+    description:
+      'Secret proof that the case is yours, shown only in this answer: send it as the ' +
+      'X-Case-Token header to add information, rate, reopen or withdraw the case',
+  }),
+  followUpUrl: Type.String({ description: 'Private follow-up link carrying the token' }),
 });
 export type CreateCaseResponse = Static<typeof CreateCaseResponse>;
+
+/** `POST /v1/cases` answered 200: the same text from the same phone within 24 h. */
+export const LinkedCaseResponse = Type.Object({
+  trackingCode: Type.String({ description: 'The earlier open case this submission joins' }),
+  linked: Type.Literal(true),
+  duplicateOf: Type.String({ description: 'Same as trackingCode' }),
+  receivedAt: Type.String({ format: 'date-time' }),
+  trackingUrl: Type.String(),
+});
+export type LinkedCaseResponse = Static<typeof LinkedCaseResponse>;
 
 export const TrackingCodeParams = Type.Object({
   trackingCode: Type.String({

@@ -6,3 +6,7 @@ export * from './calendars.schemas.js';
 export * from './sla-policies.schemas.js';
 export * from './routing.schemas.js';
 export * from './notifications.schemas.js';
+export * from './open311.schemas.js';
+export * from './calls.schemas.js';
+export * from './follow-up.schemas.js';
+export * from './sms.schemas.js';

@@ -128,6 +128,8 @@ export interface CaseChangeDeps {
   publicBaseUrl?: string;
   /** Zone deadlines are written in, in messages. */
   timeZone?: string;
+  /** SMS cases were sent their receipt in the webhook's reply (SMS_REPLY_MODE=twiml). */
+  smsReceiptInReply?: boolean;
 }
 
 /** One case's change within a batch. */
@@ -277,6 +279,7 @@ function planNotificationsOf(tx: Tx, deps: CaseChangeDeps, d: Decided, now: Date
     now,
     ...(deps.publicBaseUrl ? { publicBaseUrl: deps.publicBaseUrl } : {}),
     ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
+    ...(deps.smsReceiptInReply ? { smsReceiptInReply: true } : {}),
   });
 }
 

@@ -8,6 +8,10 @@ export type ErrorCode =
   | 'POLICY_NOT_FOUND'
   | 'NOTIFICATION_NOT_FOUND'
   | 'ROUTING_RULE_NOT_FOUND'
+  | 'SERVICE_NOT_FOUND'
+  | 'API_KEY_NOT_FOUND'
+  | 'OFFICIAL_NOT_FOUND'
+  | 'TOKEN_NOT_FOUND'
   | 'CONFLICT'
   | 'ILLEGAL_TRANSITION'
   | 'RULE_VIOLATION'
@@ -15,7 +19,10 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'VERSION_CONFLICT'
   | 'NO_TRIAGE_UNIT'
-  | 'TRACKING_CODE_EXHAUSTED';
+  | 'TRACKING_CODE_EXHAUSTED'
+  | 'PROOF_REQUIRED'
+  | 'PROOF_INVALID'
+  | 'OTP_LOCKED';
 
 /** A field-level problem: the field's path and a stable reason key. */
 export interface FieldProblem {

@@ -54,3 +54,28 @@ export {
 } from './routing/admin-routing-rules.js';
 export { dryRunRouting } from './routing/dry-run-routing.js';
 export { transferCase } from './transfer-case.js';
+export {
+  TOKEN_SCOPES,
+  issueOfficialToken,
+  listTokensOf,
+  revokeTokenOf,
+  authenticateOfficialToken,
+  requireGrant,
+  type TokenScope,
+  type TokenPrincipal,
+} from './official-tokens/official-tokens.js';
+export { logCall, findCallerCases, type LogCallDeps } from './calls/log-call.js';
+export * from './open311/index.js';
+export * from './api-keys/index.js';
+export * from './follow-up/index.js';
+export { listPublishedCases } from './publication/list-published-cases.js';
+export * from './sms/index.js';
+export { listBlocked, blockPhone, unblockPhone } from './blocked-phones/admin-blocked-phones.js';
+export type { BlockedPhoneView } from './blocked-phones/admin-blocked-phones.js';
+export {
+  storeAttachment,
+  safeFileName,
+  ATTACHMENT_TYPES,
+  type AttachmentLimits,
+  type StoredAttachment,
+} from './attachments/store-attachment.js';

@@ -8,6 +8,7 @@ import {
   type Channel,
 } from '@hotline/domain';
 import { AppError, validationFailed, type FieldProblem } from './errors.js';
+import { newOwnerToken } from './follow-up/owner-token.js';
 
 export interface SubmitCaseDeps {
   /** The raw (prepared-statement) client: intake is the hot path. */
@@ -26,6 +27,10 @@ export interface SubmittedCase {
   caseId: string;
   trackingCode: string;
   receivedAt: Date;
+  /** The secret link token proving ownership, given once; null when linked to an existing case. */
+  ownerToken: string | null;
+  /** The same text from the same phone within 24 h: this is that earlier open case. */
+  isLinked: boolean;
 }
 
 const clean = (s: string | undefined) => {
@@ -40,6 +45,8 @@ const TRACKING_CODE_ATTEMPTS = 5;
 /**
  * Takes in a citizen's case: validates and normalises it, then stores the case, its
  * `received` event and the routing outbox row in one transaction. Nothing touches Redis.
+ * Only a hash of the owner token is stored; the same text from the same phone within 24 hours
+ * is linked to that open case instead (see insertReceivedCase).
  */
 export async function submitCase(
   deps: SubmitCaseDeps,
@@ -65,6 +72,7 @@ export async function submitCase(
     else problems.push({ field: 'hotline', reason: r.reason });
   }
   if (problems.length > 0) throw validationFailed(problems);
+  const owner = newOwnerToken(deps.randomBytes);
 
   for (let attempt = 0; attempt < TRACKING_CODE_ATTEMPTS; attempt++) {
     const trackingCode = trackingCodeFromBytes(deps.randomBytes(8));
@@ -88,6 +96,7 @@ export async function submitCase(
       actorKind: cmd.actor.kind,
       actorOfficialId: cmd.actor.kind === 'official' ? cmd.actor.officialId : null,
       receivedAt: now,
+      ownerTokenHash: owner.hash,
     });
     switch (result.kind) {
       case 'inserted':
@@ -95,6 +104,16 @@ export async function submitCase(
           caseId: result.caseId,
           trackingCode: formatTrackingCode(trackingCode),
           receivedAt: now,
+          ownerToken: owner.token,
+          isLinked: false,
+        };
+      case 'duplicate':
+        return {
+          caseId: result.caseId,
+          trackingCode: formatTrackingCode(result.trackingCode),
+          receivedAt: result.receivedAt,
+          ownerToken: null,
+          isLinked: true,
         };
       case 'unknown_reference':
         throw validationFailed(

@@ -40,7 +40,7 @@ export {
   insertOutbox,
   type NewOutboxMessage,
 } from './repositories/outbox.repository.js';
-export { seedDemoData } from './seed/seed-demo.js';
+export { seedDemoData, DEMO_OPEN311_API_KEY } from './seed/seed-demo.js';
 export { demoProvince } from './seed/demo-province.js';
 export type * from './seed/demo-types.js';
 export * from './repositories/calendars.repository.js';
@@ -49,3 +49,11 @@ export * from './repositories/case-history.repository.js';
 export * from './repositories/escalation.repository.js';
 export * from './repositories/routing.repository.js';
 export * from './repositories/notifications.repository.js';
+export * from './repositories/official-tokens.repository.js';
+export * from './repositories/calls.repository.js';
+export * from './repositories/api-keys.repository.js';
+export * from './repositories/open311.repository.js';
+export * from './repositories/follow-up.repository.js';
+export * from './repositories/inbound-messages.repository.js';
+export * from './repositories/blocked-phones.repository.js';
+export * from './repositories/attachments.repository.js';

@@ -61,6 +61,7 @@ export async function seedSmallProvince(db: Database): Promise<SmallProvince> {
   await db.insert(categories).values([
     { code: 'xay-dung', name: 'Xây dựng', sortOrder: 1 },
     { code: 'moi-truong', name: 'Môi trường', sortOrder: 2 },
+    { code: 'khac', name: 'Khác', sortOrder: 99 },
   ]);
   return {
     triageUnitId: triage!.id,

@@ -22,6 +22,19 @@ import { adminTokenGuard } from './plugins/admin-token.js';
 import { openQueues } from './plugins/queues.js';
 import { registerQueueDashboard } from './routes/admin/queue-dashboard.js';
 import { metricsRoute } from './routes/health/metrics.route.js';
+import { adminBlockedPhoneRoutes } from './routes/admin/admin-blocked-phones.route.js';
+import { twilioSmsRoute } from './routes/webhooks/twilio-sms.route.js';
+import { genericSmsRoute } from './routes/webhooks/generic-sms.route.js';
+import { registerRateLimit } from './plugins/rate-limit.js';
+import { requestOtpRoute } from './routes/follow-up/request-otp.route.js';
+import { caseActionsRoute } from './routes/follow-up/case-actions.route.js';
+import { redisOtpStore } from './routes/follow-up/redis-otp-store.js';
+import { publishedCasesRoute } from './routes/cases/published-cases.route.js';
+import { adminApiKeyRoutes } from './routes/admin/admin-api-keys.route.js';
+import { open311Routes } from './routes/open311/open311.route.js';
+import { callRoutes } from './routes/calls/calls.route.js';
+import { uploadAttachmentsRoute } from './routes/attachments/upload-attachments.route.js';
+import { adminOfficialTokenRoutes } from './routes/admin/admin-official-tokens.route.js';
 
 export interface AppDeps {
   config: AppConfig;
@@ -35,6 +48,8 @@ export interface AppDeps {
 
 /** A case is text, not a file: 64 KiB is far above any legitimate body. */
 export const BODY_LIMIT = 64 * 1024;
+/** A follow-up carries a few lines of text at most. */
+const FOLLOW_UP_BODY_LIMIT = 16 * 1024;
 
 registerAjvFormats();
 
@@ -74,6 +89,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(metricsRoute({ queues }));
   await registerQueueDashboard(app, [...queues.values()], deps.config.adminToken);
+  // Every route from here on is rate-limited per IP (probes, metrics and the dashboard are not).
+  await registerRateLimit(app, {
+    redis: deps.redis,
+    prefix: deps.config.redisPrefix,
+    limits: deps.config.rateLimit,
+  });
   await app.register(listCategoriesRoute({ db }));
   await app.register(
     createCaseRoute({
@@ -83,6 +104,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(getCaseRoute({ db }));
+  // Citizen follow-up (issue 6): proof of ownership, then the citizen's own actions.
+  const otp = redisOtpStore(deps.redis, deps.config.redisPrefix);
+  const limits = deps.config.rateLimit;
+  await app.register(requestOtpRoute({ db, otp, bodyLimit: FOLLOW_UP_BODY_LIMIT, limits }));
+  await app.register(
+    caseActionsRoute({
+      db,
+      otp,
+      bodyLimit: FOLLOW_UP_BODY_LIMIT,
+      publicBaseUrl: deps.config.publicBaseUrl,
+      timeZone: deps.config.displayTimeZone,
+    }),
+  );
+  await app.register(
+    uploadAttachmentsRoute({
+      db,
+      otp,
+      dir: deps.config.attachments.dir,
+      limits: deps.config.attachments,
+    }),
+  );
+  await app.register(publishedCasesRoute({ db }));
   await app.register(publicCalendarRoutes({ db }));
   await app.register(async (admin) => {
     admin.addHook('preHandler', adminTokenGuard(deps.config.adminToken));
@@ -90,8 +133,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await admin.register(adminSlaPolicyRoutes({ db }));
     await admin.register(adminRoutingRuleRoutes({ db }));
     await admin.register(adminNotificationRoutes({ db }));
-    // Channels (issue 5) register their admin routes here.
+    await admin.register(adminOfficialTokenRoutes({ db }));
+    await admin.register(adminBlockedPhoneRoutes({ db }));
+    await admin.register(adminApiKeyRoutes({ db }));
   });
-  // Channels (issue 5) register their public routes below.
+  await app.register(callRoutes({ db, sql: deps.sql, publicBaseUrl: deps.config.publicBaseUrl }));
+  const smsDeps = {
+    db,
+    sql: deps.sql,
+    sms: deps.config.sms,
+    publicBaseUrl: deps.config.publicBaseUrl,
+    foldAscii: deps.config.notifications.smsFoldAscii,
+    bodyLimit: BODY_LIMIT,
+  };
+  await app.register(twilioSmsRoute(smsDeps));
+  await app.register(genericSmsRoute(smsDeps));
+  await app.register(
+    open311Routes({
+      db,
+      sql: deps.sql,
+      publicBaseUrl: deps.config.publicBaseUrl,
+      bodyLimit: BODY_LIMIT,
+    }),
+  );
   return app;
 }

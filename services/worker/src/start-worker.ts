@@ -60,7 +60,12 @@ export function startWorker(
     worker.on('error', (err) => log.debug({ queue, err: err.message }, 'worker error'));
     workers.push(worker);
   };
-  const changeDeps = { db, publicBaseUrl: config.publicBaseUrl, timeZone: config.displayTimeZone };
+  const changeDeps = {
+    db,
+    publicBaseUrl: config.publicBaseUrl,
+    timeZone: config.displayTimeZone,
+    smsReceiptInReply: config.sms.replyMode === 'twiml',
+  };
   addWorker(
     'routing',
     routeCaseProcessor(changeDeps, config.routingBatch),

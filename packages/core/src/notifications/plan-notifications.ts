@@ -49,6 +49,8 @@ export interface PlanNotificationsArgs {
   /** Base of the public tracking page linked from citizens' messages; none: no link. */
   publicBaseUrl?: string;
   timeZone?: string;
+  /** SMS cases got their receipt in the reply to their message (TwiML): no second one. */
+  smsReceiptInReply?: boolean;
 }
 
 /**
@@ -133,6 +135,7 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
         // Only the first routing acknowledges receipt; a later one is not news to the citizen.
         if (
           (facts.citizenPhone || facts.citizenEmail) &&
+          !(facts.channel === 'sms' && args.smsReceiptInReply) &&
           !(await hasEventBefore(tx, args.caseId, 'routed', r.version))
         ) {
           toCitizen(r, 'citizen_receipt', context);

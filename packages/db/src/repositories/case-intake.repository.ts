@@ -22,10 +22,14 @@ export interface ReceivedCaseRow {
   actorKind: 'citizen' | 'official';
   actorOfficialId: string | null;
   receivedAt: Date;
+  /** SHA-256 (hex) of the citizen's secret link token; the token itself is never stored. */
+  ownerTokenHash: string | null;
 }
 
 export type InsertReceivedCaseResult =
   | { kind: 'inserted'; caseId: string }
+  /** The same text from the same phone within 24 h: linked to that open case, nothing written. */
+  | { kind: 'duplicate'; caseId: string; trackingCode: string; receivedAt: Date }
   | { kind: 'unknown_reference'; missing: Array<'categoryCode' | 'communeCode' | 'hotlineNumber'> }
   | { kind: 'tracking_code_taken' };
 
@@ -34,6 +38,8 @@ export type InsertReceivedCaseResult =
  * statement, hence one transaction and one round trip: intake is the hot path. References
  * are resolved inside the statement so an unknown category, commune or hotline writes nothing.
  * Runs on the raw client so the statement is prepared (see DatabaseHandle.raw).
+ * The same text from the same phone within 24 hours, while that case is open, writes nothing
+ * and returns that case instead (a lookup on cases_citizen_phone_idx inside the statement).
  */
 export async function insertReceivedCase(
   sql: RawSql,
@@ -48,6 +54,9 @@ export async function insertReceivedCase(
         category_id: string | null;
         commune_id: string | null;
         hotline_id: string | null;
+        duplicate_id: string | null;
+        duplicate_code: string | null;
+        duplicate_received_ms: string | null;
       }[]
     >`
     with ref as (
@@ -58,22 +67,33 @@ export async function insertReceivedCase(
         (select id from hotlines
            where number = ${row.hotlineNumber}::text and is_active) as hotline_id
     ),
+    dup as (
+      select id, tracking_code, received_at from cases
+      where citizen_phone = ${row.citizenPhone}::text
+        and text = ${row.text}
+        and received_at > ${at}::timestamptz - interval '24 hours'
+        and status in ('received', 'triaged', 'assigned', 'in_progress', 'awaiting_citizen', 'reopened')
+      order by received_at desc
+      limit 1
+    ),
     ins as (
       insert into cases (
         tracking_code, type, channel, status, priority, hotline_id, category_id,
         citizen_name, citizen_phone, citizen_email, is_anonymous, consent_to_publish,
-        text, commune_unit_id, address, latitude, longitude, version, received_at, updated_at)
+        text, commune_unit_id, address, latitude, longitude, version, received_at, updated_at,
+        owner_token_hash)
       select
         ${row.trackingCode}, ${row.caseType}::case_type, ${row.channel}::channel, 'received',
         ${row.priority}::priority, ref.hotline_id, ref.category_id,
         ${row.citizenName}, ${row.citizenPhone}, ${row.citizenEmail}, ${row.isAnonymous},
         ${row.consentToPublish}, ${row.text}, ref.commune_id, ${row.address},
         ${row.latitude}::double precision, ${row.longitude}::double precision,
-        1, ${at}::timestamptz, ${at}::timestamptz
+        1, ${at}::timestamptz, ${at}::timestamptz, ${row.ownerTokenHash}::text
       from ref
       where ref.category_id is not null
         and (${row.communeCode}::text is null or ref.commune_id is not null)
         and (${row.hotlineNumber}::text is null or ref.hotline_id is not null)
+        and not exists (select 1 from dup)
       returning id, category_id, commune_unit_id, hotline_id
     ),
     ev as (
@@ -94,8 +114,10 @@ export async function insertReceivedCase(
       select 'routing', 'route-case', 'route-case-' || ins.id, jsonb_build_object('caseId', ins.id)
       from ins
     )
-    select ins.id as case_id, ref.category_id, ref.commune_id, ref.hotline_id
-    from ref left join ins on true
+    select ins.id as case_id, ref.category_id, ref.commune_id, ref.hotline_id,
+      dup.id as duplicate_id, dup.tracking_code as duplicate_code,
+      (extract(epoch from dup.received_at) * 1000)::bigint::text as duplicate_received_ms
+    from ref left join ins on true left join dup on true
   `;
   } catch (err) {
     // A plain INSERT and a caught violation: ON CONFLICT's speculative insertion cost 13 % of
@@ -109,6 +131,14 @@ export async function insertReceivedCase(
   const r = result[0];
   if (!r) throw new Error('intake statement returned no row');
   if (r.case_id) return { kind: 'inserted', caseId: r.case_id };
+  if (r.duplicate_id && r.duplicate_code) {
+    return {
+      kind: 'duplicate',
+      caseId: r.duplicate_id,
+      trackingCode: r.duplicate_code,
+      receivedAt: new Date(Number(r.duplicate_received_ms)),
+    };
+  }
   const missing: Array<'categoryCode' | 'communeCode' | 'hotlineNumber'> = [];
   if (!r.category_id) missing.push('categoryCode');
   if (row.communeCode !== null && !r.commune_id) missing.push('communeCode');

@@ -18,6 +18,7 @@ export async function findCaseNotificationFacts(db: Executor, caseId: string) {
   const [row] = await db
     .select({
       trackingCode: cases.trackingCode,
+      channel: cases.channel,
       // Personal data: goes into the notification row's address, never into a log.
       citizenPhone: cases.citizenPhone,
       citizenEmail: cases.citizenEmail,

@@ -37,6 +37,9 @@ export interface DemoCategory {
   code: string;
   name: string;
   description: string;
+  /** Open311: search words (comma-separated) and the group the service sits in. */
+  keywords?: string;
+  groupName?: string;
 }
 
 export interface DemoProvince {

@@ -32,6 +32,14 @@ const MESSAGES: Record<string, Message> = {
     en: `"${f}" must be one of: ${p?.allowed ?? ''}`,
   }),
   out_of_range: (f) => ({ vi: `"${f}" nằm ngoài giới hạn`, en: `"${f}" is out of range` }),
+  location_required: () => ({
+    vi: 'Cần vị trí: lat và long, hoặc address_string',
+    en: 'A location is required: lat and long, or address_string',
+  }),
+  span_over_90_days: () => ({
+    vi: 'Khoảng thời gian tra cứu không quá 90 ngày',
+    en: 'The date range may not span more than 90 days',
+  }),
   unknown_category: (f) => ({
     vi: `Không có lĩnh vực này ("${f}")`,
     en: `No such category ("${f}")`,
@@ -146,6 +154,18 @@ const MESSAGES: Record<string, Message> = {
   only_for_named: (f) => ({
     vi: `"${f}" chỉ dùng với cách phân công "named"`,
     en: `"${f}" only applies to the "named" strategy`,
+  }),
+  proof_required: () => ({
+    vi: 'Cần mã bí mật của phản ánh (X-Case-Token) hoặc mã xác nhận gửi qua SMS (X-Case-Otp)',
+    en: 'Send the case’s secret token (X-Case-Token) or a one-time code sent by SMS (X-Case-Otp)',
+  }),
+  proof_invalid: (_f, p) => ({
+    vi: `Mã không đúng hoặc đã hết hạn${p?.remainingTries !== undefined ? ` (còn ${p.remainingTries} lần thử)` : ''}`,
+    en: `The code is wrong or has expired${p?.remainingTries !== undefined ? ` (${p.remainingTries} tries left)` : ''}`,
+  }),
+  otp_locked: (_f, p) => ({
+    vi: `Nhập sai quá nhiều lần; thử lại sau ${p?.retryAfterSeconds ?? ''} giây`,
+    en: `Too many wrong codes; try again in ${p?.retryAfterSeconds ?? ''} seconds`,
   }),
   empty_word: (f) => ({
     vi: `Từ khoá phải có ít nhất một chữ cái hoặc chữ số ("${f}")`,

@@ -5,7 +5,7 @@ import { toFieldError } from '../errors/messages.js';
 import { validationProblems } from '../errors/validation-problems.js';
 
 /** One table from error code to HTTP status. */
-const STATUS: Record<ErrorCode, number> = {
+export const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   UNAUTHORIZED: 401,
   CASE_NOT_FOUND: 404,
@@ -14,6 +14,10 @@ const STATUS: Record<ErrorCode, number> = {
   POLICY_NOT_FOUND: 404,
   NOTIFICATION_NOT_FOUND: 404,
   ROUTING_RULE_NOT_FOUND: 404,
+  SERVICE_NOT_FOUND: 404,
+  API_KEY_NOT_FOUND: 404,
+  OFFICIAL_NOT_FOUND: 404,
+  TOKEN_NOT_FOUND: 404,
   CONFLICT: 409,
   ILLEGAL_TRANSITION: 409,
   RULE_VIOLATION: 409,
@@ -22,6 +26,9 @@ const STATUS: Record<ErrorCode, number> = {
   VERSION_CONFLICT: 409,
   NO_TRIAGE_UNIT: 503,
   TRACKING_CODE_EXHAUSTED: 503,
+  PROOF_REQUIRED: 403,
+  PROOF_INVALID: 403,
+  OTP_LOCKED: 429,
 };
 
 function send(

@@ -17,12 +17,18 @@ export async function registerOpenApi(app: FastifyInstance, publicBaseUrl: strin
       components: {
         securitySchemes: {
           adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' },
+          officialToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An official’s API token (hlt_…), issued by an administrator',
+          },
         },
       },
       tags: [
         { name: 'cases', description: 'Submit and track cases' },
         { name: 'reference', description: 'Reference data' },
         { name: 'calendars', description: 'Working calendars and deadlines' },
+        { name: 'calls', description: 'Hotline calls logged by operators' },
         { name: 'admin', description: 'Administration (placeholder bearer token until sign-in)' },
         { name: 'health', description: 'Liveness and readiness' },
       ],

@@ -1,10 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CreateCaseBody, CreateCaseResponse, ErrorResponse } from '@hotline/contracts';
+import {
+  CreateCaseBody,
+  CreateCaseResponse,
+  ErrorResponse,
+  LinkedCaseResponse,
+} from '@hotline/contracts';
 import { submitCase } from '@hotline/core';
 import type { RawSql } from '@hotline/db';
 
-/** Web intake: a citizen submits a case and gets a tracking code at once. */
+/**
+ * Web intake: a citizen submits a case and gets a tracking code at once, with the secret
+ * owner token shown only here. The same text from the same phone within 24 h answers 200
+ * with the earlier open case's code (`linked`), and no token.
+ */
 export const createCaseRoute =
   (deps: { sql: RawSql; publicBaseUrl: string; bodyLimit: number }): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -17,6 +26,7 @@ export const createCaseRoute =
           tags: ['cases'],
           body: CreateCaseBody,
           response: {
+            200: LinkedCaseResponse,
             201: CreateCaseResponse,
             400: ErrorResponse,
             413: ErrorResponse,
@@ -30,8 +40,23 @@ export const createCaseRoute =
           { body: request.body, channel: 'web', actor: { kind: 'citizen' } },
           new Date(),
         );
-        request.log.info({ caseId: submitted.caseId }, 'case received');
         const trackingUrl = `${deps.publicBaseUrl}/v1/cases/${submitted.trackingCode}`;
+        if (submitted.ownerToken === null) {
+          request.log.info({ caseId: submitted.caseId }, 'case linked to an open duplicate');
+          return reply
+            .status(200)
+            .header('location', trackingUrl)
+            .send({
+              trackingCode: submitted.trackingCode,
+              linked: true as const,
+              duplicateOf: submitted.trackingCode,
+              receivedAt: submitted.receivedAt.toISOString(),
+              trackingUrl,
+            });
+        }
+        request.log.info({ caseId: submitted.caseId }, 'case received');
+        // The token rides in the fragment: browsers never send it to a server or a Referer.
+        const followUpUrl = `${deps.publicBaseUrl}/follow-up/${submitted.trackingCode}#token=${submitted.ownerToken}`;
         return reply
           .status(201)
           .header('location', trackingUrl)
@@ -40,6 +65,8 @@ export const createCaseRoute =
             status: 'received' as const,
             receivedAt: submitted.receivedAt.toISOString(),
             trackingUrl,
+            ownerToken: submitted.ownerToken,
+            followUpUrl,
           });
       },
     );

@@ -1,0 +1,36 @@
+import type { Env } from './env.schema.js';
+
+/** Inbound SMS: webhook keys, the joining window, how replies are sent. */
+export interface SmsConfig {
+  /** Key of X-Twilio-Signature. */
+  twilioAuthToken: string;
+  /** Secret of each generic gateway, by provider name (the `:provider` of the webhook path). */
+  webhookSecrets: Record<string, string>;
+  joinWindowMs: number;
+  replyMode: 'twiml' | 'outbound';
+}
+
+const DEV_TWILIO_TOKEN = 'dev-twilio-auth-token';
+
+/** Reads the SMS settings; `fail` builds the error naming the bad variable. */
+export function smsConfig(e: Env, fail: (variable: string, reason: string) => Error): SmsConfig {
+  if (e.NODE_ENV === 'production' && e.TWILIO_AUTH_TOKEN === DEV_TWILIO_TOKEN) {
+    throw fail('TWILIO_AUTH_TOKEN', 'must be set in production');
+  }
+  const webhookSecrets: Record<string, string> = {};
+  for (const pair of e.SMS_WEBHOOK_SECRETS.split(',')) {
+    const at = pair.indexOf(':');
+    const name = pair.slice(0, at).trim();
+    const secret = pair.slice(at + 1).trim();
+    if (at <= 0 || !/^[a-z0-9_-]+$/.test(name) || secret.length < 8) {
+      throw fail('SMS_WEBHOOK_SECRETS', 'expected provider:secret pairs (secret 8+ characters)');
+    }
+    webhookSecrets[name] = secret;
+  }
+  return {
+    twilioAuthToken: e.TWILIO_AUTH_TOKEN,
+    webhookSecrets,
+    joinWindowMs: e.SMS_JOIN_WINDOW_MS,
+    replyMode: e.SMS_REPLY_MODE,
+  };
+}

@@ -1,0 +1,80 @@
+import Type, { type Static } from 'typebox';
+
+/** Proof that the case is the caller's: the link token, or a one-time code sent by SMS. */
+export const CaseProofHeaders = Type.Object({
+  'x-case-token': Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+  'x-case-otp': Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+});
+export type CaseProofHeaders = Static<typeof CaseProofHeaders>;
+
+/** `POST /v1/cases/{code}/otp`: the same answer whether or not the case has a phone. */
+export const OtpRequestedResponse = Type.Object({
+  accepted: Type.Literal(true),
+  expiresInSeconds: Type.Integer(),
+  message: Type.Object({ vi: Type.String(), en: Type.String() }),
+});
+export type OtpRequestedResponse = Static<typeof OtpRequestedResponse>;
+
+export const ProvideInformationBody = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: 5000 }) },
+  { additionalProperties: false },
+);
+export type ProvideInformationBody = Static<typeof ProvideInformationBody>;
+
+export const RateCaseBody = Type.Object(
+  {
+    rating: Type.Integer({ minimum: 1, maximum: 5 }),
+    comment: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type RateCaseBody = Static<typeof RateCaseBody>;
+
+export const ReopenCaseBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
+export type ReopenCaseBody = Static<typeof ReopenCaseBody>;
+
+export const WithdrawCaseBody = Type.Object(
+  { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })) },
+  { additionalProperties: false },
+);
+export type WithdrawCaseBody = Static<typeof WithdrawCaseBody>;
+
+/** What a citizen's follow-up action left the case as. */
+export const FollowUpResult = Type.Object({
+  trackingCode: Type.String(),
+  status: Type.String(),
+});
+export type FollowUpResult = Static<typeof FollowUpResult>;
+
+export const PublishedCasesQuery = Type.Object(
+  {
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+  },
+  { additionalProperties: false },
+);
+export type PublishedCasesQuery = Static<typeof PublishedCasesQuery>;
+
+const NamedRef = Type.Object({ code: Type.String(), name: Type.String() });
+
+/** `GET /v1/published-cases`: consented, answered cases with contacts stripped from the text. */
+export const PublishedCaseList = Type.Object({
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  hasMore: Type.Boolean(),
+  items: Type.Array(
+    Type.Object({
+      trackingCode: Type.String(),
+      status: Type.String(),
+      category: NamedRef,
+      unit: Type.Union([NamedRef, Type.Null()]),
+      text: Type.String(),
+      resolution: Type.Union([Type.String(), Type.Null()]),
+      resolvedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    }),
+  ),
+});
+export type PublishedCaseList = Static<typeof PublishedCaseList>;

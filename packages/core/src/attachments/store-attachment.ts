@@ -1,0 +1,103 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
+import { countAttachments, insertAttachment, type Database } from '@hotline/db';
+import { AppError, validationFailed } from '../errors.js';
+
+/**
+ * What citizens may attach, by the file's own bytes (the declared type and the name's extension
+ * are not trusted): photos, PDF scans, voice notes and short videos.
+ */
+export const ATTACHMENT_TYPES: ReadonlySet<string> = new Set([
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'image/gif',
+  'application/pdf',
+  'audio/mpeg',
+  'audio/mp4',
+  'audio/ogg',
+  'video/mp4',
+]);
+
+export interface AttachmentLimits {
+  /** Largest file, in bytes. */
+  maxBytes: number;
+  /** Most files one case may hold. */
+  maxPerCase: number;
+}
+
+export interface StoreAttachmentDeps {
+  db: Database;
+  /** Where the bytes go; a file per attachment, named by its id under the case's folder. */
+  dir: string;
+  limits: AttachmentLimits;
+}
+
+export interface StoredAttachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+/** A file name safe to show and store: no path, no control characters, not too long. */
+export function safeFileName(name: string): string {
+  const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return cleaned.slice(-120) || 'tep-dinh-kem';
+}
+
+/**
+ * Checks a file by its magic bytes and size, writes it (to a temporary name first, so a crash
+ * never leaves a half file under a real name) and records it on the case.
+ */
+export async function storeAttachment(
+  deps: StoreAttachmentDeps,
+  input: {
+    caseId: string;
+    fileName: string;
+    bytes: Buffer;
+    source: 'web' | 'mms' | 'official';
+    officialId?: string;
+  },
+): Promise<StoredAttachment> {
+  const { bytes } = input;
+  if (bytes.length === 0) throw validationFailed([{ field: 'file', reason: 'empty_file' }]);
+  if (bytes.length > deps.limits.maxBytes) {
+    throw validationFailed([
+      { field: 'file', reason: 'file_too_large', params: { max: deps.limits.maxBytes } },
+    ]);
+  }
+  const detected = await fileTypeFromBuffer(bytes);
+  if (!detected || !ATTACHMENT_TYPES.has(detected.mime)) {
+    throw validationFailed([{ field: 'file', reason: 'file_type_not_allowed' }]);
+  }
+  if ((await countAttachments(deps.db, input.caseId)) >= deps.limits.maxPerCase) {
+    throw new AppError('RULE_VIOLATION', `a case holds at most ${deps.limits.maxPerCase} files`);
+  }
+  const id = randomUUID();
+  const storageKey = join(input.caseId, id);
+  const path = join(deps.dir, storageKey);
+  await mkdir(join(deps.dir, input.caseId), { recursive: true });
+  await writeFile(`${path}.part`, bytes, { mode: 0o600 });
+  await rename(`${path}.part`, path);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const fileName = safeFileName(input.fileName);
+  await insertAttachment(deps.db, {
+    id,
+    caseId: input.caseId,
+    source: input.source,
+    fileName,
+    contentType: detected.mime,
+    sizeBytes: bytes.length,
+    sha256,
+    storageKey,
+    uploadedByOfficialId: input.officialId ?? null,
+  });
+  return { id, fileName, contentType: detected.mime, sizeBytes: bytes.length, sha256 };
+}

@@ -1,0 +1,49 @@
+import type { RecordedEvent } from '@hotline/domain';
+import { AppError } from '../errors.js';
+import type { CaseProof } from './prove-case-owner.js';
+import { actOnOwnedCase, type FollowUpDeps, type FollowUpOutcome } from './act-on-owned-case.js';
+
+/** A resolution may be contested for seven days. */
+export const REOPEN_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Why the citizen may not reopen, from the case's history; null: they may (the domain decides the rest). */
+export function reopenRefusal(history: readonly RecordedEvent[], now: Date): string | null {
+  let resolvedAt: Date | null = null;
+  let rating: number | null = null;
+  for (const h of history) {
+    if (h.event.type === 'resolved') {
+      resolvedAt = h.at;
+      rating = null;
+    } else if (h.event.type === 'rated') rating = h.event.rating;
+  }
+  if (!resolvedAt) return null;
+  if (now.getTime() - resolvedAt.getTime() > REOPEN_WINDOW_MS) {
+    return 'a case can be reopened only within 7 days of its resolution';
+  }
+  if (rating !== null && rating >= 4) {
+    return 'the resolution was rated as satisfactory; a satisfied case cannot be reopened';
+  }
+  return null;
+}
+
+/** The citizen, unsatisfied, reopens a resolved case within seven days of its resolution. */
+export function reopenCase(
+  deps: FollowUpDeps,
+  rawCode: string,
+  proof: CaseProof,
+  reason: string,
+  now: Date,
+): Promise<FollowUpOutcome> {
+  const change = { type: 'reopened' as const, reason: reason.normalize('NFC').trim() };
+  return actOnOwnedCase(
+    deps,
+    rawCode,
+    proof,
+    (_state, { history }) => {
+      const refusal = reopenRefusal(history, now);
+      if (refusal) throw new AppError('RULE_VIOLATION', refusal);
+      return change;
+    },
+    now,
+  );
+}

@@ -1,0 +1,129 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  findTokenHolder,
+  insertOfficialToken,
+  listOfficialTokens,
+  officialExists,
+  revokeOfficialToken,
+  touchToken,
+  type Database,
+} from '@hotline/db';
+import type { OfficialRole, Principal } from '@hotline/domain';
+import { AppError } from '../errors.js';
+
+/** What a token may be used for; a token carries only the scopes it was issued with. */
+export const TOKEN_SCOPES = ['calls:write', 'cases:read'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+// A recognisable prefix lets secret scanners and people tell our tokens apart.
+const PREFIX = 'hlt_';
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** An official acting through a token: the domain principal plus the token's scopes. */
+export interface TokenPrincipal {
+  principal: Extract<Principal, { kind: 'official' }>;
+  unitId: string;
+  scopes: ReadonlySet<string>;
+}
+
+/** Issues a token for an official; the token itself is returned this once, only its hash kept. */
+export async function issueOfficialToken(
+  deps: { db: Database },
+  officialId: string,
+  request: { name: string; scopes: TokenScope[]; expiresInDays?: number },
+  now: Date,
+) {
+  if (!(await officialExists(deps.db, officialId))) {
+    throw new AppError('OFFICIAL_NOT_FOUND', `official ${officialId} not found`);
+  }
+  const token = PREFIX + randomBytes(32).toString('base64url');
+  const expiresAt = request.expiresInDays
+    ? new Date(now.getTime() + request.expiresInDays * 86_400_000)
+    : null;
+  const created = await insertOfficialToken(deps.db, {
+    officialId,
+    name: request.name,
+    tokenPrefix: token.slice(0, PREFIX.length + 6),
+    tokenHash: hashOf(token),
+    scopes: [...new Set(request.scopes)],
+    expiresAt,
+  });
+  return {
+    id: created.id,
+    token,
+    tokenPrefix: token.slice(0, PREFIX.length + 6),
+    name: request.name,
+    scopes: [...new Set(request.scopes)],
+    createdAt: created.createdAt.toISOString(),
+    expiresAt: expiresAt?.toISOString() ?? null,
+  };
+}
+
+export async function listTokensOf(deps: { db: Database }, officialId: string) {
+  if (!(await officialExists(deps.db, officialId))) {
+    throw new AppError('OFFICIAL_NOT_FOUND', `official ${officialId} not found`);
+  }
+  const rows = await listOfficialTokens(deps.db, officialId);
+  return rows.map((r) => ({
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    expiresAt: r.expiresAt?.toISOString() ?? null,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+  }));
+}
+
+export async function revokeTokenOf(
+  deps: { db: Database },
+  officialId: string,
+  tokenId: string,
+  now: Date,
+) {
+  if (!(await revokeOfficialToken(deps.db, officialId, tokenId, now))) {
+    throw new AppError('TOKEN_NOT_FOUND', `no live token ${tokenId} for official ${officialId}`);
+  }
+}
+
+/**
+ * The official behind `Authorization: Bearer hlt_…`, or UNAUTHORIZED. Revoked and expired
+ * tokens, and tokens of deactivated officials, are refused at once (nothing is cached).
+ */
+export async function authenticateOfficialToken(
+  deps: { db: Database },
+  token: string,
+  now: Date,
+): Promise<TokenPrincipal> {
+  const holder = token.startsWith(PREFIX)
+    ? await findTokenHolder(deps.db, hashOf(token), now)
+    : null;
+  if (!holder) {
+    throw new AppError(
+      'UNAUTHORIZED',
+      'a valid official token is required (Authorization: Bearer hlt_…)',
+    );
+  }
+  await touchToken(deps.db, holder.tokenId, now);
+  return {
+    principal: {
+      kind: 'official',
+      officialId: holder.officialId,
+      roles: holder.roles,
+    },
+    unitId: holder.unitId,
+    scopes: new Set(holder.scopes),
+  };
+}
+
+/** FORBIDDEN unless the token has the scope and its official one of the roles. */
+export function requireGrant(
+  who: TokenPrincipal,
+  scope: TokenScope,
+  roles: readonly OfficialRole[],
+): void {
+  if (!who.scopes.has(scope)) {
+    throw new AppError('FORBIDDEN', `this token does not carry the ${scope} scope`);
+  }
+  if (!who.principal.roles.some((r) => roles.includes(r))) {
+    throw new AppError('FORBIDDEN', `only ${roles.join(', ')} may do this`);
+  }
+}

@@ -1,0 +1,71 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { AppConfig } from '@hotline/config';
+
+type Limits = AppConfig['rateLimit'];
+
+const isRead = (request: FastifyRequest) => request.method === 'GET' || request.method === 'HEAD';
+
+class RateLimitedError extends Error {
+  readonly statusCode = 429;
+  readonly code = 'RATE_LIMITED';
+  constructor(after: string) {
+    super(`Too many requests; retry in ${after} (quá nhiều yêu cầu, vui lòng thử lại sau)`);
+    this.name = 'RateLimitedError';
+  }
+}
+
+// Callers that prove who they are are not limited per IP: administrators (their token), SMS
+// gateways (a gateway posts every citizen's message from one address; each post is signed) and
+// switchboards logging calls (an official's token).
+const AUTHENTICATED = /^\/(v1\/admin\/|webhooks\/|v1\/calls)/;
+
+/**
+ * Per-IP limits on every route registered after it (the public API; probes and metrics are
+ * registered before), counted in Redis so every API process shares them. Reads and writes
+ * have separate budgets: a tracking page polls, a form does not. Authenticated callers are
+ * exempt (above); a route opts out with `config: { rateLimit: false }` (e.g. a
+ * provider's webhook). If Redis is down the limits are skipped: intake must keep answering.
+ */
+export async function registerRateLimit(
+  app: FastifyInstance,
+  deps: { redis: Redis; prefix: string; limits: Limits },
+) {
+  const { limits } = deps;
+  const maxOf = (request: FastifyRequest) =>
+    isRead(request) ? limits.readsPerWindow : limits.writesPerWindow;
+  await app.register(rateLimit, {
+    global: true,
+    redis: deps.redis,
+    nameSpace: `${deps.prefix}:rate-limit:`,
+    skipOnError: true,
+    timeWindow: limits.windowMs,
+    max: (request) => maxOf(request),
+    keyGenerator: (request) => `${request.ip}:${isRead(request) ? 'read' : 'write'}`,
+    allowList: (request) =>
+      maxOf(request) === 0 || AUTHENTICATED.test(request.routeOptions.url ?? ''),
+    errorResponseBuilder: (_request, context) => new RateLimitedError(context.after),
+  });
+}
+
+/**
+ * A limit on some other key than the IP (e.g. one-time codes per case): returns the seconds to
+ * wait when exceeded, null while allowed (or when Redis is unreachable).
+ */
+export function keyedLimit(
+  app: FastifyInstance,
+  options: { max: number; windowMs: number; key: (request: FastifyRequest) => string },
+) {
+  const check = app.createRateLimit({
+    max: options.max,
+    timeWindow: options.windowMs,
+    keyGenerator: options.key,
+    // Not the per-IP exemptions: this limit holds even when per-IP limits are off.
+    allowList: () => false,
+  });
+  return async (request: FastifyRequest): Promise<number | null> => {
+    const r = await check(request);
+    return !r.isAllowed && r.isExceeded ? Math.max(1, r.ttlInSeconds) : null;
+  };
+}

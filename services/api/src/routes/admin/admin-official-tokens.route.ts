@@ -1,0 +1,63 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  ErrorResponse,
+  IssuedToken,
+  IssueTokenBody,
+  OfficialParams,
+  OfficialTokenList,
+  OfficialTokenParams,
+} from '@hotline/contracts';
+import { issueOfficialToken, listTokensOf, revokeTokenOf } from '@hotline/core';
+import type { Database } from '@hotline/db';
+
+/** Administrators issue, list and revoke officials' API tokens. */
+export const adminOfficialTokenRoutes =
+  (deps: { db: Database }): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const tags = ['admin'];
+    app.post(
+      '/v1/admin/officials/:officialId/tokens',
+      {
+        schema: {
+          summary: 'Issue an API token for an official (shown once)',
+          tags,
+          params: OfficialParams,
+          body: IssueTokenBody,
+          response: { 201: IssuedToken, 400: ErrorResponse, 404: ErrorResponse },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await issueOfficialToken(deps, request.params.officialId, request.body, new Date()),
+          ),
+    );
+    app.get(
+      '/v1/admin/officials/:officialId/tokens',
+      {
+        schema: {
+          summary: 'An official’s API tokens (without the secrets)',
+          tags,
+          params: OfficialParams,
+          response: { 200: OfficialTokenList, 404: ErrorResponse },
+        },
+      },
+      async (request) => listTokensOf(deps, request.params.officialId),
+    );
+    app.delete(
+      '/v1/admin/officials/:officialId/tokens/:tokenId',
+      {
+        schema: {
+          summary: 'Revoke an API token at once',
+          tags,
+          params: OfficialTokenParams,
+          response: { 204: { type: 'null' }, 404: ErrorResponse },
+        },
+      },
+      async (request, reply) => {
+        await revokeTokenOf(deps, request.params.officialId, request.params.tokenId, new Date());
+        return reply.status(204).send(null);
+      },
+    );
+  };

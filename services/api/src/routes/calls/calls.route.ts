@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  CallerCasesBody,
+  CallerCasesResponse,
+  ErrorResponse,
+  LogCallBody,
+  LogCallResponse,
+} from '@hotline/contracts';
+import { findCallerCases, logCall } from '@hotline/core';
+import type { Database, RawSql } from '@hotline/db';
+import { officialOf, officialTokenGuard } from '../../plugins/official-token.js';
+
+const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+
+/** Operators at the switchboard: log a call as a case; look up a caller's open cases. */
+export const callRoutes =
+  (deps: { db: Database; sql: RawSql; publicBaseUrl: string }): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.addHook('preHandler', officialTokenGuard(deps.db));
+    app.post(
+      '/v1/calls',
+      {
+        schema: {
+          summary: 'Log a hotline call as a case (ghi nhận cuộc gọi)',
+          tags: ['calls'],
+          security: [{ officialToken: [] }],
+          body: LogCallBody,
+          response: { 201: LogCallResponse, ...ERRORS },
+        },
+      },
+      async (request, reply) => {
+        const submitted = await logCall(
+          { sql: deps.sql, randomBytes },
+          officialOf(request),
+          request.body,
+          new Date(),
+        );
+        request.log.info({ caseId: submitted.caseId }, 'call logged');
+        const trackingUrl = `${deps.publicBaseUrl}/v1/cases/${submitted.trackingCode}`;
+        return reply
+          .status(201)
+          .header('location', trackingUrl)
+          .send({
+            caseId: submitted.caseId,
+            trackingCode: submitted.trackingCode,
+            status: 'received' as const,
+            receivedAt: submitted.receivedAt.toISOString(),
+            trackingUrl,
+          });
+      },
+    );
+    app.post(
+      '/v1/calls/caller-cases',
+      {
+        schema: {
+          summary: 'A caller’s open cases, by phone number (sent in the body, never the URL)',
+          tags: ['calls'],
+          security: [{ officialToken: [] }],
+          body: CallerCasesBody,
+          response: { 200: CallerCasesResponse, ...ERRORS },
+        },
+      },
+      async (request) => findCallerCases(deps, officialOf(request), request.body.phone),
+    );
+  };
