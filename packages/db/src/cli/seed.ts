@@ -3,6 +3,7 @@ import { loadConfig, createLogger } from '@hotline/config';
 import { createDatabase } from '../client.js';
 import { demoProvince } from '../seed/demo-province.js';
 import { seedDemoData } from '../seed/seed-demo.js';
+import { seedDemoCredentials } from '../seed/seed-demo-tokens.js';
 
 const config = loadConfig();
 const log = createLogger(config, { service: 'seed' });
@@ -12,6 +13,8 @@ const { db, close } = createDatabase(config.databaseUrl, {
 });
 try {
   const seeded = await seedDemoData(db, demoProvince);
+  // A demo database from before the demo credentials existed gets them now.
+  if (!seeded) await seedDemoCredentials(db);
   log.info(
     seeded ? { units: demoProvince.units.length, hotlines: demoProvince.hotlines.length } : {},
     seeded ? 'demo province loaded' : 'database not empty: demo data left as it is',

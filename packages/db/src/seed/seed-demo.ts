@@ -1,13 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
-import { createHash } from 'node:crypto';
-import { adminUnits, apiKeys, categories, hotlines, officials } from '../schema/index.js';
+import { adminUnits, categories, hotlines, officials } from '../schema/index.js';
 import type { DemoProvince, DemoUnit } from './demo-types.js';
 import { seedDrill } from './seed-drill.js';
-import { seedDemoTokens } from './seed-demo-tokens.js';
+import { seedDemoCredentials } from './seed-demo-tokens.js';
 
-/** A fixed Open311 key for trying the API on the demo data (kept hashed like any key). */
-export const DEMO_OPEN311_API_KEY = 'demo-open311-key-ha-tinh';
+export { DEMO_OPEN311_API_KEY } from './seed-demo-tokens.js';
 
 /** Parents before children, so each unit's parent id is known when it is inserted. */
 function unitsInTreeOrder(units: readonly DemoUnit[]): DemoUnit[] {
@@ -85,13 +83,8 @@ export async function seedDemoData(db: Database, data: DemoProvince): Promise<bo
     await tx
       .insert(categories)
       .values(data.categories.map((c, i) => ({ ...c, sortOrder: (i + 1) * 10 })));
-    await tx.insert(apiKeys).values({
-      name: 'Demo Open311 client',
-      keyPrefix: DEMO_OPEN311_API_KEY.slice(0, 8),
-      keyHash: createHash('sha256').update(DEMO_OPEN311_API_KEY).digest('hex'),
-    });
     await seedDrill(tx, idOf(data.units.find((u) => u.parentCode === null)!.code));
-    await seedDemoTokens(tx);
+    await seedDemoCredentials(tx);
     return true;
   });
 }
