@@ -33,6 +33,7 @@ describe('migrations', () => {
       'api_keys',
       'assignment_cursors',
       'attachments',
+      'auth_events',
       'blocked_phones',
       'calendar_overrides',
       'calendar_revision',
@@ -47,6 +48,7 @@ describe('migrations', () => {
       'official_tokens',
       'officials',
       'outbox',
+      'personal_data_views',
       'routing_rules',
       'sla_policies',
     ]);

@@ -105,6 +105,12 @@ export const EnvSchema = Type.Object({
   RATE_LIMIT_READS_PER_MINUTE: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 600 }),
   /** The per-IP window (one minute unless shortened, e.g. in tests). */
   RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 100, maximum: 86_400_000, default: 60_000 }),
+  /**
+   * New cases filed from the web or Open311 with one phone number per PHONE_CASE_WINDOW_MS,
+   * whatever the address they come from (0: no limit). SMS floods are joined into one case.
+   */
+  PHONE_CASE_LIMIT: Type.Integer({ minimum: 0, maximum: 10_000, default: 10 }),
+  PHONE_CASE_WINDOW_MS: Type.Integer({ minimum: 100, maximum: 86_400_000, default: 3_600_000 }),
   /** One-time codes sent per case (hence per phone) per OTP_SEND_WINDOW_MS. */
   OTP_SEND_LIMIT: Type.Integer({ minimum: 1, maximum: 100, default: 3 }),
   OTP_SEND_WINDOW_MS: Type.Integer({ minimum: 100, maximum: 86_400_000, default: 600_000 }),

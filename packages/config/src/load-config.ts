@@ -46,6 +46,8 @@ export interface AppConfig {
     windowMs: number;
     otpSends: number;
     otpWindowMs: number;
+    phoneCases: number;
+    phoneCaseWindowMs: number;
   };
 }
 
@@ -117,6 +119,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       windowMs: e.RATE_LIMIT_WINDOW_MS,
       otpSends: e.OTP_SEND_LIMIT,
       otpWindowMs: e.OTP_SEND_WINDOW_MS,
+      phoneCases: e.PHONE_CASE_LIMIT,
+      phoneCaseWindowMs: e.PHONE_CASE_WINDOW_MS,
     },
   };
 }

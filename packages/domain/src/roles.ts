@@ -6,6 +6,8 @@ export const OFFICIAL_ROLES = [
   'hotline_owner',
   'supervisor',
   'admin',
+  /** Inspectors: read everything, change nothing. */
+  'auditor',
 ] as const;
 export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
 

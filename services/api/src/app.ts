@@ -101,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       sql: deps.sql,
       publicBaseUrl: deps.config.publicBaseUrl,
       bodyLimit: BODY_LIMIT,
+      limits: deps.config.rateLimit,
     }),
   );
   await app.register(getCaseRoute({ db }));

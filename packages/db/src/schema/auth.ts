@@ -1,4 +1,5 @@
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { cases } from './cases.js';
 import { officials } from './organisation.js';
 
 /**
@@ -19,3 +20,46 @@ export const officialTokens = pgTable('official_tokens', {
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
 });
+
+/** Every sign-in, failure, lockout, sign-out and credential change, for audit. */
+export const authEvents = pgTable(
+  'auth_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** Null when the identifier matched nobody. */
+    officialId: uuid('official_id').references(() => officials.id),
+    /** sign_in | sign_in_failed | locked | sign_out | session_revoked | totp_enabled | password_reset | … */
+    kind: text('kind').notNull(),
+    /** What was typed as the login (officials' work addresses, not citizens' data). */
+    identifier: text('identifier'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    /** Who did it when it is not the official (an administrator's reset). */
+    byOfficialId: uuid('by_official_id').references(() => officials.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('auth_events_official_idx').on(t.officialId, t.at)],
+);
+
+/** Each time an official was shown a citizen's phone, name, e-mail or address. */
+export const personalDataViews = pgTable(
+  'personal_data_views',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    officialId: uuid('official_id')
+      .notNull()
+      .references(() => officials.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** Which fields were shown, e.g. {phone,name}. */
+    fields: text('fields').array().notNull(),
+    /** Where: case_detail | queue | export … */
+    context: text('context').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('personal_data_views_case_idx').on(t.caseId, t.at),
+    index('personal_data_views_official_idx').on(t.officialId, t.at),
+  ],
+);

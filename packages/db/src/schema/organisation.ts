@@ -58,6 +58,18 @@ export const officials = pgTable(
     isActive: boolean('is_active').notNull().default(true),
     /** Absent officials (leave, travel) are skipped by assignment strategies. */
     isAbsent: boolean('is_absent').notNull().default(false),
+    /** Signs in with this or the e-mail address. */
+    username: text('username').unique(),
+    /** argon2id (PHC string); null: cannot sign in with a password. */
+    passwordHash: text('password_hash'),
+    /** Set by an administrator's reset: the next sign-in must choose a new password. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** TOTP secret, encrypted with a key derived from SESSION_SECRET; null: no second factor. */
+    totpSecret: text('totp_secret'),
+    totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** Consecutive failed sign-ins, and until when sign-in is refused (back-off). */
+    failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('officials_unit_idx').on(t.unitId)],

@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '@hotline/config';
 
@@ -67,5 +67,37 @@ export function keyedLimit(
   return async (request: FastifyRequest): Promise<number | null> => {
     const r = await check(request);
     return !r.isAllowed && r.isExceeded ? Math.max(1, r.ttlInSeconds) : null;
+  };
+}
+
+/**
+ * New cases per phone number, across addresses and channels that name one (web, Open311): a
+ * preHandler answering 429 with Retry-After once the number has filed `phoneCases` in the
+ * window. Numbers are compared by their last nine digits (0912…, +84912… and 84912… are one).
+ */
+export function perPhoneCaseLimit(
+  app: FastifyInstance,
+  limits: Pick<Limits, 'phoneCases' | 'phoneCaseWindowMs'>,
+  phoneOf: (request: FastifyRequest) => string | undefined,
+) {
+  const subscriber = (request: FastifyRequest) =>
+    (phoneOf(request) ?? '').replace(/\D/g, '').slice(-9);
+  const check = keyedLimit(app, {
+    max: limits.phoneCases,
+    windowMs: limits.phoneCaseWindowMs,
+    key: (request) => `phone-cases:${subscriber(request)}`,
+  });
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    if (limits.phoneCases === 0 || subscriber(request).length < 9) return;
+    const wait = await check(request);
+    if (wait === null) return;
+    return reply
+      .status(429)
+      .header('retry-after', String(wait))
+      .send({
+        statusCode: 429,
+        code: 'RATE_LIMITED',
+        message: `Too many cases from this phone number; retry in ${wait} s (số điện thoại này đã gửi quá nhiều phản ánh, vui lòng thử lại sau)`,
+      });
   };
 }

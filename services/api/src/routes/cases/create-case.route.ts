@@ -7,7 +7,9 @@ import {
   LinkedCaseResponse,
 } from '@hotline/contracts';
 import { submitCase } from '@hotline/core';
+import type { AppConfig } from '@hotline/config';
 import type { RawSql } from '@hotline/db';
+import { perPhoneCaseLimit } from '../../plugins/rate-limit.js';
 
 /**
  * Web intake: a citizen submits a case and gets a tracking code at once, with the secret
@@ -15,12 +17,23 @@ import type { RawSql } from '@hotline/db';
  * with the earlier open case's code (`linked`), and no token.
  */
 export const createCaseRoute =
-  (deps: { sql: RawSql; publicBaseUrl: string; bodyLimit: number }): FastifyPluginAsyncTypebox =>
+  (deps: {
+    sql: RawSql;
+    publicBaseUrl: string;
+    bodyLimit: number;
+    limits: Pick<AppConfig['rateLimit'], 'phoneCases' | 'phoneCaseWindowMs'>;
+  }): FastifyPluginAsyncTypebox =>
   async (app) => {
+    const perPhone = perPhoneCaseLimit(
+      app,
+      deps.limits,
+      (request) => (request.body as CreateCaseBody | undefined)?.citizen?.phone,
+    );
     app.post(
       '/v1/cases',
       {
         bodyLimit: deps.bodyLimit,
+        preHandler: perPhone,
         schema: {
           summary: 'Submit a case (gửi phản ánh, kiến nghị)',
           tags: ['cases'],
@@ -31,6 +44,7 @@ export const createCaseRoute =
             400: ErrorResponse,
             413: ErrorResponse,
             415: ErrorResponse,
+            429: ErrorResponse,
           },
         },
       },
