@@ -71,10 +71,18 @@ export const CallerCasesResponse = Type.Object({
 export const IssueTokenBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200, description: 'What the token is for' }),
-    scopes: Type.Array(Type.Union([Type.Literal('calls:write'), Type.Literal('cases:read')]), {
-      minItems: 1,
-      maxItems: 8,
-    }),
+    scopes: Type.Array(
+      Type.Union([
+        Type.Literal('calls:write'),
+        Type.Literal('cases:read'),
+        Type.Literal('cases:write'),
+        Type.Literal('reports:read'),
+      ]),
+      {
+        minItems: 1,
+        maxItems: 8,
+      },
+    ),
     expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
   },
   { additionalProperties: false },

@@ -79,3 +79,12 @@ export {
   type AttachmentLimits,
   type StoredAttachment,
 } from './attachments/store-attachment.js';
+export {
+  scopeOfOfficial,
+  principalInScope,
+  requireScope,
+  requireRole,
+  caseScopeCondition,
+  type ActingOfficial,
+  type CaseScope,
+} from './auth/acting-official.js';

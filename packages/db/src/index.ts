@@ -57,3 +57,4 @@ export * from './repositories/follow-up.repository.js';
 export * from './repositories/inbound-messages.repository.js';
 export * from './repositories/blocked-phones.repository.js';
 export * from './repositories/attachments.repository.js';
+export * from './repositories/case-scope.repository.js';

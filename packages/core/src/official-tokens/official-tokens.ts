@@ -8,23 +8,20 @@ import {
   touchToken,
   type Database,
 } from '@hotline/db';
-import type { OfficialRole, Principal } from '@hotline/domain';
+import type { OfficialRole } from '@hotline/domain';
+import { requireRole, requireScope, type ActingOfficial } from '../auth/acting-official.js';
 import { AppError } from '../errors.js';
 
 /** What a token may be used for; a token carries only the scopes it was issued with. */
-export const TOKEN_SCOPES = ['calls:write', 'cases:read'] as const;
+export const TOKEN_SCOPES = ['calls:write', 'cases:read', 'cases:write', 'reports:read'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 // A recognisable prefix lets secret scanners and people tell our tokens apart.
 const PREFIX = 'hlt_';
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** An official acting through a token: the domain principal plus the token's scopes. */
-export interface TokenPrincipal {
-  principal: Extract<Principal, { kind: 'official' }>;
-  unitId: string;
-  scopes: ReadonlySet<string>;
-}
+/** An official acting through a token. */
+export type TokenPrincipal = ActingOfficial;
 
 /** Issues a token for an official; the token itself is returned this once, only its hash kept. */
 export async function issueOfficialToken(
@@ -111,19 +108,16 @@ export async function authenticateOfficialToken(
     },
     unitId: holder.unitId,
     scopes: new Set(holder.scopes),
+    via: 'token',
   };
 }
 
-/** FORBIDDEN unless the token has the scope and its official one of the roles. */
+/** FORBIDDEN unless the credential carries the scope and its official one of the roles. */
 export function requireGrant(
-  who: TokenPrincipal,
+  who: ActingOfficial,
   scope: TokenScope,
   roles: readonly OfficialRole[],
 ): void {
-  if (!who.scopes.has(scope)) {
-    throw new AppError('FORBIDDEN', `this token does not carry the ${scope} scope`);
-  }
-  if (!who.principal.roles.some((r) => roles.includes(r))) {
-    throw new AppError('FORBIDDEN', `only ${roles.join(', ')} may do this`);
-  }
+  requireScope(who, scope);
+  requireRole(who, roles);
 }

@@ -1,0 +1,43 @@
+import { tables, type Database } from '@hotline/db';
+import type { OfficialRole } from '@hotline/domain';
+import { adminRequest } from './system.js';
+
+let seq = 0;
+
+/** An official of a unit with some roles; returns their id. */
+export async function addOfficial(
+  db: Database,
+  unitId: string,
+  roles: OfficialRole[],
+  extra: { fullName?: string; email?: string; isAbsent?: boolean } = {},
+): Promise<string> {
+  seq += 1;
+  const [row] = await db
+    .insert(tables.officials)
+    .values({
+      unitId,
+      roles,
+      fullName: extra.fullName ?? `Cán bộ ${roles.join('+')} ${seq}`,
+      email: extra.email ?? `official${seq}.${Date.now()}@test.gov.vn`,
+      isAbsent: extra.isAbsent ?? false,
+    })
+    .returning({ id: tables.officials.id });
+  return row!.id;
+}
+
+/** An API token for the official, issued through the admin API; headers that use it. */
+export async function bearerFor(
+  baseUrl: string,
+  officialId: string,
+  scopes: string[] = ['cases:read', 'cases:write', 'reports:read', 'calls:write'],
+): Promise<Record<string, string>> {
+  const res = await adminRequest(baseUrl, 'POST', `/v1/admin/officials/${officialId}/tokens`, {
+    name: 'test',
+    scopes,
+  });
+  if (res.status !== 201) throw new Error(`token: ${res.status} ${JSON.stringify(res.body)}`);
+  return {
+    authorization: `Bearer ${(res.body as { token: string }).token}`,
+    'content-type': 'application/json',
+  };
+}
