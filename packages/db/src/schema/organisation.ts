@@ -25,6 +25,8 @@ export const adminUnits = pgTable(
     parentId: uuid('parent_id').references((): AnyPgColumn => adminUnits.id),
     /** The province triage unit takes cases no hotline or rule claims; at most one. */
     isTriage: boolean('is_triage').notNull().default(false),
+    /** A handler's resolution waits for a leader of the unit to approve it. */
+    resolutionNeedsApproval: boolean('resolution_needs_approval').notNull().default(false),
     isActive: boolean('is_active').notNull().default(true),
     /** The unit's working calendar; null: its parent unit's, and at the root the province's. */
     calendarId: text('calendar_id').references(() => calendars.id),

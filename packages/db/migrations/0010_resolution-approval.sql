@@ -1,0 +1,1 @@
+ALTER TABLE "admin_units" ADD COLUMN "resolution_needs_approval" boolean DEFAULT false NOT NULL;
