@@ -53,7 +53,11 @@ describe('planNotifications: who is told what, at most once, in the change’s t
     await t.drop();
   });
 
-  const submit = async (citizen?: Record<string, string>) => {
+  const submit = async (
+    citizen?: Record<string, string>,
+    channel: 'web' | 'sms' = 'web',
+    smsReceiptInReply = false,
+  ) => {
     const { caseId } = await submitCase(
       { sql: t.raw, randomBytes },
       {
@@ -62,12 +66,12 @@ describe('planNotifications: who is told what, at most once, in the change’s t
           text: 'Nước thải chảy ra kênh thủy lợi.',
           ...(citizen ? { citizen } : { isAnonymous: true }),
         },
-        channel: 'web',
+        channel,
         actor: { kind: 'citizen' },
       },
       tick(),
     );
-    await routeCase({ db: t.db }, caseId, tick());
+    await routeCase({ db: t.db, smsReceiptInReply }, caseId, tick());
     return caseId;
   };
   const rowsOf = (caseId: string) =>
@@ -114,6 +118,13 @@ describe('planNotifications: who is told what, at most once, in the change’s t
     expect(again).toBe(0);
     expect(await summary(caseId)).toEqual(['v2 citizen_receipt/sms → citizen (pending)']);
     expect((await notifyJobs()).length).toBe(before);
+  });
+
+  it('an SMS case answered by TwiML gets no second receipt; with outbound replies it does', async () => {
+    const inReply = await submit({ phone: '0912345690' }, 'sms', true);
+    expect(await summary(inReply)).toEqual([]);
+    const outbound = await submit({ phone: '0912345691' }, 'sms', false);
+    expect(await summary(outbound)).toEqual(['v2 citizen_receipt/sms → citizen (pending)']);
   });
 
   it('a second routing sends no second receipt', async () => {

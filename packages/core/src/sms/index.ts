@@ -6,3 +6,4 @@ export {
   type SmsAnswer,
 } from './receive-sms.js';
 export { parseSmsCommand, type SmsCommand } from './parse-sms-command.js';
+export { queueSmsReply } from './queue-sms-reply.js';

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { SmsConfig } from '@hotline/config';
 import { ErrorResponse, TwilioSmsBody } from '@hotline/contracts';
-import { receiveSms } from '@hotline/core';
+import { queueSmsReply, receiveSms } from '@hotline/core';
 import type { Database, MediaLink, RawSql } from '@hotline/db';
 import { acceptFormBodies } from '../../plugins/form-body.js';
 import { isValidTwilioSignature, type FormParams } from './sms-signatures.js';
@@ -114,6 +114,19 @@ export const twilioSmsRoute =
           { caseId: answer.caseId, outcome: answer.outcome, duplicate: answer.isDuplicate },
           'sms received',
         );
+        if (deps.sms.replyMode === 'outbound' && answer.reply) {
+          await queueSmsReply(
+            { db: deps.db },
+            {
+              provider: 'twilio',
+              providerMessageId: params.MessageSid,
+              caseId: answer.caseId,
+              to: params.From,
+              text: answer.reply,
+            },
+            new Date(),
+          );
+        }
         const text = deps.sms.replyMode === 'twiml' ? answer.reply : null;
         return reply.status(200).type('text/xml; charset=utf-8').send(twiml(text));
       },
