@@ -1,5 +1,6 @@
 import type { CaseType, Channel, Priority } from '@hotline/domain';
 import type { RawSql } from '../client.js';
+import { isTrackingCodeTaken } from './tracking-code-collision.js';
 
 export interface ReceivedCaseRow {
   trackingCode: string;
@@ -122,10 +123,7 @@ export async function insertReceivedCase(
   } catch (err) {
     // A plain INSERT and a caught violation: ON CONFLICT's speculative insertion cost 13 % of
     // intake throughput (measured), for a collision that practically never happens.
-    const e = err as { code?: string; constraint_name?: string };
-    if (e.code === '23505' && e.constraint_name === 'cases_tracking_code_unique') {
-      return { kind: 'tracking_code_taken' };
-    }
+    if (isTrackingCodeTaken(err)) return { kind: 'tracking_code_taken' };
     throw err;
   }
   const r = result[0];

@@ -2,6 +2,7 @@ import type { CaseStatus } from '@hotline/domain';
 import { sql } from 'drizzle-orm';
 import type { Executor, RawSql } from '../client.js';
 import { inboundMessages } from '../schema/channels.js';
+import { isTrackingCodeTaken } from './tracking-code-collision.js';
 
 /** What an inbound SMS became. */
 export type InboundOutcome = 'case' | 'joined' | 'command' | 'blocked';
@@ -137,10 +138,7 @@ export async function insertSmsCase(raw: RawSql, row: SmsCaseRow): Promise<SmsCa
       (select tracking_code from recent) as recent_tracking_code
   `;
   } catch (err) {
-    const e = err as { code?: string; constraint_name?: string };
-    if (e.code === '23505' && e.constraint_name === 'cases_tracking_code_unique') {
-      return { kind: 'tracking_code_taken' };
-    }
+    if (isTrackingCodeTaken(err)) return { kind: 'tracking_code_taken' };
     throw err;
   }
   const r = result[0];

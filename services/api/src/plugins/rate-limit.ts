@@ -91,13 +91,19 @@ export function perPhoneCaseLimit(
     if (limits.phoneCases === 0 || subscriber(request).length < 9) return;
     const wait = await check(request);
     if (wait === null) return;
-    return reply
-      .status(429)
-      .header('retry-after', String(wait))
-      .send({
-        statusCode: 429,
-        code: 'RATE_LIMITED',
-        message: `Too many cases from this phone number; retry in ${wait} s (số điện thoại này đã gửi quá nhiều phản ánh, vui lòng thử lại sau)`,
-      });
+    return sendRateLimited(
+      reply,
+      wait,
+      `Too many cases from this phone number; retry in ${wait} s (số điện thoại này đã gửi quá nhiều phản ánh, vui lòng thử lại sau)`,
+    );
   };
+}
+
+/** 429 with Retry-After, in the API's error shape. */
+export function sendRateLimited(reply: FastifyReply, waitSeconds: number, message: string) {
+  return reply.status(429).header('retry-after', String(waitSeconds)).send({
+    statusCode: 429,
+    code: 'RATE_LIMITED',
+    message,
+  });
 }

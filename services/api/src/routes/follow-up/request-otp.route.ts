@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, OtpRequestedResponse, TrackingCodeParams } from '@hotline/contracts';
 import { requestCaseOtp, type OtpStore } from '@hotline/core';
 import type { Database } from '@hotline/db';
-import { keyedLimit } from '../../plugins/rate-limit.js';
+import { keyedLimit, sendRateLimited } from '../../plugins/rate-limit.js';
 
 const normalized = (code: string) => code.toUpperCase().replace(/[^0-9A-Z]/g, '');
 
@@ -41,14 +41,11 @@ export const requestOtpRoute =
       async (request, reply) => {
         const wait = await perCase(request);
         if (wait !== null) {
-          return reply
-            .status(429)
-            .header('retry-after', String(wait))
-            .send({
-              statusCode: 429,
-              code: 'RATE_LIMITED',
-              message: `Too many codes for this case; retry in ${wait} s (quá nhiều mã, thử lại sau)`,
-            });
+          return sendRateLimited(
+            reply,
+            wait,
+            `Too many codes for this case; retry in ${wait} s (quá nhiều mã, thử lại sau)`,
+          );
         }
         const { expiresInSeconds } = await requestCaseOtp(
           deps,
