@@ -33,6 +33,9 @@ cat <<MSG
     Log a call    curl -s -X POST $base/v1/calls -H 'authorization: Bearer $HOTLINE_DEMO_OPERATOR_TOKEN' -H 'content-type: application/json' -d '$HOTLINE_EXAMPLE_CALL'
     Open311       $base/open311/v2/services.json   (demo API key: demo-open311-key-ha-tinh)
     SMS webhook   $base/webhooks/sms/twilio   (TWILIO_AUTH_TOKEN here: ${TWILIO_AUTH_TOKEN:-dev-twilio-auth-token}; README shows a signed curl)
+    Sign in       curl -s -c jar -H 'content-type: application/json' -d '{"login":"thuongnth","password":"HaTinh-demo-2026"}' $base/v1/auth/sign-in
+                  every demo official has the password HaTinh-demo-2026 (login: e-mail or the part before @):
+                  operator thuongnth · supervisor nguyethtm · admin tuanvm (enrolls TOTP at first sign-in)
     Admin API     Authorization: Bearer \$ADMIN_TOKEN (here: $ADMIN_TOKEN)
 
 MSG

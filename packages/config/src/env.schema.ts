@@ -44,6 +44,11 @@ export const EnvSchema = Type.Object({
     minLength: 32,
     default: 'development-only-secret-change-me-0123456789',
   }),
+  /** Officials' sessions: sliding idle timeout and absolute lifetime (fractions allowed, for tests). */
+  SESSION_IDLE_MINUTES: Type.Number({ exclusiveMinimum: 0, maximum: 1440, default: 30 }),
+  SESSION_ABSOLUTE_HOURS: Type.Number({ exclusiveMinimum: 0, maximum: 168, default: 12 }),
+  /** The session cookie's Secure flag; false only for local http and tests. */
+  COOKIE_SECURE: Type.Boolean({ default: true }),
   /** Placeholder admin token until officials sign in. */
   ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   // The relay polls (LISTEN/NOTIFY would serialise intake commits: measured, it halved intake).

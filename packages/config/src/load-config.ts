@@ -30,6 +30,8 @@ export interface AppConfig {
   displayTimeZone: string;
   sessionSecret: string;
   adminToken: string | undefined;
+  /** Officials' sessions: idle (sliding) and absolute timeouts, cookie Secure flag. */
+  session: { idleMs: number; absoluteMs: number; cookieSecure: boolean };
   outboxPollMs: number;
   attachments: { dir: string; maxBytes: number; maxPerCase: number };
   concurrency: { routing: number; sla: number; notifications: number };
@@ -96,6 +98,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     displayTimeZone: e.TZ,
     sessionSecret: e.SESSION_SECRET,
     adminToken: e.ADMIN_TOKEN,
+    session: {
+      idleMs: Math.round(e.SESSION_IDLE_MINUTES * 60_000),
+      absoluteMs: Math.round(e.SESSION_ABSOLUTE_HOURS * 3_600_000),
+      cookieSecure: e.COOKIE_SECURE,
+    },
     outboxPollMs: e.OUTBOX_POLL_MS,
     attachments: {
       dir: resolve(e.ATTACHMENTS_DIR),

@@ -10,3 +10,7 @@ export * from './open311.schemas.js';
 export * from './calls.schemas.js';
 export * from './follow-up.schemas.js';
 export * from './sms.schemas.js';
+export * from './queues.schemas.js';
+export * from './auth.schemas.js';
+export * from './reports.schemas.js';
+export * from './case-actions.schemas.js';

@@ -22,7 +22,15 @@ export type ErrorCode =
   | 'TRACKING_CODE_EXHAUSTED'
   | 'PROOF_REQUIRED'
   | 'PROOF_INVALID'
-  | 'OTP_LOCKED';
+  | 'OTP_LOCKED'
+  | 'INVALID_CREDENTIALS'
+  | 'ACCOUNT_LOCKED'
+  | 'TOTP_REQUIRED'
+  | 'TOTP_INVALID'
+  | 'TOTP_ENROLLMENT_REQUIRED'
+  | 'PASSWORD_CHANGE_REQUIRED'
+  | 'CSRF_INVALID'
+  | 'SESSION_NOT_FOUND';
 
 /** A field-level problem: the field's path and a stable reason key. */
 export interface FieldProblem {

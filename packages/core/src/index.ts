@@ -88,3 +88,22 @@ export {
   type ActingOfficial,
   type CaseScope,
 } from './auth/acting-official.js';
+export * from './queues/index.js';
+export * from './auth/index.js';
+export * from './oversight/index.js';
+export * from './reports/index.js';
+export {
+  actOnCase,
+  VersionConflictError,
+  type RequestedAction,
+  type ActedCase,
+  type CurrentCase,
+} from './case-actions/act-on-case.js';
+export { type CaseAction, type CaseActionKind } from './case-actions/case-action.js';
+export {
+  allowedActionsOf,
+  CASE_ACTION_NAMES,
+  type CaseActionName,
+} from './case-actions/allowed-actions.js';
+export { authorizeOfficialAttachment } from './case-actions/attach-official-files.js';
+export { getCaseDetail, type CaseDetail } from './case-detail/get-case-detail.js';

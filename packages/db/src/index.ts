@@ -41,6 +41,7 @@ export {
   type NewOutboxMessage,
 } from './repositories/outbox.repository.js';
 export { seedDemoData, DEMO_OPEN311_API_KEY } from './seed/seed-demo.js';
+export { DEMO_PASSWORD } from './seed/seed-demo-tokens.js';
 export { demoProvince } from './seed/demo-province.js';
 export type * from './seed/demo-types.js';
 export * from './repositories/calendars.repository.js';
@@ -58,3 +59,8 @@ export * from './repositories/inbound-messages.repository.js';
 export * from './repositories/blocked-phones.repository.js';
 export * from './repositories/attachments.repository.js';
 export * from './repositories/case-scope.repository.js';
+export * from './repositories/case-queries.repository.js';
+export * from './repositories/personal-data-views.repository.js';
+export * from './repositories/officials-auth.repository.js';
+export * from './repositories/reports.repository.js';
+export * from './repositories/case-detail.repository.js';

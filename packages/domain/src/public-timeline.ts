@@ -27,6 +27,15 @@ const DESCRIPTIONS: Record<CaseEventType, Describe> = {
   transferred: (u) => to(u, 'Đã chuyển sang đơn vị:', 'Transferred to'),
   extension_requested: () => ({ vi: 'Đề nghị gia hạn', en: 'Extension requested' }),
   extension_granted: () => ({ vi: 'Đã gia hạn thời hạn xử lý', en: 'Deadline extended' }),
+  extension_refused: () => ({ vi: 'Không chấp thuận gia hạn', en: 'Extension refused' }),
+  resolution_proposed: () => ({
+    vi: 'Đã trình lãnh đạo duyệt kết quả giải quyết',
+    en: 'Resolution submitted for approval',
+  }),
+  resolution_refused: () => ({
+    vi: 'Lãnh đạo yêu cầu xử lý lại',
+    en: 'Resolution sent back for more work',
+  }),
   replied: () => ({ vi: 'Đơn vị đã trả lời', en: 'The unit replied' }),
   resolved: () => ({ vi: 'Đã giải quyết', en: 'Resolved' }),
   closed: () => ({ vi: 'Đã kết thúc', en: 'Closed' }),

@@ -33,8 +33,20 @@ import { publishedCasesRoute } from './routes/cases/published-cases.route.js';
 import { adminApiKeyRoutes } from './routes/admin/admin-api-keys.route.js';
 import { open311Routes } from './routes/open311/open311.route.js';
 import { callRoutes } from './routes/calls/calls.route.js';
+import { oversightRoutes } from './routes/oversight/oversight.route.js';
+import { reportRoutes } from './routes/reports/reports.route.js';
+import { caseActionRoutes } from './routes/case-actions/case-actions.route.js';
+import { officialAttachmentsRoute } from './routes/case-actions/official-attachments.route.js';
+import { caseDetailRoute } from './routes/case-detail/get-case-detail.route.js';
+import { queueRoutes } from './routes/queues/list-queue.route.js';
 import { uploadAttachmentsRoute } from './routes/attachments/upload-attachments.route.js';
 import { adminOfficialTokenRoutes } from './routes/admin/admin-official-tokens.route.js';
+import fastifyCookie from '@fastify/cookie';
+import { totpKeyFrom } from '@hotline/core';
+import { officialSessions, redisSessionStore } from './plugins/official-session.js';
+import { authRoutes } from './routes/auth/auth.route.js';
+import { totpRoutes } from './routes/auth/totp.route.js';
+import { adminSessionRoutes } from './routes/auth/admin-sessions.route.js';
 
 export interface AppDeps {
   config: AppConfig;
@@ -82,6 +94,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandler(app, BODY_LIMIT);
   await registerOpenApi(app, deps.config.publicBaseUrl);
   const { db } = deps;
+  // Officials' sessions (issue item 1): one Redis store and one cookie resolver for the app.
+  // `sessions` is what officialGuard({ db, sessions }) takes: cookie + CSRF, or a bearer token.
+  await app.register(fastifyCookie);
+  const web = officialSessions({
+    db,
+    store: redisSessionStore(deps.redis, deps.config.redisPrefix, deps.config.session),
+    cookieSecure: deps.config.session.cookieSecure,
+    absoluteMs: deps.config.session.absoluteMs,
+  });
+  const sessions = web.resolver;
+  const authDeps = {
+    db,
+    sessions: web.store,
+    web,
+    totpKey: totpKeyFrom(deps.config.sessionSecret),
+  };
   await app.register(healthRoutes({ db, redis: deps.redis }));
   const queues = openQueues(deps.redis, deps.config.redisPrefix);
   app.addHook('onClose', async () => {
@@ -138,7 +166,34 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await admin.register(adminBlockedPhoneRoutes({ db }));
     await admin.register(adminApiKeyRoutes({ db }));
   });
-  await app.register(callRoutes({ db, sql: deps.sql, publicBaseUrl: deps.config.publicBaseUrl }));
+  await app.register(authRoutes(authDeps));
+  await app.register(totpRoutes(authDeps));
+  await app.register(adminSessionRoutes({ ...authDeps, adminToken: deps.config.adminToken }));
+  await app.register(
+    callRoutes({ db, sql: deps.sql, publicBaseUrl: deps.config.publicBaseUrl, sessions }),
+  );
+  const reportDeps = { db, timeZone: deps.config.displayTimeZone, sessions };
+  await app.register(oversightRoutes(reportDeps));
+  await app.register(reportRoutes(reportDeps));
+  // Officials' case actions and case page (issue items 4 and 5).
+  await app.register(
+    caseActionRoutes({
+      db,
+      sessions,
+      publicBaseUrl: deps.config.publicBaseUrl,
+      timeZone: deps.config.displayTimeZone,
+    }),
+  );
+  await app.register(
+    officialAttachmentsRoute({
+      db,
+      sessions,
+      dir: deps.config.attachments.dir,
+      limits: deps.config.attachments,
+    }),
+  );
+  await app.register(caseDetailRoute({ db, sessions }));
+  await app.register(queueRoutes({ db, sessions }));
   const smsDeps = {
     db,
     sql: deps.sql,

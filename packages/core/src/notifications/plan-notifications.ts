@@ -4,6 +4,7 @@ import {
   hasEventBefore,
   insertNotifications,
   insertOutbox,
+  listMergedCaseContacts,
   listUnitLeaderContacts,
   type NewNotificationRow,
   type OfficialContact,
@@ -32,10 +33,14 @@ const NOTIFIED: ReadonlySet<CaseEventType> = new Set([
   'info_requested',
   'replied',
   'resolved',
+  'merged',
   'assigned',
   'sla_warning',
   'escalated',
 ]);
+
+const MERGED_TEXT =
+  'Phản ánh của bạn trùng với một phản ánh đã tiếp nhận và được gộp để xử lý chung; kết quả giải quyết sẽ được thông báo cho bạn.';
 
 type Draft = Omit<NewNotificationRow, 'id'>;
 
@@ -149,6 +154,23 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
         break;
       case 'resolved':
         toCitizen(r, 'citizen_resolved', { ...context, resolutionText: e.resolutionText });
+        // The citizens of duplicates merged into this case are told the same answer.
+        for (const m of await listMergedCaseContacts(tx, args.caseId)) {
+          const code = formatTrackingCode(m.trackingCode);
+          const ctx = {
+            ...context,
+            trackingCode: code,
+            trackingUrl: args.publicBaseUrl ? `${args.publicBaseUrl}/v1/cases/${code}` : null,
+            resolutionText: e.resolutionText,
+          };
+          const merged = { key: `citizen:${m.caseId}`, officialId: null };
+          if (m.phone) draft(r, 'citizen_resolved', ctx, 'sms', { ...merged, address: m.phone });
+          if (m.email) draft(r, 'citizen_resolved', ctx, 'email', { ...merged, address: m.email });
+        }
+        break;
+      case 'merged':
+        // The duplicate's citizen learns their case is handled with the one it joined.
+        toCitizen(r, 'citizen_replied', { ...context, replyText: MERGED_TEXT });
         break;
       case 'assigned': {
         const assignee = await findOfficialContacts(tx, [e.assigneeId]);
@@ -186,10 +208,12 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
       case 'transferred':
       case 'extension_requested':
       case 'extension_granted':
+      case 'extension_refused':
+      case 'resolution_proposed':
+      case 'resolution_refused':
       case 'closed':
       case 'reopened':
       case 'rejected':
-      case 'merged':
       case 'sla_breached':
       case 'rated':
       case 'comment_added':

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, like, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../client.js';
 import { apiKeys, officialTokens, officials } from '../schema/index.js';
 
@@ -11,6 +11,13 @@ import { apiKeys, officialTokens, officials } from '../schema/index.js';
 export const DEMO_OPEN311_API_KEY = 'demo-open311-key-ha-tinh';
 export const DEMO_OPERATOR_TOKEN = 'hlt_demo-operator-token-ha-tinh';
 const DEMO_OPERATOR_EMAIL = 'thuongnth@hatinh.gov.vn';
+/**
+ * Every demo official signs in with this password (and their e-mail, or the part before @ as
+ * username). Administrators must enroll TOTP at their first sign-in. Kept as its argon2id hash.
+ */
+export const DEMO_PASSWORD = 'HaTinh-demo-2026';
+const DEMO_PASSWORD_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$sTZ1NP6Y8EbGmh+49/Mi3Q$lni3bZcCIYnfDaSLu2N/rcyXwDnyCSrFmfsYKNSJ5T4';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -43,5 +50,14 @@ export async function seedDemoCredentials(tx: Tx | Database): Promise<boolean> {
       scopes: ['calls:write', 'cases:read'],
     })
     .onConflictDoNothing({ target: officialTokens.tokenHash });
+  // Only officials without a password: one an official changed stays changed.
+  const demo = and(isNull(officials.passwordHash), like(officials.email, '%@hatinh.gov.vn'));
+  await tx
+    .update(officials)
+    .set({
+      passwordHash: DEMO_PASSWORD_HASH,
+      username: sql`coalesce(${officials.username}, split_part(${officials.email}, '@', 1))`,
+    })
+    .where(demo);
   return true;
 }

@@ -68,6 +68,22 @@ export interface ExtensionGranted {
   duration: string;
   reason: string;
 }
+/** A leader turns a pending extension request down. */
+export interface ExtensionRefused {
+  type: 'extension_refused';
+  duration: string;
+  reason: string;
+}
+/** A handler's resolution, waiting for a unit leader's approval (units that require it). */
+export interface ResolutionProposed {
+  type: 'resolution_proposed';
+  resolutionText: string;
+}
+/** A leader sends a proposed resolution back to the handler. */
+export interface ResolutionRefused {
+  type: 'resolution_refused';
+  reason: string;
+}
 export interface Replied {
   type: 'replied';
   text: string;
@@ -147,6 +163,9 @@ export type CaseEvent =
   | Transferred
   | ExtensionRequested
   | ExtensionGranted
+  | ExtensionRefused
+  | ResolutionProposed
+  | ResolutionRefused
   | Replied
   | Resolved
   | Closed
@@ -173,6 +192,9 @@ export const CASE_EVENT_TYPES = [
   'transferred',
   'extension_requested',
   'extension_granted',
+  'extension_refused',
+  'resolution_proposed',
+  'resolution_refused',
   'replied',
   'resolved',
   'closed',

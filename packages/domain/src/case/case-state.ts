@@ -17,6 +17,8 @@ export interface CaseState {
   /** An extension asked for and not yet decided. */
   pendingExtension: { duration: string; reason: string } | null;
   extensionsGranted: number;
+  /** A handler's resolution awaiting a leader's approval; absent when none is pending. */
+  pendingResolution?: string;
   rating: number | null;
   mergedInto: string | null;
   version: number;

@@ -28,6 +28,12 @@ const WORKING: readonly CaseStatus[] = ['assigned', 'in_progress', 'awaiting_cit
 const BEFORE_WORK: readonly CaseStatus[] = ['received', 'triaged', 'reopened'];
 
 const same = (s: CaseState) => s;
+/** The state without a pending resolution proposal (the key is absent when none is pending). */
+function withoutProposal(s: CaseState): CaseState {
+  const next = { ...s };
+  delete next.pendingResolution;
+  return next;
+}
 
 /**
  * The case machine: for each change, where it may happen, who may cause it, and what it does.
@@ -92,8 +98,9 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
             : e.reason.trim() === ''
               ? 'a transfer needs a reason'
               : null,
+    // A resolution proposed in the old unit is not the new unit's to approve.
     apply: (s, e) => ({
-      ...s,
+      ...withoutProposal(s),
       status: 'triaged',
       unitId: e.toUnitId,
       assigneeId: null,
@@ -116,6 +123,40 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
       extensionsGranted: s.extensionsGranted + 1,
     }),
   },
+  extension_refused: {
+    from: WORKING,
+    roles: LEADERS,
+    guard: (s, e) =>
+      !s.pendingExtension
+        ? 'no extension request is pending'
+        : e.reason.trim() === ''
+          ? 'a refusal needs a reason'
+          : null,
+    apply: (s) => ({ ...s, pendingExtension: null }),
+  },
+  resolution_proposed: {
+    from: ['assigned', 'in_progress'],
+    roles: ['handler', 'unit_leader'],
+    assigneeOnly: true,
+    guard: (s, e) =>
+      s.pendingResolution !== undefined
+        ? 'a resolution is already awaiting approval'
+        : e.resolutionText.trim() === ''
+          ? 'a resolution needs its text'
+          : null,
+    apply: (s, e) => ({ ...s, pendingResolution: e.resolutionText }),
+  },
+  resolution_refused: {
+    from: ['assigned', 'in_progress'],
+    roles: LEADERS,
+    guard: (s, e) =>
+      s.pendingResolution === undefined
+        ? 'no resolution is awaiting approval'
+        : e.reason.trim() === ''
+          ? 'a refusal needs a reason'
+          : null,
+    apply: (s) => ({ ...withoutProposal(s), status: 'in_progress' }),
+  },
   replied: {
     from: ['in_progress'],
     roles: ['handler', 'unit_leader'],
@@ -127,7 +168,7 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
     roles: ['handler', 'unit_leader'],
     assigneeOnly: true,
     guard: (_s, e) => (e.resolutionText.trim() === '' ? 'a resolution needs its text' : null),
-    apply: (s) => ({ ...s, status: 'resolved', pendingExtension: null }),
+    apply: (s) => ({ ...withoutProposal(s), status: 'resolved', pendingExtension: null }),
   },
   closed: {
     from: ['resolved'],

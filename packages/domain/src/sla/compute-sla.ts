@@ -216,6 +216,9 @@ export function computeSla(
       case 'closed':
       case 'assigned':
       case 'extension_requested':
+      case 'extension_refused':
+      case 'resolution_proposed':
+      case 'resolution_refused':
       case 'escalated':
       case 'sla_warning':
       case 'sla_breached':

@@ -32,6 +32,14 @@ const MESSAGES: Record<string, Message> = {
     en: `"${f}" must be one of: ${p?.allowed ?? ''}`,
   }),
   out_of_range: (f) => ({ vi: `"${f}" nằm ngoài giới hạn`, en: `"${f}" is out of range` }),
+  locked_until: (_f, p) => ({
+    vi: `Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ${p?.retryAfterSeconds ?? ''} giây`,
+    en: `Too many failed sign-ins; try again in ${p?.retryAfterSeconds ?? ''} seconds`,
+  }),
+  same_as_login: (f) => ({
+    vi: `"${f}" không được trùng tên đăng nhập`,
+    en: `"${f}" may not equal the login`,
+  }),
   location_required: () => ({
     vi: 'Cần vị trí: lat và long, hoặc address_string',
     en: 'A location is required: lat and long, or address_string',
@@ -135,6 +143,22 @@ const MESSAGES: Record<string, Message> = {
     en: `"${f}" must not be less than maxExtensions`,
   }),
   unknown_unit: (f) => ({ vi: `Không có đơn vị này ("${f}")`, en: `No such unit ("${f}")` }),
+  unknown_assignee: (f) => ({
+    vi: `Không có cán bộ đang làm việc với mã này ("${f}")`,
+    en: `No active official has this id ("${f}")`,
+  }),
+  unknown_case: (f) => ({
+    vi: `Không tìm thấy phản ánh ("${f}")`,
+    en: `No such case ("${f}")`,
+  }),
+  same_case: (f) => ({
+    vi: `Không thể gộp phản ánh vào chính nó ("${f}")`,
+    en: `A case cannot be merged into itself ("${f}")`,
+  }),
+  invalid_version: (f) => ({
+    vi: `"${f}" phải là số phiên bản, ví dụ "3"`,
+    en: `"${f}" must be a version number, e.g. "3"`,
+  }),
   inactive_unit: (f) => ({
     vi: `Đơn vị đã ngừng hoạt động, bị xoá hoặc sáp nhập ("${f}")`,
     en: `The unit is no longer active: deleted, deactivated or merged ("${f}")`,

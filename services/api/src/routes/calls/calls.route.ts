@@ -9,15 +9,20 @@ import {
 } from '@hotline/contracts';
 import { findCallerCases, logCall } from '@hotline/core';
 import type { Database, RawSql } from '@hotline/db';
-import { officialOf, officialTokenGuard } from '../../plugins/official-token.js';
+import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
 
 const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 
 /** Operators at the switchboard: log a call as a case; look up a caller's open cases. */
 export const callRoutes =
-  (deps: { db: Database; sql: RawSql; publicBaseUrl: string }): FastifyPluginAsyncTypebox =>
+  (deps: {
+    db: Database;
+    sql: RawSql;
+    publicBaseUrl: string;
+    sessions?: SessionResolver;
+  }): FastifyPluginAsyncTypebox =>
   async (app) => {
-    app.addHook('preHandler', officialTokenGuard(deps.db));
+    app.addHook('preHandler', officialGuard({ db: deps.db, sessions: deps.sessions }));
     app.post(
       '/v1/calls',
       {

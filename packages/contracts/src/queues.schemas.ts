@@ -1,0 +1,146 @@
+import Type, { type Static } from 'typebox';
+
+const CASE_STATUS = Type.Union([
+  Type.Literal('received'),
+  Type.Literal('triaged'),
+  Type.Literal('assigned'),
+  Type.Literal('in_progress'),
+  Type.Literal('awaiting_citizen'),
+  Type.Literal('resolved'),
+  Type.Literal('closed'),
+  Type.Literal('reopened'),
+  Type.Literal('rejected'),
+  Type.Literal('merged'),
+  Type.Literal('withdrawn'),
+]);
+const SLA_STATE = Type.Union([
+  Type.Literal('on_track'),
+  Type.Literal('at_risk'),
+  Type.Literal('breached'),
+]);
+const CHANNEL = Type.Union([
+  Type.Literal('web'),
+  Type.Literal('sms'),
+  Type.Literal('call'),
+  Type.Literal('email'),
+  Type.Literal('open311'),
+  Type.Literal('counter'),
+]);
+const PRIORITY = Type.Union([
+  Type.Literal('low'),
+  Type.Literal('normal'),
+  Type.Literal('high'),
+  Type.Literal('urgent'),
+]);
+const CODE = (description: string) =>
+  Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64, description });
+
+/** `GET /v1/queues/:queue`. */
+export const QueueParams = Type.Object({
+  queue: Type.Union(
+    [
+      Type.Literal('mine'),
+      Type.Literal('unit'),
+      Type.Literal('unassigned'),
+      Type.Literal('escalated'),
+      Type.Literal('all'),
+    ],
+    {
+      description:
+        'mine: assigned to me, open · unit: my unit’s open cases · unassigned: open, in my ' +
+        'unit, no assignee · escalated: escalated to me (or to my unit, for its leader) · ' +
+        'all: every case I may see',
+    },
+  ),
+});
+export type QueueParams = Static<typeof QueueParams>;
+export type CaseQueueName = QueueParams['queue'];
+
+export const QueueQuery = Type.Object(
+  {
+    status: Type.Optional(
+      Type.Array(CASE_STATUS, { maxItems: 10, description: 'Repeat for several' }),
+    ),
+    slaState: Type.Optional(SLA_STATE),
+    category: Type.Optional(CODE('Category code')),
+    channel: Type.Optional(CHANNEL),
+    hotline: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 32, description: 'Hotline number (encode + as %2B)' }),
+    ),
+    commune: Type.Optional(CODE('Commune or ward code')),
+    priority: Type.Optional(PRIORITY),
+    receivedFrom: Type.Optional(Type.String({ format: 'date-time' })),
+    receivedTo: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive' })),
+    assignee: Type.Optional(
+      Type.Union([Type.Literal('none'), Type.String({ format: 'uuid' })], {
+        description: 'An official’s id, or "none" for unassigned cases',
+      }),
+    ),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'Words in the case text, without regard to case or diacritics',
+      }),
+    ),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('deadline'), Type.Literal('receivedAt')], {
+        description:
+          'deadline: resolution deadline, soonest first, none last (default); ' +
+          'receivedAt: newest first',
+      }),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Default 25' })),
+    cursor: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 300,
+        description: 'nextCursor of the previous page (same filters and sort)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type QueueQuery = Static<typeof QueueQuery>;
+
+const NamedRef = Type.Object({ code: Type.String(), name: Type.String() });
+const Instant = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+
+export const QueueRow = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  trackingCode: Type.String(),
+  status: CASE_STATUS,
+  slaState: SLA_STATE,
+  priority: PRIORITY,
+  channel: CHANNEL,
+  category: NamedRef,
+  unit: Type.Union([NamedRef, Type.Null()]),
+  assignee: Type.Union([
+    Type.Object({ id: Type.String({ format: 'uuid' }), fullName: Type.String() }),
+    Type.Null(),
+  ]),
+  receivedAt: Type.String({ format: 'date-time' }),
+  deadlines: Type.Object({
+    acceptance: Instant,
+    firstResponse: Instant,
+    resolution: Instant,
+  }),
+  escalationLevel: Type.Integer(),
+  transferCount: Type.Integer(),
+  excerpt: Type.String({ description: 'The start of the case text' }),
+});
+export type QueueRow = Static<typeof QueueRow>;
+
+const Counts = (description: string) => Type.Record(Type.String(), Type.Integer(), { description });
+
+export const QueuePage = Type.Object({
+  queue: Type.String(),
+  total: Type.Integer({ description: 'Cases matching the queue and filters' }),
+  counts: Type.Object({
+    byStatus: Counts('Matching cases per status'),
+    bySlaState: Counts('Matching cases per SLA state'),
+  }),
+  items: Type.Array(QueueRow),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+export type QueuePage = Static<typeof QueuePage>;

@@ -1,0 +1,145 @@
+import Type, { type Static } from 'typebox';
+
+const FORMAT = Type.Optional(
+  Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')], {
+    description: 'json (default), csv (UTF-8 with BOM) or xlsx',
+  }),
+);
+const DATE = (description: string) => Type.String({ minLength: 10, maxLength: 40, description });
+const NULLABLE_NUMBER = Type.Union([Type.Number(), Type.Null()]);
+const NULLABLE_STRING = Type.Union([Type.String(), Type.Null()]);
+
+/** `GET /v1/oversight/*`: a page of an oversight list. */
+export const OversightQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'default 50' })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+    format: FORMAT,
+  },
+  { additionalProperties: false },
+);
+export type OversightQuery = Static<typeof OversightQuery>;
+
+export const OversightItem = Type.Object({
+  caseId: Type.String({ format: 'uuid' }),
+  trackingCode: Type.String(),
+  status: Type.String(),
+  slaState: Type.String(),
+  unitId: NULLABLE_STRING,
+  unitName: NULLABLE_STRING,
+  assigneeName: NULLABLE_STRING,
+  categoryName: Type.String(),
+  channel: Type.String(),
+  receivedAt: Type.String({ format: 'date-time' }),
+  resolutionDueAt: NULLABLE_STRING,
+  latenessWorkingMs: NULLABLE_NUMBER,
+  escalationLevel: Type.Integer(),
+  transferCount: Type.Integer(),
+  escalation: Type.Union([
+    Type.Object({
+      level: Type.Integer(),
+      toOfficialId: NULLABLE_STRING,
+      toOfficialName: NULLABLE_STRING,
+      toUnitId: NULLABLE_STRING,
+      toUnitName: NULLABLE_STRING,
+      reason: NULLABLE_STRING,
+      since: Type.String({ format: 'date-time' }),
+    }),
+    Type.Null(),
+  ]),
+  unitPath: Type.Array(Type.String()),
+});
+
+export const OversightResponse = Type.Object({
+  items: Type.Array(OversightItem),
+  total: Type.Integer(),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});
+
+/** A report's period: local dates (Asia/Ho_Chi_Minh, `to` inclusive) or instants. */
+export const ReportQuery = Type.Object(
+  {
+    from: DATE('Start: YYYY-MM-DD (local day) or an ISO date-time'),
+    to: DATE('End: YYYY-MM-DD (inclusive) or an ISO date-time (exclusive)'),
+    format: FORMAT,
+  },
+  { additionalProperties: false },
+);
+export type ReportQuery = Static<typeof ReportQuery>;
+
+export const BreakdownQuery = Type.Object(
+  {
+    from: DATE('Start'),
+    to: DATE('End'),
+    by: Type.Union([Type.Literal('channel'), Type.Literal('category')]),
+    format: FORMAT,
+  },
+  { additionalProperties: false },
+);
+export type BreakdownQuery = Static<typeof BreakdownQuery>;
+
+export const SeriesQuery = Type.Object(
+  {
+    from: DATE('Start'),
+    to: DATE('End'),
+    interval: Type.Optional(
+      Type.Union([Type.Literal('day'), Type.Literal('week'), Type.Literal('month')], {
+        default: 'day',
+      }),
+    ),
+    format: FORMAT,
+  },
+  { additionalProperties: false },
+);
+export type SeriesQuery = Static<typeof SeriesQuery>;
+
+const FIGURES = {
+  received: Type.Integer(),
+  resolved: Type.Integer(),
+  resolvedOnTime: Type.Integer(),
+  onTimeRate: NULLABLE_NUMBER,
+  firstResponses: Type.Integer(),
+  firstResponseMedianMs: NULLABLE_NUMBER,
+  firstResponseP90Ms: NULLABLE_NUMBER,
+  resolutionMedianMs: NULLABLE_NUMBER,
+  resolutionP90Ms: NULLABLE_NUMBER,
+  openBacklog: Type.Integer(),
+  backlogAge: Type.Object({
+    d0to2: Type.Integer(),
+    d3to7: Type.Integer(),
+    d8to15: Type.Integer(),
+    d16to30: Type.Integer(),
+    over30: Type.Integer(),
+  }),
+  ratings: Type.Integer(),
+  satisfactionAverage: NULLABLE_NUMBER,
+  satisfiedShare: NULLABLE_NUMBER,
+  reopened: Type.Integer(),
+  reopenRate: NULLABLE_NUMBER,
+};
+
+export const ReportResponse = Type.Object({
+  from: Type.String({ format: 'date-time' }),
+  to: Type.String({ format: 'date-time' }),
+  by: Type.String(),
+  rows: Type.Array(Type.Object({ key: NULLABLE_STRING, name: NULLABLE_STRING, ...FIGURES })),
+  total: Type.Object(FIGURES),
+});
+
+export const SeriesResponse = Type.Object({
+  from: Type.String({ format: 'date-time' }),
+  to: Type.String({ format: 'date-time' }),
+  interval: Type.String(),
+  points: Type.Array(
+    Type.Object({
+      bucket: Type.String(),
+      start: Type.String({ format: 'date-time' }),
+      received: Type.Integer(),
+      resolved: Type.Integer(),
+      resolvedOnTime: Type.Integer(),
+      breaches: Type.Integer(),
+      escalations: Type.Integer(),
+    }),
+  ),
+});

@@ -1,0 +1,14 @@
+export * from './session-store.js';
+export { recordAuthEvent, type AuthEventKind } from './auth-events.js';
+export { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
+export { totpKeyFrom, totpCode, encryptTotpSecret, decryptTotpSecret } from './totp.js';
+export {
+  signIn,
+  checkCredentials,
+  lockDurationMs,
+  type AuthDeps,
+  type SignedIn,
+} from './sign-in.js';
+export { enrollTotp, confirmTotp } from './totp-enrolment.js';
+export { changePassword, resetPassword } from './passwords-admin.js';
+export { signOut, listOwnSessions, revokeOwnSession, revokeOfficialSessions } from './sessions.js';

@@ -1,0 +1,251 @@
+import {
+  findCaseDetailRow,
+  findCaseInScope,
+  findOfficialNames,
+  findRelatedCases,
+  findUnitsByIds,
+  listAttachments,
+  loadCaseHistory,
+  recordPersonalDataView,
+  type Database,
+  type PersonalDataField,
+} from '@hotline/db';
+import {
+  describePublicEvent,
+  extensionsAllowed,
+  formatTrackingCode,
+  projectCase,
+  type Actor,
+  type OfficialRole,
+  type RecordedEvent,
+} from '@hotline/domain';
+import {
+  principalInScope,
+  requireScope,
+  scopeOfOfficial,
+  type ActingOfficial,
+} from '../auth/acting-official.js';
+import { allowedActionsOf } from '../case-actions/allowed-actions.js';
+import { slaOf } from '../change-case.js';
+import { AppError } from '../errors.js';
+
+/** Roles that may see who sent an anonymous case (those who received it, and oversight). */
+const SEE_ANONYMOUS: readonly OfficialRole[] = ['operator', 'supervisor', 'admin'];
+const RELATED_DAYS = 30;
+const RELATED_LIMIT = 20;
+
+const actorName = (actor: Actor, names: Map<string, string>) =>
+  actor.kind === 'official'
+    ? (names.get(actor.officialId) ?? null)
+    : actor.kind === 'citizen'
+      ? 'citizen'
+      : actor.process;
+
+/** The latest resolution's text, from the history (the answer the citizen was given). */
+function resolutionTextOf(history: readonly RecordedEvent[]): string | null {
+  const last = history.findLast((h) => h.event.type === 'resolved')?.event;
+  return last?.type === 'resolved' ? last.resolutionText : null;
+}
+
+function timelineOf(
+  history: readonly RecordedEvent[],
+  names: Map<string, string>,
+  units: Map<string, string>,
+) {
+  return history.map(({ version, at, actor, event }) => {
+    const { type, ...details } = event;
+    const unitId = 'toUnitId' in event ? event.toUnitId : 'unitId' in event ? event.unitId : null;
+    return {
+      version,
+      at: at.toISOString(),
+      type,
+      description: describePublicEvent(type, (unitId && units.get(unitId)) || undefined),
+      actor: {
+        kind: actor.kind,
+        name: actorName(actor, names),
+        ...(actor.kind === 'official' ? { officialId: actor.officialId } : {}),
+      },
+      isInternal: event.type === 'comment_added' && event.isInternal,
+      details,
+    };
+  });
+}
+
+/**
+ * Everything an official's case page needs, in one call: out of scope the case does not exist.
+ * Showing the citizen's contact is recorded (personal_data_views, context `case_detail`); an
+ * anonymous sender stays hidden from the handling unit.
+ */
+export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial, ref: string) {
+  requireScope(who, 'cases:read');
+  const scope = await scopeOfOfficial(deps.db, who);
+  const found = await findCaseInScope(deps.db, scope, ref);
+  if (!found) throw new AppError('CASE_NOT_FOUND', 'no such case in your scope');
+  const now = new Date();
+  const loaded = await deps.db.transaction(
+    async (tx) => {
+      const detail = await findCaseDetailRow(tx, found.id);
+      const history = await loadCaseHistory(tx, found.id);
+      const state = projectCase(history.map((h) => h.event));
+      if (!detail || !state) return null;
+      const { policy, calendar, sla } = await slaOf(tx, state, history, now);
+      const officialIds = history.flatMap((h) =>
+        h.actor.kind === 'official' ? [h.actor.officialId] : [],
+      );
+      const unitIds = history.flatMap(({ event: e }) =>
+        e.type === 'routed' ? [e.unitId] : e.type === 'transferred' ? [e.toUnitId] : [],
+      );
+      const [names, units, attachments] = await Promise.all([
+        findOfficialNames(tx, [...new Set(officialIds)]),
+        findUnitsByIds(tx, [...new Set(unitIds)]),
+        listAttachments(tx, found.id),
+      ]);
+      const mergedInto = state.mergedInto
+        ? await findCaseInScope(tx, { kind: 'all' }, state.mergedInto)
+        : null;
+      return {
+        detail,
+        history,
+        state,
+        policy,
+        calendar,
+        sla,
+        names,
+        units,
+        attachments,
+        mergedInto,
+      };
+    },
+    { isolationLevel: 'repeatable read' },
+  );
+  if (!loaded) throw new AppError('CASE_NOT_FOUND', 'no such case in your scope');
+  const { detail, history, state, sla, calendar } = loaded;
+  const c = detail.case;
+
+  const roles = who.principal.roles;
+  const isHidden = c.isAnonymous && !roles.some((r) => SEE_ANONYMOUS.includes(r));
+  const contact = isHidden
+    ? null
+    : { name: c.citizenName, phone: c.citizenPhone, email: c.citizenEmail, address: c.address };
+  const shown: PersonalDataField[] = contact
+    ? (['name', 'phone', 'email', 'address'] as const).filter((f) => contact[f] !== null)
+    : [];
+  await recordPersonalDataView(deps.db, {
+    officialId: who.principal.officialId,
+    caseId: c.id,
+    fields: shown,
+    context: 'case_detail',
+  });
+
+  const related = await findRelatedCases(deps.db, scope, {
+    caseId: c.id,
+    phone: isHidden ? null : c.citizenPhone,
+    communeUnitId: c.communeUnitId,
+    text: c.text,
+    since: new Date(now.getTime() - RELATED_DAYS * 86_400_000),
+    limit: RELATED_LIMIT,
+  });
+  const canWrite = who.scopes === 'all' || who.scopes.has('cases:write');
+  const allowedActions = canWrite
+    ? allowedActionsOf(
+        state,
+        principalInScope(who, scope),
+        { needsApproval: detail.unitNeedsApproval ?? false, roles },
+        extensionsAllowed(loaded.policy, state.isComplex),
+      )
+    : [];
+
+  const remainingOf = (dueAt: Date | null, isOpenClock: boolean) => {
+    if (!dueAt || !isOpenClock) return null;
+    return dueAt > now
+      ? calendar.workingDurationBetween(now, dueAt, sla.pauses)
+      : -calendar.workingDurationBetween(dueAt, now, sla.pauses);
+  };
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+  return {
+    id: c.id,
+    trackingCode: formatTrackingCode(c.trackingCode),
+    version: state.version,
+    status: state.status,
+    type: c.type,
+    channel: c.channel,
+    priority: c.priority,
+    text: c.text,
+    category: { code: detail.categoryCode, name: detail.categoryName },
+    unit:
+      c.unitId && detail.unitCode && detail.unitName
+        ? {
+            id: c.unitId,
+            code: detail.unitCode,
+            name: detail.unitName,
+            resolutionNeedsApproval: detail.unitNeedsApproval ?? false,
+          }
+        : null,
+    assignee:
+      c.assigneeId && detail.assigneeName ? { id: c.assigneeId, name: detail.assigneeName } : null,
+    location: {
+      commune:
+        detail.communeCode && detail.communeName
+          ? { code: detail.communeCode, name: detail.communeName }
+          : null,
+      latitude: c.latitude,
+      longitude: c.longitude,
+    },
+    isAnonymous: c.isAnonymous,
+    consentToPublish: c.consentToPublish,
+    citizen: contact,
+    receivedAt: c.receivedAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    transferCount: state.transferCount,
+    escalationLevel: state.escalationLevel,
+    extensionsGranted: state.extensionsGranted,
+    pendingExtension: state.pendingExtension,
+    pendingResolution: state.pendingResolution ?? null,
+    resolutionText: resolutionTextOf(history) ?? c.resolutionText,
+    rating: state.rating,
+    mergedInto: loaded.mergedInto
+      ? {
+          id: loaded.mergedInto.id,
+          trackingCode: formatTrackingCode(loaded.mergedInto.trackingCode),
+        }
+      : null,
+    sla: {
+      state: sla.state,
+      isPaused: sla.isPaused,
+      clocks: Object.values(sla.clocks).map((k) => ({
+        target: k.target,
+        state: k.state,
+        startedAt: iso(k.startedAt),
+        dueAt: iso(k.dueAt),
+        warnAt: iso(k.warnAt),
+        metAt: iso(k.metAt),
+        remainingWorkingMs: remainingOf(k.dueAt, k.state === 'running' || k.state === 'paused'),
+      })),
+    },
+    timeline: timelineOf(history, loaded.names, new Map(loaded.units.map((u) => [u.id, u.name]))),
+    attachments: loaded.attachments.map((a) => ({
+      id: a.id,
+      source: a.source,
+      fileName: a.fileName,
+      contentType: a.contentType,
+      sizeBytes: a.sizeBytes,
+      createdAt: a.createdAt.toISOString(),
+    })),
+    relatedCases: related.map((r) => ({
+      id: r.id,
+      trackingCode: formatTrackingCode(r.trackingCode),
+      status: r.status,
+      receivedAt: r.receivedAt.toISOString(),
+      reasons: [
+        ...(r.isSamePhone ? ['same_phone' as const] : []),
+        ...(r.isSameCommune ? ['same_commune' as const] : []),
+        ...(r.similarity > 0.3 ? ['similar_text' as const] : []),
+      ],
+      similarity: Number(r.similarity),
+    })),
+    allowedActions,
+  };
+}
+
+export type CaseDetail = Awaited<ReturnType<typeof getCaseDetail>>;

@@ -1,0 +1,1 @@
+export { listOversight, type OversightItem, type OversightPage } from './list-oversight.js';

@@ -1,0 +1,112 @@
+import type { CaseQueueName, QueuePage, QueueQuery } from '@hotline/contracts';
+import {
+  countCaseQueue,
+  listCaseQueue,
+  type CaseQueueFilters,
+  type CaseQueueSort,
+  type Database,
+} from '@hotline/db';
+import { formatTrackingCode, normalizeVietnamesePhone } from '@hotline/domain';
+import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor.js';
+
+export const DEFAULT_QUEUE_LIMIT = 25;
+
+/** Words of a search, NFC-normalised (the index folds NFC text; a JS strip would leave đ). */
+const searchWords = (q: string) =>
+  q
+    .normalize('NFC')
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .slice(0, 10);
+
+/** The forms a hotline number may be stored or written in. */
+function hotlineForms(input: string): string[] {
+  // A `+` sent unencoded in a query string arrives as a space.
+  const raw = input.trim();
+  const forms = new Set([raw]);
+  if (/^\d/.test(raw)) forms.add(`+${raw}`);
+  const phone = normalizeVietnamesePhone(raw);
+  if (phone.ok) forms.add(phone.e164);
+  return [...forms];
+}
+
+function filtersOf(query: QueueQuery): CaseQueueFilters {
+  return {
+    ...(query.status ? { statuses: query.status } : {}),
+    ...(query.slaState ? { slaState: query.slaState } : {}),
+    ...(query.category ? { categoryCode: query.category } : {}),
+    ...(query.channel ? { channel: query.channel } : {}),
+    ...(query.hotline ? { hotlineNumbers: hotlineForms(query.hotline) } : {}),
+    ...(query.commune ? { communeCode: query.commune } : {}),
+    ...(query.priority ? { priority: query.priority } : {}),
+    ...(query.receivedFrom ? { receivedFrom: new Date(query.receivedFrom) } : {}),
+    ...(query.receivedTo ? { receivedTo: new Date(query.receivedTo) } : {}),
+    ...(query.assignee ? { assignee: query.assignee } : {}),
+    ...(query.q ? { words: searchWords(query.q) } : {}),
+  };
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/**
+ * One page of an official's queue, always within the cases they may see, with the total and
+ * the counts by status and SLA state for the same queue and filters.
+ */
+export async function listQueue(
+  deps: { db: Database },
+  who: ActingOfficial,
+  queue: CaseQueueName,
+  query: QueueQuery,
+): Promise<QueuePage> {
+  requireScope(who, 'cases:read');
+  const scope = await scopeOfOfficial(deps.db, who);
+  const sort: CaseQueueSort = query.sort === 'receivedAt' ? 'received' : 'deadline';
+  const after = query.cursor ? decodeQueueCursor(sort, query.cursor) : null;
+  const limit = query.limit ?? DEFAULT_QUEUE_LIMIT;
+  const viewer = {
+    officialId: who.principal.officialId,
+    unitId: who.unitId,
+    isUnitLeader: who.principal.roles.includes('unit_leader'),
+  };
+  const filters = filtersOf(query);
+  const [rows, counts] = await Promise.all([
+    listCaseQueue(deps.db, scope, { queue, viewer, filters, sort, after, limit: limit + 1 }),
+    countCaseQueue(deps.db, scope, { queue, viewer, filters }),
+  ]);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    queue,
+    total: counts.total,
+    counts: { byStatus: counts.byStatus, bySlaState: counts.bySlaState },
+    items: page.map((r) => ({
+      id: r.id,
+      trackingCode: formatTrackingCode(r.trackingCode),
+      status: r.status,
+      slaState: r.slaState,
+      priority: r.priority,
+      channel: r.channel,
+      category: { code: r.categoryCode, name: r.categoryName },
+      unit:
+        r.unitCode !== null && r.unitName !== null ? { code: r.unitCode, name: r.unitName } : null,
+      assignee:
+        r.assigneeId !== null && r.assigneeName !== null
+          ? { id: r.assigneeId, fullName: r.assigneeName }
+          : null,
+      receivedAt: r.receivedAt.toISOString(),
+      deadlines: {
+        acceptance: iso(r.acceptanceDueAt),
+        firstResponse: iso(r.firstResponseDueAt),
+        resolution: iso(r.resolutionDueAt),
+      },
+      escalationLevel: r.escalationLevel,
+      transferCount: r.transferCount,
+      excerpt: r.excerpt,
+    })),
+    nextCursor:
+      rows.length > limit && last
+        ? encodeQueueCursor(sort, { key: last.sortKey, id: last.id })
+        : null,
+  };
+}

@@ -1,0 +1,9 @@
+export {
+  reportFigures,
+  type Report,
+  type ReportRow,
+  type ReportGrouping,
+} from './report-figures.js';
+export { reportSeries, type SeriesPoint } from './report-series.js';
+export type { Figures } from './figures.js';
+export type { SeriesInterval } from './period.js';

@@ -1,0 +1,242 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import {
+  normalizeTrackingCode,
+  OPEN_STATUSES,
+  type CaseStatus,
+  type Channel,
+  type Priority,
+  type SlaState,
+} from '@hotline/domain';
+import type { Executor } from '../client.js';
+import { adminUnits, categories, cases, officials } from '../schema/index.js';
+import { caseScopeCondition, type CaseScope } from './case-scope.repository.js';
+
+/** The named queues of the officials' console. */
+export type CaseQueueName = 'mine' | 'unit' | 'unassigned' | 'escalated' | 'all';
+
+/** Who is asking: the queue's meaning depends on it ("mine", "my unit", "escalated to me"). */
+export interface QueueViewer {
+  officialId: string;
+  unitId: string;
+  isUnitLeader: boolean;
+}
+
+/** Filters over a queue; every one optional, all combined with `and`. */
+export interface CaseQueueFilters {
+  statuses?: readonly CaseStatus[];
+  slaState?: SlaState;
+  categoryCode?: string;
+  channel?: Channel;
+  /** Hotline numbers to match (E.164 or as displayed). */
+  hotlineNumbers?: readonly string[];
+  communeCode?: string;
+  priority?: Priority;
+  receivedFrom?: Date;
+  receivedTo?: Date;
+  /** An official's id, or 'none' for unassigned cases. */
+  assignee?: string;
+  /** Words that must all appear in the text, compared folded (no case, no diacritics). */
+  words?: readonly string[];
+}
+
+export type CaseQueueSort = 'deadline' | 'received';
+
+/** Where the previous page stopped: the sort key (ISO text, full precision) and the case id. */
+export interface CaseQueueAfter {
+  key: string | null;
+  id: string;
+}
+
+const unit = alias(adminUnits, 'queue_unit');
+const assignee = alias(officials, 'queue_assignee');
+
+const openStatuses = () =>
+  sql.join(
+    [...OPEN_STATUSES].map((s) => sql`${s}::case_status`),
+    sql`, `,
+  );
+
+const likeEscape = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function queueCondition(queue: CaseQueueName, who: QueueViewer): SQL {
+  const isOpen = sql`${cases.status} in (${openStatuses()})`;
+  switch (queue) {
+    case 'mine':
+      return and(eq(cases.assigneeId, who.officialId), isOpen)!;
+    case 'unit':
+      return and(eq(cases.unitId, who.unitId), isOpen)!;
+    case 'unassigned':
+      return and(eq(cases.unitId, who.unitId), isNull(cases.assigneeId), isOpen)!;
+    case 'escalated': {
+      // The escalation level only grows, so it rules out never-escalated cases cheaply.
+      const latest = sql`(select e.payload from case_events e
+        where e.case_id = ${cases.id} and e.type = 'escalated'
+        order by e.version desc limit 1)`;
+      const toMe = sql`${latest}->>'toOfficialId' = ${who.officialId}`;
+      const target = who.isUnitLeader
+        ? sql`(${toMe} or ${latest}->>'toUnitId' = ${who.unitId})`
+        : toMe;
+      return and(sql`${cases.escalationLevel} > 0`, isOpen, target)!;
+    }
+    case 'all':
+      return sql`true`;
+  }
+}
+
+function filterConditions(f: CaseQueueFilters): SQL[] {
+  const out: SQL[] = [];
+  if (f.statuses && f.statuses.length > 0) out.push(inArray(cases.status, [...f.statuses]));
+  if (f.slaState) out.push(eq(cases.slaState, f.slaState));
+  if (f.categoryCode) {
+    out.push(
+      sql`${cases.categoryId} in (select id from categories where code = ${f.categoryCode})`,
+    );
+  }
+  if (f.channel) out.push(eq(cases.channel, f.channel));
+  if (f.hotlineNumbers) {
+    const numbers = [...f.hotlineNumbers];
+    out.push(
+      sql`${cases.hotlineId} in (select id from hotlines where number in (${sql.join(
+        numbers.map((n) => sql`${n}`),
+        sql`, `,
+      )}) or display_number = ${numbers[0] ?? ''})`,
+    );
+  }
+  if (f.communeCode) {
+    out.push(
+      sql`${cases.communeUnitId} in (select id from admin_units where code = ${f.communeCode})`,
+    );
+  }
+  if (f.priority) out.push(eq(cases.priority, f.priority));
+  if (f.receivedFrom) out.push(gte(cases.receivedAt, f.receivedFrom));
+  if (f.receivedTo) out.push(lte(cases.receivedAt, f.receivedTo));
+  if (f.assignee === 'none') out.push(isNull(cases.assigneeId));
+  else if (f.assignee) out.push(eq(cases.assigneeId, f.assignee));
+  // The same expression as the trigram index cases_text_search_idx, so the index serves it.
+  for (const word of f.words ?? []) {
+    out.push(sql`hotline_fold(${cases.text}) like '%' || hotline_fold(${likeEscape(word)}) || '%'`);
+  }
+  return out;
+}
+
+/** Every condition of a queue query: the official's scope always, then queue and filters. */
+function whereOf(scope: CaseScope, queue: CaseQueueName, who: QueueViewer, f: CaseQueueFilters) {
+  return and(caseScopeCondition(scope), queueCondition(queue, who), ...filterConditions(f))!;
+}
+
+// Sort keys are read back as text so the cursor keeps Postgres's microseconds.
+const dueKey = sql<string | null>`to_json(${cases.resolutionDueAt}) #>> '{}'`;
+const receivedKey = sql<string>`to_json(${cases.receivedAt}) #>> '{}'`;
+
+function afterCondition(sort: CaseQueueSort, after: CaseQueueAfter): SQL {
+  if (sort === 'received') {
+    return sql`(${cases.receivedAt}, ${cases.id}) < (${after.key}::timestamptz, ${after.id}::uuid)`;
+  }
+  // Deadline ascending, nulls last, then id.
+  if (after.key === null) {
+    return sql`(${cases.resolutionDueAt} is null and ${cases.id} > ${after.id}::uuid)`;
+  }
+  return sql`(${cases.resolutionDueAt} is null
+    or (${cases.resolutionDueAt}, ${cases.id}) > (${after.key}::timestamptz, ${after.id}::uuid))`;
+}
+
+/** One page of a queue in scope, in sort order; `limit` rows at most. */
+export async function listCaseQueue(
+  db: Executor,
+  scope: CaseScope,
+  query: {
+    queue: CaseQueueName;
+    viewer: QueueViewer;
+    filters: CaseQueueFilters;
+    sort: CaseQueueSort;
+    after: CaseQueueAfter | null;
+    limit: number;
+  },
+) {
+  const where = whereOf(scope, query.queue, query.viewer, query.filters);
+  const order =
+    query.sort === 'received'
+      ? [desc(cases.receivedAt), desc(cases.id)]
+      : [sql`${cases.resolutionDueAt} asc nulls last`, asc(cases.id)];
+  return db
+    .select({
+      id: cases.id,
+      trackingCode: cases.trackingCode,
+      status: cases.status,
+      slaState: cases.slaState,
+      priority: cases.priority,
+      channel: cases.channel,
+      categoryCode: categories.code,
+      categoryName: categories.name,
+      unitCode: unit.code,
+      unitName: unit.name,
+      assigneeId: assignee.id,
+      assigneeName: assignee.fullName,
+      receivedAt: cases.receivedAt,
+      acceptanceDueAt: cases.acceptanceDueAt,
+      firstResponseDueAt: cases.firstResponseDueAt,
+      resolutionDueAt: cases.resolutionDueAt,
+      escalationLevel: cases.escalationLevel,
+      transferCount: cases.transferCount,
+      excerpt: sql<string>`left(${cases.text}, 200)`,
+      sortKey: query.sort === 'received' ? receivedKey : dueKey,
+    })
+    .from(cases)
+    .innerJoin(categories, eq(categories.id, cases.categoryId))
+    .leftJoin(unit, eq(unit.id, cases.unitId))
+    .leftJoin(assignee, eq(assignee.id, cases.assigneeId))
+    .where(query.after ? and(where, afterCondition(query.sort, query.after)) : where)
+    .orderBy(...order)
+    .limit(query.limit);
+}
+
+/** How many cases a queue query matches, by status and by SLA state, in one grouped query. */
+export async function countCaseQueue(
+  db: Executor,
+  scope: CaseScope,
+  query: { queue: CaseQueueName; viewer: QueueViewer; filters: CaseQueueFilters },
+) {
+  const rows = await db
+    .select({
+      status: cases.status,
+      slaState: cases.slaState,
+      byStatus: sql<number>`grouping(${cases.status})`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(cases)
+    .where(whereOf(scope, query.queue, query.viewer, query.filters))
+    .groupBy(sql`grouping sets ((${cases.status}), (${cases.slaState}))`);
+  const byStatus: Partial<Record<CaseStatus, number>> = {};
+  const bySlaState: Partial<Record<SlaState, number>> = {};
+  let total = 0;
+  for (const r of rows) {
+    // grouping() is 0 for the column a row is grouped by.
+    if (Number(r.byStatus) === 0) {
+      byStatus[r.status] = r.count;
+      total += r.count;
+    } else {
+      bySlaState[r.slaState] = r.count;
+    }
+  }
+  return { total, byStatus, bySlaState };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One case by id or tracking code (with or without its dash), only when it is in the scope:
+ * null both when it does not exist and when it is out of scope, so callers answer 404 alike.
+ */
+export async function findCaseInScope(db: Executor, scope: CaseScope, trackingCodeOrId: string) {
+  const key = trackingCodeOrId.trim();
+  const match = UUID.test(key)
+    ? eq(cases.id, key)
+    : eq(cases.trackingCode, normalizeTrackingCode(key));
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(match, caseScopeCondition(scope)))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,123 @@
+import { eq, or, sql } from 'drizzle-orm';
+import type { OfficialRole } from '@hotline/domain';
+import type { Executor } from '../client.js';
+import { authEvents, officials } from '../schema/index.js';
+
+/** What sign-in needs to know about an official. */
+export interface OfficialCredentials {
+  id: string;
+  unitId: string;
+  fullName: string;
+  email: string;
+  username: string | null;
+  roles: OfficialRole[];
+  isActive: boolean;
+  passwordHash: string | null;
+  mustChangePassword: boolean;
+  totpSecret: string | null;
+  totpEnabled: boolean;
+  failedSignIns: number;
+  lockedUntil: Date | null;
+}
+
+const columns = {
+  id: officials.id,
+  unitId: officials.unitId,
+  fullName: officials.fullName,
+  email: officials.email,
+  username: officials.username,
+  roles: officials.roles,
+  isActive: officials.isActive,
+  passwordHash: officials.passwordHash,
+  mustChangePassword: officials.mustChangePassword,
+  totpSecret: officials.totpSecret,
+  totpEnabled: officials.totpEnabled,
+  failedSignIns: officials.failedSignIns,
+  lockedUntil: officials.lockedUntil,
+};
+
+/** An official by e-mail address (case-insensitive) or username. */
+export async function findOfficialByLogin(
+  db: Executor,
+  login: string,
+): Promise<OfficialCredentials | null> {
+  const [row] = await db
+    .select(columns)
+    .from(officials)
+    .where(or(sql`lower(${officials.email}) = lower(${login})`, eq(officials.username, login)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findOfficialCredentials(
+  db: Executor,
+  officialId: string,
+): Promise<OfficialCredentials | null> {
+  const [row] = await db.select(columns).from(officials).where(eq(officials.id, officialId));
+  return row ?? null;
+}
+
+/** Counts one more consecutive failure atomically; returns the new count. */
+export async function incrementFailedSignIns(db: Executor, officialId: string): Promise<number> {
+  const [row] = await db
+    .update(officials)
+    .set({ failedSignIns: sql`${officials.failedSignIns} + 1` })
+    .where(eq(officials.id, officialId))
+    .returning({ failed: officials.failedSignIns });
+  return row?.failed ?? 0;
+}
+
+export async function lockOfficialUntil(db: Executor, officialId: string, until: Date) {
+  await db.update(officials).set({ lockedUntil: until }).where(eq(officials.id, officialId));
+}
+
+export async function resetFailedSignIns(db: Executor, officialId: string) {
+  await db
+    .update(officials)
+    .set({ failedSignIns: 0, lockedUntil: null })
+    .where(eq(officials.id, officialId));
+}
+
+export async function setOfficialPassword(
+  db: Executor,
+  officialId: string,
+  passwordHash: string,
+  mustChangePassword: boolean,
+) {
+  await db
+    .update(officials)
+    .set({ passwordHash, mustChangePassword, failedSignIns: 0, lockedUntil: null })
+    .where(eq(officials.id, officialId));
+}
+
+/** Stores a new (still unconfirmed) TOTP secret, already encrypted. */
+export async function setOfficialTotpSecret(db: Executor, officialId: string, secret: string) {
+  await db
+    .update(officials)
+    .set({ totpSecret: secret, totpEnabled: false })
+    .where(eq(officials.id, officialId));
+}
+
+export async function enableOfficialTotp(db: Executor, officialId: string) {
+  await db.update(officials).set({ totpEnabled: true }).where(eq(officials.id, officialId));
+}
+
+export interface NewAuthEvent {
+  officialId: string | null;
+  kind: string;
+  identifier?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  byOfficialId?: string | null;
+}
+
+export async function insertAuthEvent(db: Executor, event: NewAuthEvent) {
+  await db.insert(authEvents).values({
+    officialId: event.officialId,
+    kind: event.kind,
+    identifier: event.identifier ?? null,
+    ip: event.ip ?? null,
+    userAgent: event.userAgent?.slice(0, 512) ?? null,
+    byOfficialId: event.byOfficialId ?? null,
+  });
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseEvent } from './case-events.js';
+import { decide, type Principal } from './decide.js';
+import { applyEvent, projectCase } from './project.js';
+
+const received: CaseEvent = {
+  type: 'received',
+  caseType: 'feedback',
+  channel: 'web',
+  categoryId: 'cat-1',
+  hotlineId: null,
+  communeUnitId: null,
+  priority: 'normal',
+};
+const handler: Principal = {
+  kind: 'official',
+  officialId: 'h-1',
+  roles: ['handler'],
+  scopeUnitIds: new Set(['unit-a']),
+};
+const leader: Principal = {
+  kind: 'official',
+  officialId: 'l-1',
+  roles: ['unit_leader'],
+  scopeUnitIds: new Set(['unit-a']),
+};
+const working = projectCase([
+  received,
+  { type: 'routed', unitId: 'unit-a', reason: 'triage_fallback' },
+  { type: 'assigned', assigneeId: 'h-1' },
+  { type: 'accepted' },
+])!;
+
+describe('extension refusals and resolution approval', () => {
+  it('refuses a pending extension only, with a reason, by a leader', () => {
+    const refuse = { type: 'extension_refused', duration: 'P2D', reason: 'không' } as const;
+    expect(decide(working, refuse, leader)).toMatchObject({
+      ok: false,
+      error: { code: 'RULE_VIOLATION' },
+    });
+    const pending = applyEvent(working, {
+      type: 'extension_requested',
+      duration: 'P2D',
+      reason: 'phối hợp',
+    });
+    expect(decide(pending, refuse, handler)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(decide(pending, refuse, leader).ok).toBe(true);
+    expect(applyEvent(pending, refuse).pendingExtension).toBeNull();
+  });
+
+  it('a proposal waits; refusal sends it back; resolution clears it', () => {
+    const proposed = applyEvent(working, { type: 'resolution_proposed', resolutionText: 'xong' });
+    expect(proposed).toMatchObject({ status: 'in_progress', pendingResolution: 'xong' });
+    expect(
+      decide(proposed, { type: 'resolution_proposed', resolutionText: 'lại' }, handler),
+    ).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION' } });
+    const refusal = { type: 'resolution_refused', reason: 'bổ sung' } as const;
+    expect(decide(proposed, refusal, handler)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    const back = applyEvent(proposed, refusal);
+    expect(back.pendingResolution).toBeUndefined();
+    expect(decide(back, refusal, leader)).toMatchObject({ error: { code: 'RULE_VIOLATION' } });
+    const resolved = applyEvent(proposed, { type: 'resolved', resolutionText: 'xong' });
+    expect(resolved.status).toBe('resolved');
+    expect('pendingResolution' in resolved).toBe(false);
+  });
+
+  it('a transfer drops a proposal made in the old unit', () => {
+    const proposed = applyEvent(working, { type: 'resolution_proposed', resolutionText: 'xong' });
+    const moved = applyEvent(proposed, {
+      type: 'transferred',
+      fromUnitId: 'unit-a',
+      toUnitId: 'unit-b',
+      reason: 'sai thẩm quyền',
+    });
+    expect('pendingResolution' in moved).toBe(false);
+  });
+});

@@ -1,0 +1,73 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import {
+  ErrorResponse,
+  TotpConfirmBody,
+  TotpEnrollBody,
+  TotpEnrollResponse,
+} from '@hotline/contracts';
+import { AppError, checkCredentials, confirmTotp, enrollTotp, type AuthDeps } from '@hotline/core';
+import { findOfficialCredentials } from '@hotline/db';
+import { clientOf, type OfficialSessions } from '../../plugins/official-session.js';
+
+const ERRORS = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  423: ErrorResponse,
+};
+
+/**
+ * TOTP enrolment, for a signed-in official or, with login and password, for an administrator
+ * whose sign-in answered TOTP_ENROLLMENT_REQUIRED (they have no session yet).
+ */
+export const totpRoutes =
+  (deps: AuthDeps & { web: OfficialSessions }): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    async function whoEnrolls(
+      request: FastifyRequest,
+      body: { login?: string; password?: string },
+    ) {
+      if (body.login !== undefined && body.password !== undefined) {
+        const input = { login: body.login, password: body.password };
+        return checkCredentials(deps.db, input, clientOf(request), new Date());
+      }
+      const { official } = await deps.web.require(request, { allowPasswordChange: true });
+      const row = await findOfficialCredentials(deps.db, official.principal.officialId);
+      if (!row) throw new AppError('UNAUTHORIZED', 'sign in first');
+      return row;
+    }
+
+    app.post(
+      '/v1/auth/totp/enroll',
+      {
+        schema: {
+          summary: 'Start TOTP enrolment: a secret and its otpauth URI',
+          tags: ['auth'],
+          body: TotpEnrollBody,
+          response: { 200: TotpEnrollResponse, ...ERRORS },
+        },
+      },
+      async (request) =>
+        enrollTotp(deps, await whoEnrolls(request, request.body), clientOf(request)),
+    );
+    app.post(
+      '/v1/auth/totp/confirm',
+      {
+        schema: {
+          summary: 'Confirm TOTP with a code from the app: the second factor is then required',
+          tags: ['auth'],
+          body: TotpConfirmBody,
+          response: { 204: Type.Null(), ...ERRORS },
+        },
+      },
+      async (request, reply) => {
+        const official = await whoEnrolls(request, request.body);
+        await confirmTotp(deps, official.id, request.body.code, clientOf(request), new Date());
+        return reply.status(204).send(null);
+      },
+    );
+  };

@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorResponse, QueuePage, QueueParams, QueueQuery } from '@hotline/contracts';
+import { listQueue } from '@hotline/core';
+import type { Database } from '@hotline/db';
+import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
+
+const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+
+/** Officials' work queues, each within the cases the official may see. */
+export const queueRoutes =
+  (deps: { db: Database; sessions?: SessionResolver }): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.addHook('preHandler', officialGuard({ db: deps.db, sessions: deps.sessions }));
+    app.get(
+      '/v1/queues/:queue',
+      {
+        schema: {
+          summary: 'An official’s queue of cases (hàng đợi xử lý), filtered, by deadline',
+          tags: ['queues'],
+          security: [{ officialToken: [] }],
+          params: QueueParams,
+          querystring: QueueQuery,
+          response: { 200: QueuePage, ...ERRORS },
+        },
+      },
+      async (request) => listQueue(deps, officialOf(request), request.params.queue, request.query),
+    );
+  };

@@ -1,0 +1,98 @@
+import { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+import ExcelJS from 'exceljs';
+
+/** A column of an export: a Vietnamese header and how a row gives its cell. */
+export interface Column<T> {
+  header: string;
+  value: (row: T) => string | number | null;
+  /** A fraction shown as a percentage. */
+  isPercent?: boolean;
+  width?: number;
+}
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+const BOM = '\uFEFF';
+// A cell starting like a formula is read as text, so an export never runs a formula.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(value: string | number | null, isPercent: boolean): string {
+  if (value === null) return '';
+  if (typeof value === 'number') {
+    return isPercent ? `${(value * 100).toFixed(2)}%` : String(value);
+  }
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+async function* csvLines<T>(columns: readonly Column<T>[], rows: Iterable<T>) {
+  yield BOM + columns.map((c) => csvCell(c.header, false)).join(',') + '\r\n';
+  for (const row of rows) {
+    yield columns.map((c) => csvCell(c.value(row), c.isPercent ?? false)).join(',') + '\r\n';
+  }
+}
+
+async function xlsxBuffer<T>(sheet: string, columns: readonly Column<T>[], rows: Iterable<T>) {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet(sheet);
+  ws.columns = columns.map((c, i) => ({
+    header: c.header,
+    key: `c${i}`,
+    width: c.width ?? Math.max(12, c.header.length + 2),
+    ...(c.isPercent ? { style: { numFmt: '0.00%' } } : {}),
+  }));
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const row of rows) {
+    ws.addRow(Object.fromEntries(columns.map((c, i) => [`c${i}`, c.value(row)])));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * Sends rows as a CSV stream (UTF-8 with a BOM, so Excel reads Vietnamese) or an XLSX file,
+ * as an attachment named `<name>.<format>`.
+ */
+export async function sendTable<T>(
+  reply: FastifyReply,
+  format: ExportFormat,
+  name: string,
+  columns: readonly Column<T>[],
+  rows: Iterable<T>,
+): Promise<FastifyReply> {
+  reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
+  reply.header('cache-control', 'no-store');
+  if (format === 'csv') {
+    return reply
+      .type('text/csv; charset=utf-8')
+      .send(Readable.from(csvLines(columns, rows), { objectMode: false }));
+  }
+  const body = await xlsxBuffer(name.slice(0, 31), columns, rows);
+  return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(body);
+}
+
+/** An instant as people in Vietnam write it, in the zone: `17:00 16/12/2026`. */
+export function localTime(iso: string | null, timeZone: string): string | null {
+  if (iso === null) return null;
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(new Date(iso))
+      .map((x) => [x.type, x.value]),
+  ) as Record<string, string>;
+  return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
+}
+
+/** Working milliseconds as working hours, two decimals. */
+export const hours = (ms: number | null) => (ms === null ? null : Math.round(ms / 36_000) / 100);
+
+/** A filename stamp from a period: `2026-11-01_2026-11-30`. */
+export const periodStamp = (from: string, to: string) => `${from.slice(0, 10)}_${to.slice(0, 10)}`;
