@@ -29,6 +29,7 @@ describe('migrations', () => {
     const tables =
       await sql`select tablename from pg_tables where schemaname = 'public' order by 1`;
     expect(tables.map((t) => t.tablename as string)).toEqual([
+      'admin_audit',
       'admin_units',
       'api_keys',
       'assignment_cursors',

@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases.js';
 import { officials } from './organisation.js';
 
@@ -62,4 +62,25 @@ export const personalDataViews = pgTable(
     index('personal_data_views_case_idx').on(t.caseId, t.at),
     index('personal_data_views_official_idx').on(t.officialId, t.at),
   ],
+);
+
+/**
+ * What administrators changed (units, officials, hotlines, categories, rules, policies,
+ * calendars, merges): who, when, what, and the values before and after.
+ */
+export const adminAudit = pgTable(
+  'admin_audit',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** Null when the placeholder admin token was used rather than a signed-in official. */
+    officialId: uuid('official_id').references(() => officials.id),
+    /** e.g. unit.create, unit.merge, official.roles, hotline.update */
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('admin_audit_entity_idx').on(t.entity, t.entityId, t.at)],
 );
