@@ -8,7 +8,7 @@ import {
   type Database,
   type Tx,
 } from '@hotline/db';
-import { parseIsoDuration, type CaseState } from '@hotline/domain';
+import { formatTrackingCode, parseIsoDuration, type CaseState } from '@hotline/domain';
 import {
   principalInScope,
   requireScope,
@@ -86,7 +86,7 @@ export async function actOnCase(
   const done = (changed: ChangedCase): ActedCase => ({
     ...changed,
     caseId: row.id,
-    trackingCode: row.trackingCode,
+    trackingCode: formatTrackingCode(row.trackingCode),
   });
 
   if (requested.kind === 'transfer') {
