@@ -14,3 +14,4 @@ export * from './queues.schemas.js';
 export * from './auth.schemas.js';
 export * from './reports.schemas.js';
 export * from './case-actions.schemas.js';
+export * from './admin-org.schemas.js';

@@ -107,3 +107,4 @@ export {
 } from './case-actions/allowed-actions.js';
 export { authorizeOfficialAttachment } from './case-actions/attach-official-files.js';
 export { getCaseDetail, type CaseDetail } from './case-detail/get-case-detail.js';
+export * from './admin/index.js';

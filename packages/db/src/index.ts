@@ -64,3 +64,5 @@ export * from './repositories/personal-data-views.repository.js';
 export * from './repositories/officials-auth.repository.js';
 export * from './repositories/reports.repository.js';
 export * from './repositories/case-detail.repository.js';
+export * from './repositories/admin-org.repository.js';
+export * from './repositories/admin-audit.repository.js';

@@ -25,6 +25,7 @@ const DESCRIPTIONS: Record<CaseEventType, Describe> = {
     en: 'The citizen provided information',
   }),
   transferred: (u) => to(u, 'Đã chuyển sang đơn vị:', 'Transferred to'),
+  unit_merged: (u) => to(u, 'Đơn vị xử lý được hợp nhất vào', 'The handling unit was merged into'),
   extension_requested: () => ({ vi: 'Đề nghị gia hạn', en: 'Extension requested' }),
   extension_granted: () => ({ vi: 'Đã gia hạn thời hạn xử lý', en: 'Deadline extended' }),
   extension_refused: () => ({ vi: 'Không chấp thuận gia hạn', en: 'Extension refused' }),

@@ -47,6 +47,10 @@ import { officialSessions, redisSessionStore } from './plugins/official-session.
 import { authRoutes } from './routes/auth/auth.route.js';
 import { totpRoutes } from './routes/auth/totp.route.js';
 import { adminSessionRoutes } from './routes/auth/admin-sessions.route.js';
+import { adminUnitRoutes } from './routes/admin/admin-units.route.js';
+import { adminOfficialRoutes } from './routes/admin/admin-officials.route.js';
+import { adminHotlineRoutes } from './routes/admin/admin-hotlines.route.js';
+import { adminCategoryRoutes } from './routes/admin/admin-categories.route.js';
 
 export interface AppDeps {
   config: AppConfig;
@@ -169,6 +173,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes(authDeps));
   await app.register(totpRoutes(authDeps));
   await app.register(adminSessionRoutes({ ...authDeps, adminToken: deps.config.adminToken }));
+  // Organisation admin (issue item 7): the admin token or a signed-in admin, who is audited.
+  const orgDeps = { db, web, adminToken: deps.config.adminToken };
+  await app.register(adminUnitRoutes(orgDeps));
+  await app.register(adminOfficialRoutes(orgDeps));
+  await app.register(adminHotlineRoutes(orgDeps));
+  await app.register(adminCategoryRoutes(orgDeps));
   await app.register(
     callRoutes({ db, sql: deps.sql, publicBaseUrl: deps.config.publicBaseUrl, sessions }),
   );

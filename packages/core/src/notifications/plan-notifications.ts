@@ -206,6 +206,7 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
       case 'accepted':
       case 'info_provided':
       case 'transferred':
+      case 'unit_merged':
       case 'extension_requested':
       case 'extension_granted':
       case 'extension_refused':

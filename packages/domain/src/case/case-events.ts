@@ -57,6 +57,15 @@ export interface Transferred {
   toUnitId: string;
   reason: string;
 }
+/**
+ * The unit holding the case was merged into another (administrative reorganisation): the case
+ * moves with its deadlines, history and assignee. Not a transfer.
+ */
+export interface UnitMerged {
+  type: 'unit_merged';
+  fromUnitId: string;
+  toUnitId: string;
+}
 export interface ExtensionRequested {
   type: 'extension_requested';
   /** ISO 8601 duration, e.g. "P10D". */
@@ -161,6 +170,7 @@ export type CaseEvent =
   | InfoRequested
   | InfoProvided
   | Transferred
+  | UnitMerged
   | ExtensionRequested
   | ExtensionGranted
   | ExtensionRefused
@@ -190,6 +200,7 @@ export const CASE_EVENT_TYPES = [
   'info_requested',
   'info_provided',
   'transferred',
+  'unit_merged',
   'extension_requested',
   'extension_granted',
   'extension_refused',
@@ -223,6 +234,7 @@ export const PUBLIC_EVENT_TYPES: ReadonlySet<CaseEventType> = new Set([
   'received',
   'routed',
   'transferred',
+  'unit_merged',
   'accepted',
   'info_requested',
   'info_provided',

@@ -107,6 +107,18 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
       transferCount: s.transferCount + 1,
     }),
   },
+  // A reorganisation, not a transfer: the assignee moved with the officials; no transfer counted.
+  unit_merged: {
+    from: 'open',
+    roles: ['system', 'admin'],
+    guard: (s, e) =>
+      e.fromUnitId !== s.unitId
+        ? 'the case is not held by the merged unit'
+        : e.toUnitId === s.unitId
+          ? 'the case is already held by that unit'
+          : null,
+    apply: (s, e) => ({ ...s, unitId: e.toUnitId }),
+  },
   extension_requested: {
     from: WORKING,
     roles: ['handler', 'unit_leader'],

@@ -186,6 +186,13 @@ export function computeSla(
         if (policy.transferResetsDeadline && resolution.isRunning()) startResolution(t);
         break;
       }
+      // Deadlines are kept (no new generation); only who holds the case changes.
+      case 'unit_merged': {
+        const open = holdings.at(-1);
+        if (open && open.to === null) open.to = t;
+        holdings.push({ unitId: event.toUnitId, from: t, to: null });
+        break;
+      }
       case 'info_requested':
         firstResponse.metAt ??= t;
         pausedSince ??= t;

@@ -1,0 +1,48 @@
+import { insertAdminAudit, type Database, type Executor } from '@hotline/db';
+import type { OfficialRole } from '@hotline/domain';
+import { AppError } from '../errors.js';
+
+/** What administration needs: the database. */
+export interface AdminDeps {
+  db: Database;
+}
+
+/** The acting administrator's official id; null for the placeholder admin token. */
+export type AdminActor = string | null;
+
+/** Records one change in `admin_audit`, in the transaction that made it. */
+export function audit(
+  db: Executor,
+  by: AdminActor,
+  action: string,
+  entity: string,
+  entityId: string,
+  before: unknown,
+  after: unknown,
+) {
+  return insertAdminAudit(db, [{ officialId: by, action, entity, entityId, before, after }]);
+}
+
+/** A unique index refused the write (two requests raced past the check). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+/** Runs a write; a unique violation becomes a 409 with `message`. */
+export async function uniquely<T>(write: () => Promise<T>, message: string): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('CONFLICT', message, [], { cause: err });
+    throw err;
+  }
+}
+
+/** Only the keys given: a patch body with `undefined` removed. */
+export function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Roles that may own a published hotline number. */
+export const HOTLINE_OWNER_ROLES: readonly OfficialRole[] = ['hotline_owner', 'unit_leader'];

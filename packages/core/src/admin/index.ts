@@ -1,0 +1,11 @@
+export type { AdminActor, AdminDeps } from './admin-context.js';
+export { listUnitTree, createUnit, updateUnit, deactivateUnit } from './manage-units.js';
+export { mergeUnits } from './merge-units.js';
+export { listOfficials, createOfficial, updateOfficial } from './manage-officials.js';
+export { listHotlines, createHotline, updateHotline } from './manage-hotlines.js';
+export {
+  listAdminCategories,
+  createCategory,
+  updateCategory,
+  deactivateCategory,
+} from './manage-categories.js';
