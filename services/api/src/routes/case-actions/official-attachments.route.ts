@@ -1,29 +1,14 @@
-import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
 import { CaseRefParams, ErrorResponse } from '@hotline/contracts';
-import {
-  AppError,
-  authorizeOfficialAttachment,
-  storeAttachment,
-  validationFailed,
-  type AttachmentLimits,
-  type StoredAttachment,
-} from '@hotline/core';
+import { authorizeOfficialAttachment, type AttachmentLimits } from '@hotline/core';
 import type { Database } from '@hotline/db';
 import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
-
-const MAX_FILES_PER_REQUEST = 5;
-
-const StoredAttachments = Type.Array(
-  Type.Object({
-    id: Type.String({ format: 'uuid' }),
-    fileName: Type.String(),
-    contentType: Type.String(),
-    sizeBytes: Type.Integer(),
-    sha256: Type.String(),
-  }),
-);
+import {
+  acceptUploads,
+  requireMultipart,
+  storeUploads,
+  StoredAttachments,
+} from '../../plugins/uploads.js';
 
 /**
  * An official attaches files to a case (multipart, field `file`, up to five): a signed record,
@@ -37,16 +22,7 @@ export const officialAttachmentsRoute =
     limits: AttachmentLimits;
   }): FastifyPluginAsyncTypebox =>
   async (app) => {
-    await app.register(multipart, {
-      limits: {
-        fileSize: deps.limits.maxBytes,
-        files: MAX_FILES_PER_REQUEST,
-        fields: 0,
-        parts: MAX_FILES_PER_REQUEST,
-        headerPairs: 100,
-      },
-      throwFileSizeLimit: true,
-    });
+    await acceptUploads(app, deps.limits);
     app.addHook('preHandler', officialGuard({ db: deps.db, sessions: deps.sessions }));
     app.post(
       '/v1/cases/:id/official-attachments',
@@ -68,46 +44,14 @@ export const officialAttachmentsRoute =
         },
       },
       async (request, reply) => {
-        if (!request.isMultipart()) {
-          throw validationFailed([{ field: 'file', reason: 'multipart_required' }]);
-        }
+        requireMultipart(request);
         const who = officialOf(request);
         const caseId = await authorizeOfficialAttachment(deps, who, request.params.id);
-        const stored: StoredAttachment[] = [];
-        try {
-          for await (const part of request.files()) {
-            if (part.fieldname !== 'file') {
-              throw validationFailed([{ field: part.fieldname, reason: 'unexpected_field' }]);
-            }
-            stored.push(
-              await storeAttachment(
-                { db: deps.db, dir: deps.dir, limits: deps.limits },
-                {
-                  caseId,
-                  fileName: part.filename,
-                  bytes: await part.toBuffer(),
-                  source: 'official',
-                  officialId: who.principal.officialId,
-                },
-              ),
-            );
-          }
-        } catch (err) {
-          if (err instanceof AppError) throw err;
-          const code = (err as { code?: string }).code;
-          if (code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw validationFailed([
-              { field: 'file', reason: 'file_too_large', params: { max: deps.limits.maxBytes } },
-            ]);
-          }
-          if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
-            throw validationFailed([
-              { field: 'file', reason: 'too_many_files', params: { max: MAX_FILES_PER_REQUEST } },
-            ]);
-          }
-          throw err;
-        }
-        if (stored.length === 0) throw validationFailed([{ field: 'file', reason: 'required' }]);
+        const stored = await storeUploads(request, deps, {
+          caseId,
+          source: 'official',
+          officialId: who.principal.officialId,
+        });
         request.log.info({ caseId, files: stored.length }, 'official attachments stored');
         return reply.status(201).send(stored);
       },
