@@ -84,6 +84,20 @@ export const cases = pgTable(
     index('cases_assignee_status_idx')
       .on(t.assigneeId, t.status)
       .where(sql`${t.assigneeId} is not null`),
+    // The queues' first page: a unit's or an official's open cases in deadline order, read
+    // from the index in order and stopped at the page size (at a million cases, sorting a
+    // unit's 28,000 open cases took seconds per page: measured with bench:officials).
+    // status and sla_state ride along so the queue's counts are an index-only scan.
+    index('cases_open_unit_due_idx')
+      .on(t.unitId, t.resolutionDueAt, t.id, t.status, t.slaState)
+      .where(
+        sql`${t.unitId} is not null and ${t.status} in ('received', 'triaged', 'assigned', 'in_progress', 'awaiting_citizen', 'reopened')`,
+      ),
+    index('cases_open_assignee_due_idx')
+      .on(t.assigneeId, t.resolutionDueAt, t.id, t.status, t.slaState)
+      .where(
+        sql`${t.assigneeId} is not null and ${t.status} in ('received', 'triaged', 'assigned', 'in_progress', 'awaiting_citizen', 'reopened')`,
+      ),
     // Every case sent to a leader's hotline.
     index('cases_hotline_received_idx')
       .on(t.hotlineId, t.receivedAt)

@@ -1,0 +1,2 @@
+CREATE INDEX "cases_open_unit_due_idx" ON "cases" USING btree ("unit_id","resolution_due_at","id","status","sla_state") WHERE "cases"."unit_id" is not null and "cases"."status" in ('received', 'triaged', 'assigned', 'in_progress', 'awaiting_citizen', 'reopened');--> statement-breakpoint
+CREATE INDEX "cases_open_assignee_due_idx" ON "cases" USING btree ("assignee_id","resolution_due_at","id","status","sla_state") WHERE "cases"."assignee_id" is not null and "cases"."status" in ('received', 'triaged', 'assigned', 'in_progress', 'awaiting_citizen', 'reopened');
