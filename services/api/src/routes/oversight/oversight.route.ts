@@ -3,13 +3,7 @@ import { ErrorResponse, OversightQuery, OversightResponse } from '@hotline/contr
 import { listOversight, type OversightItem } from '@hotline/core';
 import type { Database, OversightList } from '@hotline/db';
 import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
-import {
-  hours,
-  localTime,
-  sendTable,
-  type Column,
-  type ExportFormat,
-} from '../reports/export-table.js';
+import { hours, localTime, sendTable, type Column, formatOf } from '../reports/export-table.js';
 import { CHANNEL_NAMES } from '../reports/report-columns.js';
 
 const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
@@ -109,9 +103,7 @@ export const oversightRoutes =
           async (request, reply) => {
             const q = request.query;
             const page = { limit: q.limit ?? 50, offset: q.offset ?? 0 };
-            const explicit = q.format === 'csv' || q.format === 'xlsx' ? q.format : null;
-            const format: ExportFormat | null =
-              explicit ?? (path.endsWith('/export') && q.format !== 'json' ? 'csv' : null);
+            const format = formatOf(path, q.format);
             // An export holds the whole list unless a page is asked for.
             const asked =
               format && q.limit === undefined ? { limit: 100_000, offset: page.offset } : page;

@@ -13,6 +13,13 @@ export interface Column<T> {
 
 export type ExportFormat = 'csv' | 'xlsx';
 
+/** The format asked for: `?format=`, or CSV for the `/export` form of a route. */
+export const formatOf = (url: string, format: string | undefined): ExportFormat | null => {
+  if (format === 'csv' || format === 'xlsx') return format;
+  if (format === 'json') return null;
+  return url.endsWith('/export') ? 'csv' : null;
+};
+
 const BOM = '\uFEFF';
 // A cell starting like a formula is read as text, so an export never runs a formula.
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -10,7 +10,7 @@ import {
 import { reportFigures, reportSeries, type ReportGrouping } from '@hotline/core';
 import type { Database } from '@hotline/db';
 import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
-import { periodStamp, sendTable, type ExportFormat } from './export-table.js';
+import { formatOf, periodStamp, sendTable } from './export-table.js';
 import { reportColumns, reportRowsForExport, SERIES_COLUMNS } from './report-columns.js';
 
 const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
@@ -19,13 +19,6 @@ const FILE_NAMES: Record<ReportGrouping, string> = {
   official: 'bao-cao-can-bo',
   channel: 'bao-cao-theo-kenh',
   category: 'bao-cao-theo-linh-vuc',
-};
-
-/** The format asked for: `?format=`, or CSV for the `/export` form of a route. */
-const formatOf = (url: string, format: string | undefined): ExportFormat | null => {
-  if (format === 'csv' || format === 'xlsx') return format;
-  if (format === 'json') return null;
-  return url.endsWith('/export') ? 'csv' : null;
 };
 
 /** Supervisors' figures (issue 6): per unit, per official, by channel or category, over time. */
