@@ -25,15 +25,20 @@ import {
   type Database,
   type QueueViewer,
 } from '@hotline/db';
-import { createTestDatabase, seedSmallProvince } from '@hotline/testing';
+import { loadConfig } from '@hotline/config';
+import { createDatabase, migrateDatabase } from '@hotline/db';
+import { createTestDatabase, seedSmallProvince, type TestDatabase } from '@hotline/testing';
 import { generateCases, pickBenchOfficials, seedBenchProvince } from './officials-generator.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const SECONDS = Math.min(10, Number(process.env.BENCH_SECONDS ?? 10));
 const CONNECTIONS = 20;
+// BENCH_PHASES=unit,mine,detail,search,report,plans (default: all of them).
+const PHASES = process.env.BENCH_PHASES?.split(',').map((p) => p.trim());
+const phase = (name: string) => !PHASES || PHASES.includes(name);
 const REPORT_RUNS = 5;
 const REPORT_BUDGET_MS = 90_000;
-const PLAN_LINES = 14;
+const PLAN_LINES = Number(process.env.BENCH_PLAN_LINES ?? 14);
 const RARE_WORD = 'karaoke';
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -45,59 +50,67 @@ const pct = (xs: number[], p: number) => {
 const verdict = (ms: number, target: number) => (ms < target ? 'OK' : 'MISSED');
 
 console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? ''}; node ${process.version}`);
-const testDb = await createTestDatabase('officials');
+// BENCH_KEEP_DB=<name>: generate into that database once and keep it; later runs reuse it
+// (migrations are applied first), so a change can be measured again in seconds, not minutes.
+const KEEP_DB = process.env.BENCH_KEEP_DB;
+const testDb = KEEP_DB ? await keptDatabase(KEEP_DB) : await createTestDatabase('officials');
 const sql = testDb.raw;
 let child: ChildProcess | null = null;
+const now = new Date();
 try {
   // ---- 1. Data ----
-  await seedSmallProvince(testDb.db);
-  await seedBenchProvince(sql);
-  const [org] = await sql`select (select count(*) from admin_units)::int as units,
+  const [existing] = await sql<{ n: number }[]>`select count(*)::int as n from cases`;
+  if (existing!.n > 0) console.log(`reusing ${fmt(existing!.n)} cases in ${KEEP_DB}`);
+  else await generate();
+  async function generate() {
+    await seedSmallProvince(testDb.db);
+    await seedBenchProvince(sql);
+    const [org] = await sql`select (select count(*) from admin_units)::int as units,
     (select count(*) from officials)::int as officials, (select count(*) from hotlines)::int as hotlines,
     (select count(*) from categories)::int as categories`;
-  console.log(
-    `province: ${org!.units} units, ${org!.officials} officials, ${org!.hotlines} hotlines, ${org!.categories} categories`,
-  );
-  const now = new Date();
-  const genStart = performance.now();
-  let lastDone = 0;
-  await generateCases(sql, CASES, now, (done, ms) => {
-    const rows = done - lastDone;
-    lastDone = done;
     console.log(
-      `  cases ${fmt(done)}/${fmt(CASES)}: batch of ${fmt(rows)} in ${(ms / 1000).toFixed(1)} s = ${fmt((rows / ms) * 1000)} cases/s`,
+      `province: ${org!.units} units, ${org!.officials} officials, ${org!.hotlines} hotlines, ${org!.categories} categories`,
     );
-  });
-  const genMs = performance.now() - genStart;
-  const vacuumStart = performance.now();
-  await sql`vacuum analyze`;
-  const vacuumMs = performance.now() - vacuumStart;
-  const [stats] = await sql<
-    {
-      cases: number;
-      events: number;
-      closed_pct: number;
-      assigned: number;
-      rated: number;
-      size: string;
-    }[]
-  >`select (select count(*) from cases)::int as cases,
+    const genStart = performance.now();
+    let lastDone = 0;
+    await generateCases(sql, CASES, now, (done, ms) => {
+      const rows = done - lastDone;
+      lastDone = done;
+      console.log(
+        `  cases ${fmt(done)}/${fmt(CASES)}: batch of ${fmt(rows)} in ${(ms / 1000).toFixed(1)} s = ${fmt((rows / ms) * 1000)} cases/s`,
+      );
+    });
+    const genMs = performance.now() - genStart;
+    const vacuumStart = performance.now();
+    await sql`vacuum analyze`;
+    const vacuumMs = performance.now() - vacuumStart;
+    const [stats] = await sql<
+      {
+        cases: number;
+        events: number;
+        closed_pct: number;
+        assigned: number;
+        rated: number;
+        size: string;
+      }[]
+    >`select (select count(*) from cases)::int as cases,
     (select count(*) from case_events)::int as events,
     (select round(100.0 * count(*) filter (where status in ('resolved', 'closed')) / count(*), 1) from cases)::float as closed_pct,
     (select count(*) from cases where assignee_id is not null)::int as assigned,
     (select count(*) from cases where satisfaction is not null)::int as rated,
     pg_size_pretty(pg_database_size(current_database())) as size`;
-  console.log(
-    `generated ${fmt(stats!.cases)} cases + ${fmt(stats!.events)} events in ${(genMs / 1000).toFixed(1)} s ` +
-      `(${fmt(((stats!.cases + stats!.events) / genMs) * 1000)} rows/s; ${(((genMs / CASES) * 100_000) / 1000).toFixed(1)} s per 100k cases); ` +
-      `vacuum analyze ${(vacuumMs / 1000).toFixed(1)} s; database ${stats!.size}`,
-  );
-  const statuses =
-    await sql`select status::text, count(*)::int as n from cases group by 1 order by 2 desc`;
-  console.log(
-    `  ${stats!.closed_pct}% resolved/closed; ${fmt(stats!.assigned)} assigned, ${fmt(stats!.rated)} rated; ` +
-      statuses.map((r) => `${r.status} ${fmt(r.n as number)}`).join(', '),
-  );
+    console.log(
+      `generated ${fmt(stats!.cases)} cases + ${fmt(stats!.events)} events in ${(genMs / 1000).toFixed(1)} s ` +
+        `(${fmt(((stats!.cases + stats!.events) / genMs) * 1000)} rows/s; ${(((genMs / CASES) * 100_000) / 1000).toFixed(1)} s per 100k cases); ` +
+        `vacuum analyze ${(vacuumMs / 1000).toFixed(1)} s; database ${stats!.size}`,
+    );
+    const statuses =
+      await sql`select status::text, count(*)::int as n from cases group by 1 order by 2 desc`;
+    console.log(
+      `  ${stats!.closed_pct}% resolved/closed; ${fmt(stats!.assigned)} assigned, ${fmt(stats!.rated)} rated; ` +
+        statuses.map((r) => `${r.status} ${fmt(r.n as number)}`).join(', '),
+    );
+  }
 
   // ---- 2. Who asks, with API tokens ----
   const who = await pickBenchOfficials(sql);
@@ -122,7 +135,14 @@ try {
   );
 
   child = fork(fileURLToPath(new URL('./bench-server.ts', import.meta.url)), [testDb.url], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_PROFILE=<dir>: a V8 CPU profile of the API process, to see where its time goes.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const { realPort } = await new Promise<{ realPort: number }>((resolve) =>
@@ -143,7 +163,12 @@ try {
 
   /** Latencies of SECONDS of load on rotating paths, measured per response. */
   async function load(name: string, paths: string[], token: string, targetP95: number) {
-    for (const p of paths.slice(0, 3)) await getJson(p, token); // warm and check
+    try {
+      for (const p of paths.slice(0, 3)) await getJson(p, token); // warm and check
+    } catch (error) {
+      console.log(`${name.padEnd(34)} not measured: ${(error as Error).message}`);
+      return;
+    }
     const times: number[] = [];
     let n = 0;
     const instance = autocannon({
@@ -168,30 +193,34 @@ try {
   }
 
   // ---- 3. Measurements ----
-  const unitQueue = await getJson('/v1/queues/unit', tokens.leader);
-  const mine = await getJson('/v1/queues/mine', tokens.handler);
-  const common = await getJson('/v1/queues/all?q=duong', tokens.supervisor);
-  const rare = await getJson(`/v1/queues/all?q=${RARE_WORD}`, tokens.supervisor);
-  console.log(
-    `\nqueue sizes: unit ${fmt(unitQueue.total as number)}, mine ${fmt(mine.total as number)}; ` +
-      `search matches: "duong" ${fmt(common.total as number)}, "${RARE_WORD}" ${fmt(rare.total as number)}`,
-  );
+  if (phase('unit') && phase('mine')) {
+    const unitQueue = await getJson('/v1/queues/unit', tokens.leader);
+    const mine = await getJson('/v1/queues/mine', tokens.handler);
+    console.log(
+      `\nqueue sizes: unit ${fmt(unitQueue.total as number)}, mine ${fmt(mine.total as number)}`,
+    );
+  }
   console.log(`${CONNECTIONS} connections, ${SECONDS} s per phase:`);
-  await load('GET /v1/queues/unit (leader)', ['/v1/queues/unit'], tokens.leader, 100);
-  await load('GET /v1/queues/mine (handler)', ['/v1/queues/mine'], tokens.handler, 100);
-  await load(
-    'GET /v1/cases/:id/detail (leader)',
-    detailIds.map((id) => `/v1/cases/${id}/detail`),
-    tokens.leader,
-    50,
-  );
-  await load('GET /v1/queues/all?q=duong', ['/v1/queues/all?q=duong'], tokens.supervisor, 200);
-  await load(
-    `GET /v1/queues/all?q=${RARE_WORD}`,
-    [`/v1/queues/all?q=${RARE_WORD}`],
-    tokens.supervisor,
-    200,
-  );
+  if (phase('unit'))
+    await load('GET /v1/queues/unit (leader)', ['/v1/queues/unit'], tokens.leader, 100);
+  if (phase('mine'))
+    await load('GET /v1/queues/mine (handler)', ['/v1/queues/mine'], tokens.handler, 100);
+  if (phase('detail'))
+    await load(
+      'GET /v1/cases/:id/detail (leader)',
+      detailIds.map((id) => `/v1/cases/${id}/detail`),
+      tokens.leader,
+      50,
+    );
+  if (phase('search'))
+    await load('GET /v1/queues/all?q=duong', ['/v1/queues/all?q=duong'], tokens.supervisor, 200);
+  if (phase('search'))
+    await load(
+      `GET /v1/queues/all?q=${RARE_WORD}`,
+      [`/v1/queues/all?q=${RARE_WORD}`],
+      tokens.supervisor,
+      200,
+    );
 
   // The last full calendar quarter (local dates, `to` inclusive).
   const local = new Date(now.toLocaleString('en-US', { timeZone: TIME_ZONE }));
@@ -203,84 +232,93 @@ try {
   const reportTimes: number[] = [];
   const reportStart = performance.now();
   let reportRows = 0;
-  while (reportTimes.length < REPORT_RUNS && performance.now() - reportStart < REPORT_BUDGET_MS) {
+  while (
+    phase('report') &&
+    reportTimes.length < REPORT_RUNS &&
+    performance.now() - reportStart < REPORT_BUDGET_MS
+  ) {
     const t0 = performance.now();
     const report = await getJson(reportPath, tokens.supervisor);
     reportTimes.push(performance.now() - t0);
     reportRows = (report.rows as unknown[]).length;
   }
   const reportMedian = pct(reportTimes, 50);
-  console.log(
-    `GET ${reportPath} (supervisor, ${reportRows} units): ${reportTimes.length} sequential runs, ` +
-      `median ${fmt(reportMedian)} ms [${reportTimes.map(fmt).join(', ')}]  (target < 500 ms: ${verdict(reportMedian, 500)})`,
-  );
+  if (phase('report'))
+    console.log(
+      `GET ${reportPath} (supervisor, ${reportRows} units): ${reportTimes.length} sequential runs, ` +
+        `median ${fmt(reportMedian)} ms [${reportTimes.map(fmt).join(', ')}]  (target < 500 ms: ${verdict(reportMedian, 500)})`,
+    );
 
   // ---- 4. Plans: the repositories' own SQL, captured through a logging drizzle client ----
-  const captured: { query: string; params: unknown[] }[] = [];
-  const client = postgres(testDb.url, { max: 1, onnotice: () => {} });
-  const capture = drizzle(client, {
-    logger: { logQuery: (query, params) => void captured.push({ query, params }) },
-  }) as unknown as Database;
-  const leaderScope: CaseScope = {
-    kind: 'some',
-    unitIds: await findUnitSubtreeIds(testDb.db, who.leaderUnitId),
-    hotlineIds: await findOwnedHotlineIds(testDb.db, who.leaderId),
-  };
-  const plans: [string, CaseScope, CaseQueueName, QueueViewer, CaseQueueFilters][] = [
-    [
-      'unit queue',
-      leaderScope,
-      'unit',
-      { officialId: who.leaderId, unitId: who.leaderUnitId, isUnitLeader: true },
-      {},
-    ],
-    [
-      'search "duong"',
-      { kind: 'all' },
-      'all',
-      { officialId: who.supervisorId, unitId: who.leaderUnitId, isUnitLeader: false },
-      { words: ['duong'] },
-    ],
-  ];
-  for (const [label, scope, queue, viewer, filters] of plans) {
+  if (phase('plans')) await plans();
+  async function plans() {
+    const captured: { query: string; params: unknown[] }[] = [];
+    const client = postgres(testDb.url, { max: 1, onnotice: () => {} });
+    const capture = drizzle(client, {
+      logger: { logQuery: (query, params) => void captured.push({ query, params }) },
+    }) as unknown as Database;
+    const leaderScope: CaseScope = {
+      kind: 'some',
+      unitIds: await findUnitSubtreeIds(testDb.db, who.leaderUnitId),
+      hotlineIds: await findOwnedHotlineIds(testDb.db, who.leaderId),
+    };
+    const queries: [string, CaseScope, CaseQueueName, QueueViewer, CaseQueueFilters][] = [
+      [
+        'unit queue',
+        leaderScope,
+        'unit',
+        { officialId: who.leaderId, unitId: who.leaderUnitId, isUnitLeader: true },
+        {},
+      ],
+      [
+        'search "duong"',
+        { kind: 'all' },
+        'all',
+        { officialId: who.supervisorId, unitId: who.leaderUnitId, isUnitLeader: false },
+        { words: ['duong'] },
+      ],
+    ];
+    for (const [label, scope, queue, viewer, filters] of queries) {
+      captured.length = 0;
+      await listCaseQueue(capture, scope, {
+        queue,
+        viewer,
+        filters,
+        sort: 'deadline',
+        after: null,
+        limit: 26,
+      });
+      await countCaseQueue(capture, scope, { queue, viewer, filters, cap: 50_000 });
+      for (const [i, c] of captured.entries())
+        await explain(`${label}: ${i === 0 ? 'page' : 'counts'}`, c);
+    }
+    // The case page's heaviest read: related cases (same phone, same commune, similar text).
+    const [page] =
+      await sql`select id, text, citizen_phone, commune_unit_id, category_id from cases where id = ${detailIds[0]!}`;
     captured.length = 0;
-    await listCaseQueue(capture, scope, {
-      queue,
-      viewer,
-      filters,
-      sort: 'deadline',
-      after: null,
-      limit: 26,
+    await findRelatedCases(capture, leaderScope, {
+      caseId: page!.id as string,
+      phone: page!.citizen_phone as string,
+      communeUnitId: page!.commune_unit_id as string,
+      categoryId: page!.category_id as string,
+      text: page!.text as string,
+      since: new Date(now.getTime() - 30 * 86_400_000),
+      limit: 20,
     });
-    await countCaseQueue(capture, scope, { queue, viewer, filters });
-    for (const [i, c] of captured.entries())
-      await explain(`${label}: ${i === 0 ? 'page' : 'counts'}`, c);
+    await explain('case page: findRelatedCases', captured[0]!);
+    captured.length = 0;
+    await findReportCases(
+      capture,
+      { kind: 'all' },
+      new Date(`${from}T00:00:00+07:00`),
+      new Date(`${to}T23:59:59+07:00`),
+    );
+    await explain(
+      'quarter report: findReportCases (then every history is loaded and folded in JS)',
+      captured[0]!,
+    );
+    await client.end();
   }
-  // The case page's heaviest read: related cases (same phone, same commune, similar text).
-  const [page] =
-    await sql`select id, text, citizen_phone, commune_unit_id from cases where id = ${detailIds[0]!}`;
-  captured.length = 0;
-  await findRelatedCases(capture, leaderScope, {
-    caseId: page!.id as string,
-    phone: page!.citizen_phone as string,
-    communeUnitId: page!.commune_unit_id as string,
-    text: page!.text as string,
-    since: new Date(now.getTime() - 30 * 86_400_000),
-    limit: 20,
-  });
-  await explain('case page: findRelatedCases', captured[0]!);
-  captured.length = 0;
-  await findReportCases(
-    capture,
-    { kind: 'all' },
-    new Date(`${from}T00:00:00+07:00`),
-    new Date(`${to}T23:59:59+07:00`),
-  );
-  await explain(
-    'quarter report: findReportCases (then every history is loaded and folded in JS)',
-    captured[0]!,
-  );
-  await client.end();
 
   async function explain(label: string, c: { query: string; params: unknown[] }) {
     const rows = await sql.unsafe(
@@ -303,4 +341,12 @@ try {
     await exited;
   }
   await testDb.drop();
+}
+
+async function keptDatabase(name: string): Promise<TestDatabase> {
+  const url = new URL(loadConfig().databaseUrl);
+  url.pathname = `/${name}`;
+  await migrateDatabase(url.toString());
+  const handle = createDatabase(url.toString(), { max: 5, applicationName: 'hotline-bench' });
+  return { url: url.toString(), db: handle.db, raw: handle.raw, drop: () => handle.close() };
 }

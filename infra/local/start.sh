@@ -5,7 +5,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=infra/local/prepare.sh
 source "$here/prepare.sh"
-hotline_prepare
+hotline_prepare_web
 
 cd "$hotline_root"
 pnpm db:migrate

@@ -5,7 +5,7 @@ set -euo pipefail
 # shellcheck source=infra/local/prepare.sh
 source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
 # Exports DATABASE_URL and REDIS_URL; the tests create their own databases on that server.
-hotline_prepare
+hotline_prepare_web
 
 cd "$hotline_root"
 mkdir -p .data

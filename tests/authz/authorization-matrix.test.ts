@@ -183,12 +183,27 @@ const CASE_ROWS: CaseRow[] = [
     body: () => 'multipart',
     expect: allow('operator', 'handler', 'unit_leader', 'hotline_owner', 'supervisor', 'admin'),
   },
+  {
+    // Whom a case can be assigned to (the console's assign form): read-only.
+    path: '/v1/cases/{id}/assignees',
+    method: 'GET',
+    setup: 'routed',
+    mutates: false,
+    expect: everyone,
+  },
+  {
+    // A file of the case (an administrator attaches one first, see call()).
+    path: '/v1/cases/{id}/attachments/{attachmentId}',
+    method: 'GET',
+    setup: 'in_progress',
+    mutates: false,
+    expect: everyone,
+  },
 ];
 
 /**
  * The state machine refuses in scope: each action by a role that may take it, on a case in a
- * status where it is illegal → 409 (the status is checked before the role, so it is the
- * reason whoever asks).
+ * status where it is illegal → 409 (a role that may never take the action hears 403 first).
  */
 const ILLEGAL: { action: string; setup: CaseSetup; as: MatrixRole; body?: Body }[] = [
   { action: 'accept', setup: 'in_progress', as: 'handler' },
@@ -261,6 +276,13 @@ const OTHER_ROWS: OtherRow[] = [
       expect: everyone,
     },
   ]),
+  // The dashboard's charts and leader view (issue 7): scoped reads, like the reports.
+  ...['backlog-series', 'escalation-rungs', 'transfer-flows', 'hotlines'].flatMap(
+    (c): OtherRow[] => [
+      { path: `/v1/oversight/${c}`, method: 'GET', query: PERIOD, expect: everyone },
+      { path: `/v1/oversight/${c}/export`, method: 'GET', query: PERIOD, expect: everyone },
+    ],
+  ),
   { path: '/v1/reports/breakdown', method: 'GET', query: `${PERIOD}&by=channel`, expect: everyone },
   {
     path: '/v1/reports/breakdown/export',
@@ -308,12 +330,25 @@ describe('authorisation matrix: role × officials’ endpoint × scope', () => {
     return shared.get(key)!;
   };
 
+  /** One file per case for the download row, attached once. */
+  const filesOfCases = new Map<string, string>();
   async function call(row: CaseRow, role: MatrixRole, caseId: string) {
     const headers = world.headers[role];
     const body = row.body?.(ctx);
     if (body === 'multipart')
       return (await uploadAsOfficial(system.baseUrl, headers, caseId)).status;
-    const url = `${system.baseUrl}${row.path.replace('{id}', caseId)}`;
+    let path = row.path.replace('{id}', caseId);
+    if (path.includes('{attachmentId}')) {
+      let fileId = filesOfCases.get(caseId);
+      if (!fileId) {
+        const stored = await uploadAsOfficial(system.baseUrl, world.headers.admin, caseId);
+        if (stored.status !== 201) throw new Error(`attaching: ${JSON.stringify(stored)}`);
+        fileId = (stored.body as { id: string }[])[0]!.id;
+        filesOfCases.set(caseId, fileId);
+      }
+      path = path.replace('{attachmentId}', fileId);
+    }
+    const url = `${system.baseUrl}${path}`;
     const res = await fetch(url, {
       method: row.method,
       headers,

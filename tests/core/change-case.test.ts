@@ -155,7 +155,8 @@ describe('changeCase: load → decide → append, the row always equal to the fo
       handler,
       new Date(),
     );
-    await expect(second).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+    // Only citizens rate: the role is refused before the status is looked at.
+    await expect(second).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('refuses an extension beyond the policy', async () => {

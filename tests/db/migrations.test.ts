@@ -41,6 +41,7 @@ describe('migrations', () => {
       'calendars',
       'call_logs',
       'case_events',
+      'case_report_facts',
       'cases',
       'categories',
       'hotlines',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { tables } from '@hotline/db';
+import { countCaseQueue, tables } from '@hotline/db';
 import { addOfficial, bearerFor } from '../support/officials.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 import { addCase, fetchAllPages, fetchQueue, ids } from './queue-fixtures.js';
@@ -149,10 +149,30 @@ describe('queue filters, search, counts and keyset pagination', () => {
     ).rejects.toThrow(/400/);
   });
 
+  it('a count stops at its cap: the total is then a lower bound, without partial counts', async () => {
+    const scope = {
+      kind: 'some' as const,
+      unitIds: [sys.province.departmentUnitId],
+      hotlineIds: [],
+    };
+    const query = {
+      queue: 'unit' as const,
+      viewer: { officialId: handlerId, unitId: sys.province.departmentUnitId, isUnitLeader: false },
+      filters: {},
+    };
+    const capped = await countCaseQueue(sys.database.db, scope, { ...query, cap: 10 });
+    expect(capped).toEqual({ total: 10, isCapped: true, byStatus: {}, bySlaState: {} });
+    const exact = await countCaseQueue(sys.database.db, scope, { ...query, cap: 63 });
+    expect(exact.total).toBe(63);
+    expect(exact.isCapped).toBe(false);
+    expect(exact.bySlaState).toEqual({ on_track: 61, at_risk: 1, breached: 1 });
+  });
+
   it('counts by status and SLA state match the query', async () => {
     const page = await fetchQueue(sys.baseUrl, headers, 'unit', { limit: '1' });
     expect(page.items).toHaveLength(1);
     expect(page.total).toBe(63);
+    expect(page.totalCapped).toBe(false);
     expect(page.counts.byStatus).toEqual({
       assigned: 30,
       in_progress: 31,

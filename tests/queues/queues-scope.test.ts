@@ -192,7 +192,7 @@ describe('GET /v1/queues/:queue: each queue, always within the official’s scop
     expect((await getJson(sys.baseUrl, '/v1/queues/mine', callsOnly)).status).toBe(403);
     const bad = async (path: string) => (await getJson(sys.baseUrl, path, as('handlerA'))).status;
     expect(await bad('/v1/queues/everything')).toBe(400);
-    expect(await bad('/v1/queues/mine?limit=101')).toBe(400);
+    expect(await bad('/v1/queues/mine?limit=501')).toBe(400);
     expect(await bad('/v1/queues/mine?status=open')).toBe(400);
     expect(await bad('/v1/queues/mine?cursor=bm90LWEtY3Vyc29y')).toBe(400);
     expect(await bad('/v1/queues/mine?assignee=someone')).toBe(400);

@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { hashPassword } from '@hotline/core';
 import { tables, type Database } from '@hotline/db';
 import type { OfficialRole } from '@hotline/domain';
 import { adminRequest } from './system.js';
@@ -40,4 +42,23 @@ export async function bearerFor(
     authorization: `Bearer ${(res.body as { token: string }).token}`,
     'content-type': 'application/json',
   };
+}
+
+/** The password of officials made by addSignInOfficial (long enough for the policy). */
+export const TEST_PASSWORD = 'Mat-khau-thu-nghiem-2026';
+
+/** An official who can sign in (login = username) with TEST_PASSWORD; returns id and login. */
+export async function addSignInOfficial(
+  db: Database,
+  unitId: string,
+  roles: OfficialRole[],
+  extra: { fullName?: string } = {},
+): Promise<{ id: string; login: string }> {
+  const id = await addOfficial(db, unitId, roles, extra);
+  const login = `canbo${seq}x${Date.now().toString(36)}`;
+  await db
+    .update(tables.officials)
+    .set({ username: login, passwordHash: await hashPassword(TEST_PASSWORD) })
+    .where(eq(tables.officials.id, id));
+  return { id, login };
 }

@@ -15,3 +15,5 @@ export * from './auth.schemas.js';
 export * from './reports.schemas.js';
 export * from './case-actions.schemas.js';
 export * from './admin-org.schemas.js';
+export * from './oversight-charts.schemas.js';
+export * from './console.schemas.js';

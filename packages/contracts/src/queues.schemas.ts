@@ -90,7 +90,7 @@ export const QueueQuery = Type.Object(
           'receivedAt: newest first',
       }),
     ),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Default 25' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'Default 25' })),
     cursor: Type.Optional(
       Type.String({
         minLength: 1,
@@ -128,6 +128,11 @@ export const QueueRow = Type.Object({
   escalationLevel: Type.Integer(),
   transferCount: Type.Integer(),
   excerpt: Type.String({ description: 'The start of the case text' }),
+  remainingWorkingMs: Type.Union([Type.Number(), Type.Null()], {
+    description:
+      'Working time left until the resolution deadline in the unit’s calendar (negative: ' +
+      'overdue); null without a running deadline (none yet, closed, or paused awaiting the citizen)',
+  }),
 });
 export type QueueRow = Static<typeof QueueRow>;
 
@@ -136,6 +141,10 @@ const Counts = (description: string) => Type.Record(Type.String(), Type.Integer(
 export const QueuePage = Type.Object({
   queue: Type.String(),
   total: Type.Integer({ description: 'Cases matching the queue and filters' }),
+  totalCapped: Type.Boolean({
+    description:
+      'More cases match than were counted (searches count up to 1,000, other queues up to 50,000): total is a lower bound and the counts per status and SLA state are left empty',
+  }),
   counts: Type.Object({
     byStatus: Counts('Matching cases per status'),
     bySlaState: Counts('Matching cases per SLA state'),

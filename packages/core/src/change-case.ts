@@ -3,6 +3,7 @@ import {
   findUnitCalendarId,
   insertOutbox,
   listSlaPolicyRows,
+  writeReportFacts,
   loadCaseHistories,
   lockCases,
   projectionColumns,
@@ -33,6 +34,8 @@ import { loadWorkingCalendar } from './calendars/load-working-calendar.js';
 import { AppError, validationFailed, type ErrorCode } from './errors.js';
 import { slaTimerOutbox } from './sla/sla-timer-jobs.js';
 import { planNotifications } from './notifications/plan-notifications.js';
+import { reportKeysMoved, type MeasureAt } from './reports/report-facts.js';
+import { reportFactsWrites } from './reports/report-facts-writes.js';
 
 const ERROR_OF: Record<DomainErrorCode, ErrorCode> = {
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
@@ -121,6 +124,19 @@ export async function slaOf(
   return { policy, calendar, sla: computeSla(history, policy, calendar, at) };
 }
 
+/** The SLA of a case just after each event of its history (the deadline in force then). */
+export function measureHistory(
+  tx: Tx | Database,
+  reads: SharedReads,
+  history: readonly RecordedEvent[],
+): MeasureAt {
+  return async (index, state) => {
+    const past = history.slice(0, index + 1);
+    const { calendar, sla } = await slaOf(tx, state, past, history[index]!.at, reads);
+    return { calendar, sla };
+  };
+}
+
 /** What changing a case needs; the URL and zone only shape the messages it plans. */
 export interface CaseChangeDeps {
   db: Database;
@@ -170,6 +186,8 @@ export async function changeCases(
     const reads = sharedReads();
     const outcomes: CaseChangeOutcome[] = [];
     const decided: Decided[] = [];
+    // Each changed case before the batch (where its new events start) and after it.
+    const changed = new Map<string, { index: number; state: CaseState; next: CaseState }>();
     for (const { caseId, request, principal } of changes) {
       const locked = locks.get(caseId);
       const history = histories.get(caseId) ?? [];
@@ -180,6 +198,8 @@ export async function changeCases(
           outcomes.push({ ok: true, value: result.unchanged });
           continue;
         }
+        const start = changed.get(caseId) ?? { index: history.length, state: result.state };
+        changed.set(caseId, { ...start, next: result.next });
         // A later change of the same case in this batch starts from this one.
         histories.set(caseId, [...history, ...result.recorded]);
         locks.set(caseId, {
@@ -193,12 +213,15 @@ export async function changeCases(
         outcomes.push({ ok: false, error: err });
       }
     }
+    const lastOf = new Map(decided.map((d) => [d.caseId, d]));
     await appendCaseChanges(
       tx,
       decided.map((d) => ({
         caseId: d.caseId,
         expectedVersion: d.locked.version,
         events: d.recorded,
+        // Once per case (its last append): its stored facts follow its unit, assignee, category.
+        reportKeysMoved: lastOf.get(d.caseId) === d && reportKeysMoved(changed.get(d.caseId)!),
         patch: {
           ...projectionColumns(d.next),
           acceptanceDueAt: d.sla.clocks.acceptance.dueAt,
@@ -214,7 +237,11 @@ export async function changeCases(
       })),
       now,
     );
-    await Promise.all(decided.map((d) => planNotificationsOf(tx, deps, d, now)));
+    const facts = await reportFactsWrites(histories, changed, (h) => measureHistory(tx, reads, h));
+    await Promise.all([
+      ...decided.map((d) => planNotificationsOf(tx, deps, d, now)),
+      writeReportFacts(tx, facts),
+    ]);
     // A new generation of deadlines: schedule its timers (the older ones become no-ops).
     await insertOutbox(
       tx,
@@ -236,7 +263,8 @@ async function decideChange(
   principal: Principal,
   now: Date,
 ): Promise<
-  { unchanged: ChangedCase } | { next: CaseState; recorded: RecordedEvent[]; sla: SlaView }
+  | { unchanged: ChangedCase }
+  | { state: CaseState; next: CaseState; recorded: RecordedEvent[]; sla: SlaView }
 > {
   const state = projectCase(history.map((h) => h.event));
   if (!state) throw new Error(`case ${caseId} has no history`);
@@ -267,7 +295,7 @@ async function decideChange(
     }
   }
   const { sla } = await slaOf(tx, next, [...history, ...recorded], now, reads);
-  return { next, recorded, sla };
+  return { state, next, recorded, sla };
 }
 
 /** Plans who is told about one case's new events. */

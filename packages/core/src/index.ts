@@ -108,3 +108,5 @@ export {
 export { authorizeOfficialAttachment } from './case-actions/attach-official-files.js';
 export { getCaseDetail, type CaseDetail } from './case-detail/get-case-detail.js';
 export * from './admin/index.js';
+export * from './portal/index.js';
+export * from './console/index.js';

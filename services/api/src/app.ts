@@ -29,6 +29,7 @@ import { registerRateLimit } from './plugins/rate-limit.js';
 import { requestOtpRoute } from './routes/follow-up/request-otp.route.js';
 import { caseActionsRoute } from './routes/follow-up/case-actions.route.js';
 import { redisOtpStore } from './routes/follow-up/redis-otp-store.js';
+import { registerWeb } from '@hotline/web';
 import { publishedCasesRoute } from './routes/cases/published-cases.route.js';
 import { adminApiKeyRoutes } from './routes/admin/admin-api-keys.route.js';
 import { open311Routes } from './routes/open311/open311.route.js';
@@ -39,6 +40,7 @@ import { caseActionRoutes } from './routes/case-actions/case-actions.route.js';
 import { officialAttachmentsRoute } from './routes/case-actions/official-attachments.route.js';
 import { caseDetailRoute } from './routes/case-detail/get-case-detail.route.js';
 import { queueRoutes } from './routes/queues/list-queue.route.js';
+import { consoleRoutes } from './routes/console/console.routes.js';
 import { uploadAttachmentsRoute } from './routes/attachments/upload-attachments.route.js';
 import { adminOfficialTokenRoutes } from './routes/admin/admin-official-tokens.route.js';
 import fastifyCookie from '@fastify/cookie';
@@ -51,6 +53,8 @@ import { adminUnitRoutes } from './routes/admin/admin-units.route.js';
 import { adminOfficialRoutes } from './routes/admin/admin-officials.route.js';
 import { adminHotlineRoutes } from './routes/admin/admin-hotlines.route.js';
 import { adminCategoryRoutes } from './routes/admin/admin-categories.route.js';
+import { oversightChartRoutes } from './routes/oversight/oversight-charts.route.js';
+import { adminUnitMergePreviewRoute } from './routes/admin/admin-unit-merge-preview.route.js';
 
 export interface AppDeps {
   config: AppConfig;
@@ -161,7 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(publishedCasesRoute({ db }));
   await app.register(publicCalendarRoutes({ db }));
   await app.register(async (admin) => {
-    admin.addHook('preHandler', adminTokenGuard(deps.config.adminToken));
+    admin.addHook('preHandler', adminTokenGuard(deps.config.adminToken, sessions));
     await admin.register(adminCalendarRoutes({ db }));
     await admin.register(adminSlaPolicyRoutes({ db }));
     await admin.register(adminRoutingRuleRoutes({ db }));
@@ -179,12 +183,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminOfficialRoutes(orgDeps));
   await app.register(adminHotlineRoutes(orgDeps));
   await app.register(adminCategoryRoutes(orgDeps));
+  await app.register(adminUnitMergePreviewRoute(orgDeps));
   await app.register(
     callRoutes({ db, sql: deps.sql, publicBaseUrl: deps.config.publicBaseUrl, sessions }),
   );
   const reportDeps = { db, timeZone: deps.config.displayTimeZone, sessions };
   await app.register(oversightRoutes(reportDeps));
   await app.register(reportRoutes(reportDeps));
+  await app.register(oversightChartRoutes(reportDeps));
   // Officials' case actions and case page (issue items 4 and 5).
   await app.register(
     caseActionRoutes({
@@ -204,6 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(caseDetailRoute({ db, sessions }));
   await app.register(queueRoutes({ db, sessions }));
+  await app.register(consoleRoutes({ db, sessions, attachmentsDir: deps.config.attachments.dir }));
   const smsDeps = {
     db,
     sql: deps.sql,
@@ -222,5 +229,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       bodyLimit: BODY_LIMIT,
     }),
   );
+  // The browser UI on the same origin: citizen pages and the officials' console (issue 7).
+  await registerWeb(app, { db, sql: deps.sql, config: deps.config, logger: deps.logger, otp });
   return app;
 }

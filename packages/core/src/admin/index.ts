@@ -9,3 +9,4 @@ export {
   updateCategory,
   deactivateCategory,
 } from './manage-categories.js';
+export { previewUnitMerge } from './preview-unit-merge.js';

@@ -1,10 +1,4 @@
-import {
-  caseScopeCondition,
-  findOwnedHotlineIds,
-  findUnitSubtreeIds,
-  type CaseScope,
-  type Database,
-} from '@hotline/db';
+import { caseScopeCondition, findScopeIds, type CaseScope, type Database } from '@hotline/db';
 import type { OfficialRole, Principal } from '@hotline/domain';
 import { AppError } from '../errors.js';
 
@@ -31,15 +25,18 @@ const PROVINCE_WIDE: readonly OfficialRole[] = ['operator', 'supervisor', 'admin
 export async function scopeOfOfficial(db: Database, who: ActingOfficial): Promise<CaseScope> {
   const roles = who.principal.roles;
   if (roles.some((r) => PROVINCE_WIDE.includes(r))) return { kind: 'all' };
-  const unitIds = new Set<string>();
-  if (roles.includes('unit_leader')) {
-    for (const id of await findUnitSubtreeIds(db, who.unitId)) unitIds.add(id);
-  } else if (roles.includes('handler')) {
-    unitIds.add(who.unitId);
-  }
-  const hotlineIds = roles.includes('hotline_owner')
-    ? await findOwnedHotlineIds(db, who.principal.officialId)
-    : [];
+  const isLeader = roles.includes('unit_leader');
+  const isOwner = roles.includes('hotline_owner');
+  const found =
+    isLeader || isOwner
+      ? await findScopeIds(db, {
+          subtreeOf: isLeader ? who.unitId : null,
+          hotlinesOf: isOwner ? who.principal.officialId : null,
+        })
+      : { unitIds: [], hotlineIds: [] };
+  const unitIds = new Set(found.unitIds);
+  if (!isLeader && roles.includes('handler')) unitIds.add(who.unitId);
+  const hotlineIds = found.hotlineIds;
   return { kind: 'some', unitIds: [...unitIds], hotlineIds };
 }
 

@@ -10,7 +10,15 @@ export async function loadWorkingCalendar(
   db: Executor,
   id: string,
 ): Promise<WorkingCalendar | null> {
-  const revision = await getCalendarRevision(db);
+  return loadWorkingCalendarAt(db, id, await getCalendarRevision(db));
+}
+
+/** The same, when the caller has read the calendar revision already (no read on a hit). */
+export async function loadWorkingCalendarAt(
+  db: Executor,
+  id: string,
+  revision: number,
+): Promise<WorkingCalendar | null> {
   const hit = compiled.get(id);
   if (hit && hit.revision === revision) return hit.calendar;
   const chain = await loadCalendarChain(db, id);

@@ -1,18 +1,16 @@
 import {
-  findCaseDetailRow,
-  findCaseInScope,
-  findOfficialNames,
   findRelatedCases,
-  findUnitsByIds,
-  listAttachments,
-  loadCaseHistory,
+  listSlaPolicyRows,
+  loadCasePage,
   recordPersonalDataView,
   type Database,
   type PersonalDataField,
 } from '@hotline/db';
 import {
+  computeSla,
   describePublicEvent,
   extensionsAllowed,
+  selectPolicy,
   formatTrackingCode,
   projectCase,
   type Actor,
@@ -26,7 +24,7 @@ import {
   type ActingOfficial,
 } from '../auth/acting-official.js';
 import { allowedActionsOf } from '../case-actions/allowed-actions.js';
-import { slaOf } from '../change-case.js';
+import { loadWorkingCalendarAt } from '../calendars/load-working-calendar.js';
 import { AppError } from '../errors.js';
 
 /** Roles that may see who sent an anonymous case (those who received it, and oversight). */
@@ -79,49 +77,33 @@ function timelineOf(
 export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial, ref: string) {
   requireScope(who, 'cases:read');
   const scope = await scopeOfOfficial(deps.db, who);
-  const found = await findCaseInScope(deps.db, scope, ref);
-  if (!found) throw new AppError('CASE_NOT_FOUND', 'no such case in your scope');
+  // One statement reads the case with everything it mentions (one snapshot, so the row, the
+  // history and the names agree without a transaction).
+  const [page, policies] = await Promise.all([
+    loadCasePage(deps.db, scope, ref),
+    listSlaPolicyRows(deps.db),
+  ]);
+  const state = page ? projectCase(page.history.map((h) => h.event)) : null;
+  if (!page || !state) throw new AppError('CASE_NOT_FOUND', 'no such case in your scope');
   const now = new Date();
-  const loaded = await deps.db.transaction(
-    async (tx) => {
-      const detail = await findCaseDetailRow(tx, found.id);
-      const history = await loadCaseHistory(tx, found.id);
-      const state = projectCase(history.map((h) => h.event));
-      if (!detail || !state) return null;
-      const { policy, calendar, sla } = await slaOf(tx, state, history, now);
-      const officialIds = history.flatMap((h) =>
-        h.actor.kind === 'official' ? [h.actor.officialId] : [],
-      );
-      const unitIds = history.flatMap(({ event: e }) =>
-        e.type === 'routed' ? [e.unitId] : e.type === 'transferred' ? [e.toUnitId] : [],
-      );
-      const [names, units, attachments] = await Promise.all([
-        findOfficialNames(tx, [...new Set(officialIds)]),
-        findUnitsByIds(tx, [...new Set(unitIds)]),
-        listAttachments(tx, found.id),
-      ]);
-      const mergedInto = state.mergedInto
-        ? await findCaseInScope(tx, { kind: 'all' }, state.mergedInto)
-        : null;
-      return {
-        detail,
-        history,
-        state,
-        policy,
-        calendar,
-        sla,
-        names,
-        units,
-        attachments,
-        mergedInto,
-      };
-    },
-    { isolationLevel: 'repeatable read' },
-  );
-  if (!loaded) throw new AppError('CASE_NOT_FOUND', 'no such case in your scope');
-  const { detail, history, state, sla, calendar } = loaded;
-  const c = detail.case;
-
+  const calendarId = page.calendarId ?? 'default';
+  const calendar = await loadWorkingCalendarAt(deps.db, calendarId, page.calendarRevision);
+  if (!calendar) throw new Error(`calendar ${calendarId} missing`);
+  const policy = selectPolicy(policies, state);
+  const { history } = page;
+  const sla = computeSla(history, policy, calendar, now);
+  const detail = page;
+  const c = page.case;
+  const loaded = {
+    policy,
+    names: new Map(Object.entries(page.officialNames)),
+    units: Object.entries(page.unitNames).map(([id, name]) => ({ id, name })),
+    attachments: page.attachments,
+    mergedInto:
+      state.mergedInto && page.mergedIntoCode
+        ? { id: state.mergedInto, trackingCode: page.mergedIntoCode }
+        : null,
+  };
   const roles = who.principal.roles;
   const isHidden = c.isAnonymous && !roles.some((r) => SEE_ANONYMOUS.includes(r));
   const contact = isHidden
@@ -130,21 +112,24 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
   const shown: PersonalDataField[] = contact
     ? (['name', 'phone', 'email', 'address'] as const).filter((f) => contact[f] !== null)
     : [];
-  await recordPersonalDataView(deps.db, {
-    officialId: who.principal.officialId,
-    caseId: c.id,
-    fields: shown,
-    context: 'case_detail',
-  });
-
-  const related = await findRelatedCases(deps.db, scope, {
-    caseId: c.id,
-    phone: isHidden ? null : c.citizenPhone,
-    communeUnitId: c.communeUnitId,
-    text: c.text,
-    since: new Date(now.getTime() - RELATED_DAYS * 86_400_000),
-    limit: RELATED_LIMIT,
-  });
+  // Showing the contact is recorded before the page is answered.
+  const [, related] = await Promise.all([
+    recordPersonalDataView(deps.db, {
+      officialId: who.principal.officialId,
+      caseId: c.id,
+      fields: shown,
+      context: 'case_detail',
+    }),
+    findRelatedCases(deps.db, scope, {
+      caseId: c.id,
+      phone: isHidden ? null : c.citizenPhone,
+      communeUnitId: c.communeUnitId,
+      categoryId: c.categoryId,
+      text: c.text,
+      since: new Date(now.getTime() - RELATED_DAYS * 86_400_000),
+      limit: RELATED_LIMIT,
+    }),
+  ]);
   const canWrite = who.scopes === 'all' || who.scopes.has('cases:write');
   const allowedActions = canWrite
     ? allowedActionsOf(
@@ -230,7 +215,7 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
       fileName: a.fileName,
       contentType: a.contentType,
       sizeBytes: a.sizeBytes,
-      createdAt: a.createdAt.toISOString(),
+      createdAt: new Date(a.createdAt).toISOString(),
     })),
     relatedCases: related.map((r) => ({
       id: r.id,

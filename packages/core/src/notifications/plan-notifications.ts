@@ -37,6 +37,8 @@ const NOTIFIED: ReadonlySet<CaseEventType> = new Set([
   'assigned',
   'sla_warning',
   'escalated',
+  'extension_requested',
+  'resolution_proposed',
 ]);
 
 const MERGED_TEXT =
@@ -77,7 +79,7 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
     categoryName: facts.categoryName,
     unitName: facts.unitName,
     deadline: facts.resolutionDueAt ? formatLocalTime(facts.resolutionDueAt, timeZone) : null,
-    trackingUrl: args.publicBaseUrl ? `${args.publicBaseUrl}/v1/cases/${trackingCode}` : null,
+    trackingUrl: args.publicBaseUrl ? `${args.publicBaseUrl}/tra-cuu/${trackingCode}` : null,
   };
 
   const drafts: Draft[] = [];
@@ -160,7 +162,7 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
           const ctx = {
             ...context,
             trackingCode: code,
-            trackingUrl: args.publicBaseUrl ? `${args.publicBaseUrl}/v1/cases/${code}` : null,
+            trackingUrl: args.publicBaseUrl ? `${args.publicBaseUrl}/tra-cuu/${code}` : null,
             resolutionText: e.resolutionText,
           };
           const merged = { key: `citizen:${m.caseId}`, officialId: null };
@@ -200,6 +202,19 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
         toOfficials(r, 'escalation', ctx, recipients, 'sms');
         break;
       }
+      // The unit's leaders decide these: a line in their console's inbox, nothing more.
+      case 'extension_requested':
+      case 'resolution_proposed': {
+        const unitId = args.state.unitId;
+        const leaders = unitId ? await listUnitLeaderContacts(tx, unitId) : [];
+        const request = e.type === 'extension_requested' ? 'extension' : 'resolution';
+        for (const o of leaders) {
+          if (r.actor.kind === 'official' && r.actor.officialId === o.id) continue;
+          const to = { key: o.id, officialId: o.id, address: null };
+          draft(r, 'approval_requested', { ...context, request }, 'in_app', to);
+        }
+        break;
+      }
       // Nobody is messaged about these (yet); listed so a new event type needs a decision here.
       case 'received':
       case 'triaged':
@@ -207,10 +222,8 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
       case 'info_provided':
       case 'transferred':
       case 'unit_merged':
-      case 'extension_requested':
       case 'extension_granted':
       case 'extension_refused':
-      case 'resolution_proposed':
       case 'resolution_refused':
       case 'closed':
       case 'reopened':

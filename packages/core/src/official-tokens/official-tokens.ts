@@ -99,7 +99,10 @@ export async function authenticateOfficialToken(
       'a valid official token is required (Authorization: Bearer hlt_…)',
     );
   }
-  await touchToken(deps.db, holder.tokenId, now);
+  // Marked used at most once a minute: a busy integration must not write on every request.
+  if (!holder.lastUsedAt || now.getTime() - holder.lastUsedAt.getTime() >= 60_000) {
+    await touchToken(deps.db, holder.tokenId, now);
+  }
   return {
     principal: {
       kind: 'official',

@@ -1,2 +1,3 @@
-export { listQueue, DEFAULT_QUEUE_LIMIT } from './list-case-queue.js';
+export { listQueue, newQueueCountCache, DEFAULT_QUEUE_LIMIT } from './list-case-queue.js';
+export { QueueCountCache } from './count-cache.js';
 export { encodeQueueCursor, decodeQueueCursor } from './queue-cursor.js';

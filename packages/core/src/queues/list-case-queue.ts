@@ -8,9 +8,21 @@ import {
 } from '@hotline/db';
 import { formatTrackingCode, normalizeVietnamesePhone } from '@hotline/domain';
 import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { QueueCountCache } from './count-cache.js';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor.js';
+import { remainingWorkingTimes } from './remaining-working-time.js';
 
 export const DEFAULT_QUEUE_LIMIT = 25;
+/** Counting stops here (see countCaseQueue): a search's "1,000+" is as useful as its exact count. */
+const COUNT_CAP = 10_000;
+const SEARCH_COUNT_CAP = 1_000;
+
+type QueueCounts = Awaited<ReturnType<typeof countCaseQueue>>;
+
+/** One per API process: counts of 2,000 cases or more are reused for 10 s (see the class). */
+export function newQueueCountCache(): QueueCountCache<QueueCounts> {
+  return new QueueCountCache({ ttlMs: 10_000, minTotal: 2_000, maxEntries: 2_000 });
+}
 
 /** Words of a search, NFC-normalised (the index folds NFC text; a JS strip would leave đ). */
 const searchWords = (q: string) =>
@@ -54,10 +66,11 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
  * the counts by status and SLA state for the same queue and filters.
  */
 export async function listQueue(
-  deps: { db: Database },
+  deps: { db: Database; counts?: QueueCountCache<QueueCounts> },
   who: ActingOfficial,
   queue: CaseQueueName,
   query: QueueQuery,
+  now: Date,
 ): Promise<QueuePage> {
   requireScope(who, 'cases:read');
   const scope = await scopeOfOfficial(deps.db, who);
@@ -70,15 +83,30 @@ export async function listQueue(
     isUnitLeader: who.principal.roles.includes('unit_leader'),
   };
   const filters = filtersOf(query);
+  const countsOf = () => {
+    const count = () =>
+      countCaseQueue(deps.db, scope, {
+        queue,
+        viewer,
+        filters,
+        cap: filters.words ? SEARCH_COUNT_CAP : COUNT_CAP,
+      });
+    if (!deps.counts) return count();
+    // The same scope, queue, viewer and filters count the same cases.
+    const key = JSON.stringify([scope, queue, viewer, filters]);
+    return deps.counts.get(key, now.getTime(), count);
+  };
   const [rows, counts] = await Promise.all([
     listCaseQueue(deps.db, scope, { queue, viewer, filters, sort, after, limit: limit + 1 }),
-    countCaseQueue(deps.db, scope, { queue, viewer, filters }),
+    countsOf(),
   ]);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
+  const remaining = await remainingWorkingTimes(deps.db, page, now);
   return {
     queue,
     total: counts.total,
+    totalCapped: counts.isCapped,
     counts: { byStatus: counts.byStatus, bySlaState: counts.bySlaState },
     items: page.map((r) => ({
       id: r.id,
@@ -103,6 +131,7 @@ export async function listQueue(
       escalationLevel: r.escalationLevel,
       transferCount: r.transferCount,
       excerpt: r.excerpt,
+      remainingWorkingMs: remaining.get(r.id) ?? null,
     })),
     nextCursor:
       rows.length > limit && last

@@ -1,4 +1,7 @@
-import type { CaseFacts } from './case-facts.js';
+import { noFactCounts, type FactCounts, type FactTimes } from '@hotline/db';
+
+/** The median and 90th percentile of some working times, unrounded. */
+type Quantiles = Pick<FactTimes, 'median' | 'p90'>;
 
 /** The figures of a report row (a unit, an official, a channel, a category, or the total). */
 export interface Figures {
@@ -24,56 +27,52 @@ export interface Figures {
   reopenRate: number | null;
 }
 
-const DAY_MS = 86_400_000;
-
-/** The p-quantile (0..1) with linear interpolation between ranks (Excel PERCENTILE.INC). */
-export function quantile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const h = (sorted.length - 1) * p;
-  const low = Math.floor(h);
-  const a = sorted[low]!;
-  const b = sorted[Math.min(low + 1, sorted.length - 1)]!;
-  return Math.round(a + (h - low) * (b - a));
-}
-
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
-/** Aggregates the facts of some cases; `end` is when backlog ages are measured. */
-export function figuresOf(facts: readonly CaseFacts[], end: Date): Figures {
-  const resolutions = facts.flatMap((f) => f.resolutions);
-  const firstResponses = facts.flatMap((f) => (f.firstResponse ? [f.firstResponse.workingMs] : []));
-  const ratings = facts.flatMap((f) => (f.rating === null ? [] : [f.rating]));
-  const open = facts.filter((f) => f.isOpenAtEnd);
-  const backlogAge = { d0to2: 0, d3to7: 0, d8to15: 0, d16to30: 0, over30: 0 };
-  for (const f of open) {
-    const days = Math.floor((end.getTime() - f.receivedAt.getTime()) / DAY_MS);
-    if (days <= 2) backlogAge.d0to2++;
-    else if (days <= 7) backlogAge.d3to7++;
-    else if (days <= 15) backlogAge.d8to15++;
-    else if (days <= 30) backlogAge.d16to30++;
-    else backlogAge.over30++;
+/** The sum of some groups' counts (the total row). */
+export function addCounts(groups: readonly FactCounts[]): FactCounts {
+  const sum = noFactCounts(null);
+  for (const g of groups) {
+    sum.received += g.received;
+    sum.resolved += g.resolved;
+    sum.resolvedOnTime += g.resolvedOnTime;
+    sum.reopened += g.reopened;
+    sum.firstResponses += g.firstResponses;
+    sum.ratings += g.ratings;
+    sum.ratingSum += g.ratingSum;
+    sum.satisfied += g.satisfied;
+    sum.openBacklog += g.openBacklog;
+    sum.backlogAge = sum.backlogAge.map((n, i) => n + g.backlogAge[i]!) as typeof sum.backlogAge;
   }
-  const onTime = resolutions.filter((r) => r.isOnTime).length;
-  const reopened = resolutions.filter((r) => r.wasReopened).length;
-  const resolutionTimes = resolutions.map((r) => r.workingMs);
+  return sum;
+}
+
+/**
+ * A row's figures from its counts and its working-time quantiles (PERCENTILE.INC in SQL,
+ * rounded to the millisecond here like Math.round: half up).
+ */
+export function figuresOf(
+  c: FactCounts,
+  firstResponse: Quantiles | undefined | null,
+  resolution: Quantiles | undefined | null,
+): Figures {
+  const [d0to2, d3to7, d8to15, d16to30, over30] = c.backlogAge;
   return {
-    received: facts.filter((f) => f.isReceivedInPeriod).length,
-    resolved: resolutions.length,
-    resolvedOnTime: onTime,
-    onTimeRate: ratio(onTime, resolutions.length),
-    firstResponses: firstResponses.length,
-    firstResponseMedianMs: quantile(firstResponses, 0.5),
-    firstResponseP90Ms: quantile(firstResponses, 0.9),
-    resolutionMedianMs: quantile(resolutionTimes, 0.5),
-    resolutionP90Ms: quantile(resolutionTimes, 0.9),
-    openBacklog: open.length,
-    backlogAge,
-    ratings: ratings.length,
-    satisfactionAverage:
-      ratings.length === 0 ? null : ratings.reduce((s, r) => s + r, 0) / ratings.length,
-    satisfiedShare: ratio(ratings.filter((r) => r >= 4).length, ratings.length),
-    reopened,
-    reopenRate: ratio(reopened, resolutions.length),
+    received: c.received,
+    resolved: c.resolved,
+    resolvedOnTime: c.resolvedOnTime,
+    onTimeRate: ratio(c.resolvedOnTime, c.resolved),
+    firstResponses: c.firstResponses,
+    firstResponseMedianMs: firstResponse ? Math.round(firstResponse.median) : null,
+    firstResponseP90Ms: firstResponse ? Math.round(firstResponse.p90) : null,
+    resolutionMedianMs: resolution ? Math.round(resolution.median) : null,
+    resolutionP90Ms: resolution ? Math.round(resolution.p90) : null,
+    openBacklog: c.openBacklog,
+    backlogAge: { d0to2, d3to7, d8to15, d16to30, over30 },
+    ratings: c.ratings,
+    satisfactionAverage: c.ratings === 0 ? null : c.ratingSum / c.ratings,
+    satisfiedShare: ratio(c.satisfied, c.ratings),
+    reopened: c.reopened,
+    reopenRate: ratio(c.reopened, c.resolved),
   };
 }

@@ -7,3 +7,4 @@ export {
 export { reportSeries, type SeriesPoint } from './report-series.js';
 export type { Figures } from './figures.js';
 export type { SeriesInterval } from './period.js';
+export { rebuildReportFacts, rebuildMissingReportFacts } from './rebuild-report-facts.js';

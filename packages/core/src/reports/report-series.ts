@@ -1,7 +1,6 @@
-import type { Database } from '@hotline/db';
+import { seriesOfReportFacts, type Database } from '@hotline/db';
 import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
 import { validationFailed } from '../errors.js';
-import { loadCaseFacts } from './case-facts.js';
 import {
   bucketOf,
   localDateOf,
@@ -25,7 +24,11 @@ export interface SeriesPoint {
 
 const MAX_BUCKETS = 1000;
 
-/** Received, resolved, resolved on time, breaches and escalations per day, week or month. */
+/**
+ * Received, resolved, resolved on time, breaches and escalations per day, week or month,
+ * counted in SQL from the report facts (buckets are local dates in the zone, starting at the
+ * instants their first days start).
+ */
 export async function reportSeries(
   deps: { db: Database },
   who: ActingOfficial,
@@ -54,32 +57,19 @@ export async function reportSeries(
       escalations: 0,
     });
   }
-  const pointAt = (at: Date) => points.get(bucketOf(localDateOf(at, timeZone), query.interval));
   const scope = await scopeOfOfficial(deps.db, who);
-  for (const f of await loadCaseFacts(deps.db, scope, period, now)) {
-    if (f.isReceivedInPeriod) {
-      const p = pointAt(f.receivedAt);
-      if (p) p.received++;
-    }
-    for (const r of f.resolutions) {
-      const p = pointAt(r.at);
-      if (!p) continue;
-      p.resolved++;
-      if (r.isOnTime) p.resolvedOnTime++;
-    }
-    for (const at of f.breachesAt) {
-      const p = pointAt(at);
-      if (p) p.breaches++;
-    }
-    for (const at of f.escalationsAt) {
-      const p = pointAt(at);
-      if (p) p.escalations++;
-    }
-  }
+  const series = [...points.values()];
+  const counted = await seriesOfReportFacts(
+    deps.db,
+    scope,
+    period,
+    series.map((p) => new Date(p.start)),
+  );
+  for (const [i, p] of series.entries()) Object.assign(p, counted[i]);
   return {
     from: period.from.toISOString(),
     to: period.to.toISOString(),
     interval: query.interval,
-    points: [...points.values()],
+    points: series,
   };
 }

@@ -16,7 +16,8 @@ export async function lockCase(
   return row ?? null;
 }
 
-const actorOf = (r: {
+/** The actor of an event row. */
+export const actorOf = (r: {
   actorKind: 'citizen' | 'system' | 'official';
   actorOfficialId: string | null;
   actorProcess: string | null;

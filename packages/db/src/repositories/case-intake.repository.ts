@@ -35,9 +35,10 @@ export type InsertReceivedCaseResult =
   | { kind: 'tracking_code_taken' };
 
 /**
- * Writes a new case, its `received` event (version 1) and the routing outbox row as ONE
- * statement, hence one transaction and one round trip: intake is the hot path. References
- * are resolved inside the statement so an unknown category, commune or hotline writes nothing.
+ * Writes a new case, its `received` event (version 1), its open span (report facts) and the
+ * routing outbox row as ONE statement, hence one transaction and one round trip: intake is
+ * the hot path. References are resolved inside the statement so an unknown category, commune
+ * or hotline writes nothing.
  * Runs on the raw client so the statement is prepared (see DatabaseHandle.raw).
  * The same text from the same phone within 24 hours, while that case is open, writes nothing
  * and returns that case instead (a lookup on cases_citizen_phone_idx inside the statement).
@@ -113,6 +114,14 @@ export async function insertReceivedCase(
     ob as (
       insert into outbox (queue, job_name, job_id, payload)
       select 'routing', 'route-case', 'route-case-' || ins.id, jsonb_build_object('caseId', ins.id)
+      from ins
+    ),
+    -- The case is open from its receipt (report facts: the span a resolution will close).
+    fact as (
+      insert into case_report_facts
+        (case_id, kind, seq, at, received_at, category_id, channel, hotline_id)
+      select ins.id, 'open', 1, ${at}::timestamptz, ${at}::timestamptz, ins.category_id,
+        ${row.channel}::channel, ins.hotline_id
       from ins
     )
     select ins.id as case_id, ref.category_id, ref.commune_id, ref.hotline_id,

@@ -113,16 +113,24 @@ function filterConditions(f: CaseQueueFilters): SQL[] {
   if (f.receivedTo) out.push(lte(cases.receivedAt, f.receivedTo));
   if (f.assignee === 'none') out.push(isNull(cases.assigneeId));
   else if (f.assignee) out.push(eq(cases.assigneeId, f.assignee));
-  // The same expression as the trigram index cases_text_search_idx, so the index serves it.
+  // The stored folded text, indexed by the trigram index cases_text_search_idx.
   for (const word of f.words ?? []) {
-    out.push(sql`hotline_fold(${cases.text}) like '%' || hotline_fold(${likeEscape(word)}) || '%'`);
+    out.push(sql`${cases.textFolded} like '%' || hotline_fold(${likeEscape(word)}) || '%'`);
   }
   return out;
 }
 
-/** Every condition of a queue query: the official's scope always, then queue and filters. */
+/**
+ * Every condition of a queue query: the official's scope, then queue and filters. A unit's
+ * queue inside the scope implies the scope, and leaving the scope's `or` out lets Postgres
+ * answer from the open-cases index alone (at a million cases the `or` cost 150 ms per count).
+ */
 function whereOf(scope: CaseScope, queue: CaseQueueName, who: QueueViewer, f: CaseQueueFilters) {
-  return and(caseScopeCondition(scope), queueCondition(queue, who), ...filterConditions(f))!;
+  const isImplied =
+    (queue === 'unit' || queue === 'unassigned') &&
+    (scope.kind === 'all' || scope.unitIds.includes(who.unitId));
+  const scoped = isImplied ? [] : [caseScopeCondition(scope)];
+  return and(...scoped, queueCondition(queue, who), ...filterConditions(f))!;
 }
 
 // Sort keys are read back as text so the cursor keeps Postgres's microseconds.
@@ -191,22 +199,32 @@ export async function listCaseQueue(
     .limit(query.limit);
 }
 
-/** How many cases a queue query matches, by status and by SLA state, in one grouped query. */
+/**
+ * How many cases a queue query matches, by status and by SLA state, in one grouped query,
+ * counting at most `cap` of them: past it the total is only a lower bound (`isCapped`) and the
+ * partial counts per status are left out rather than shown wrong. Exact counts of a search
+ * matching 600,000 of a million cases took 2.5 s (bench:officials); a capped count stops early.
+ */
 export async function countCaseQueue(
   db: Executor,
   scope: CaseScope,
-  query: { queue: CaseQueueName; viewer: QueueViewer; filters: CaseQueueFilters },
+  query: { queue: CaseQueueName; viewer: QueueViewer; filters: CaseQueueFilters; cap: number },
 ) {
-  const rows = await db
-    .select({
-      status: cases.status,
-      slaState: cases.slaState,
-      byStatus: sql<number>`grouping(${cases.status})`,
-      count: sql<number>`count(*)::int`,
-    })
+  const matching = db
+    .select({ status: cases.status, slaState: cases.slaState })
     .from(cases)
     .where(whereOf(scope, query.queue, query.viewer, query.filters))
-    .groupBy(sql`grouping sets ((${cases.status}), (${cases.slaState}))`);
+    .limit(query.cap + 1)
+    .as('matching');
+  const rows = await db
+    .select({
+      status: matching.status,
+      slaState: matching.slaState,
+      byStatus: sql<number>`grouping(${matching.status})`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(matching)
+    .groupBy(sql`grouping sets ((${matching.status}), (${matching.slaState}))`);
   const byStatus: Partial<Record<CaseStatus, number>> = {};
   const bySlaState: Partial<Record<SlaState, number>> = {};
   let total = 0;
@@ -219,7 +237,8 @@ export async function countCaseQueue(
       bySlaState[r.slaState] = r.count;
     }
   }
-  return { total, byStatus, bySlaState };
+  if (total > query.cap) return { total: query.cap, isCapped: true, byStatus: {}, bySlaState: {} };
+  return { total, isCapped: false, byStatus, bySlaState };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -44,3 +44,24 @@ export async function findOwnedHotlineIds(db: Executor, officialId: string): Pro
     .where(eq(hotlines.ownerOfficialId, officialId));
   return rows.map((r) => r.id);
 }
+
+/**
+ * A unit's subtree and an official's hotlines in one read (either may be skipped with null):
+ * the scope of a unit leader who also owns a hotline costs one round trip, not two.
+ */
+export async function findScopeIds(
+  db: Executor,
+  of: { subtreeOf: string | null; hotlinesOf: string | null },
+): Promise<{ unitIds: string[]; hotlineIds: string[] }> {
+  const rows = await db.execute<{ unit_ids: string[] | null; hotline_ids: string[] | null }>(sql`
+    with recursive down as (
+      select id, 0 as depth from admin_units where id = ${of.subtreeOf}::uuid
+      union all
+      select u.id, down.depth + 1 from admin_units u join down on u.parent_id = down.id
+      where down.depth < 32
+    )
+    select (select array_agg(id) from down) as unit_ids,
+      (select array_agg(id) from hotlines where owner_official_id = ${of.hotlinesOf}::uuid)
+        as hotline_ids`);
+  return { unitIds: rows[0]?.unit_ids ?? [], hotlineIds: rows[0]?.hotline_ids ?? [] };
+}

@@ -55,9 +55,9 @@ export type SmsCaseResult =
 
 /**
  * The SMS hot path in ONE statement: claims (provider, message id) in `inbound_messages` and
- * writes the new case, its `received` event, the routing outbox row and MMS links — unless the
- * message was seen before (ON CONFLICT: a retried delivery waits for the first, then writes
- * nothing), the sender is blocked, or a recent untouched case from the same phone to the same
+ * writes the new case, its `received` event and open span (report facts), the routing outbox
+ * row and MMS links — unless the message was seen before (ON CONFLICT: a retried delivery
+ * waits for the first, then writes nothing), the sender is blocked, or a recent untouched case from the same phone to the same
  * number should take it (the caller then joins). Runs on the raw client, prepared.
  */
 export async function insertSmsCase(raw: RawSql, row: SmsCaseRow): Promise<SmsCaseResult> {
@@ -124,6 +124,14 @@ export async function insertSmsCase(raw: RawSql, row: SmsCaseRow): Promise<SmsCa
     ob as (
       insert into outbox (queue, job_name, job_id, payload)
       select 'routing', 'route-case', 'route-case-' || ins.id, jsonb_build_object('caseId', ins.id)
+      from ins
+    ),
+    -- The case is open from its receipt (report facts: the span a resolution will close).
+    fact as (
+      insert into case_report_facts
+        (case_id, kind, seq, at, received_at, category_id, channel, hotline_id)
+      select ins.id, 'open', 1, ${at}::timestamptz, ${at}::timestamptz, ins.category_id, 'sms',
+        ins.hotline_id
       from ins
     ),
     att as (

@@ -9,6 +9,7 @@ export interface TokenHolder {
   unitId: string;
   roles: OfficialRole[];
   scopes: string[];
+  lastUsedAt: Date | null;
 }
 
 /** The active official behind a live (not revoked, not expired) token, by the token's hash. */
@@ -24,6 +25,7 @@ export async function findTokenHolder(
       unitId: officials.unitId,
       roles: officials.roles,
       scopes: officialTokens.scopes,
+      lastUsedAt: officialTokens.lastUsedAt,
     })
     .from(officialTokens)
     .innerJoin(officials, eq(officials.id, officialTokens.officialId))

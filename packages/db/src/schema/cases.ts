@@ -39,6 +39,10 @@ export const cases = pgTable(
     isAnonymous: boolean('is_anonymous').notNull().default(false),
     consentToPublish: boolean('consent_to_publish').notNull().default(false),
     text: text('text').notNull(),
+    // The text folded once, when written (lower case, no diacritics: "đường" → "duong"):
+    // searches and similar-text lookups compare it as stored, instead of folding every row
+    // they read (unaccent cost ~25 µs a row: 0.5 s for a search matching 20,000 cases).
+    textFolded: text('text_folded').generatedAlwaysAs(sql`hotline_fold(text)`),
     communeUnitId: uuid('commune_unit_id').references(() => adminUnits.id),
     address: text('address'),
     latitude: doublePrecision('latitude'),
@@ -93,11 +97,21 @@ export const cases = pgTable(
       .where(
         sql`${t.unitId} is not null and ${t.status} in ('received', 'triaged', 'assigned', 'in_progress', 'awaiting_citizen', 'reopened')`,
       ),
+    // unit_id and hotline_id ride along too: an official's scope is checked in the index.
     index('cases_open_assignee_due_idx')
-      .on(t.assigneeId, t.resolutionDueAt, t.id, t.status, t.slaState)
+      .on(t.assigneeId, t.resolutionDueAt, t.id, t.status, t.slaState, t.unitId, t.hotlineId)
       .where(
         sql`${t.assigneeId} is not null and ${t.status} in ('received', 'triaged', 'assigned', 'in_progress', 'awaiting_citizen', 'reopened')`,
       ),
+    // Every case in deadline order (the supervisors' queue, searches): a page is read from the
+    // index in order and stopped, instead of sorting every match.
+    index('cases_due_idx').on(t.resolutionDueAt, t.id),
+    // A case page's related cases: recent cases of the same category (similar text is looked
+    // for among them) and of the same commune.
+    index('cases_category_received_idx').on(t.categoryId, t.receivedAt),
+    index('cases_commune_received_idx')
+      .on(t.communeUnitId, t.receivedAt)
+      .where(sql`${t.communeUnitId} is not null`),
     // Every case sent to a leader's hotline.
     index('cases_hotline_received_idx')
       .on(t.hotlineId, t.receivedAt)

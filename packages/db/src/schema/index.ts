@@ -7,3 +7,4 @@ export * from './routing.js';
 export * from './notifications.js';
 export * from './channels.js';
 export * from './auth.js';
+export * from './report-facts.js';

@@ -76,6 +76,15 @@ export function decide(
     assigneeOnly?: boolean;
     guard?: (s: CaseState, e: Change) => string | null;
   };
+  // A role that may never do this hears so (403) whatever the case's status (409).
+  const allowed = rolesOf(principal).filter((r) => rule.roles.includes(r));
+  if (allowed.length === 0) {
+    return refuse(
+      'FORBIDDEN',
+      change.type,
+      `${rolesOf(principal).join(', ')} may not ${change.type}`,
+    );
+  }
   const legal =
     rule.from === 'any' ||
     (rule.from === 'open' ? isOpen(state.status) : rule.from.includes(state.status));
@@ -84,14 +93,6 @@ export function decide(
       'ILLEGAL_TRANSITION',
       change.type,
       `cannot ${change.type} a case that is ${state.status}`,
-    );
-  }
-  const allowed = rolesOf(principal).filter((r) => rule.roles.includes(r));
-  if (allowed.length === 0) {
-    return refuse(
-      'FORBIDDEN',
-      change.type,
-      `${rolesOf(principal).join(', ')} may not ${change.type}`,
     );
   }
   if (principal.kind === 'official' && allowed.every((r) => UNIT_SCOPED_ROLES.includes(r))) {

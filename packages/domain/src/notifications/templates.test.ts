@@ -25,6 +25,7 @@ const contexts: TemplateContexts = {
   official_assigned: base,
   sla_warning: { ...base, target: 'resolution', dueAt: '17:00 16/12/2026' },
   escalation: { ...base, level: 2, reason: 'deadline_passed' },
+  approval_requested: { ...base, request: 'resolution' },
   daily_digest: {
     unitName: 'Sở Xây dựng',
     date: '23/11/2026',

@@ -31,6 +31,8 @@ export interface TemplateContexts {
   official_assigned: CaseMessageContext;
   sla_warning: CaseMessageContext & { target: SlaTargetName; dueAt: string };
   escalation: CaseMessageContext & { level: number; reason: Escalated['reason'] };
+  /** A handler asks the unit's leaders to decide: more time, or the proposed resolution. */
+  approval_requested: CaseMessageContext & { request: 'extension' | 'resolution' };
   daily_digest: { unitName: string; date: string; cases: readonly DigestCase[] };
 }
 export type NotificationTemplate = keyof TemplateContexts;
@@ -42,6 +44,7 @@ export const NOTIFICATION_TEMPLATES = [
   'official_assigned',
   'sla_warning',
   'escalation',
+  'approval_requested',
   'daily_digest',
 ] as const satisfies readonly NotificationTemplate[];
 
@@ -196,6 +199,18 @@ const TEMPLATES: { [T in NotificationTemplate]: Template<TemplateContexts[T]> } 
       sms: `Feedback ${c.trackingCode} (${c.categoryName}) is escalated to level ${c.level}: ${REASON_EN[c.reason]}.${deadlineEn(c)}`,
       subject: `Feedback ${c.trackingCode} escalated (level ${c.level})`,
       body: `Feedback ${c.trackingCode} (${c.categoryName}) handled by ${unitEn(c)} is escalated to level ${c.level}: ${REASON_EN[c.reason]}.${deadlineEn(c)}`,
+    }),
+  },
+  approval_requested: {
+    vi: (c) => ({
+      sms: `Phản ánh ${c.trackingCode} chờ lãnh đạo duyệt ${c.request === 'extension' ? 'gia hạn' : 'kết quả giải quyết'}.`,
+      subject: `Chờ duyệt ${c.request === 'extension' ? 'gia hạn' : 'kết quả giải quyết'}: phản ánh ${c.trackingCode}`,
+      body: `Phản ánh ${c.trackingCode} (${c.categoryName}) của ${unitVi(c)} chờ lãnh đạo duyệt ${c.request === 'extension' ? 'đề nghị gia hạn' : 'kết quả giải quyết'}.${deadlineVi(c)}`,
+    }),
+    en: (c) => ({
+      sms: `Feedback ${c.trackingCode} awaits a leader's decision on ${c.request === 'extension' ? 'an extension' : 'its resolution'}.`,
+      subject: `${c.request === 'extension' ? 'Extension' : 'Resolution'} to approve: feedback ${c.trackingCode}`,
+      body: `Feedback ${c.trackingCode} (${c.categoryName}) of ${unitEn(c)} awaits a leader's decision on ${c.request === 'extension' ? 'a request for more time' : 'the proposed resolution'}.${deadlineEn(c)}`,
     }),
   },
   daily_digest: {

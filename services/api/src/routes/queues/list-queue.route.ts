@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, QueuePage, QueueParams, QueueQuery } from '@hotline/contracts';
-import { listQueue } from '@hotline/core';
+import { listQueue, newQueueCountCache } from '@hotline/core';
 import type { Database } from '@hotline/db';
 import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
 
@@ -10,6 +10,7 @@ const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 export const queueRoutes =
   (deps: { db: Database; sessions?: SessionResolver }): FastifyPluginAsyncTypebox =>
   async (app) => {
+    const counts = newQueueCountCache();
     app.addHook('preHandler', officialGuard({ db: deps.db, sessions: deps.sessions }));
     app.get(
       '/v1/queues/:queue',
@@ -23,6 +24,13 @@ export const queueRoutes =
           response: { 200: QueuePage, ...ERRORS },
         },
       },
-      async (request) => listQueue(deps, officialOf(request), request.params.queue, request.query),
+      async (request) =>
+        listQueue(
+          { db: deps.db, counts },
+          officialOf(request),
+          request.params.queue,
+          request.query,
+          new Date(),
+        ),
     );
   };

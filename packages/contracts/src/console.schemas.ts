@@ -1,0 +1,90 @@
+import Type, { type Static } from 'typebox';
+
+const Uuid = Type.String({ format: 'uuid' });
+const Instant = Type.String({ format: 'date-time' });
+
+/** `GET /v1/me/notifications`. */
+export const MyNotificationsQuery = Type.Object(
+  {
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 100, description: 'At most 100; 30 by default' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type MyNotificationsQuery = Static<typeof MyNotificationsQuery>;
+
+export const MyNotification = Type.Object({
+  id: Uuid,
+  kind: Type.Union(
+    [
+      Type.Literal('assigned'),
+      Type.Literal('escalated'),
+      Type.Literal('sla_warning'),
+      Type.Literal('extension_requested'),
+      Type.Literal('resolution_proposed'),
+    ],
+    {
+      description:
+        'assigned: a case given to me · escalated: to me, or to my unit when I lead it · ' +
+        'sla_warning: a deadline of my case is near · extension_requested, ' +
+        'resolution_proposed: waiting for my decision as the unit’s leader',
+    },
+  ),
+  at: Instant,
+  case: Type.Object({ id: Uuid, trackingCode: Type.String(), status: Type.String() }),
+  /** Escalations: the rung reached. */
+  level: Type.Union([Type.Integer(), Type.Null()]),
+  /** SLA warnings: which deadline (acceptance, first_response, resolution). */
+  target: Type.Union([Type.String(), Type.Null()]),
+  /** Requests to a leader: decided since (by anyone), so nobody waits any more. */
+  isSettled: Type.Boolean(),
+});
+export type MyNotification = Static<typeof MyNotification>;
+
+export const MyNotifications = Type.Object({
+  items: Type.Array(MyNotification, { description: 'Newest first' }),
+});
+export type MyNotifications = Static<typeof MyNotifications>;
+
+/** `GET /v1/cases/:id/assignees`: who may be given the case (its unit's handlers and leaders). */
+export const CaseAssignees = Type.Object({
+  unit: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
+  officials: Type.Array(
+    Type.Object({
+      id: Uuid,
+      fullName: Type.String(),
+      title: Type.String(),
+      roles: Type.Array(Type.String()),
+      isAbsent: Type.Boolean(),
+      openCases: Type.Integer({ description: 'Open cases assigned to them now' }),
+    }),
+  ),
+});
+export type CaseAssignees = Static<typeof CaseAssignees>;
+
+/** `GET /v1/console/reference`: the lists the console's forms and filters choose from. */
+export const ConsoleReference = Type.Object({
+  units: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      kind: Type.String(),
+      parentCode: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+  hotlines: Type.Array(
+    Type.Object({
+      number: Type.String({ description: 'E.164' }),
+      displayNumber: Type.String(),
+      name: Type.String(),
+    }),
+  ),
+});
+export type ConsoleReference = Static<typeof ConsoleReference>;
+
+export const CaseAttachmentParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 64, description: 'Case id or tracking code' }),
+  attachmentId: Uuid,
+});
+export type CaseAttachmentParams = Static<typeof CaseAttachmentParams>;

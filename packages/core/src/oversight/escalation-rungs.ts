@@ -1,0 +1,43 @@
+import type { EscalationRungsResponse } from '@hotline/contracts';
+import { countEscalationRungs, type Database } from '@hotline/db';
+import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { chartBuckets, type SeriesInterval } from './chart-buckets.js';
+
+/**
+ * SLA breaches per target and escalations per rung (1: the unit's leader, 2: the parent
+ * unit's leader, 3: the hotline owner) in each day, week or month, within the official's scope.
+ */
+export async function escalationRungs(
+  deps: { db: Database },
+  who: ActingOfficial,
+  query: { from: string; to: string; interval: SeriesInterval },
+  timeZone: string,
+): Promise<EscalationRungsResponse> {
+  requireScope(who, 'reports:read');
+  const { period, buckets } = chartBuckets(query, timeZone);
+  const scope = await scopeOfOfficial(deps.db, who);
+  const rows = await countEscalationRungs(deps.db, scope, {
+    starts: buckets.map((b) => b.start),
+    ends: buckets.map((b) => b.end),
+  });
+  const counted = new Map(rows.map((r) => [r.i, r]));
+  return {
+    from: period.from.toISOString(),
+    to: period.to.toISOString(),
+    interval: query.interval,
+    points: buckets.map((b, index) => {
+      const r = counted.get(index + 1);
+      return {
+        bucket: b.bucket,
+        start: b.start.toISOString(),
+        breachesAcceptance: r?.breaches_acceptance ?? 0,
+        breachesFirstResponse: r?.breaches_first_response ?? 0,
+        breachesResolution: r?.breaches_resolution ?? 0,
+        rung1: r?.rung1 ?? 0,
+        rung2: r?.rung2 ?? 0,
+        rung3: r?.rung3 ?? 0,
+        forTransfers: r?.for_transfers ?? 0,
+      };
+    }),
+  };
+}

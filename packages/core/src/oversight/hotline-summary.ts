@@ -1,0 +1,44 @@
+import type { HotlineSummaryResponse } from '@hotline/contracts';
+import { listHotlineSummaries, type Database } from '@hotline/db';
+import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { parsePeriod } from './chart-buckets.js';
+
+/**
+ * The leader view: each hotline the official may watch (his own first; every hotline for
+ * province-wide roles) with its cases received and resolved in the period and open now.
+ */
+export async function hotlineSummary(
+  deps: { db: Database },
+  who: ActingOfficial,
+  query: { from: string; to: string },
+  now: Date,
+  timeZone: string,
+): Promise<HotlineSummaryResponse> {
+  requireScope(who, 'reports:read');
+  const period = parsePeriod(query.from, query.to, timeZone);
+  const scope = await scopeOfOfficial(deps.db, who);
+  const rows = await listHotlineSummaries(deps.db, scope, who.principal.officialId, {
+    ...period,
+    now,
+  });
+  return {
+    from: period.from.toISOString(),
+    to: period.to.toISOString(),
+    hotlines: rows.map((r) => ({
+      hotlineId: r.id,
+      number: r.number,
+      displayNumber: r.display_number,
+      name: r.name,
+      ownerName: r.owner_name,
+      unitName: r.unit_name,
+      isActive: r.is_active,
+      isMine: r.is_mine,
+      received: r.received,
+      resolved: r.resolved,
+      open: r.open,
+      overdue: r.overdue,
+      atRisk: r.at_risk,
+      escalated: r.escalated,
+    })),
+  };
+}

@@ -1,0 +1,3 @@
+export { getCaseFollowUp, type CaseFollowUp, type CaseMessage } from './get-case-follow-up.js';
+export { listHotlineDirectory, type HotlineDirectoryEntry } from './list-hotline-directory.js';
+export { listCommunes, getProvinceName, type CommuneOption } from './list-communes.js';

@@ -1,0 +1,72 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../client.js';
+import { adminUnits, cases, hotlines, officials } from '../schema/index.js';
+
+const parent = alias(adminUnits, 'parent');
+
+/**
+ * The published hotline numbers with the leader who answers each (name and title) and the
+ * unit: what a citizen may know. The leader's own phone and e-mail are never selected.
+ */
+export async function listHotlineDirectory(db: Executor) {
+  return db
+    .select({
+      number: hotlines.number,
+      displayNumber: hotlines.displayNumber,
+      name: hotlines.name,
+      leaderName: officials.fullName,
+      leaderTitle: officials.title,
+      unitCode: adminUnits.code,
+      unitName: adminUnits.name,
+      unitKind: adminUnits.kind,
+    })
+    .from(hotlines)
+    .innerJoin(officials, eq(officials.id, hotlines.ownerOfficialId))
+    .innerJoin(adminUnits, eq(adminUnits.id, hotlines.unitId))
+    .where(eq(hotlines.isActive, true))
+    .orderBy(asc(hotlines.name));
+}
+
+/** Active communes and wards (xã, phường) with the district or city above each, for pickers. */
+export async function listActiveCommunes(db: Executor) {
+  return db
+    .select({
+      code: adminUnits.code,
+      name: adminUnits.name,
+      parentCode: parent.code,
+      parentName: parent.name,
+    })
+    .from(adminUnits)
+    .leftJoin(parent, eq(parent.id, adminUnits.parentId))
+    .where(and(eq(adminUnits.kind, 'commune'), eq(adminUnits.isActive, true)))
+    .orderBy(asc(parent.name), asc(adminUnits.name));
+}
+
+/** The root unit's name (the province), for page titles; null before any unit exists. */
+export async function findProvinceName(db: Executor): Promise<string | null> {
+  const [row] = await db
+    .select({ name: adminUnits.name })
+    .from(adminUnits)
+    .where(and(eq(adminUnits.kind, 'province'), eq(adminUnits.isActive, true)))
+    .orderBy(asc(adminUnits.createdAt))
+    .limit(1);
+  return row?.name ?? null;
+}
+
+/**
+ * What the citizen's tracking page adds to the public view: the case's id (to load its
+ * history), its resolution deadline and status. No personal data is selected.
+ */
+export async function findCaseTrackingRow(db: Executor, trackingCode: string) {
+  const [row] = await db
+    .select({
+      id: cases.id,
+      status: cases.status,
+      resolutionDueAt: cases.resolutionDueAt,
+      slaState: cases.slaState,
+    })
+    .from(cases)
+    .where(eq(cases.trackingCode, trackingCode));
+  return row ?? null;
+}

@@ -1,0 +1,54 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { CaseAttachmentParams, ErrorResponse } from '@hotline/contracts';
+import { AppError, getCaseAttachment } from '@hotline/core';
+import type { Database } from '@hotline/db';
+import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
+
+/** `attachment; filename="…"` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
+function dispositionOf(fileName: string) {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii || 'file'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** An official downloads a file of a case in their scope (the case page's links). */
+export const caseAttachmentFileRoute =
+  (deps: { db: Database; sessions?: SessionResolver; dir: string }): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.addHook('preHandler', officialGuard(deps));
+    app.get(
+      '/v1/cases/:id/attachments/:attachmentId',
+      {
+        schema: {
+          summary: 'Download a file of a case (officials)',
+          tags: ['case-actions'],
+          security: [{ officialToken: [] }],
+          params: CaseAttachmentParams,
+          response: { 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+        },
+      },
+      async (request, reply) => {
+        const { id, attachmentId } = request.params;
+        const source = await getCaseAttachment(deps, officialOf(request), id, attachmentId);
+        if (source.kind === 'link') return reply.redirect(source.url, 302);
+        const size = await stat(source.path).then(
+          (s) => s.size,
+          () => null,
+        );
+        if (size === null) throw new AppError('CASE_NOT_FOUND', 'the file is no longer stored');
+        // The bytes, not JSON: the schema's reply type covers only the error bodies.
+        return (reply as FastifyReply)
+          .header('cache-control', 'private, no-store')
+          .header('x-content-type-options', 'nosniff')
+          .header('content-disposition', dispositionOf(source.fileName))
+          .header('content-length', size)
+          .type(source.contentType)
+          .send(createReadStream(source.path));
+      },
+    );
+  };

@@ -1,0 +1,48 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema';
+
+/** The CSRF token of the signed-in session (from sign-in or /v1/auth/me); echoed on writes. */
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null) => {
+  csrfToken = token;
+};
+
+const csrf: Middleware = {
+  onRequest({ request }) {
+    if (csrfToken && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+      request.headers.set('x-csrf-token', csrfToken);
+    }
+    return request;
+  },
+};
+
+/** The typed API client: paths, parameters and bodies come from the API's OpenAPI document. */
+export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+api.use(csrf);
+
+/** The API's error body ({ error: { code, message, details } }) as an Error. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly body: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** Unwraps an openapi-fetch result: the data, or an ApiError with the API's own code. */
+export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.error !== undefined || result.data === undefined) {
+    // The API's errors: { code, message, errors?: [{ field, reason, message: { vi, en } }] }.
+    const body = result.error as { code?: string; message?: string } | undefined;
+    throw new ApiError(
+      result.response.status,
+      body?.code ?? `HTTP_${result.response.status}`,
+      body?.message ?? result.response.statusText,
+      result.error,
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,53 @@
+import { Center, Loader } from '@mantine/core';
+import { Navigate, Route, Routes } from 'react-router';
+import { useSession } from './auth/session';
+import { Shell } from './layout/shell';
+import { AdminPage } from './pages/admin/admin-page';
+import { CallPage } from './pages/calls/call-page';
+import { CasePage } from './pages/case/case-page';
+import { DashboardPage } from './pages/dashboard/dashboard-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { QueuePage } from './pages/queue/queue-page';
+import { SignInPage } from './pages/sign-in-page';
+
+/** Where an official lands: supervisors and auditors on the dashboard, others on their queue. */
+function Home() {
+  const { hasRole } = useSession();
+  if (hasRole('supervisor', 'auditor') && !hasRole('handler', 'operator'))
+    return <Navigate to="/dashboard" replace />;
+  if (hasRole('operator')) return <Navigate to="/queues/unassigned" replace />;
+  if (hasRole('unit_leader')) return <Navigate to="/queues/unit" replace />;
+  return <Navigate to="/queues/mine" replace />;
+}
+
+export function App() {
+  const { me, isLoading } = useSession();
+  if (isLoading) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="…" />
+      </Center>
+    );
+  }
+  if (!me) {
+    return (
+      <Routes>
+        <Route path="*" element={<SignInPage />} />
+      </Routes>
+    );
+  }
+  return (
+    <Shell>
+      <Routes>
+        <Route path="/" element={<Home />} />
+        <Route path="/sign-in" element={<Home />} />
+        <Route path="/queues/:queue" element={<QueuePage />} />
+        <Route path="/cases/:id" element={<CasePage />} />
+        <Route path="/calls/new" element={<CallPage />} />
+        <Route path="/dashboard/*" element={<DashboardPage />} />
+        <Route path="/admin/*" element={<AdminPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Shell>
+  );
+}

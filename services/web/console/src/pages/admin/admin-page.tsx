@@ -1,0 +1,27 @@
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../auth/session';
+import { NotForYou } from '../dashboard/not-for-you';
+
+const AdminRoutes = lazy(async () => ({ default: (await import('./admin-routes')).AdminRoutes }));
+
+/** /admin/*: administration (issue 7), for administrators only; loaded on demand. */
+export function AdminPage() {
+  const { t } = useTranslation();
+  const { hasRole } = useSession();
+  if (!hasRole('admin')) {
+    return <NotForYou title={t('admin.title')} message={t('admin.notForYou')} />;
+  }
+  return (
+    <Suspense
+      fallback={
+        <Center py="xl">
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      }
+    >
+      <AdminRoutes />
+    </Suspense>
+  );
+}

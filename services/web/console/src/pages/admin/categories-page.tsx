@@ -1,0 +1,289 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  NumberInput,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { AA_TEXT } from '../../components/admin/aa-text';
+import { api, unwrap } from '../../api/client';
+import { CODE_PATTERN, useCategories, type Category } from '../../components/admin/admin-data';
+import { errorMessageOf } from '../../components/admin/api-errors';
+import { ConfirmButton } from '../../components/admin/confirm-button';
+import { FormAlert } from '../../components/admin/form-alert';
+import { PageHeader } from '../../components/admin/page-header';
+import { useApiForm } from '../../components/admin/use-api-form';
+import { DataTable } from '../../components/charts/data-table';
+
+interface Values {
+  code: string;
+  name: string;
+  description: string;
+  groupName: string;
+  keywords: string;
+  sortOrder: number | string;
+}
+
+function CategoryForm({
+  category,
+  onDone,
+}: {
+  category?: Category;
+  onDone: (saved: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const form = useForm<Values>({
+    defaultValues: {
+      code: category?.code ?? '',
+      name: category?.name ?? '',
+      description: category?.description ?? '',
+      groupName: category?.groupName ?? '',
+      keywords: category?.keywords ?? '',
+      sortOrder: category?.sortOrder ?? 100,
+    },
+  });
+  const { register, control, formState } = form;
+  const { errors, isSubmitting } = formState;
+  const { submit, formErrors } = useApiForm(form);
+  const onSubmit = submit(async (v) => {
+    const body = {
+      name: v.name.trim(),
+      description: v.description.trim(),
+      groupName: v.groupName.trim() || null,
+      keywords: v.keywords.trim(),
+      sortOrder: Number(v.sortOrder) || 0,
+    };
+    if (category) {
+      unwrap(
+        await api.PATCH('/v1/admin/categories/{code}', {
+          params: { path: { code: category.code } },
+          body,
+        }),
+      );
+    } else {
+      unwrap(await api.POST('/v1/admin/categories', { body: { code: v.code, ...body } }));
+    }
+    await client.invalidateQueries({ queryKey: ['admin', 'categories'] });
+    onDone(true);
+  });
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+      <Stack gap="sm">
+        <FormAlert messages={formErrors} />
+        {!category && (
+          <TextInput
+            label={t('admin.categories.code')}
+            description={t('admin.units.codeHelp')}
+            required
+            {...register('code', {
+              required: t('admin.validation.required'),
+              pattern: { value: CODE_PATTERN, message: t('admin.validation.code') },
+            })}
+            error={errors.code?.message}
+          />
+        )}
+        <TextInput
+          label={t('admin.categories.name')}
+          required
+          {...register('name', { required: t('admin.validation.required') })}
+          error={errors.name?.message}
+        />
+        <TextInput
+          label={t('admin.categories.group')}
+          {...register('groupName')}
+          error={errors.groupName?.message}
+        />
+        <Textarea
+          label={t('admin.categories.description')}
+          autosize
+          minRows={2}
+          {...register('description')}
+          error={errors.description?.message}
+        />
+        <TextInput
+          label={t('admin.categories.keywords')}
+          description={t('admin.categories.keywordsHelp')}
+          {...register('keywords')}
+          error={errors.keywords?.message}
+        />
+        <Controller
+          control={control}
+          name="sortOrder"
+          rules={{ min: { value: 0, message: t('admin.validation.range') } }}
+          render={({ field }) => (
+            <NumberInput
+              label={t('admin.categories.sortOrder')}
+              min={0}
+              max={100000}
+              allowDecimal={false}
+              {...field}
+              error={errors.sortOrder?.message}
+            />
+          )}
+        />
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={() => onDone(false)}>
+            {t('admin.actions.cancel')}
+          </Button>
+          <Button type="submit" loading={isSubmitting}>
+            {category ? t('admin.actions.save') : t('admin.actions.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Categories (lĩnh vực) citizens and operators file cases under. */
+export function CategoriesPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const categories = useCategories();
+  const [editing, setEditing] = useState<Category | 'new' | null>(null);
+  const deactivate = useMutation({
+    mutationFn: async (code: string) =>
+      unwrap(
+        await api.POST('/v1/admin/categories/{code}/deactivate', { params: { path: { code } } }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['admin', 'categories'] }),
+    onError: (err) => notifications.show({ color: 'red', message: errorMessageOf(err) }),
+  });
+  const reactivate = useMutation({
+    mutationFn: async (code: string) =>
+      unwrap(
+        await api.PATCH('/v1/admin/categories/{code}', {
+          params: { path: { code } },
+          body: { isActive: true },
+        }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['admin', 'categories'] }),
+    onError: (err) => notifications.show({ color: 'red', message: errorMessageOf(err) }),
+  });
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('admin.categories.title')}
+        description={t('admin.categories.help')}
+        actions={<Button onClick={() => setEditing('new')}>{t('admin.categories.add')}</Button>}
+      />
+      {categories.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
+      {categories.error && (
+        <Alert color="red" role="alert">
+          {errorMessageOf(categories.error)}
+        </Alert>
+      )}
+      {categories.data && (
+        <DataTable<Category>
+          caption={t('admin.categories.title')}
+          rows={categories.data}
+          rowKey={(c) => c.id}
+          columns={[
+            {
+              key: 'name',
+              header: t('admin.categories.name'),
+              cell: (c) => (
+                <Group gap={6}>
+                  <Text size="sm" fw={600}>
+                    {c.name}
+                  </Text>
+                  {!c.isActive && (
+                    <Badge size="xs" color="gray.8" variant="filled">
+                      {t('admin.inactive')}
+                    </Badge>
+                  )}
+                </Group>
+              ),
+            },
+            {
+              key: 'code',
+              header: t('admin.categories.code'),
+              cell: (c) => (
+                <Text size="sm" ff="monospace">
+                  {c.code}
+                </Text>
+              ),
+            },
+            { key: 'group', header: t('admin.categories.group'), cell: (c) => c.groupName ?? '—' },
+            {
+              key: 'keywords',
+              header: t('admin.categories.keywords'),
+              cell: (c) => c.keywords || '—',
+            },
+            {
+              key: 'sort',
+              header: t('admin.categories.sortOrder'),
+              cell: (c) => c.sortOrder,
+              numeric: true,
+            },
+            {
+              key: 'actions',
+              header: t('admin.actions.label'),
+              cell: (c) => (
+                <Group gap={4} wrap="nowrap">
+                  <Button
+                    size="compact-sm"
+                    variant="default"
+                    onClick={() => setEditing(c)}
+                    aria-label={`${t('admin.actions.edit')}: ${c.name}`}
+                  >
+                    {t('admin.actions.edit')}
+                  </Button>
+                  {c.isActive ? (
+                    <ConfirmButton
+                      size="compact-sm"
+                      variant="default"
+                      title={t('admin.categories.deactivate')}
+                      message={t('admin.categories.deactivateConfirm', { name: c.name })}
+                      confirmLabel={t('admin.categories.deactivate')}
+                      onConfirm={() => deactivate.mutate(c.code)}
+                    >
+                      {t('admin.categories.deactivate')}
+                    </ConfirmButton>
+                  ) : (
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      onClick={() => reactivate.mutate(c.code)}
+                    >
+                      {t('admin.categories.reactivate')}
+                    </Button>
+                  )}
+                </Group>
+              ),
+            },
+          ]}
+        />
+      )}
+      <Modal
+        styles={{ content: AA_TEXT }}
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? t('admin.categories.add') : (editing?.name ?? '')}
+        size="lg"
+      >
+        {editing && (
+          <CategoryForm
+            category={editing === 'new' ? undefined : editing}
+            onDone={(saved) => {
+              setEditing(null);
+              if (saved) notifications.show({ color: 'green', message: t('admin.saved') });
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}

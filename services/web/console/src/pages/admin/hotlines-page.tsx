@@ -1,0 +1,277 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { AA_TEXT } from '../../components/admin/aa-text';
+import { api, unwrap } from '../../api/client';
+import {
+  flattenUnits,
+  unitOptions,
+  useHotlines,
+  useOfficials,
+  useUnitTree,
+  type Hotline,
+} from '../../components/admin/admin-data';
+import { errorMessageOf } from '../../components/admin/api-errors';
+import { FormAlert } from '../../components/admin/form-alert';
+import { PageHeader } from '../../components/admin/page-header';
+import { useApiForm } from '../../components/admin/use-api-form';
+import { DataTable } from '../../components/charts/data-table';
+
+interface Values {
+  number: string;
+  displayNumber: string;
+  name: string;
+  ownerOfficialId: string | null;
+  unitCode: string | null;
+  isActive: boolean;
+}
+
+/** A hotline's number, its owner (a leader) and the unit its cases go to. */
+function HotlineForm({ hotline, onDone }: { hotline?: Hotline; onDone: (saved: boolean) => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const units = useUnitTree();
+  const officials = useOfficials();
+  const form = useForm<Values>({
+    defaultValues: {
+      number: hotline?.displayNumber ?? '',
+      displayNumber: hotline?.displayNumber ?? '',
+      name: hotline?.name ?? '',
+      ownerOfficialId: hotline?.ownerOfficialId ?? null,
+      unitCode: hotline?.unitCode ?? null,
+      isActive: hotline?.isActive ?? true,
+    },
+  });
+  const { register, control, formState } = form;
+  const { errors, isSubmitting, dirtyFields } = formState;
+  const { submit, formErrors } = useApiForm(form);
+  const owners = (officials.data ?? [])
+    .filter((o) => o.isActive && o.roles.some((r) => r === 'hotline_owner' || r === 'unit_leader'))
+    .map((o) => ({ value: o.id, label: `${o.fullName}${o.title ? ` — ${o.title}` : ''}` }));
+
+  const onSubmit = submit(async (v) => {
+    const body = {
+      number: v.number.trim(),
+      displayNumber: (v.displayNumber || v.number).trim(),
+      name: v.name.trim(),
+      ownerOfficialId: v.ownerOfficialId ?? '',
+      unitCode: v.unitCode ?? '',
+    };
+    if (hotline) {
+      const changed = Object.fromEntries(
+        Object.entries({ ...body, isActive: v.isActive }).filter(
+          ([k]) => dirtyFields[k as keyof Values],
+        ),
+      );
+      if (Object.keys(changed).length > 0) {
+        unwrap(
+          await api.PATCH('/v1/admin/hotlines/{hotlineId}', {
+            params: { path: { hotlineId: hotline.id } },
+            body: changed,
+          }),
+        );
+      }
+    } else {
+      unwrap(await api.POST('/v1/admin/hotlines', { body }));
+    }
+    await client.invalidateQueries({ queryKey: ['admin', 'hotlines'] });
+    onDone(true);
+  });
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+      <Stack gap="sm">
+        <FormAlert messages={formErrors} />
+        <TextInput
+          label={t('admin.hotlines.name')}
+          required
+          {...register('name', { required: t('admin.validation.required') })}
+          error={errors.name?.message}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput
+            label={t('admin.hotlines.number')}
+            description={t('admin.hotlines.numberHelp')}
+            type="tel"
+            required
+            {...register('number', {
+              required: t('admin.validation.required'),
+              minLength: { value: 3, message: t('admin.validation.phone') },
+            })}
+            error={errors.number?.message}
+          />
+          <TextInput
+            label={t('admin.hotlines.displayNumber')}
+            description={t('admin.hotlines.displayHelp')}
+            {...register('displayNumber')}
+            error={errors.displayNumber?.message}
+          />
+        </SimpleGrid>
+        <Controller
+          control={control}
+          name="ownerOfficialId"
+          rules={{ required: t('admin.validation.required') }}
+          render={({ field }) => (
+            <Select
+              label={t('admin.hotlines.owner')}
+              description={t('admin.hotlines.ownerHelp')}
+              required
+              searchable
+              data={owners}
+              {...field}
+              error={errors.ownerOfficialId?.message}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="unitCode"
+          rules={{ required: t('admin.validation.required') }}
+          render={({ field }) => (
+            <Select
+              label={t('admin.hotlines.unit')}
+              description={t('admin.hotlines.unitHelp')}
+              required
+              searchable
+              data={unitOptions(units.data)}
+              {...field}
+              error={errors.unitCode?.message}
+            />
+          )}
+        />
+        {hotline && <Checkbox label={t('admin.hotlines.isActive')} {...register('isActive')} />}
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={() => onDone(false)}>
+            {t('admin.actions.cancel')}
+          </Button>
+          <Button type="submit" loading={isSubmitting}>
+            {hotline ? t('admin.actions.save') : t('admin.actions.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Published hotline numbers: number ↔ owner ↔ unit. */
+export function HotlinesPage() {
+  const { t } = useTranslation();
+  const hotlines = useHotlines();
+  const officials = useOfficials();
+  const units = useUnitTree();
+  const [editing, setEditing] = useState<Hotline | 'new' | null>(null);
+  const ownerName = new Map((officials.data ?? []).map((o) => [o.id, o.fullName]));
+  const unitName = new Map(flattenUnits(units.data ?? []).map((u) => [u.code, u.name]));
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('admin.hotlines.title')}
+        description={t('admin.hotlines.help')}
+        actions={<Button onClick={() => setEditing('new')}>{t('admin.hotlines.add')}</Button>}
+      />
+      {hotlines.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
+      {hotlines.error && (
+        <Alert color="red" role="alert">
+          {errorMessageOf(hotlines.error)}
+        </Alert>
+      )}
+      {hotlines.data && (
+        <DataTable<Hotline>
+          caption={t('admin.hotlines.title')}
+          rows={hotlines.data}
+          rowKey={(h) => h.id}
+          columns={[
+            {
+              key: 'name',
+              header: t('admin.hotlines.name'),
+              cell: (h) => (
+                <Group gap={6}>
+                  <Text size="sm" fw={600}>
+                    {h.name}
+                  </Text>
+                  {!h.isActive && (
+                    <Badge size="xs" color="gray.8" variant="filled">
+                      {t('admin.inactive')}
+                    </Badge>
+                  )}
+                </Group>
+              ),
+            },
+            {
+              key: 'number',
+              header: t('admin.hotlines.number'),
+              cell: (h) => (
+                <Stack gap={0}>
+                  <Text size="sm" ff="monospace">
+                    {h.displayNumber}
+                  </Text>
+                  <Text size="xs" c="gray.7" ff="monospace">
+                    {h.number}
+                  </Text>
+                </Stack>
+              ),
+            },
+            {
+              key: 'owner',
+              header: t('admin.hotlines.owner'),
+              cell: (h) => ownerName.get(h.ownerOfficialId) ?? '—',
+            },
+            {
+              key: 'unit',
+              header: t('admin.hotlines.unit'),
+              cell: (h) => unitName.get(h.unitCode) ?? h.unitCode,
+            },
+            {
+              key: 'actions',
+              header: t('admin.actions.label'),
+              cell: (h) => (
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  onClick={() => setEditing(h)}
+                  aria-label={`${t('admin.actions.edit')}: ${h.name}`}
+                >
+                  {t('admin.actions.edit')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      )}
+      <Modal
+        styles={{ content: AA_TEXT }}
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? t('admin.hotlines.add') : (editing?.name ?? '')}
+        size="lg"
+      >
+        {editing && (
+          <HotlineForm
+            hotline={editing === 'new' ? undefined : editing}
+            onDone={(saved) => {
+              setEditing(null);
+              if (saved) notifications.show({ color: 'green', message: t('admin.saved') });
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,186 @@
+import { Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../../api/client';
+import {
+  CODE_PATTERN,
+  unitOptions,
+  useCalendars,
+  useUnitTree,
+  type UnitNode,
+} from '../../../components/admin/admin-data';
+import { FormAlert } from '../../../components/admin/form-alert';
+import { useApiForm } from '../../../components/admin/use-api-form';
+
+export const UNIT_KINDS = ['province', 'department', 'district', 'commune', 'agency'] as const;
+
+interface Values {
+  code: string;
+  name: string;
+  kind: string;
+  parentCode: string | null;
+  calendarId: string | null;
+  isTriage: boolean;
+  resolutionNeedsApproval: boolean;
+}
+
+/**
+ * A unit's settings: a new unit (with its code) or an existing one (only what changed is
+ * sent). The API's field errors show beside their fields.
+ */
+export function UnitForm({
+  unit,
+  parentCode,
+  onSaved,
+  onCancel,
+}: {
+  unit?: UnitNode;
+  parentCode?: string | null;
+  onSaved: (code: string) => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const tree = useUnitTree();
+  const calendars = useCalendars();
+  const form = useForm<Values>({
+    defaultValues: {
+      code: unit?.code ?? '',
+      name: unit?.name ?? '',
+      kind: unit?.kind ?? 'commune',
+      parentCode: unit ? unit.parentCode : (parentCode ?? null),
+      calendarId: unit?.calendarId ?? null,
+      isTriage: unit?.isTriage ?? false,
+      resolutionNeedsApproval: unit?.resolutionNeedsApproval ?? false,
+    },
+  });
+  const { register, control, formState } = form;
+  const { errors, isSubmitting, dirtyFields } = formState;
+  const { submit, formErrors } = useApiForm(form);
+
+  const onSubmit = submit(async (v) => {
+    if (unit) {
+      const body = Object.fromEntries(
+        (Object.keys(dirtyFields) as (keyof Values)[])
+          .filter((k) => k !== 'code')
+          .map((k) => [k, v[k]]),
+      );
+      if (Object.keys(body).length === 0) return;
+      unwrap(
+        await api.PATCH('/v1/admin/units/{code}', { params: { path: { code: unit.code } }, body }),
+      );
+      form.reset(v);
+    } else {
+      unwrap(
+        await api.POST('/v1/admin/units', {
+          body: {
+            code: v.code,
+            name: v.name,
+            kind: v.kind as (typeof UNIT_KINDS)[number],
+            parentCode: v.parentCode,
+            calendarId: v.calendarId,
+            isTriage: v.isTriage,
+            resolutionNeedsApproval: v.resolutionNeedsApproval,
+          },
+        }),
+      );
+    }
+    await client.invalidateQueries({ queryKey: ['admin', 'units'] });
+    onSaved(v.code);
+  });
+
+  const parents = unitOptions(tree.data).filter((o) => o.value !== unit?.code);
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+      <Stack gap="sm">
+        <FormAlert messages={formErrors} />
+        {!unit && (
+          <TextInput
+            label={t('admin.units.code')}
+            description={t('admin.units.codeHelp')}
+            required
+            {...register('code', {
+              required: t('admin.validation.required'),
+              pattern: { value: CODE_PATTERN, message: t('admin.validation.code') },
+            })}
+            error={errors.code?.message}
+          />
+        )}
+        <TextInput
+          label={t('admin.units.name')}
+          required
+          {...register('name', {
+            required: t('admin.validation.required'),
+            maxLength: { value: 200, message: t('admin.validation.tooLong', { max: 200 }) },
+          })}
+          error={errors.name?.message}
+        />
+        <Controller
+          control={control}
+          name="kind"
+          rules={{ required: t('admin.validation.required') }}
+          render={({ field }) => (
+            <Select
+              label={t('admin.units.kind')}
+              required
+              allowDeselect={false}
+              data={UNIT_KINDS.map((k) => ({ value: k, label: t(`admin.units.kinds.${k}`) }))}
+              {...field}
+              error={errors.kind?.message}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="parentCode"
+          render={({ field }) => (
+            <Select
+              label={t('admin.units.parent')}
+              description={t('admin.units.parentHelp')}
+              searchable
+              clearable
+              data={parents}
+              {...field}
+              error={errors.parentCode?.message}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="calendarId"
+          render={({ field }) => (
+            <Select
+              label={t('admin.units.calendar')}
+              description={t('admin.units.calendarHelp')}
+              clearable
+              data={(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+              {...field}
+              error={errors.calendarId?.message}
+            />
+          )}
+        />
+        <Checkbox
+          label={t('admin.units.isTriage')}
+          {...register('isTriage')}
+          error={errors.isTriage?.message}
+        />
+        <Checkbox
+          label={t('admin.units.resolutionNeedsApproval')}
+          {...register('resolutionNeedsApproval')}
+          error={errors.resolutionNeedsApproval?.message}
+        />
+        <Group justify="flex-end" gap="xs">
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              {t('admin.actions.cancel')}
+            </Button>
+          )}
+          <Button type="submit" loading={isSubmitting}>
+            {unit ? t('admin.actions.save') : t('admin.actions.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

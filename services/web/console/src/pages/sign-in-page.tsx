@@ -1,0 +1,105 @@
+import {
+  Alert,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, setCsrfToken, unwrap } from '../api/client';
+
+/** Sign-in with e-mail or username and password, and the TOTP code when the account has one. */
+export function SignInPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [needsTotp, setNeedsTotp] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const me = unwrap(
+        await api.POST('/v1/auth/sign-in', {
+          body: { login, password, ...(totp ? { totp } : {}) },
+        }),
+      );
+      setCsrfToken(me.csrfToken);
+      client.setQueryData(['me'], me);
+    } catch (e) {
+      if (e instanceof ApiError && /TOTP/.test(e.code)) setNeedsTotp(true);
+      setError(e instanceof ApiError ? e.message : t('common.error'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Center mih="100vh" bg="gray.0" p="md">
+      <Paper component="main" withBorder shadow="sm" p="xl" w={400} maw="100%">
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <Stack>
+            <div>
+              <Title order={1} size="h3">
+                {t('app.title')}
+              </Title>
+              <Text c="dimmed" size="sm">
+                {t('app.subtitle')}
+              </Text>
+            </div>
+            <Title order={2} size="h4">
+              {t('signIn.title')}
+            </Title>
+            {error && (
+              <Alert color="red" role="alert" title={t('signIn.failed')}>
+                {error}
+              </Alert>
+            )}
+            <TextInput
+              label={t('signIn.login')}
+              name="login"
+              autoComplete="username"
+              required
+              autoFocus
+              value={login}
+              onChange={(e) => setLogin(e.currentTarget.value)}
+            />
+            <PasswordInput
+              label={t('signIn.password')}
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
+            {needsTotp && (
+              <TextInput
+                label={t('signIn.totp')}
+                name="totp"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={6}
+                value={totp}
+                onChange={(e) => setTotp(e.currentTarget.value)}
+              />
+            )}
+            <Button type="submit" loading={busy}>
+              {t('signIn.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,97 @@
+import type { FastifyRequest } from 'fastify';
+import { fileTypeFromBuffer } from 'file-type';
+
+/** A photo the citizen sent, checked by its own bytes. */
+export interface Photo {
+  fileName: string;
+  bytes: Buffer;
+}
+
+/** Why a form's files were refused (the form's other fields are still read). */
+export type PhotoProblem = 'too_large' | 'type' | 'too_many' | 'empty';
+
+/** A multipart body that cannot be read (cut short, no boundary): a 400, never a 500. */
+export class MalformedFormError extends Error {
+  readonly statusCode = 400;
+  constructor(cause: unknown) {
+    super('malformed multipart form', { cause });
+    this.name = 'MalformedFormError';
+  }
+}
+
+/** What citizens may attach from the portal: photos only, recognised by their bytes. */
+const PHOTO_TYPES: ReadonlySet<string> = new Set([
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'image/gif',
+]);
+
+/** Bounds of one multipart form: files beyond `maxFiles` are refused, not silently dropped. */
+export interface FormLimits {
+  maxFiles: number;
+  maxBytes: number;
+}
+
+/** A posted form's fields (the last value of each name) and its photos. */
+export interface PostedForm {
+  fields: Record<string, string>;
+  photos: Photo[];
+  photoProblem: PhotoProblem | null;
+}
+
+const lastValue = (v: unknown): string => {
+  if (Array.isArray(v)) return lastValue(v[v.length - 1]);
+  return typeof v === 'string' ? v : '';
+};
+
+async function checkPhoto(bytes: Buffer): Promise<PhotoProblem | null> {
+  if (bytes.length === 0) return 'empty';
+  const type = await fileTypeFromBuffer(bytes);
+  return type && PHOTO_TYPES.has(type.mime) ? null : 'type';
+}
+
+/**
+ * Reads a form posted as `application/x-www-form-urlencoded` or `multipart/form-data` (with
+ * photos in `field`). Each photo is checked by size and magic bytes as it arrives; the first
+ * problem is kept, and the rest of the form is still read so the citizen's input survives.
+ */
+export async function readPostedForm(
+  request: FastifyRequest,
+  field: string,
+  limits: FormLimits,
+): Promise<PostedForm> {
+  if (!request.isMultipart()) {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const fields: Record<string, string> = {};
+    for (const [k, v] of Object.entries(body)) fields[k] = lastValue(v);
+    return { fields, photos: [], photoProblem: null };
+  }
+  const fields: Record<string, string> = {};
+  const photos: Photo[] = [];
+  let photoProblem: PhotoProblem | null = null;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        fields[part.fieldname] = lastValue(part.value);
+        continue;
+      }
+      const bytes = await part.toBuffer();
+      // A file input left empty still sends a part with no name and no bytes.
+      if (part.fieldname !== field || (part.filename === '' && bytes.length === 0)) continue;
+      const problem: PhotoProblem | null = part.file.truncated
+        ? 'too_large'
+        : photos.length >= limits.maxFiles
+          ? 'too_many'
+          : await checkPhoto(bytes);
+      if (problem) photoProblem ??= problem;
+      else photos.push({ fileName: part.filename || 'anh.jpg', bytes });
+    }
+  } catch (err) {
+    // The multipart limits carry their own 4xx status; a broken body is the sender's fault.
+    if ((err as { statusCode?: number }).statusCode) throw err;
+    throw new MalformedFormError(err);
+  }
+  return { fields, photos, photoProblem };
+}

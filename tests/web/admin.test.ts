@@ -1,0 +1,233 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCode } from '@hotline/core';
+import { call } from '../auth/auth-client.js';
+import { launchBrowser, newContext, screenshot, signInToConsole } from '../support/browser.js';
+import { addSignInOfficial, TEST_PASSWORD } from '../support/officials.js';
+import { adminRequest, getJson, startSystem, type TestSystem } from '../support/system.js';
+
+describe('administration pages in a browser', () => {
+  let sys: TestSystem;
+  let browser: Browser;
+  let admin: { login: string; secret: string };
+
+  beforeAll(async () => {
+    sys = await startSystem({ label: 'web-admin', withWorker: false });
+    const { db } = sys.database;
+    const a = await addSignInOfficial(db, sys.province.triageUnitId, ['admin'], {
+      fullName: 'Quản trị viên',
+    });
+    // Administrators must use a second factor: enrolled here as the console's user would.
+    const enroll = await call(sys.baseUrl, 'POST', '/v1/auth/totp/enroll', {
+      body: { login: a.login, password: TEST_PASSWORD },
+    });
+    const secret = enroll.body!.secret as string;
+    await call(sys.baseUrl, 'POST', '/v1/auth/totp/confirm', {
+      body: { login: a.login, password: TEST_PASSWORD, code: totpCode(secret) },
+    });
+    admin = { login: a.login, secret };
+    const rule = await adminRequest(sys.baseUrl, 'POST', '/v1/admin/routing-rules', {
+      name: 'Đất đai về Sở Xây dựng',
+      conditions: { words: ['dat dai'] },
+      targetUnitCode: 'so-xay-dung',
+      strategy: 'unit_queue',
+    });
+    expect(rule.status).toBe(201);
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await sys?.close();
+  });
+
+  /** Signs the administrator in through the form: password, then the authenticator code. */
+  async function signInAdmin(viewport: 'desktop' | 'mobile' = 'desktop') {
+    const context = await newContext(browser, { viewport });
+    const page = await context.newPage();
+    await page.goto(`${sys.baseUrl}/console/`);
+    await page.getByLabel(/Thư điện tử/).fill(admin.login);
+    await page
+      .getByLabel(/Mật khẩu/)
+      .first()
+      .fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const code = page.getByLabel(/Mã xác thực|Authentication code/);
+    await code.waitFor();
+    await code.fill(totpCode(admin.secret));
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByTestId('signed-in-as').waitFor({ state: 'attached' });
+    return { context, page };
+  }
+  const open = async (page: Page, path: string, heading: string | RegExp) => {
+    await page.goto(`${sys.baseUrl}/console${path}`);
+    await page.getByRole('heading', { name: heading, level: 3 }).waitFor();
+  };
+
+  it('browses the unit tree, previews a merge, and shows the API’s field errors', async () => {
+    const { context, page } = await signInAdmin();
+    await page
+      .getByRole('navigation', { name: 'Menu' })
+      .getByRole('link', { name: 'Quản trị' })
+      .click();
+    await page.waitForURL(/\/console\/admin\/units/);
+    const tree = page.getByRole('tree', { name: 'Cây đơn vị' });
+    await tree.getByRole('treeitem', { name: /Xã A1/ }).waitFor();
+    // Keyboard: the tree's first item has focus, arrows move, Enter opens a unit.
+    await tree.getByRole('treeitem').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/unit=/);
+    await tree
+      .getByRole('treeitem', { name: /Huyện A/ })
+      .locator('div')
+      .first()
+      .click();
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('unit=huyen-a');
+    const details = page.getByRole('region', { name: 'Thông tin đơn vị' });
+    await details.getByRole('heading', { name: 'Huyện A' }).waitFor();
+    await expect
+      .poll(() => details.getByLabel(/Tên đơn vị/).inputValue(), { timeout: 15_000 })
+      .toBe('Huyện A');
+    await screenshot(page, 'admin-units-desktop');
+
+    // The merge confirmation says what moves before anything does.
+    await details.getByRole('button', { name: 'Sáp nhập…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sáp nhập Huyện A' });
+    await dialog.getByLabel(/Sáp nhập vào đơn vị/).click();
+    await page.getByRole('option', { name: /Sở Xây dựng/ }).click();
+    await dialog.getByText('Sẽ chuyển sang Sở Xây dựng:').waitFor();
+    expect(await dialog.textContent()).toContain('1 đơn vị trực thuộc');
+    expect(await dialog.textContent()).toContain('0 vụ việc đang mở');
+    await screenshot(page, 'admin-units-merge-desktop');
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+
+    // A taken code: the API's message sits under the code field, which gets the focus.
+    await page.getByRole('button', { name: 'Thêm đơn vị' }).first().click();
+    const create = page.getByRole('dialog', { name: 'Thêm đơn vị' });
+    await create.getByLabel(/Mã đơn vị/).fill('huyen-a');
+    await create.getByLabel(/Tên đơn vị/).fill('Huyện A trùng');
+    await create.getByRole('button', { name: 'Tạo' }).click();
+    const code = create.getByLabel(/Mã đơn vị/);
+    await expect.poll(() => code.getAttribute('aria-invalid'), { timeout: 15_000 }).toBe('true');
+    // The field's description and its error are both tied to it (aria-describedby).
+    const describedBy = ((await code.getAttribute('aria-describedby')) ?? '')
+      .split(' ')
+      .filter(Boolean);
+    const described = await Promise.all(
+      describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()),
+    );
+    expect(described.join(' | ')).toContain('Giá trị này đã được dùng');
+    const codeId = await code.getAttribute('id');
+    await expect
+      .poll(() => page.evaluate<string | undefined>('document.activeElement?.id'), {
+        timeout: 15_000,
+      })
+      .toBe(codeId);
+    await context.close();
+  }, 60_000);
+
+  it('edits a day in the calendar’s month view', async () => {
+    const { context, page } = await signInAdmin();
+    await open(page, '/admin/calendars?calendar=default&month=2031-01', 'Lịch làm việc');
+    // 4 January 2031 is a Saturday: made a working day in exchange for another.
+    const day = page.locator('[data-date="2031-01-04"]');
+    await day.waitFor();
+    expect(await day.getAttribute('data-working')).toBe('false');
+    expect(await day.getAttribute('aria-label')).toContain('Cuối tuần');
+    // New Year's Day is a holiday, named.
+    expect(await page.locator('[data-date="2031-01-01"]').getAttribute('aria-label')).toMatch(
+      /Nghỉ lễ/,
+    );
+    await day.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: 'Làm việc (điều chỉnh)' }).check();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    // The reason is required: said next to the field.
+    await dialog.getByText('Vui lòng nhập thông tin này.').waitFor();
+    await dialog.getByLabel(/Lý do/).fill('Làm bù cho ngày nghỉ 02/01');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => day.getAttribute('data-working'), { timeout: 15_000 }).toBe('true');
+    expect(await day.getAttribute('aria-label')).toContain('Làm việc (điều chỉnh)');
+    await page.getByText('Làm bù cho ngày nghỉ 02/01').first().waitFor();
+    const days = await getJson(
+      sys.baseUrl,
+      '/v1/calendars/default/days?from=2031-01-04&to=2031-01-04',
+    );
+    expect(days.body.days).toEqual([
+      expect.objectContaining({ date: '2031-01-04', isWorking: true, reason: 'override' }),
+    ]);
+    await screenshot(page, 'admin-calendars-desktop');
+    await context.close();
+  }, 60_000);
+
+  it('runs the routing dry-run and explains the match', async () => {
+    const { context, page } = await signInAdmin();
+    await open(page, '/admin/routing', 'Quy tắc phân luồng');
+    await page.getByRole('cell', { name: 'Đất đai về Sở Xây dựng', exact: true }).waitFor();
+    const tester = page.getByRole('region', { name: 'Thử phân luồng' });
+    await tester.getByRole('button', { name: 'Thử' }).click();
+    // Nothing filled in: each required field says so.
+    await tester.getByText('Vui lòng nhập thông tin này.').first().waitFor();
+    await tester.getByLabel(/^Lĩnh vực/).click();
+    await page.getByRole('option', { name: 'Môi trường' }).click();
+    await tester
+      .getByLabel(/Nội dung phản ánh/)
+      .fill('Tranh chấp ĐẤT ĐAI giữa hai hộ dân ở thôn 3.');
+    await tester.getByRole('button', { name: 'Thử' }).click();
+    const result = page.getByTestId('dry-run-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('Vụ việc sẽ vào: Sở Xây dựng');
+    expect(await result.textContent()).toContain('Đất đai về Sở Xây dựng');
+    expect(await result.getByRole('row').nth(1).textContent()).toContain('Khớp (áp dụng)');
+    await screenshot(page, 'admin-routing-desktop');
+    await context.close();
+  }, 60_000);
+
+  it('shows each page at desktop and phone sizes', async () => {
+    const pages: [string, string, string][] = [
+      ['units', '/admin/units?unit=province', 'Đơn vị'],
+      ['officials', '/admin/officials', 'Cán bộ'],
+      ['hotlines', '/admin/hotlines', 'Đường dây nóng'],
+      ['categories', '/admin/categories', 'Lĩnh vực'],
+      ['routing', '/admin/routing', 'Quy tắc phân luồng'],
+      ['sla', '/admin/sla', 'Thời hạn xử lý'],
+      ['calendars', '/admin/calendars?calendar=default&month=2027-02', 'Lịch làm việc'],
+    ];
+    for (const size of ['desktop', 'mobile'] as const) {
+      const { context, page } = await signInAdmin(size);
+      for (const [name, path, heading] of pages) {
+        await open(page, path, heading);
+        await page.waitForLoadState('networkidle');
+        const overflow = await page.evaluate<number>(
+          'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+        );
+        expect(overflow, `${name} at ${size} scrolls sideways`).toBeLessThanOrEqual(1);
+        if (name !== 'routing' && name !== 'calendars' && name !== 'units') {
+          await screenshot(page, `admin-${name}-${size}`);
+        } else if (size === 'mobile') {
+          await screenshot(page, `admin-${name}-${size}`);
+        }
+      }
+      await context.close();
+    }
+  }, 120_000);
+
+  it('a handler sees no administration menu, and /console/admin tells him it is not for him', async () => {
+    const handler = await addSignInOfficial(sys.database.db, sys.province.departmentUnitId, [
+      'handler',
+    ]);
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signInToConsole(page, sys.baseUrl, handler.login, TEST_PASSWORD);
+    const menu = await page.getByRole('navigation', { name: 'Menu' }).textContent();
+    expect(menu).not.toContain('Quản trị');
+    await page.goto(`${sys.baseUrl}/console/admin/units`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('chỉ dành cho quản trị viên');
+    expect(await page.getByRole('tree').count()).toBe(0);
+    await screenshot(page, 'admin-forbidden-desktop');
+    await context.close();
+  }, 60_000);
+});

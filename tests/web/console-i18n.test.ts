@@ -1,0 +1,34 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+
+const dir = new URL('../../services/web/console/src/i18n/locales/', import.meta.url);
+
+/** Every key path of a nested strings object ("queue.filters.status"). */
+function keysOf(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keysOf(v, prefix ? `${prefix}.${k}` : k));
+}
+// i18next plural forms differ by language (Vietnamese has one form, English two).
+const base = (key: string) => key.replace(/_(one|other|zero|two|few|many)$/, '');
+
+describe('console translations', () => {
+  it('English is complete: every area has the same strings in both languages', async () => {
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+    const areas = new Set(files.map((f) => f.split('.')[0]!));
+    expect(areas.has('common')).toBe(true);
+    for (const area of areas) {
+      const read = async (lang: string) =>
+        JSON.parse(await readFile(new URL(`${area}.${lang}.json`, dir), 'utf8')) as unknown;
+      const vi = new Set(keysOf(await read('vi')).map(base));
+      const en = new Set(keysOf(await read('en')).map(base));
+      expect(
+        [...vi].filter((k) => !en.has(k)),
+        `${area}: missing in English`,
+      ).toEqual([]);
+      expect(
+        [...en].filter((k) => !vi.has(k)),
+        `${area}: missing in Vietnamese`,
+      ).toEqual([]);
+    }
+  });
+});
