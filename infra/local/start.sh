@@ -25,6 +25,8 @@ HOTLINE_DEMO_OPERATOR_TOKEN="hlt_demo-operator-token-ha-tinh"
 cat <<MSG
 
   Hotline is starting (Ctrl-C stops the API and the worker):
+    Citizens      $base/            (the portal: send feedback, track a case, published answers)
+    Officials     $base/console/    (sign in, e.g. khoihm / HaTinh-demo-2026; supervisor truongbx)
     API           $base
     OpenAPI docs  $base/docs
     Submit a case curl -s -X POST $base/v1/cases -H 'content-type: application/json' -d '$HOTLINE_EXAMPLE_BODY'

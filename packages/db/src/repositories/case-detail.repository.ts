@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { normalizeTrackingCode, type CaseEvent, type RecordedEvent } from '@hotline/domain';
 import type { Executor } from '../client.js';
@@ -10,29 +10,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const unit = alias(adminUnits, 'detail_unit');
 const commune = alias(adminUnits, 'detail_commune');
 const assignee = alias(officials, 'detail_assignee');
-
-/** Everything the officials' case page shows from the `cases` row and its references. */
-export async function findCaseDetailRow(db: Executor, caseId: string) {
-  const [row] = await db
-    .select({
-      case: cases,
-      categoryCode: categories.code,
-      categoryName: categories.name,
-      unitCode: unit.code,
-      unitName: unit.name,
-      unitNeedsApproval: unit.resolutionNeedsApproval,
-      communeCode: commune.code,
-      communeName: commune.name,
-      assigneeName: assignee.fullName,
-    })
-    .from(cases)
-    .innerJoin(categories, eq(categories.id, cases.categoryId))
-    .leftJoin(unit, eq(unit.id, cases.unitId))
-    .leftJoin(commune, eq(commune.id, cases.communeUnitId))
-    .leftJoin(assignee, eq(assignee.id, cases.assigneeId))
-    .where(eq(cases.id, caseId));
-  return row ?? null;
-}
 
 /** An event row as the case page reads it, inside the page's one statement. */
 interface PageEventRow {
@@ -158,19 +135,6 @@ export async function findOfficialStanding(db: Executor, officialId: string) {
     .from(officials)
     .where(eq(officials.id, officialId));
   return row ?? null;
-}
-
-/** Officials' full names by id. */
-export async function findOfficialNames(
-  db: Executor,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: officials.id, fullName: officials.fullName })
-    .from(officials)
-    .where(inArray(officials.id, [...ids]));
-  return new Map(rows.map((r) => [r.id, r.fullName]));
 }
 
 /** How many recent cases of the same category are compared for a similar text. */
