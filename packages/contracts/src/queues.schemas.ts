@@ -143,7 +143,7 @@ export const QueuePage = Type.Object({
   total: Type.Integer({ description: 'Cases matching the queue and filters' }),
   totalCapped: Type.Boolean({
     description:
-      'More cases match than were counted (searches count up to 1,000, other queues up to 50,000): total is a lower bound and the counts per status and SLA state are left empty',
+      'More cases match than were counted (searches count up to 1,000, other queues up to 10,000): total is a lower bound and the counts per status and SLA state are left empty',
   }),
   counts: Type.Object({
     byStatus: Counts('Matching cases per status'),

@@ -74,9 +74,10 @@ function preparing(sql: postgres.Sql): postgres.Sql {
     get(target, property, receiver) {
       if (property === 'unsafe') {
         return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+          // Drizzle passes `prepare: false` explicitly: overridden, that is the point.
           target.unsafe(query, params as postgres.ParameterOrJSON<never>[], {
-            prepare: true,
             ...options,
+            prepare: true,
           });
       }
       if (property === 'begin' || property === 'savepoint') {

@@ -16703,7 +16703,7 @@ export interface paths {
                             queue: string;
                             /** @description Cases matching the queue and filters */
                             total: number;
-                            /** @description More cases match than were counted (searches count up to 1,000, other queues up to 50,000): total is a lower bound and the counts per status and SLA state are left empty */
+                            /** @description More cases match than were counted (searches count up to 1,000, other queues up to 10,000): total is a lower bound and the counts per status and SLA state are left empty */
                             totalCapped: boolean;
                             counts: {
                                 /** @description Matching cases per status */
