@@ -9,20 +9,13 @@ export type Ok<P extends keyof paths> = paths[P] extends {
   ? T
   : never;
 
-/** A unit as the admin API shows it, with the units below it. */
-export interface UnitNode {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  parentCode: string | null;
-  calendarId: string | null;
-  isTriage: boolean;
-  resolutionNeedsApproval: boolean;
-  isActive: boolean;
-  mergedIntoCode: string | null;
+/**
+ * A unit as the admin API shows it, with the units below it: the generated type, with the
+ * recursive `children` (which the OpenAPI document cannot spell out) typed as units again.
+ */
+export type UnitNode = Omit<Ok<'/v1/admin/units'>['units'][number], 'children'> & {
   children: UnitNode[];
-}
+};
 
 export type Official = Ok<'/v1/admin/officials'>['officials'][number];
 export type Hotline = Ok<'/v1/admin/hotlines'>['hotlines'][number];
