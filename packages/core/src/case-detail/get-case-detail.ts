@@ -92,18 +92,11 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
   const policy = selectPolicy(policies, state);
   const { history } = page;
   const sla = computeSla(history, policy, calendar, now);
-  const detail = page;
   const c = page.case;
-  const loaded = {
-    policy,
-    names: new Map(Object.entries(page.officialNames)),
-    units: Object.entries(page.unitNames).map(([id, name]) => ({ id, name })),
-    attachments: page.attachments,
-    mergedInto:
-      state.mergedInto && page.mergedIntoCode
-        ? { id: state.mergedInto, trackingCode: page.mergedIntoCode }
-        : null,
-  };
+  const mergedInto =
+    state.mergedInto && page.mergedIntoCode
+      ? { id: state.mergedInto, trackingCode: page.mergedIntoCode }
+      : null;
   const roles = who.principal.roles;
   const isHidden = c.isAnonymous && !roles.some((r) => SEE_ANONYMOUS.includes(r));
   const contact = isHidden
@@ -135,8 +128,8 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
     ? allowedActionsOf(
         state,
         principalInScope(who, scope),
-        { needsApproval: detail.unitNeedsApproval ?? false, roles },
-        extensionsAllowed(loaded.policy, state.isComplex),
+        { needsApproval: page.unitNeedsApproval ?? false, roles },
+        extensionsAllowed(policy, state.isComplex),
       )
     : [];
 
@@ -157,22 +150,22 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
     channel: c.channel,
     priority: c.priority,
     text: c.text,
-    category: { code: detail.categoryCode, name: detail.categoryName },
+    category: { code: page.categoryCode, name: page.categoryName },
     unit:
-      c.unitId && detail.unitCode && detail.unitName
+      c.unitId && page.unitCode && page.unitName
         ? {
             id: c.unitId,
-            code: detail.unitCode,
-            name: detail.unitName,
-            resolutionNeedsApproval: detail.unitNeedsApproval ?? false,
+            code: page.unitCode,
+            name: page.unitName,
+            resolutionNeedsApproval: page.unitNeedsApproval ?? false,
           }
         : null,
     assignee:
-      c.assigneeId && detail.assigneeName ? { id: c.assigneeId, name: detail.assigneeName } : null,
+      c.assigneeId && page.assigneeName ? { id: c.assigneeId, name: page.assigneeName } : null,
     location: {
       commune:
-        detail.communeCode && detail.communeName
-          ? { code: detail.communeCode, name: detail.communeName }
+        page.communeCode && page.communeName
+          ? { code: page.communeCode, name: page.communeName }
           : null,
       latitude: c.latitude,
       longitude: c.longitude,
@@ -189,10 +182,10 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
     pendingResolution: state.pendingResolution ?? null,
     resolutionText: resolutionTextOf(history) ?? c.resolutionText,
     rating: state.rating,
-    mergedInto: loaded.mergedInto
+    mergedInto: mergedInto
       ? {
-          id: loaded.mergedInto.id,
-          trackingCode: formatTrackingCode(loaded.mergedInto.trackingCode),
+          id: mergedInto.id,
+          trackingCode: formatTrackingCode(mergedInto.trackingCode),
         }
       : null,
     sla: {
@@ -208,8 +201,12 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
         remainingWorkingMs: remainingOf(k.dueAt, k.state === 'running' || k.state === 'paused'),
       })),
     },
-    timeline: timelineOf(history, loaded.names, new Map(loaded.units.map((u) => [u.id, u.name]))),
-    attachments: loaded.attachments.map((a) => ({
+    timeline: timelineOf(
+      history,
+      new Map(Object.entries(page.officialNames)),
+      new Map(Object.entries(page.unitNames)),
+    ),
+    attachments: page.attachments.map((a) => ({
       id: a.id,
       source: a.source,
       fileName: a.fileName,
