@@ -1,7 +1,8 @@
 // `pnpm bench`: intake throughput against its own limit. A bare Fastify route doing one INSERT
 // through the same pool vs POST /v1/cases, interleaved rounds on 127.0.0.1, median of each;
 // then p99 at a fixed 1,000 req/s and CPU-ms per request (API process + Postgres backends).
-import { fork, type ChildProcess } from 'node:child_process';
+import { ask } from './cpu-split.js';
+import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -42,18 +43,6 @@ function run(url: string, opts: Partial<autocannon.Options> = {}): Promise<autoc
     ...opts,
   });
 }
-
-const ask = <T>(child: ChildProcess, kind: string) =>
-  new Promise<T>((resolve) => {
-    const on = (m: { kind: string }) => {
-      if (m.kind === kind) {
-        child.off('message', on);
-        resolve(m as T);
-      }
-    };
-    child.on('message', on);
-    child.send({ kind });
-  });
 
 /** CPU ticks (user + system) of the Postgres backends serving the benchmark's pool, in ms. */
 async function postgresCpuMs(sql: postgres.Sql): Promise<number> {

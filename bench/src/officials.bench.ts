@@ -14,6 +14,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import {
   countCaseQueue,
+  findCaseTextMatches,
   findOwnedHotlineIds,
   findRelatedCases,
   findReportCases,
@@ -28,6 +29,7 @@ import {
 import { loadConfig } from '@hotline/config';
 import { createDatabase, migrateDatabase } from '@hotline/db';
 import { createTestDatabase, seedSmallProvince, type TestDatabase } from '@hotline/testing';
+import { startCpuSplit } from './cpu-split.js';
 import { generateCases, pickBenchOfficials, seedBenchProvince } from './officials-generator.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
@@ -171,6 +173,7 @@ try {
     }
     const times: number[] = [];
     let n = 0;
+    const split = await startCpuSplit(child!);
     const instance = autocannon({
       url: base,
       connections: CONNECTIONS,
@@ -183,12 +186,17 @@ try {
       (_c: unknown, _status: number, _bytes: number, ms: number) => times.push(ms),
     );
     const result = await instance;
+    const cpu = await split(result.requests.total);
     const p95 = pct(times, 95);
     console.log(
       `${name.padEnd(34)} ${fmt(result.requests.average).padStart(6)} req/s, ` +
         `p50 ${pct(times, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${pct(times, 99).toFixed(1)} ms` +
         `${result.non2xx ? `, ${result.non2xx} non-2xx` : ''}${result.errors ? `, ${result.errors} errors` : ''}` +
         `  (target p95 < ${targetP95} ms: ${verdict(p95, targetP95)})`,
+    );
+    console.log(
+      `${''.padEnd(34)} CPU per request: API ${cpu.apiMs.toFixed(2)} ms, Postgres and Redis ` +
+        `${cpu.restMs.toFixed(2)} ms, load generator ${cpu.loadMs.toFixed(2)} ms`,
     );
   }
 
@@ -205,6 +213,7 @@ try {
     await load('GET /v1/queues/unit (leader)', ['/v1/queues/unit'], tokens.leader, 100);
   if (phase('mine'))
     await load('GET /v1/queues/mine (handler)', ['/v1/queues/mine'], tokens.handler, 100);
+  if (phase('detail')) await matchPages();
   if (phase('detail'))
     await load(
       'GET /v1/cases/:id/detail (leader)',
@@ -254,9 +263,17 @@ try {
   async function plans() {
     const captured: { query: string; params: unknown[] }[] = [];
     const client = postgres(testDb.url, { max: 1, onnotice: () => {} });
-    const capture = drizzle(client, {
-      logger: { logQuery: (query, params) => void captured.push({ query, params }) },
-    }) as unknown as Database;
+    // Every statement sent, whether drizzle built it or it was built once (prepared.ts).
+    const recording = new Proxy(client, {
+      get(target, property, receiver) {
+        if (property !== 'unsafe') return Reflect.get(target, property, receiver) as unknown;
+        return (query: string, params: unknown[], options?: postgres.UnsafeQueryOptions) => {
+          captured.push({ query, params });
+          return target.unsafe(query, params as postgres.ParameterOrJSON<never>[], options);
+        };
+      },
+    });
+    const capture = drizzle(recording) as unknown as Database;
     const leaderScope: CaseScope = {
       kind: 'some',
       unitIds: await findUnitSubtreeIds(testDb.db, who.leaderUnitId),
@@ -292,18 +309,16 @@ try {
       for (const [i, c] of captured.entries())
         await explain(`${label}: ${i === 0 ? 'page' : 'counts'}`, c);
     }
-    // The case page's heaviest read: related cases (same phone, same commune, similar text).
+    // The case page's heaviest read: related cases (same phone, same commune, similar text
+    // read from case_text_matches).
     const [page] =
-      await sql`select id, text, citizen_phone, commune_unit_id, category_id from cases where id = ${detailIds[0]!}`;
+      await sql`select id, citizen_phone, commune_unit_id from cases where id = ${detailIds[0]!}`;
     captured.length = 0;
     await findRelatedCases(capture, leaderScope, {
       caseId: page!.id as string,
       phone: page!.citizen_phone as string,
       communeUnitId: page!.commune_unit_id as string,
-      categoryId: page!.category_id as string,
-      text: page!.text as string,
       since: new Date(now.getTime() - 30 * 86_400_000),
-      limit: 20,
     });
     await explain('case page: findRelatedCases', captured[0]!);
     captured.length = 0;
@@ -318,6 +333,31 @@ try {
       captured[0]!,
     );
     await client.end();
+  }
+
+  /**
+   * The worker looks for a case's similar texts once, when it routes it; the generated cases
+   * were never routed, so the pages in rotation are matched first, the way routing does it, and
+   * that cost (what each new case adds to routing, or an old case to its first view) is shown.
+   */
+  async function matchPages() {
+    const unmatched = (
+      await sql`select id from unnest(${sql.array(detailIds)}::uuid[]) as t(id)
+        where not exists (select 1 from case_text_match_runs r where r.case_id = t.id)`
+    ).map((r) => r.id as string);
+    if (unmatched.length === 0) return;
+    const matchDb = drizzle(sql) as unknown as Database;
+    const started = performance.now();
+    let matches = 0;
+    for (let i = 0; i < unmatched.length; i += 20)
+      matches += await findCaseTextMatches(matchDb, unmatched.slice(i, i + 20));
+    const ms = performance.now() - started;
+    // As autovacuum would soon: a table that just grew from nothing has no statistics yet.
+    await sql`analyze case_text_matches, case_text_match_runs`;
+    console.log(
+      `similar texts of ${unmatched.length} case pages looked for (compared with up to 100 cases before and 100 after each): ` +
+        `${(ms / unmatched.length).toFixed(1)} ms per case, ${matches} matches`,
+    );
   }
 
   async function explain(label: string, c: { query: string; params: unknown[] }) {

@@ -55,6 +55,7 @@ describe('merging commune A into commune B (2025 reform)', () => {
         targetUnitCode: 'xa-m1',
         strategy: 'unit_queue',
       },
+      null,
     );
     const submit = async (text: string) =>
       (

@@ -42,6 +42,8 @@ describe('migrations', () => {
       'call_logs',
       'case_events',
       'case_report_facts',
+      'case_text_match_runs',
+      'case_text_matches',
       'cases',
       'categories',
       'hotlines',

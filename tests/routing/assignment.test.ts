@@ -50,6 +50,7 @@ describe('assignment: round robin and least open are fair under concurrency; abs
             strategy,
             ...(namedOfficialEmail ? { namedOfficialEmail } : {}),
           },
+          null,
         ),
     };
   }
@@ -188,6 +189,7 @@ describe('assignment: round robin and least open are fair under concurrency; abs
         strategy: 'named',
         namedOfficialEmail: 'named1@test.gov.vn',
       },
+      null,
     );
     const [present] = await submitCases(t.raw, 1, {
       categoryCode: 'xay-dung',

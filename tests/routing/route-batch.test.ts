@@ -41,6 +41,7 @@ describe('routing a batch of cases in one transaction', () => {
         targetUnitCode: 'ban-lo',
         strategy: 'round_robin',
       },
+      null,
     );
     const matching: string[] = [];
     for (let i = 0; i < 20; i++) matching.push(await submit(`Khói lò gạch số ${i}`, '0912345678'));

@@ -17,3 +17,4 @@ export * from './case-actions.schemas.js';
 export * from './admin-org.schemas.js';
 export * from './oversight-charts.schemas.js';
 export * from './console.schemas.js';
+export * from './admin-audit.schemas.js';

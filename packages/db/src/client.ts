@@ -45,12 +45,11 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     },
   } satisfies postgres.Options<Record<string, never>>;
-  const client = postgres(url, {
-    ...clientOptions,
-    connection: { ...clientOptions.connection, plan_cache_mode: 'force_custom_plan' },
-  });
+  const client = postgres(url, clientOptions);
   const raw = postgres(url, clientOptions);
   const db = drizzle(preparing(client), { schema });
+  // Same pool, statements sent unnamed: see plannedEachTime.
+  Object.defineProperty(db, PLANNED_EACH_TIME, { value: drizzle(client, { schema }) });
   return {
     db,
     raw,
@@ -60,14 +59,29 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
   };
 }
 
+const PLANNED_EACH_TIME = Symbol('plannedEachTime');
+
+/**
+ * The same database, with statements planned for their values on every call: for the few
+ * whose best plan depends on them (a search for a word in 600,000 cases and for one in 20
+ * need opposite plans, and a generic plan guesses a word's frequency) and for reports, which
+ * run seldom and over periods of any length. Everything else is prepared and may run on a
+ * generic plan (see `preparing`). Inside a transaction, the transaction itself.
+ */
+export function plannedEachTime(db: Executor): Executor {
+  return (db as unknown as Record<symbol, Database | undefined>)[PLANNED_EACH_TIME] ?? db;
+}
+
 /**
  * The client with every statement drizzle sends prepared (named, once per connection).
- * Drizzle sends its statements unnamed, so Postgres parsed and analysed each one on every call:
- * 0.15–0.3 ms per statement, ~3 ms of a case page's 15 statements (bench:officials). The pool
- * runs with plan_cache_mode=force_custom_plan: statements are still planned with their
- * parameters each time (a search for a common word and for a rare one need different plans),
- * only the parsing is saved. A Proxy, because drizzle calls `unsafe` and `begin` on the client
- * and on each transaction's client; postgres.js has no option to prepare `unsafe` by default.
+ * Drizzle sends its statements unnamed, so Postgres parsed, analysed and planned each one on
+ * every call: 0.15–0.3 ms per statement to parse, and 2.5 ms to plan the case page's one
+ * statement (bench:officials). Prepared, Postgres plans a statement with its values for the
+ * first five calls, then keeps a generic plan if it costs no more (plan_cache_mode=auto): the
+ * lookups by key that make up most statements plan once per connection. Statements whose
+ * plan must follow their values go through `plannedEachTime`. A Proxy, because drizzle calls
+ * `unsafe` and `begin` on the client and on each transaction's client; postgres.js has no
+ * option to prepare `unsafe` by default.
  */
 function preparing(sql: postgres.Sql): postgres.Sql {
   return new Proxy(sql, {

@@ -1,5 +1,6 @@
 export {
   createDatabase,
+  plannedEachTime,
   type Database,
   type DatabaseHandle,
   type Executor,
@@ -51,6 +52,7 @@ export * from './repositories/escalation.repository.js';
 export * from './repositories/routing.repository.js';
 export * from './repositories/notifications.repository.js';
 export * from './repositories/official-tokens.repository.js';
+export * from './repositories/official-token-summary.repository.js';
 export * from './repositories/calls.repository.js';
 export * from './repositories/api-keys.repository.js';
 export * from './repositories/open311.repository.js';

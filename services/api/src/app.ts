@@ -55,6 +55,7 @@ import { adminHotlineRoutes } from './routes/admin/admin-hotlines.route.js';
 import { adminCategoryRoutes } from './routes/admin/admin-categories.route.js';
 import { oversightChartRoutes } from './routes/oversight/oversight-charts.route.js';
 import { adminUnitMergePreviewRoute } from './routes/admin/admin-unit-merge-preview.route.js';
+import { adminAuditRoutes } from './routes/admin/admin-audit.route.js';
 
 export interface AppDeps {
   config: AppConfig;
@@ -124,7 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await Promise.all([...queues.values()].map((q) => q.close()));
   });
   await app.register(metricsRoute({ queues }));
-  await registerQueueDashboard(app, [...queues.values()], deps.config.adminToken);
+  await registerQueueDashboard(app, [...queues.values()], deps.config.adminToken, { db });
   // Every route from here on is rate-limited per IP (probes, metrics and the dashboard are not).
   await registerRateLimit(app, {
     redis: deps.redis,
@@ -173,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await admin.register(adminOfficialTokenRoutes({ db }));
     await admin.register(adminBlockedPhoneRoutes({ db }));
     await admin.register(adminApiKeyRoutes({ db }));
+    await admin.register(adminAuditRoutes({ db }));
   });
   await app.register(authRoutes(authDeps));
   await app.register(totpRoutes(authDeps));

@@ -10,3 +10,5 @@ export {
   deactivateCategory,
 } from './manage-categories.js';
 export { previewUnitMerge } from './preview-unit-merge.js';
+export { listAdminAudit } from './list-admin-audit.js';
+export { auditQueueOperation, type QueueOperation } from './audit-queue-operation.js';

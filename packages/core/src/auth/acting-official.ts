@@ -12,6 +12,11 @@ export interface ActingOfficial {
   /** A token's scopes; a signed-in session may do whatever the roles allow. */
   scopes: ReadonlySet<string> | 'all';
   via: 'session' | 'token';
+  /**
+   * What the scope needs, read with the credential (a leader's subtree, an owner's hotlines;
+   * null for roles that need neither): scopeOfOfficial then needs no query of its own.
+   */
+  scopeIds?: { unitIds: readonly string[] | null; hotlineIds: readonly string[] | null };
 }
 
 /** Roles that see every case of the province. */
@@ -27,13 +32,15 @@ export async function scopeOfOfficial(db: Database, who: ActingOfficial): Promis
   if (roles.some((r) => PROVINCE_WIDE.includes(r))) return { kind: 'all' };
   const isLeader = roles.includes('unit_leader');
   const isOwner = roles.includes('hotline_owner');
-  const found =
-    isLeader || isOwner
-      ? await findScopeIds(db, {
+  const known = who.scopeIds;
+  const found = !(isLeader || isOwner)
+    ? { unitIds: [], hotlineIds: [] }
+    : known && (!isLeader || known.unitIds) && (!isOwner || known.hotlineIds)
+      ? { unitIds: known.unitIds ?? [], hotlineIds: known.hotlineIds ?? [] }
+      : await findScopeIds(db, {
           subtreeOf: isLeader ? who.unitId : null,
           hotlinesOf: isOwner ? who.principal.officialId : null,
-        })
-      : { unitIds: [], hotlineIds: [] };
+        });
   const unitIds = new Set(found.unitIds);
   if (!isLeader && roles.includes('handler')) unitIds.add(who.unitId);
   const hotlineIds = found.hotlineIds;

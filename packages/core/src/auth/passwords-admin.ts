@@ -1,4 +1,5 @@
 import { findOfficialCredentials, setOfficialPassword } from '@hotline/db';
+import { audit } from '../admin/admin-context.js';
 import { AppError, validationFailed } from '../errors.js';
 import { recordAuthEvent } from './auth-events.js';
 import { hashPassword, passwordProblem, temporaryPassword, verifyPassword } from './passwords.js';
@@ -42,8 +43,25 @@ export async function resetPassword(
   const official = await findOfficialCredentials(deps.db, officialId);
   if (!official) throw new AppError('OFFICIAL_NOT_FOUND', `official ${officialId} not found`);
   const password = temporaryPassword();
-  await setOfficialPassword(deps.db, official.id, await hashPassword(password), true);
-  await deps.sessions.revokeAll(official.id);
-  await recordAuthEvent(deps.db, 'password_reset', { officialId, byOfficialId }, client);
+  const hash = await hashPassword(password);
+  await deps.db.transaction(async (tx) => {
+    await setOfficialPassword(tx, official.id, hash, true);
+    await recordAuthEvent(tx, 'password_reset', { officialId, byOfficialId }, client);
+    // Whether a password is set and must change: never the password or its hash.
+    await audit(
+      tx,
+      byOfficialId,
+      'official.password_reset',
+      'official',
+      official.id,
+      {
+        hasPassword: official.passwordHash !== null,
+        mustChangePassword: official.mustChangePassword,
+      },
+      { hasPassword: true, mustChangePassword: true },
+    );
+    // Last: if Redis fails the reset rolls back, rather than leaving old sessions alive after it.
+    await deps.sessions.revokeAll(official.id);
+  });
   return { temporaryPassword: password, mustChangePassword: true as const };
 }

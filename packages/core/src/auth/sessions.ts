@@ -1,4 +1,5 @@
 import { findOfficialCredentials, type Database } from '@hotline/db';
+import { audit } from '../admin/admin-context.js';
 import { AppError } from '../errors.js';
 import { recordAuthEvent } from './auth-events.js';
 import type { ClientInfo, SessionStore, StoredSession } from './session-store.js';
@@ -49,7 +50,14 @@ export async function revokeOfficialSessions(
   if (!(await findOfficialCredentials(deps.db, officialId))) {
     throw new AppError('OFFICIAL_NOT_FOUND', `official ${officialId} not found`);
   }
-  const revoked = await deps.sessions.revokeAll(officialId);
-  await recordAuthEvent(deps.db, 'sessions_revoked', { officialId, byOfficialId }, client);
-  return { revoked };
+  return deps.db.transaction(async (tx) => {
+    await recordAuthEvent(tx, 'sessions_revoked', { officialId, byOfficialId }, client);
+    // Sessions live in Redis, outside the transaction: revoked just before the commit, so a
+    // Redis failure leaves no record of a revocation that did not happen.
+    const revoked = await deps.sessions.revokeAll(officialId);
+    await audit(tx, byOfficialId, 'official.sessions_revoke', 'official', officialId, null, {
+      revokedSessions: revoked,
+    });
+    return { revoked };
+  });
 }

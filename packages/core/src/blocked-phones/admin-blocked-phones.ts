@@ -1,12 +1,18 @@
 import {
   deleteBlockedPhone,
+  findBlockedPhone,
   listBlockedPhones,
   upsertBlockedPhone,
   type BlockedPhoneRow,
   type Database,
 } from '@hotline/db';
 import { normalizeVietnamesePhone } from '@hotline/domain';
+import { audit, type AdminActor } from '../admin/admin-context.js';
 import { validationFailed } from '../errors.js';
+
+// The number is the entity's id: administrators see it in the list already, and an audit row
+// that did not name it could not say what was blocked.
+const ENTITY = 'blocked_phone';
 
 /** A blocked number as the admin API shows it. */
 export interface BlockedPhoneView {
@@ -37,19 +43,30 @@ export async function listBlocked(deps: { db: Database }): Promise<BlockedPhoneV
 export async function blockPhone(
   deps: { db: Database },
   input: { phone: string; reason: string },
-  officialId: string | null = null,
+  by: AdminActor,
 ): Promise<BlockedPhoneView> {
   const reason = input.reason.normalize('NFC').trim();
   if (!reason) throw validationFailed([{ field: 'reason', reason: 'required' }]);
-  const row = await upsertBlockedPhone(deps.db, {
-    phone: e164(input.phone),
-    reason,
-    createdByOfficialId: officialId,
+  const phone = e164(input.phone);
+  return deps.db.transaction(async (tx) => {
+    const previous = await findBlockedPhone(tx, phone);
+    const after = view(await upsertBlockedPhone(tx, { phone, reason, createdByOfficialId: by }));
+    const before = previous ? view(previous) : null;
+    await audit(tx, by, 'blocked_phone.block', ENTITY, phone, before, after);
+    return after;
   });
-  return view(row);
 }
 
-/** Unblocks a number; unblocking one that is not blocked is not an error. */
-export async function unblockPhone(deps: { db: Database }, phone: string): Promise<void> {
-  await deleteBlockedPhone(deps.db, e164(phone));
+/** Unblocks a number; unblocking one that is not blocked is not an error (and no change). */
+export async function unblockPhone(
+  deps: { db: Database },
+  phone: string,
+  by: AdminActor,
+): Promise<void> {
+  const number = e164(phone);
+  await deps.db.transaction(async (tx) => {
+    const previous = await findBlockedPhone(tx, number);
+    if (!previous || !(await deleteBlockedPhone(tx, number))) return;
+    await audit(tx, by, 'blocked_phone.unblock', ENTITY, number, view(previous), null);
+  });
 }

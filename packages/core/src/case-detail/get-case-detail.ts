@@ -1,8 +1,7 @@
 import {
+  findCaseTextMatches,
   findRelatedCases,
-  listSlaPolicyRows,
   loadCasePage,
-  recordPersonalDataView,
   type Database,
   type PersonalDataField,
 } from '@hotline/db';
@@ -30,7 +29,6 @@ import { AppError } from '../errors.js';
 /** Roles that may see who sent an anonymous case (those who received it, and oversight). */
 const SEE_ANONYMOUS: readonly OfficialRole[] = ['operator', 'supervisor', 'admin'];
 const RELATED_DAYS = 30;
-const RELATED_LIMIT = 20;
 
 const actorName = (actor: Actor, names: Map<string, string>) =>
   actor.kind === 'official'
@@ -79,17 +77,14 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
   const scope = await scopeOfOfficial(deps.db, who);
   // One statement reads the case with everything it mentions (one snapshot, so the row, the
   // history and the names agree without a transaction).
-  const [page, policies] = await Promise.all([
-    loadCasePage(deps.db, scope, ref),
-    listSlaPolicyRows(deps.db),
-  ]);
+  const page = await loadCasePage(deps.db, scope, ref);
   const state = page ? projectCase(page.history.map((h) => h.event)) : null;
   if (!page || !state) throw new AppError('CASE_NOT_FOUND', 'no such case in your scope');
   const now = new Date();
   const calendarId = page.calendarId ?? 'default';
   const calendar = await loadWorkingCalendarAt(deps.db, calendarId, page.calendarRevision);
   if (!calendar) throw new Error(`calendar ${calendarId} missing`);
-  const policy = selectPolicy(policies, state);
+  const policy = selectPolicy(page.policies, state);
   const { history } = page;
   const sla = computeSla(history, policy, calendar, now);
   const c = page.case;
@@ -105,24 +100,21 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
   const shown: PersonalDataField[] = contact
     ? (['name', 'phone', 'email', 'address'] as const).filter((f) => contact[f] !== null)
     : [];
-  // Showing the contact is recorded before the page is answered.
-  const [, related] = await Promise.all([
-    recordPersonalDataView(deps.db, {
-      officialId: who.principal.officialId,
-      caseId: c.id,
-      fields: shown,
-      context: 'case_detail',
-    }),
-    findRelatedCases(deps.db, scope, {
+  // An older case's similar texts are looked for on its first view (new ones when routed).
+  if (!page.textMatched) await findCaseTextMatches(deps.db, [c.id]);
+  // Showing the contact is recorded before the page is answered, by the statement that reads
+  // the related cases.
+  const related = await findRelatedCases(
+    deps.db,
+    scope,
+    {
       caseId: c.id,
       phone: isHidden ? null : c.citizenPhone,
       communeUnitId: c.communeUnitId,
-      categoryId: c.categoryId,
-      text: c.text,
       since: new Date(now.getTime() - RELATED_DAYS * 86_400_000),
-      limit: RELATED_LIMIT,
-    }),
-  ]);
+    },
+    { officialId: who.principal.officialId, caseId: c.id, fields: shown, context: 'case_detail' },
+  );
   const canWrite = who.scopes === 'all' || who.scopes.has('cases:write');
   const allowedActions = canWrite
     ? allowedActionsOf(

@@ -6,6 +6,7 @@ import {
   type Database,
 } from '@hotline/db';
 import { formatTrackingCode } from '@hotline/domain';
+import { audit, type AdminActor } from '../admin/admin-context.js';
 import { AppError } from '../errors.js';
 import { notificationOutbox } from './notification-jobs.js';
 
@@ -38,6 +39,7 @@ export async function retryDeadLetter(
   deps: { db: Database },
   notificationId: string,
   now: Date,
+  by: AdminActor,
 ): Promise<{ id: string; status: 'pending' }> {
   return deps.db.transaction(async (tx) => {
     const row = await lockNotification(tx, notificationId);
@@ -51,6 +53,16 @@ export async function retryDeadLetter(
     }
     await resetNotificationToPending(tx, notificationId);
     await insertOutbox(tx, [notificationOutbox(notificationId, `retry-${now.getTime()}`)]);
+    // Status and tries only: a notification's address and text are personal data.
+    await audit(
+      tx,
+      by,
+      'notification.retry',
+      'notification',
+      notificationId,
+      { status: row.status, attempts: row.attempts },
+      { status: 'pending', attempts: row.attempts },
+    );
     return { id: notificationId, status: 'pending' as const };
   });
 }

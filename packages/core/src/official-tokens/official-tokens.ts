@@ -3,12 +3,15 @@ import {
   findTokenHolder,
   insertOfficialToken,
   listOfficialTokens,
+  lockOfficialTokenSummary,
   officialExists,
   revokeOfficialToken,
   touchToken,
   type Database,
+  type OfficialTokenSummary,
 } from '@hotline/db';
 import type { OfficialRole } from '@hotline/domain';
+import { audit, type AdminActor } from '../admin/admin-context.js';
 import { requireRole, requireScope, type ActingOfficial } from '../auth/acting-official.js';
 import { AppError } from '../errors.js';
 
@@ -19,6 +22,18 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number];
 // A recognisable prefix lets secret scanners and people tell our tokens apart.
 const PREFIX = 'hlt_';
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+const ENTITY = 'official_token';
+
+// What the audit keeps of a token: never the token or its hash.
+const audited = (t: OfficialTokenSummary) => ({
+  id: t.id,
+  officialId: t.officialId,
+  name: t.name,
+  tokenPrefix: t.tokenPrefix,
+  scopes: t.scopes,
+  expiresAt: t.expiresAt?.toISOString() ?? null,
+  revokedAt: t.revokedAt?.toISOString() ?? null,
+});
 
 /** An official acting through a token. */
 export type TokenPrincipal = ActingOfficial;
@@ -29,21 +44,27 @@ export async function issueOfficialToken(
   officialId: string,
   request: { name: string; scopes: TokenScope[]; expiresInDays?: number },
   now: Date,
+  by: AdminActor,
 ) {
-  if (!(await officialExists(deps.db, officialId))) {
-    throw new AppError('OFFICIAL_NOT_FOUND', `official ${officialId} not found`);
-  }
   const token = PREFIX + randomBytes(32).toString('base64url');
   const expiresAt = request.expiresInDays
     ? new Date(now.getTime() + request.expiresInDays * 86_400_000)
     : null;
-  const created = await insertOfficialToken(deps.db, {
-    officialId,
-    name: request.name,
-    tokenPrefix: token.slice(0, PREFIX.length + 6),
-    tokenHash: hashOf(token),
-    scopes: [...new Set(request.scopes)],
-    expiresAt,
+  const created = await deps.db.transaction(async (tx) => {
+    if (!(await officialExists(tx, officialId))) {
+      throw new AppError('OFFICIAL_NOT_FOUND', `official ${officialId} not found`);
+    }
+    const stored = {
+      officialId,
+      name: request.name,
+      tokenPrefix: token.slice(0, PREFIX.length + 6),
+      scopes: [...new Set(request.scopes)],
+      expiresAt,
+    };
+    const row = await insertOfficialToken(tx, { ...stored, tokenHash: hashOf(token) });
+    const after = audited({ ...stored, ...row, revokedAt: null });
+    await audit(tx, by, 'official_token.issue', ENTITY, row.id, null, after);
+    return row;
   });
   return {
     id: created.id,
@@ -75,10 +96,16 @@ export async function revokeTokenOf(
   officialId: string,
   tokenId: string,
   now: Date,
+  by: AdminActor,
 ) {
-  if (!(await revokeOfficialToken(deps.db, officialId, tokenId, now))) {
-    throw new AppError('TOKEN_NOT_FOUND', `no live token ${tokenId} for official ${officialId}`);
-  }
+  await deps.db.transaction(async (tx) => {
+    const before = await lockOfficialTokenSummary(tx, officialId, tokenId);
+    if (!before || !(await revokeOfficialToken(tx, officialId, tokenId, now))) {
+      throw new AppError('TOKEN_NOT_FOUND', `no live token ${tokenId} for official ${officialId}`);
+    }
+    const after = audited({ ...before, revokedAt: now });
+    await audit(tx, by, 'official_token.revoke', ENTITY, tokenId, audited(before), after);
+  });
 }
 
 /**
@@ -112,6 +139,7 @@ export async function authenticateOfficialToken(
     unitId: holder.unitId,
     scopes: new Set(holder.scopes),
     via: 'token',
+    scopeIds: { unitIds: holder.scopeUnitIds, hotlineIds: holder.scopeHotlineIds },
   };
 }
 

@@ -1,10 +1,10 @@
-import { findRoutingLabels, type Database, type RoutingRuleRecord } from '@hotline/db';
+import { findRoutingLabels, type Executor, type RoutingRuleRecord } from '@hotline/db';
 
 export type RoutingLabels = Awaited<ReturnType<typeof findRoutingLabels>>;
 
 /** Codes, numbers and e-mails for every id the rules (and any extra units) refer to. */
 export function loadRoutingLabels(
-  db: Database,
+  db: Executor,
   rules: readonly RoutingRuleRecord[],
   extra: {
     unitIds?: readonly string[];

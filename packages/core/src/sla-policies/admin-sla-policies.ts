@@ -3,10 +3,12 @@ import {
   deleteSlaPolicyRow,
   findCategoryCodes,
   findCategoryIdByCode,
+  findSlaPolicyRow,
   insertSlaPolicyRow,
   listSlaPolicyRows,
   updateSlaPolicyRow,
   type Database,
+  type Executor,
   type SlaPolicyWrite,
 } from '@hotline/db';
 import {
@@ -16,7 +18,10 @@ import {
   type SlaPolicy,
   type SlaTarget,
 } from '@hotline/domain';
+import { audit, type AdminActor } from '../admin/admin-context.js';
 import { AppError, validationFailed, type FieldProblem } from '../errors.js';
+
+const ENTITY = 'sla_policy';
 
 function targetProblems(body: SlaPolicyBody): FieldProblem[] {
   const targets: [string, SlaTarget | null][] = [
@@ -75,29 +80,58 @@ export async function listSlaPolicies(deps: {
   return { policies: [...stored.map((p) => toView(p, codes, false)), ...defaults] };
 }
 
-export async function createSlaPolicy(deps: { db: Database }, body: SlaPolicyBody) {
+const notFound = (id: string) => new AppError('POLICY_NOT_FOUND', `no SLA policy ${id}`);
+
+/** A stored policy as the API shows it, or 404. */
+async function storedView(db: Executor, id: string): Promise<SlaPolicyView> {
+  const row = await findSlaPolicyRow(db, id);
+  if (!row) throw notFound(id);
+  return toView(row, await findCategoryCodes(db), false);
+}
+
+export async function createSlaPolicy(
+  deps: { db: Database },
+  body: SlaPolicyBody,
+  by: AdminActor,
+): Promise<SlaPolicyView> {
   const write = await toWrite(deps.db, body);
   try {
-    const created = await insertSlaPolicyRow(deps.db, write);
-    return toView(created, await findCategoryCodes(deps.db), false);
+    return await deps.db.transaction(async (tx) => {
+      const created = await insertSlaPolicyRow(tx, write);
+      const after = toView(created, await findCategoryCodes(tx), false);
+      await audit(tx, by, 'sla_policy.create', ENTITY, created.id, null, after);
+      return after;
+    });
   } catch (err) {
     throw uniqueViolation(err) ?? err;
   }
 }
 
-export async function replaceSlaPolicy(deps: { db: Database }, id: string, body: SlaPolicyBody) {
+export async function replaceSlaPolicy(
+  deps: { db: Database },
+  id: string,
+  body: SlaPolicyBody,
+  by: AdminActor,
+): Promise<SlaPolicyView> {
   const write = await toWrite(deps.db, body);
-  let updated: SlaPolicy | null;
   try {
-    updated = await updateSlaPolicyRow(deps.db, id, write);
+    return await deps.db.transaction(async (tx) => {
+      const before = await storedView(tx, id);
+      const updated: SlaPolicy | null = await updateSlaPolicyRow(tx, id, write);
+      if (!updated) throw notFound(id);
+      const after = toView(updated, await findCategoryCodes(tx), false);
+      await audit(tx, by, 'sla_policy.replace', ENTITY, id, before, after);
+      return after;
+    });
   } catch (err) {
     throw uniqueViolation(err) ?? err;
   }
-  if (!updated) throw new AppError('POLICY_NOT_FOUND', `no SLA policy ${id}`);
-  return toView(updated, await findCategoryCodes(deps.db), false);
 }
 
-export async function deleteSlaPolicy(deps: { db: Database }, id: string) {
-  if (!(await deleteSlaPolicyRow(deps.db, id)))
-    throw new AppError('POLICY_NOT_FOUND', `no SLA policy ${id}`);
+export async function deleteSlaPolicy(deps: { db: Database }, id: string, by: AdminActor) {
+  await deps.db.transaction(async (tx) => {
+    const before = await storedView(tx, id);
+    if (!(await deleteSlaPolicyRow(tx, id))) throw notFound(id);
+    await audit(tx, by, 'sla_policy.delete', ENTITY, id, before, null);
+  });
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { adminAudit } from '../schema/index.js';
 
@@ -11,6 +11,8 @@ export interface AdminAuditEntry {
   before: unknown;
   after: unknown;
 }
+
+export type AdminAuditRow = typeof adminAudit.$inferSelect;
 
 /** Records administrative changes; written in the transaction that made them. */
 export async function insertAdminAudit(db: Executor, entries: readonly AdminAuditEntry[]) {
@@ -27,11 +29,23 @@ export async function insertAdminAudit(db: Executor, entries: readonly AdminAudi
   );
 }
 
-/** An entity's audit trail, oldest first. */
-export async function listAdminAudit(db: Executor, entity: string, entityId: string) {
+/**
+ * Audit rows, newest first, optionally of one entity (and one of its ids). `beforeId` is the
+ * keyset cursor: ids are unique and grow with each insert, so pages never repeat a row even
+ * when several changes share one timestamp (`at` is the transaction's start).
+ */
+export async function listAdminAuditPage(
+  db: Executor,
+  args: { entity?: string; entityId?: string; beforeId?: number; limit: number },
+): Promise<AdminAuditRow[]> {
+  const where: SQL[] = [];
+  if (args.entity !== undefined) where.push(eq(adminAudit.entity, args.entity));
+  if (args.entityId !== undefined) where.push(eq(adminAudit.entityId, args.entityId));
+  if (args.beforeId !== undefined) where.push(lt(adminAudit.id, args.beforeId));
   return db
     .select()
     .from(adminAudit)
-    .where(and(eq(adminAudit.entity, entity), eq(adminAudit.entityId, entityId)))
-    .orderBy(asc(adminAudit.at), asc(adminAudit.id));
+    .where(and(...where))
+    .orderBy(desc(adminAudit.id))
+    .limit(args.limit);
 }

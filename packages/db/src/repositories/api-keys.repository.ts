@@ -64,3 +64,9 @@ export async function useActiveApiKey(
     .returning({ id: apiKeys.id, name: apiKeys.name, scopes: apiKeys.scopes });
   return row ?? null;
 }
+
+/** One key's summary (never its hash), locked until the transaction ends; null when none. */
+export async function lockApiKey(tx: Executor, id: string): Promise<ApiKeyRow | null> {
+  const [row] = await tx.select(summary).from(apiKeys).where(eq(apiKeys.id, id)).for('update');
+  return row ?? null;
+}

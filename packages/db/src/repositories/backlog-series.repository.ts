@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../client.js';
+import { plannedEachTime, type Executor } from '../client.js';
 import { caseScopeCondition, type CaseScope } from './case-scope.repository.js';
 import { instantArray, openStatusList } from './oversight-chart-scope.js';
 
@@ -32,7 +32,7 @@ export async function countBacklogAt(
   const last = ats[ats.length - 1];
   if (!first || !last) return [];
   const age = (days: number) => sql`pts.at - sg.received_at < ${`${days} days`}::interval`;
-  const rows = await db.execute<BacklogPointRow>(sql`
+  const rows = await plannedEachTime(db).execute<BacklogPointRow>(sql`
     with pts as (
       select p.at, p.i::int as i from unnest(${instantArray(ats)}) with ordinality as p(at, i)
     ),

@@ -14,6 +14,15 @@ export function listBlockedPhones(db: Executor): Promise<BlockedPhoneRow[]> {
   return db.select().from(blockedPhones).orderBy(desc(blockedPhones.createdAt));
 }
 
+/** The block on a number (E.164), if any. */
+export async function findBlockedPhone(
+  db: Executor,
+  phone: string,
+): Promise<BlockedPhoneRow | null> {
+  const [row] = await db.select().from(blockedPhones).where(eq(blockedPhones.phone, phone));
+  return row ?? null;
+}
+
 /** Blocks a number (again: the reason is replaced). */
 export async function upsertBlockedPhone(
   db: Executor,

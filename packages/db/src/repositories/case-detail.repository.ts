@@ -2,9 +2,19 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { normalizeTrackingCode, type CaseEvent, type RecordedEvent } from '@hotline/domain';
 import type { Executor } from '../client.js';
-import { adminUnits, categories, cases, officials } from '../schema/index.js';
+import { adminUnits, caseTextMatches, categories, cases, officials } from '../schema/index.js';
 import { actorOf } from './case-history.repository.js';
-import { caseScopeCondition, type CaseScope } from './case-scope.repository.js';
+import { compiledStatement, oncePerHandle } from '../prepared.js';
+import {
+  caseScopePlaceholders,
+  scopePlaceholderValues,
+  type CaseScope,
+} from './case-scope.repository.js';
+import { slaPoliciesJson } from './sla-policies.repository.js';
+import {
+  personalDataViewInsertPlaceholders,
+  type PersonalDataView,
+} from './personal-data-views.repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const unit = alias(adminUnits, 'detail_unit');
@@ -28,16 +38,38 @@ const isoOf = (column: SQL) =>
 /**
  * A case page in one statement: the case (only when in scope, by id or tracking code), its
  * references, its whole history, its attachments, the names its history mentions, its unit's
- * calendar and the calendar revision. On this machine every round trip to Postgres costs
+ * calendar and the calendar revision, the SLA policies, and whether its similar texts have
+ * been looked for. On this machine every round trip to Postgres costs
  * ~0.2 ms of CPU on each side (socket writes showed as the API's top cost in a profile); the
  * page used to take 15 of them, so it is one (bench:officials: case detail).
  */
 export async function loadCasePage(db: Executor, scope: CaseScope, trackingCodeOrId: string) {
   const key = trackingCodeOrId.trim();
-  const match = UUID.test(key)
-    ? eq(cases.id, key)
-    : eq(cases.trackingCode, normalizeTrackingCode(key));
-  const [row] = await db
+  const byId = UUID.test(key);
+  const statement = oncePerHandle(db, `case-page:${byId}:${scope.kind}`, () =>
+    casePageStatement(db, byId, scope.kind),
+  );
+  const [row] = await statement.execute({
+    key: byId ? key : normalizeTrackingCode(key),
+    ...scopePlaceholderValues(scope),
+  });
+  if (!row) return null;
+  const { events, ...rest } = row;
+  const history: RecordedEvent[] = events.map((e) => ({
+    version: e.version,
+    at: new Date(e.at),
+    actor: actorOf(e),
+    event: { type: e.type, ...e.payload } as CaseEvent,
+  }));
+  return { ...rest, history };
+}
+
+/** loadCasePage's statement, by id or by tracking code (`key`), for a kind of scope. */
+function casePageStatement(db: Executor, byId: boolean, scopeKind: CaseScope['kind']) {
+  const match = byId
+    ? eq(cases.id, sql.placeholder('key'))
+    : eq(cases.trackingCode, sql.placeholder('key'));
+  return db
     .select({
       case: cases,
       categoryCode: categories.code,
@@ -56,13 +88,15 @@ export async function loadCasePage(db: Executor, scope: CaseScope, trackingCodeO
       officialNames: sql<
         Record<string, string>
       >`(select coalesce(json_object_agg(o.id, o.full_name), '{}'::json)
-        from officials o where o.id in (select e.actor_official_id from case_events e
-          where e.case_id = ${cases.id} and e.actor_official_id is not null))`,
+        from (select distinct e.actor_official_id as id from case_events e
+          where e.case_id = ${cases.id} and e.actor_official_id is not null) named
+        join officials o on o.id = named.id)`,
       unitNames: sql<
         Record<string, string>
       >`(select coalesce(json_object_agg(u.id, u.name), '{}'::json)
-        from admin_units u where u.id in (select coalesce(e.payload->>'toUnitId', e.payload->>'unitId')::uuid
-          from case_events e where e.case_id = ${cases.id} and e.type in ('routed', 'transferred')))`,
+        from (select distinct coalesce(e.payload->>'toUnitId', e.payload->>'unitId')::uuid as id
+          from case_events e where e.case_id = ${cases.id} and e.type in ('routed', 'transferred')) named
+        join admin_units u on u.id = named.id)`,
       attachments: sql<
         {
           id: string;
@@ -87,23 +121,17 @@ export async function loadCasePage(db: Executor, scope: CaseScope, trackingCodeO
           where up.calendar_id is null and up.depth < 32)
         select calendar_id from up where calendar_id is not null limit 1)`,
       calendarRevision: sql<number>`coalesce((select revision from calendar_revision), 0)`,
+      policies: slaPoliciesJson,
+      textMatched: sql<boolean>`exists (select 1 from case_text_match_runs r where r.case_id = ${cases.id})`,
     })
     .from(cases)
     .innerJoin(categories, eq(categories.id, cases.categoryId))
     .leftJoin(unit, eq(unit.id, cases.unitId))
     .leftJoin(commune, eq(commune.id, cases.communeUnitId))
     .leftJoin(assignee, eq(assignee.id, cases.assigneeId))
-    .where(and(match, caseScopeCondition(scope)))
-    .limit(1);
-  if (!row) return null;
-  const { events, ...rest } = row;
-  const history: RecordedEvent[] = events.map((e) => ({
-    version: e.version,
-    at: new Date(e.at),
-    actor: actorOf(e),
-    event: { type: e.type, ...e.payload } as CaseEvent,
-  }));
-  return { ...rest, history };
+    .where(and(match, caseScopePlaceholders(scopeKind)))
+    .limit(1)
+    .prepare('case_page');
 }
 
 /** Whether a handler's resolution in this unit waits for a leader's approval. */
@@ -137,18 +165,64 @@ export async function findOfficialStanding(db: Executor, officialId: string) {
   return row ?? null;
 }
 
-/** How many recent cases of the same category are compared for a similar text. */
-const SIMILAR_CANDIDATES = 100;
-/** pg_trgm's own default threshold for `%`. */
-const SIMILARITY_THRESHOLD = 0.3;
+/** How many related cases a page lists. */
+export const RELATED_LIMIT = 20;
+
+interface RelatedRow {
+  id: string;
+  tracking_code: string;
+  status: string;
+  received_at: string | Date;
+  is_same_phone: boolean;
+  is_same_commune: boolean;
+  similarity: number;
+}
+
+/** findRelatedCases's statement for a kind of scope, built once (see prepared.ts). */
+function relatedStatement(scopeKind: CaseScope['kind']) {
+  return compiledStatement<RelatedRow>(() => {
+    const p = (name: string) => sql.placeholder(name);
+    const inScope = caseScopePlaceholders(scopeKind);
+    // A constant, not a parameter: with `limit $n` a generic plan is costed as if a tenth of
+    // the rows were wanted, so Postgres re-planned this statement on every call (0.6 ms).
+    const limit = sql.raw(String(RELATED_LIMIT));
+    const since = sql`${p('since')}::timestamptz`;
+    // Each branch reads what the list shows, and why each case is related, from the rows it
+    // finds: no second visit to the cases. `limit` from each is enough: cases found by phone
+    // or commune only are listed newest first, after the similar ones. A null phone or
+    // commune matches nothing.
+    const shown = sql`${cases.id} as id, ${cases.trackingCode} as tracking_code,
+      ${cases.status} as status, ${cases.receivedAt} as received_at,
+      coalesce(${cases.citizenPhone} = ${p('phone')}::text, false) as is_same_phone,
+      coalesce(${cases.communeUnitId} = ${p('communeUnitId')}::uuid and ${cases.receivedAt} >= ${since}, false)
+        as is_same_commune`;
+    const branch = (condition: SQL) => sql`(select ${shown}, 0::real as similarity from ${cases}
+      where ${condition} and ${cases.id} <> ${p('caseId')}::uuid and ${inScope}
+      order by ${cases.receivedAt} desc limit ${limit})`;
+    return sql`
+      with viewed as (${personalDataViewInsertPlaceholders()})
+      select id, tracking_code, status, received_at, is_same_phone, is_same_commune,
+        max(similarity)::float8 as similarity
+      from (${branch(sql`${cases.citizenPhone} = ${p('phone')}::text`)}
+        union all ${branch(sql`${cases.communeUnitId} = ${p('communeUnitId')}::uuid and ${cases.receivedAt} >= ${since}`)}
+        union all (select ${shown}, m.similarity
+          from ${caseTextMatches} m join ${cases} on ${cases.id} = m.match_id
+          where m.case_id = ${p('caseId')}::uuid and ${inScope})) found
+      group by id, tracking_code, status, received_at, is_same_phone, is_same_commune
+      order by similarity desc, received_at desc
+      limit ${limit}`;
+  });
+}
+
+const relatedStatements = { all: relatedStatement('all'), some: relatedStatement('some') };
 
 /**
- * Cases related to one: the same phone (any time), the same commune or a similar text (both
- * within `since`), in the official's scope, most similar first (similarity 0: not compared). Three bounded lookups, each on
- * its own index, joined afterwards. A similar text is looked for among the latest cases of the
- * same category only: duplicates of a complaint come close in time and in subject, and the
- * trigram index's `%` over a province's history took 2.9 s per page at a million cases
- * (bench:officials), where comparing 100 recent texts takes 2 ms.
+ * Cases related to one: the same phone (any time), the same commune (within `since`) or a
+ * similar text, in the official's scope, most similar first (similarity 0: found by phone or
+ * commune only). Phone and commune are bounded index lookups; similar texts are read from
+ * `case_text_matches`, found once per case (on routing, or by findCaseTextMatches before the
+ * first view of an older case) rather than compared on every view. `view`, when given, is
+ * recorded by the same statement (the page's contact was shown).
  */
 export async function findRelatedCases(
   db: Executor,
@@ -157,59 +231,22 @@ export async function findRelatedCases(
     caseId: string;
     phone: string | null;
     communeUnitId: string | null;
-    categoryId: string;
-    text: string;
     since: Date;
-    limit: number;
   },
+  view: PersonalDataView | null = null,
 ) {
-  const since = of.since.toISOString();
-  const inScope = caseScopeCondition(scope);
-  const branch = (condition: SQL, limit: number) => sql`(
-    select ${cases.id} as id, ${cases.textFolded} as folded from ${cases}
-    where ${condition} and ${cases.id} <> ${of.caseId} and ${inScope}
-    order by ${cases.receivedAt} desc limit ${limit})`;
-  const folded = sql`hotline_fold(${of.text})`;
-  // Similarity is computed once per candidate (it costs ~25 µs: both texts are cut into
-  // trigrams); cases found only by phone or commune were not compared and count as 0.
-  const similar = sql`(select scored.id, scored.similarity from (
-      select recent.id, similarity(recent.folded, ${folded}) as similarity from ${branch(
-        sql`${cases.categoryId} = ${of.categoryId} and ${cases.receivedAt} >= ${since}::timestamptz`,
-        SIMILAR_CANDIDATES,
-      )} recent) scored
-    where scored.similarity >= ${SIMILARITY_THRESHOLD})`;
-  const ids = (b: SQL) => sql`(select id, 0::real as similarity from ${b} b)`;
-  const branches = [
-    of.phone ? ids(branch(sql`${cases.citizenPhone} = ${of.phone}`, of.limit * 4)) : null,
-    of.communeUnitId
-      ? ids(
-          branch(
-            sql`${cases.communeUnitId} = ${of.communeUnitId} and ${cases.receivedAt} >= ${since}::timestamptz`,
-            of.limit * 4,
-          ),
-        )
-      : null,
-    similar,
-  ].filter((b): b is SQL => b !== null);
-  const rows = await db.execute<{
-    id: string;
-    tracking_code: string;
-    status: string;
-    received_at: string | Date;
-    is_same_phone: boolean;
-    is_same_commune: boolean;
-    similarity: number;
-  }>(sql`
-    with found as (${sql.join(branches, sql` union all `)}),
-    candidates as (select id, max(similarity) as similarity from found group by id)
-    select c.id, c.tracking_code, c.status, c.received_at,
-      coalesce(c.citizen_phone = ${of.phone}, false) as is_same_phone,
-      coalesce(c.commune_unit_id = ${of.communeUnitId}::uuid and c.received_at >= ${since}::timestamptz, false)
-        as is_same_commune,
-      candidates.similarity::float8 as similarity
-    from candidates join cases c on c.id = candidates.id
-    order by similarity desc, c.received_at desc
-    limit ${of.limit}`);
+  const fields = view ? [...new Set(view.fields)] : [];
+  const statement = relatedStatements[scope.kind];
+  const rows = await statement(db, {
+    caseId: of.caseId,
+    phone: of.phone,
+    communeUnitId: of.communeUnitId,
+    since: of.since.toISOString(),
+    viewerId: view?.officialId ?? null,
+    viewFields: `{${fields.join(',')}}`,
+    viewContext: view?.context ?? null,
+    ...scopePlaceholderValues(scope),
+  });
   return rows.map((r) => ({
     id: r.id,
     trackingCode: r.tracking_code,
@@ -232,4 +269,21 @@ export async function listMergedCaseContacts(db: Executor, intoCaseId: string) {
     })
     .from(cases)
     .where(and(eq(cases.mergedIntoId, intoCaseId), eq(cases.status, 'merged')));
+}
+
+/**
+ * Looks for the cases similar to each of these (once per case; a case looked at before is
+ * skipped inside hotline_text_matches). Run after routing, so a new case's page, and the
+ * pages of the older cases it resembles, read their matches instead of comparing texts. One
+ * statement, so one transaction, per case: a transaction holding one case's pairs while
+ * inserting another's deadlocked with a second worker doing the same the other way round.
+ */
+export async function findCaseTextMatches(db: Executor, caseIds: readonly string[]) {
+  let matches = 0;
+  for (const id of caseIds) {
+    const [row] = await db.execute<{ matches: number }>(sql`
+      select count(*)::int as matches from hotline_text_matches(${id}::uuid)`);
+    matches += row?.matches ?? 0;
+  }
+  return matches;
 }

@@ -8,7 +8,7 @@ import {
   type Priority,
   type SlaState,
 } from '@hotline/domain';
-import type { Executor } from '../client.js';
+import { plannedEachTime, type Executor } from '../client.js';
 import { adminUnits, categories, cases, officials } from '../schema/index.js';
 import { caseScopeCondition, type CaseScope } from './case-scope.repository.js';
 
@@ -149,6 +149,14 @@ function afterCondition(sort: CaseQueueSort, after: CaseQueueAfter): SQL {
     or (${cases.resolutionDueAt}, ${cases.id}) > (${after.key}::timestamptz, ${after.id}::uuid))`;
 }
 
+/**
+ * A search is planned for its words each time (a common word is read in deadline order and
+ * stopped, a rare one through the trigram index; a generic plan cannot tell them apart);
+ * other queue queries are prepared once.
+ */
+const plannerFor = (db: Executor, filters: CaseQueueFilters) =>
+  filters.words?.length ? plannedEachTime(db) : db;
+
 /** One page of a queue in scope, in sort order; `limit` rows at most. */
 export async function listCaseQueue(
   db: Executor,
@@ -163,11 +171,12 @@ export async function listCaseQueue(
   },
 ) {
   const where = whereOf(scope, query.queue, query.viewer, query.filters);
+  const exec = plannerFor(db, query.filters);
   const order =
     query.sort === 'received'
       ? [desc(cases.receivedAt), desc(cases.id)]
       : [sql`${cases.resolutionDueAt} asc nulls last`, asc(cases.id)];
-  return db
+  return exec
     .select({
       id: cases.id,
       trackingCode: cases.trackingCode,
@@ -210,13 +219,14 @@ export async function countCaseQueue(
   scope: CaseScope,
   query: { queue: CaseQueueName; viewer: QueueViewer; filters: CaseQueueFilters; cap: number },
 ) {
-  const matching = db
+  const exec = plannerFor(db, query.filters);
+  const matching = exec
     .select({ status: cases.status, slaState: cases.slaState })
     .from(cases)
     .where(whereOf(scope, query.queue, query.viewer, query.filters))
     .limit(query.cap + 1)
     .as('matching');
-  const rows = await db
+  const rows = await exec
     .select({
       status: matching.status,
       slaState: matching.slaState,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../client.js';
+import { plannedEachTime, type Executor } from '../client.js';
 import type { CaseScope } from './case-scope.repository.js';
 import { caseInScope, instantArray } from './oversight-chart-scope.js';
 
@@ -29,7 +29,7 @@ export async function countEscalationRungs(
   const last = buckets.ends[buckets.ends.length - 1];
   if (!first || !last) return [];
   const level = sql`(e.payload->>'level')::int`;
-  const rows = await db.execute<EscalationRungRow>(sql`
+  const rows = await plannedEachTime(db).execute<EscalationRungRow>(sql`
     with pts as (
       select p.s, p.e, p.i::int as i
       from unnest(${instantArray(buckets.starts)}, ${instantArray(buckets.ends)})

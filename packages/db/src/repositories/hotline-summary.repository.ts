@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../client.js';
+import { plannedEachTime, type Executor } from '../client.js';
 import type { CaseScope } from './case-scope.repository.js';
 import { caseInScope, openStatusList, uuidArray } from './oversight-chart-scope.js';
 
@@ -44,7 +44,7 @@ export async function listHotlineSummaries(
   const from = period.from.toISOString();
   const to = period.to.toISOString();
   const isOpen = sql`c.status in (${openStatusList()})`;
-  const rows = await db.execute<HotlineSummaryRow>(sql`
+  const rows = await plannedEachTime(db).execute<HotlineSummaryRow>(sql`
     select h.id, h.number, h.display_number, h.name, o.full_name as owner_name,
       u.name as unit_name, h.is_active, h.owner_official_id = ${officialId}::uuid as is_mine,
       count(c.id) filter (where c.received_at >= ${from}::timestamptz

@@ -2,6 +2,8 @@ import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { OfficialRole } from '@hotline/domain';
 import type { Executor } from '../client.js';
 import { officialTokens, officials } from '../schema/index.js';
+import { oncePerHandle } from '../prepared.js';
+import { officialScopeColumns } from './case-scope.repository.js';
 
 export interface TokenHolder {
   tokenId: string;
@@ -10,6 +12,10 @@ export interface TokenHolder {
   roles: OfficialRole[];
   scopes: string[];
   lastUsedAt: Date | null;
+  /** A unit leader's subtree, else null (officialScopeColumns). */
+  scopeUnitIds: string[] | null;
+  /** A hotline owner's hotlines, else null. */
+  scopeHotlineIds: string[] | null;
 }
 
 /** The active official behind a live (not revoked, not expired) token, by the token's hash. */
@@ -18,25 +24,34 @@ export async function findTokenHolder(
   tokenHash: string,
   now: Date,
 ): Promise<TokenHolder | null> {
-  const [row] = await db
-    .select({
-      tokenId: officialTokens.id,
-      officialId: officials.id,
-      unitId: officials.unitId,
-      roles: officials.roles,
-      scopes: officialTokens.scopes,
-      lastUsedAt: officialTokens.lastUsedAt,
-    })
-    .from(officialTokens)
-    .innerJoin(officials, eq(officials.id, officialTokens.officialId))
-    .where(
-      and(
-        eq(officialTokens.tokenHash, tokenHash),
-        isNull(officialTokens.revokedAt),
-        or(isNull(officialTokens.expiresAt), gt(officialTokens.expiresAt, now)),
-        eq(officials.isActive, true),
-      ),
-    );
+  const statement = oncePerHandle(db, 'token-holder', () =>
+    db
+      .select({
+        tokenId: officialTokens.id,
+        officialId: officials.id,
+        unitId: officials.unitId,
+        roles: officials.roles,
+        scopes: officialTokens.scopes,
+        lastUsedAt: officialTokens.lastUsedAt,
+        ...officialScopeColumns,
+      })
+      .from(officialTokens)
+      .innerJoin(officials, eq(officials.id, officialTokens.officialId))
+      .where(
+        and(
+          eq(officialTokens.tokenHash, sql.placeholder('tokenHash')),
+          isNull(officialTokens.revokedAt),
+          or(
+            isNull(officialTokens.expiresAt),
+            gt(officialTokens.expiresAt, sql.placeholder('now')),
+          ),
+          eq(officials.isActive, true),
+        ),
+      )
+      .prepare('token_holder'),
+  );
+  // Every request with a token runs this: built once (prepared.ts).
+  const [row] = await statement.execute({ tokenHash, now: now.toISOString() });
   return row ?? null;
 }
 
@@ -78,6 +93,7 @@ export async function listOfficialTokens(db: Executor, officialId: string) {
       expiresAt: officialTokens.expiresAt,
       revokedAt: officialTokens.revokedAt,
       lastUsedAt: officialTokens.lastUsedAt,
+      ...officialScopeColumns,
     })
     .from(officialTokens)
     .where(eq(officialTokens.officialId, officialId))

@@ -2,6 +2,7 @@ import { eq, or, sql } from 'drizzle-orm';
 import type { OfficialRole } from '@hotline/domain';
 import type { Executor } from '../client.js';
 import { authEvents, officials } from '../schema/index.js';
+import { officialScopeColumns } from './case-scope.repository.js';
 
 /** What sign-in needs to know about an official. */
 export interface OfficialCredentials {
@@ -54,6 +55,15 @@ export async function findOfficialCredentials(
   officialId: string,
 ): Promise<OfficialCredentials | null> {
   const [row] = await db.select(columns).from(officials).where(eq(officials.id, officialId));
+  return row ?? null;
+}
+
+/** An official's credentials with what their scope needs (see officialScopeColumns). */
+export async function findOfficialWithScope(db: Executor, officialId: string) {
+  const [row] = await db
+    .select({ ...columns, ...officialScopeColumns })
+    .from(officials)
+    .where(eq(officials.id, officialId));
   return row ?? null;
 }
 

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES } from '@hotline/domain';
-import type { Executor } from '../client.js';
+import { plannedEachTime, type Executor } from '../client.js';
 import { caseScopeCondition, type CaseScope } from './case-scope.repository.js';
 
 // Queries for oversight lists and reports. Every one takes the official's scope and applies
@@ -40,7 +40,7 @@ export async function findReportCases(
 ): Promise<ReportCaseRow[]> {
   const fromIso = from.toISOString();
   const toIso = to.toISOString();
-  const rows = await db.execute<ReportCaseRow>(sql`
+  const rows = await plannedEachTime(db).execute<ReportCaseRow>(sql`
     select c.id, c.unit_id, u.name as unit_name, c.assignee_id, o.full_name as assignee_name,
       c.channel::text as channel, c.category_id, cat.name as category_name,
       to_char(c.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as received_at
@@ -128,10 +128,10 @@ export async function listOversightCases(
   page: { now: Date; limit: number; offset: number },
 ): Promise<{ rows: OversightRow[]; total: number }> {
   const where = sql`${scopeOn(scope)} and ${listCondition(list, page.now.toISOString())}`;
-  const [count] = await db.execute<{ n: number }>(
+  const [count] = await plannedEachTime(db).execute<{ n: number }>(
     sql`select count(*)::int as n from cases c where ${where}`,
   );
-  const rows = await db.execute<OversightRow>(sql`
+  const rows = await plannedEachTime(db).execute<OversightRow>(sql`
     select c.id, c.tracking_code, c.status::text as status, c.sla_state::text as sla_state,
       c.unit_id, u.name as unit_name, o.full_name as assignee_name, cat.name as category_name,
       c.channel::text as channel, ${iso(sql`c.received_at`)} as received_at,

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { SlaPolicy } from '@hotline/domain';
 import type { Executor } from '../client.js';
 import { slaPolicies } from '../schema/index.js';
@@ -23,6 +23,20 @@ const toPolicy = (r: Row): SlaPolicy => ({
   transferResetsDeadline: r.transferResetsDeadline,
   maxTransfers: r.maxTransfers,
 });
+
+/**
+ * Every policy as one JSON value, in listSlaPolicyRows's order and shape, for a statement that
+ * reads them alongside other things (the case page) instead of in a round trip of their own.
+ */
+export const slaPoliciesJson = sql<SlaPolicy[]>`(select coalesce(json_agg(json_build_object(
+    'id', p.id, 'caseType', p.case_type, 'categoryId', p.category_id, 'priority', p.priority,
+    'acceptance', p.acceptance, 'firstResponse', p.first_response, 'resolution', p.resolution,
+    'resolutionComplex', p.resolution_complex, 'resolutionFrom', p.resolution_from,
+    'warningFraction', p.warning_fraction, 'maxExtensions', p.max_extensions,
+    'maxExtensionsComplex', p.max_extensions_complex, 'maxExtension', p.max_extension,
+    'escalation', p.escalation, 'transferResetsDeadline', p.transfer_resets_deadline,
+    'maxTransfers', p.max_transfers) order by p.case_type, p.created_at), '[]'::json)
+  from sla_policies p)`;
 
 export type SlaPolicyWrite = Omit<SlaPolicy, 'id'>;
 

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../client.js';
+import { plannedEachTime, type Executor } from '../client.js';
 import type { CaseScope } from './case-scope.repository.js';
 import { caseInScope, uuidArray } from './oversight-chart-scope.js';
 
@@ -39,7 +39,7 @@ export async function listTransferFlows(
   scope: CaseScope,
   period: { from: Date; to: Date },
 ): Promise<TransferFlowRow[]> {
-  const rows = await db.execute<TransferFlowRow>(sql`
+  const rows = await plannedEachTime(db).execute<TransferFlowRow>(sql`
     select e.payload->>'fromUnitId' as from_unit_id, fu.name as from_unit_name,
       e.payload->>'toUnitId' as to_unit_id, tu.name as to_unit_name,
       count(*)::int as transfers, count(distinct e.case_id)::int as cases
@@ -62,7 +62,7 @@ export async function countTransfers(
   scope: CaseScope,
   period: { from: Date; to: Date },
 ): Promise<{ transfers: number; cases: number }> {
-  const [row] = await db.execute<{ transfers: number; cases: number }>(sql`
+  const [row] = await plannedEachTime(db).execute<{ transfers: number; cases: number }>(sql`
     select count(*)::int as transfers, count(distinct e.case_id)::int as cases
     from case_events e
     where e.type = 'transferred'

@@ -8,3 +8,4 @@ export * from './notifications.js';
 export * from './channels.js';
 export * from './auth.js';
 export * from './report-facts.js';
+export * from './text-matches.js';

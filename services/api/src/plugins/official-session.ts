@@ -9,7 +9,7 @@ import {
   type SessionStore,
   type StoredSession,
 } from '@hotline/core';
-import { findOfficialCredentials, type Database } from '@hotline/db';
+import { findOfficialWithScope, type Database } from '@hotline/db';
 import { assertCsrf } from './csrf.js';
 import type { SessionResolver } from './official-token.js';
 
@@ -150,7 +150,7 @@ export function officialSessions(deps: {
     const session = await deps.store.touch(token, new Date());
     if (!session) return null;
     assertCsrf(request, session.record.csrfToken);
-    const row = await findOfficialCredentials(deps.db, session.record.officialId);
+    const row = await findOfficialWithScope(deps.db, session.record.officialId);
     if (!row?.isActive) return null;
     if (row.mustChangePassword && !allowPasswordChange) {
       throw new AppError(
@@ -164,6 +164,7 @@ export function officialSessions(deps: {
       unitId: row.unitId,
       scopes: 'all',
       via: 'session',
+      scopeIds: { unitIds: row.scopeUnitIds, hotlineIds: row.scopeHotlineIds },
     };
     return { session, official };
   }

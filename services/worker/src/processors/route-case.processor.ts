@@ -2,6 +2,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import DataLoader from 'dataloader';
 import { RouteCaseJob } from '@hotline/contracts';
 import { AppError, routeCase, routeCases, type CaseChangeDeps } from '@hotline/core';
+import { findCaseTextMatches } from '@hotline/db';
 import Value from 'typebox/value';
 
 export interface RoutingBatch {
@@ -14,17 +15,24 @@ export interface RoutingBatch {
  * once) are collected by a DataLoader and routed in one transaction; if that transaction fails
  * as a whole (a deadlock with another worker's batch over an assignment cursor, say), each case
  * is routed alone, so one bad case never holds back the others. A case that does not exist is
- * not retried.
+ * not retried. The cases similar to each are then looked for once (case pages read them).
  */
 export function routeCaseProcessor(deps: CaseChangeDeps, batch: RoutingBatch) {
   const loader = new DataLoader<string, unknown>(
     async (caseIds) => {
       const now = new Date();
+      let outcomes: unknown[];
       try {
-        return await routeCases(deps, caseIds, now);
+        outcomes = await routeCases(deps, caseIds, now);
       } catch {
-        return Promise.all(caseIds.map((id) => routeCase(deps, id, now).catch((e: Error) => e)));
+        outcomes = await Promise.all(
+          caseIds.map((id) => routeCase(deps, id, now).catch((e: Error) => e)),
+        );
       }
+      // After routing has committed, not inside its transaction: if this fails the jobs are
+      // retried, and routing a routed case again changes nothing.
+      await findCaseTextMatches(deps.db, caseIds);
+      return outcomes;
     },
     {
       cache: false,

@@ -10,6 +10,7 @@ import {
 } from '@hotline/contracts';
 import { issueApiKey, listApiKeys, revokeApiKey } from '@hotline/core';
 import type { Database } from '@hotline/db';
+import { adminActorOf } from '../../plugins/admin-token.js';
 
 const security = [{ adminToken: [] }];
 
@@ -30,7 +31,15 @@ export const adminApiKeyRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await issueApiKey({ db: deps.db, randomBytes }, request.body.name)),
+        reply
+          .status(201)
+          .send(
+            await issueApiKey(
+              { db: deps.db, randomBytes },
+              request.body.name,
+              adminActorOf(request),
+            ),
+          ),
     );
     app.get(
       '/v1/admin/api-keys',
@@ -59,9 +68,9 @@ export const adminApiKeyRoutes =
       },
     };
     app.post('/v1/admin/api-keys/:id/revoke', revoke, async (request) =>
-      revokeApiKey(deps, request.params.id, new Date()),
+      revokeApiKey(deps, request.params.id, new Date(), adminActorOf(request)),
     );
     app.delete('/v1/admin/api-keys/:id', revoke, async (request) =>
-      revokeApiKey(deps, request.params.id, new Date()),
+      revokeApiKey(deps, request.params.id, new Date(), adminActorOf(request)),
     );
   };

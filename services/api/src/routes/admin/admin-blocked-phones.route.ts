@@ -8,6 +8,7 @@ import {
 } from '@hotline/contracts';
 import { blockPhone, listBlocked, unblockPhone } from '@hotline/core';
 import type { Database } from '@hotline/db';
+import { adminActorOf } from '../../plugins/admin-token.js';
 
 const security = [{ adminToken: [] }];
 
@@ -39,7 +40,8 @@ export const adminBlockedPhoneRoutes =
           response: { 201: BlockedPhone, 400: ErrorResponse, 401: ErrorResponse },
         },
       },
-      async (request, reply) => reply.status(201).send(await blockPhone(deps, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await blockPhone(deps, request.body, adminActorOf(request))),
     );
     app.delete(
       '/v1/admin/blocked-phones/:phone',
@@ -53,7 +55,7 @@ export const adminBlockedPhoneRoutes =
         },
       },
       async (request, reply) => {
-        await unblockPhone(deps, request.params.phone);
+        await unblockPhone(deps, request.params.phone, adminActorOf(request));
         return reply.status(204).send(null);
       },
     );

@@ -17,6 +17,7 @@ import {
   setCalendarOverride,
 } from '@hotline/core';
 import type { Database } from '@hotline/db';
+import { adminActorOf } from '../../plugins/admin-token.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const security = [{ adminToken: [] }];
@@ -50,7 +51,7 @@ export const adminCalendarRoutes =
       },
       async (request, reply) => {
         const { id, ...body } = request.body;
-        return reply.status(201).send(await createCalendar(deps, id, body));
+        return reply.status(201).send(await createCalendar(deps, id, body, adminActorOf(request)));
       },
     );
     app.put(
@@ -65,7 +66,8 @@ export const adminCalendarRoutes =
           response: { 200: CalendarDetail, ...errors },
         },
       },
-      async (request) => replaceCalendar(deps, request.params.id, request.body),
+      async (request) =>
+        replaceCalendar(deps, request.params.id, request.body, adminActorOf(request)),
     );
     app.delete(
       '/v1/admin/calendars/:id',
@@ -78,7 +80,7 @@ export const adminCalendarRoutes =
         },
       },
       async (request, reply) => {
-        await deleteCalendar(deps, request.params.id);
+        await deleteCalendar(deps, request.params.id, adminActorOf(request));
         return reply.status(204).send(null);
       },
     );
@@ -95,7 +97,13 @@ export const adminCalendarRoutes =
         },
       },
       async (request) =>
-        setCalendarOverride(deps, request.params.id, request.params.date, request.body),
+        setCalendarOverride(
+          deps,
+          request.params.id,
+          request.params.date,
+          request.body,
+          adminActorOf(request),
+        ),
     );
     app.delete(
       '/v1/admin/calendars/:id/overrides/:date',
@@ -108,7 +116,8 @@ export const adminCalendarRoutes =
         },
       },
       async (request, reply) => {
-        await removeCalendarOverride(deps, request.params.id, request.params.date);
+        const { id, date } = request.params;
+        await removeCalendarOverride(deps, id, date, adminActorOf(request));
         return reply.status(204).send(null);
       },
     );

@@ -8,6 +8,7 @@ import {
 } from '@hotline/contracts';
 import { listDeadLetters, retryDeadLetter } from '@hotline/core';
 import type { Database } from '@hotline/db';
+import { adminActorOf } from '../../plugins/admin-token.js';
 
 const security = [{ adminToken: [] }];
 
@@ -47,6 +48,8 @@ export const adminNotificationRoutes =
         },
       },
       async (request, reply) =>
-        reply.status(202).send(await retryDeadLetter(deps, request.params.id, new Date())),
+        reply
+          .status(202)
+          .send(await retryDeadLetter(deps, request.params.id, new Date(), adminActorOf(request))),
     );
   };

@@ -9,6 +9,7 @@ import {
 } from '@hotline/contracts';
 import { issueOfficialToken, listTokensOf, revokeTokenOf } from '@hotline/core';
 import type { Database } from '@hotline/db';
+import { adminActorOf } from '../../plugins/admin-token.js';
 
 /** Administrators issue, list and revoke officials' API tokens. */
 export const adminOfficialTokenRoutes =
@@ -30,7 +31,13 @@ export const adminOfficialTokenRoutes =
         reply
           .status(201)
           .send(
-            await issueOfficialToken(deps, request.params.officialId, request.body, new Date()),
+            await issueOfficialToken(
+              deps,
+              request.params.officialId,
+              request.body,
+              new Date(),
+              adminActorOf(request),
+            ),
           ),
     );
     app.get(
@@ -56,7 +63,8 @@ export const adminOfficialTokenRoutes =
         },
       },
       async (request, reply) => {
-        await revokeTokenOf(deps, request.params.officialId, request.params.tokenId, new Date());
+        const { officialId, tokenId } = request.params;
+        await revokeTokenOf(deps, officialId, tokenId, new Date(), adminActorOf(request));
         return reply.status(204).send(null);
       },
     );

@@ -16,6 +16,7 @@ import {
   replaceRoutingRule,
 } from '@hotline/core';
 import type { Database } from '@hotline/db';
+import { adminActorOf } from '../../plugins/admin-token.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const security = [{ adminToken: [] }];
@@ -48,7 +49,8 @@ export const adminRoutingRuleRoutes =
           response: { 201: RoutingRuleView, ...errors },
         },
       },
-      async (request, reply) => reply.status(201).send(await createRoutingRule(deps, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await createRoutingRule(deps, request.body, adminActorOf(request))),
     );
     app.post(
       '/v1/admin/routing-rules/dry-run',
@@ -75,7 +77,8 @@ export const adminRoutingRuleRoutes =
           response: { 200: RoutingRuleView, ...errors },
         },
       },
-      async (request) => replaceRoutingRule(deps, request.params.id, request.body),
+      async (request) =>
+        replaceRoutingRule(deps, request.params.id, request.body, adminActorOf(request)),
     );
     app.delete(
       '/v1/admin/routing-rules/:id',
@@ -88,7 +91,7 @@ export const adminRoutingRuleRoutes =
         },
       },
       async (request, reply) => {
-        await deleteRoutingRule(deps, request.params.id);
+        await deleteRoutingRule(deps, request.params.id, adminActorOf(request));
         return reply.status(204).send(null);
       },
     );

@@ -8,6 +8,7 @@ import {
 } from '@hotline/contracts';
 import { createSlaPolicy, deleteSlaPolicy, listSlaPolicies, replaceSlaPolicy } from '@hotline/core';
 import type { Database } from '@hotline/db';
+import { adminActorOf } from '../../plugins/admin-token.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const security = [{ adminToken: [] }];
@@ -39,7 +40,8 @@ export const adminSlaPolicyRoutes =
           response: { 201: SlaPolicyView, ...errors },
         },
       },
-      async (request, reply) => reply.status(201).send(await createSlaPolicy(deps, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await createSlaPolicy(deps, request.body, adminActorOf(request))),
     );
     app.put(
       '/v1/admin/sla-policies/:id',
@@ -52,7 +54,8 @@ export const adminSlaPolicyRoutes =
           response: { 200: SlaPolicyView, ...errors },
         },
       },
-      async (request) => replaceSlaPolicy(deps, request.params.id, request.body),
+      async (request) =>
+        replaceSlaPolicy(deps, request.params.id, request.body, adminActorOf(request)),
     );
     app.delete(
       '/v1/admin/sla-policies/:id',
@@ -65,7 +68,7 @@ export const adminSlaPolicyRoutes =
         },
       },
       async (request, reply) => {
-        await deleteSlaPolicy(deps, request.params.id);
+        await deleteSlaPolicy(deps, request.params.id, adminActorOf(request));
         return reply.status(204).send(null);
       },
     );

@@ -5146,6 +5146,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Administrative changes, newest first, optionally of one entity */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description e.g. unit, official, calendar, routing_rule, sla_policy, api_key */
+                    entity?: string;
+                    entityId?: string;
+                    /** @description At most 200; 50 by default */
+                    limit?: number;
+                    /** @description nextBefore of the previous page: only rows older than that one */
+                    before?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** @description The administrator; null when the placeholder admin token was used */
+                                officialId: string | null;
+                                /** @description e.g. unit.create, calendar.override_set */
+                                action: string;
+                                entity: string;
+                                entityId: string;
+                                /** @description The entity before the change; null when created */
+                                before: unknown;
+                                /** @description The entity after the change; null when deleted */
+                                after: unknown;
+                            }[];
+                            /** @description Pass as `before` for the next (older) page; null on the last page */
+                            nextBefore: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/sign-in": {
         parameters: {
             query?: never;
