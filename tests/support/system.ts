@@ -60,16 +60,20 @@ export async function startSystem(
   const api = await buildApp({ config, db: database.db, sql: database.raw, redis, logger });
   await api.listen({ host: '127.0.0.1', port: 0 });
   const { port } = api.server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // The worker cannot see where the API listens (port 0 is picked at listen): like a deployment
+  // would with PUBLIC_BASE_URL, tell it, so the links in its messages work.
+  const workerConfig = config.hasPublicBaseUrl ? config : { ...config, publicBaseUrl: baseUrl };
 
   let worker: RunningWorker | null = null;
   const system: TestSystem = {
     config,
     database,
     province,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     api,
     startWorker() {
-      worker ??= startWorker(config, logger);
+      worker ??= startWorker(workerConfig, logger);
     },
     async stopWorker() {
       await worker?.close();

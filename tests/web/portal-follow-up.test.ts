@@ -91,6 +91,68 @@ describe('citizen portal: follow-up actions and the SMS-code flow (no JavaScript
     expect(textOf(again.html)).toContain('Thao tác này không còn thực hiện được');
   });
 
+  it('the owner sees the information they added on the timeline; someone with only the code does not', async () => {
+    const c = await caseAt(sys, officials, 'awaiting_citizen', { phone: '0912 345 602' });
+    const base = `/tra-cuu/${c.trackingCode}`;
+    const info = 'Nhà bà Nguyễn Thị Hoa, số 12 ngõ 5, gọi 0912 000 111.';
+    const added = await postForm(
+      sys.baseUrl,
+      `${base}/bo-sung`,
+      { text: info },
+      ownerJar(c.trackingCode, c.token),
+    );
+    expect(added.status).toBe(303);
+    const timelineOf = (html: string) =>
+      textOf(/<ol class="timeline">([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? '');
+
+    const owner = await getPage(sys.baseUrl, base, ownerJar(c.trackingCode, c.token));
+    expect(timelineOf(owner.html)).toContain(
+      `Người dân đã bổ sung thông tin Nội dung bạn đã bổ sung: ${info}`,
+    );
+
+    // Anyone who only knows the code: that information was added, never what it says.
+    const stranger = await getPage(sys.baseUrl, base);
+    expect(timelineOf(stranger.html)).toContain('Người dân đã bổ sung thông tin');
+    expect(stranger.html).not.toContain('Nguyễn Thị Hoa');
+    expect(stranger.html).not.toContain('0912 000 111');
+    // A cookie that is not the case's token proves nothing (and is cleared).
+    const other = await caseAt(sys, officials, 'received');
+    const forged = await getPage(sys.baseUrl, base, ownerJar(c.trackingCode, other.token));
+    expect(forged.html).not.toContain('Nguyễn Thị Hoa');
+    expect(forged.headers.getSetCookie().join()).toMatch(/hl_owner=;/);
+    // Nor does a made-up one-time code in the code's cookie.
+    const guess = new CookieJar();
+    guess.set('hl_otp', '123456', base);
+    expect((await getPage(sys.baseUrl, base, guess)).html).not.toContain('Nguyễn Thị Hoa');
+
+    // The owner on another device, after the SMS code: they see it.
+    const device = new CookieJar();
+    await postForm(sys.baseUrl, `${base}/gui-ma`, {}, device);
+    const otp = await latestOtp(sys.database.db, c.caseId);
+    const proven = await submitAndFollow(sys.baseUrl, `${base}/xac-nhan`, { otp: otp! }, device);
+    expect(proven.post.status).toBe(303);
+    expect(timelineOf(proven.page.html)).toContain(info);
+  });
+
+  it('the rating comment: on the owner’s timeline only', async () => {
+    const c = await caseAt(sys, officials, 'resolved');
+    const comment = 'Cán bộ Trần Văn Bình xử lý rất nhanh.';
+    const base = `/tra-cuu/${c.trackingCode}`;
+    const rated = await postForm(
+      sys.baseUrl,
+      `${base}/danh-gia`,
+      { rating: '4', comment },
+      ownerJar(c.trackingCode, c.token),
+    );
+    expect(rated.status).toBe(303);
+    const owner = await getPage(sys.baseUrl, base, ownerJar(c.trackingCode, c.token));
+    expect(textOf(owner.html)).toContain('Bạn đã đánh giá 4/5.');
+    expect(textOf(owner.html)).toContain(`Người dân đã đánh giá Nhận xét của bạn: ${comment}`);
+    const stranger = await getPage(sys.baseUrl, base);
+    expect(textOf(stranger.html)).toContain('Bạn đã đánh giá 4/5.');
+    expect(stranger.html).not.toContain('Trần Văn Bình');
+  });
+
   it('rates a resolved case 1–5 with a comment, once', async () => {
     const c = await caseAt(sys, officials, 'resolved');
     const jar = ownerJar(c.trackingCode, c.token);

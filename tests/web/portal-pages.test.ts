@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '@hotline/db';
@@ -126,12 +127,64 @@ describe('citizen portal pages (no JavaScript)', () => {
     expect(text).toContain('Đã gửi phản ánh thành công');
     expect(text).toContain('Mã tra cứu đã được gửi tới số điện thoại của bạn qua SMS');
     expect(page.html).toMatch(new RegExp(`<p class="code-large" data-code>${code}</p>`));
-    expect(text).toContain(`${sys.config.publicBaseUrl}/tra-cuu/${code}`);
-    expect(page.html).toContain('data-copy=');
+    // No PUBLIC_BASE_URL here: the link is where the portal really listens, not port 0.
+    expect(sys.config.hasPublicBaseUrl).toBe(false);
+    expect(page.html).toContain(
+      `<a href="/tra-cuu/${code}" id="tracking-link">${sys.baseUrl}/tra-cuu/${code}</a>`,
+    );
+    expect(page.html).toContain(`data-copy="${sys.baseUrl}/tra-cuu/${code}"`);
     // No personal data on the page.
     expect(page.html).not.toContain('Nguyễn Văn Dân');
     expect(page.html).not.toContain('345 678');
   });
+
+  it('the tracking link ignores the Host header; the receipt SMS links to the real address too', async () => {
+    const jar = new CookieJar();
+    const { post } = await submitAndFollow(
+      sys.baseUrl,
+      '/gui-phan-anh',
+      {
+        categoryCode: 'moi-truong',
+        text: 'Cống thoát nước bị tắc, nước tràn ra đường.',
+        contact: 'named',
+        phone: '0912 345 601',
+      },
+      jar,
+    );
+    const path = post.location!.split('?')[0]!;
+    // A forged Host must not become a link the citizen copies (or a cache keeps).
+    const forged = await rawGet(sys.baseUrl, path, {
+      host: 'evil.example',
+      cookie: jar.headerFor(path),
+    });
+    expect(forged.status).toBe(200);
+    expect(forged.body).toContain(`data-copy="${sys.baseUrl}${path}"`);
+    expect(forged.body).not.toContain('evil.example');
+
+    // The worker plans the receipt (routing); its SMS links to the same address.
+    const code = path.split('/').at(-1)!.replace('-', '');
+    const [row] = await sys.database.db
+      .select({ id: tables.cases.id })
+      .from(tables.cases)
+      .where(eq(tables.cases.trackingCode, code));
+    sys.startWorker();
+    try {
+      await expect
+        .poll(
+          async () =>
+            (
+              await sys.database.db
+                .select({ body: tables.notifications.body })
+                .from(tables.notifications)
+                .where(eq(tables.notifications.caseId, row!.id))
+            ).map((n) => n.body),
+          { timeout: 15_000, interval: 200 },
+        )
+        .toContainEqual(expect.stringContaining(`${sys.baseUrl}${path}`));
+    } finally {
+      await sys.stopWorker();
+    }
+  }, 30_000);
 
   it('multipart with photos: each checked by its bytes, stored as the case’s attachments', async () => {
     const form = new FormData();
@@ -272,6 +325,21 @@ describe('citizen portal pages (no JavaScript)', () => {
     }
   });
 });
+
+/** A GET over plain HTTP, so that headers fetch will not send (Host) can be set. */
+function rawGet(baseUrl: string, path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(baseUrl + path, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 function form() {
   return { 'content-type': 'application/x-www-form-urlencoded' };

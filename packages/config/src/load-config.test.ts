@@ -28,6 +28,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [variable]: value })).toThrowError(new RegExp(variable));
   });
 
+  it('says whether PUBLIC_BASE_URL was given, else guesses it from HOST and PORT', () => {
+    expect(loadConfig({ PORT: '0' })).toMatchObject({
+      publicBaseUrl: 'http://127.0.0.1:0',
+      hasPublicBaseUrl: false,
+    });
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://hotline.example.gov.vn/' })).toMatchObject({
+      publicBaseUrl: 'https://hotline.example.gov.vn',
+      hasPublicBaseUrl: true,
+    });
+  });
+
   it('refuses the development session secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrowError(/SESSION_SECRET/);
   });

@@ -24,7 +24,13 @@ export interface AppConfig {
   redisPrefix: string;
   host: string;
   port: number;
+  /** Base of links to the portal: PUBLIC_BASE_URL, else a guess from HOST and PORT. */
   publicBaseUrl: string;
+  /**
+   * Whether PUBLIC_BASE_URL was given. When not, `publicBaseUrl` is only a guess (wrong with
+   * PORT=0 or behind a proxy): a process that listens should link to where it really listens.
+   */
+  hasPublicBaseUrl: boolean;
   logLevel: Env['LOG_LEVEL'];
   logPretty: boolean;
   displayTimeZone: string;
@@ -92,7 +98,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisPrefix: e.REDIS_PREFIX,
     host: e.HOST,
     port: e.PORT,
-    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    hasPublicBaseUrl: e.PUBLIC_BASE_URL !== undefined,
     logLevel: e.LOG_LEVEL,
     logPretty: e.LOG_PRETTY,
     displayTimeZone: e.TZ,

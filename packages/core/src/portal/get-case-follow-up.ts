@@ -12,9 +12,12 @@ import {
 import { AppError, validationFailed } from '../errors.js';
 import { REOPEN_WINDOW_MS, reopenRefusal } from '../follow-up/reopen-case.js';
 
-/** A text an official wrote to the citizen, placed on the timeline by its event. */
+/**
+ * A text on the timeline, placed by its event: an official's question, reply or answer, or
+ * (for the case's proven owner only) the citizen's own added information or rating comment.
+ */
 export interface CaseMessage {
-  kind: 'question' | 'reply' | 'answer';
+  kind: 'question' | 'reply' | 'answer' | 'information' | 'comment';
   /** The event it belongs to: its type and instant, as on the public timeline. */
   type: string;
   at: string;
@@ -33,8 +36,12 @@ export interface CaseFollowUp {
   question: CaseMessage | null;
   /** The latest resolution, else null. */
   answer: CaseMessage | null;
-  /** Questions, replies and answers, oldest first (phone numbers and e-mails taken out). */
+  /**
+   * Questions, replies and answers, oldest first (phone numbers and e-mails taken out); for the
+   * proven owner also their own information and rating comment, as they wrote them.
+   */
   messages: CaseMessage[];
+  /** The comment only for the proven owner: anyone may know a code, and it may name people. */
   rating: { value: number; comment: string | null } | null;
   /** The last moment the citizen may reopen the case, when they may. */
   reopenUntil: string | null;
@@ -64,15 +71,27 @@ function messageOf(h: RecordedEvent): CaseMessage | null {
   return null;
 }
 
+/** The citizen's own words on an event, for their eyes only (their text, so not redacted). */
+function ownMessageOf(h: RecordedEvent): CaseMessage | null {
+  const at = h.at.toISOString();
+  const e = h.event;
+  if (e.type === 'info_provided') return { kind: 'information', type: e.type, at, text: e.text };
+  if (e.type === 'rated' && e.comment)
+    return { kind: 'comment', type: e.type, at, text: e.comment };
+  return null;
+}
+
 /**
  * The tracking page's extra facts for a case by its code: deadline, the question it waits on,
  * the answer, the rating, and which of the citizen's actions the case allows now (the domain
- * decides, exactly as it will when the citizen acts).
+ * decides, exactly as it will when the citizen acts). `owned` is what `proveCaseOwner` returned
+ * for this visitor: only then does the citizen's own text come back.
  */
 export async function getCaseFollowUp(
   deps: { db: Database },
   rawCode: string,
   now: Date,
+  owned: { caseId: string } | null = null,
 ): Promise<CaseFollowUp> {
   if (!isValidTrackingCode(rawCode)) {
     throw validationFailed([{ field: 'trackingCode', reason: 'invalid_tracking_code' }]);
@@ -83,8 +102,11 @@ export async function getCaseFollowUp(
   const state = projectCase(history.map((h) => h.event));
   if (!state) throw new AppError('CASE_NOT_FOUND', 'the case has no history');
   const may = (change: Change) => decide(state, change, CITIZEN).ok;
+  const isOwner = owned !== null && owned.caseId === row.id;
 
-  const messages = history.map(messageOf).filter((m) => m !== null);
+  const messages = history
+    .map((h) => messageOf(h) ?? (isOwner ? ownMessageOf(h) : null))
+    .filter((m) => m !== null);
   const last = (kind: CaseMessage['kind']) => messages.findLast((m) => m.kind === kind) ?? null;
   const rated = history.findLast((h) => h.event.type === 'rated')?.event;
   const resolved = history.findLast((h) => h.event.type === 'resolved');
@@ -100,7 +122,9 @@ export async function getCaseFollowUp(
     answer: last('answer'),
     messages,
     rating:
-      rated?.type === 'rated' ? { value: rated.rating, comment: rated.comment ?? null } : null,
+      rated?.type === 'rated'
+        ? { value: rated.rating, comment: isOwner ? (rated.comment ?? null) : null }
+        : null,
     reopenUntil:
       canReopen && resolved
         ? new Date(resolved.at.getTime() + REOPEN_WINDOW_MS).toISOString()

@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import { Eta } from 'eta';
 import type { FastifyInstance } from 'fastify';
+import { compressResponses } from '../compression.js';
 import type { WebDeps } from '../web-deps.js';
 import { assetUrls, PUBLIC_DIR, VIEWS_DIR } from './assets.js';
 import type { PortalContext } from './context.js';
@@ -42,7 +43,13 @@ const CSP = [
  * the tracking link). Forms and uploads are parsed in this scope only.
  */
 export async function registerPortal(app: FastifyInstance, deps: WebDeps) {
+  if (!deps.config.hasPublicBaseUrl && deps.config.nodeEnv === 'production') {
+    deps.logger.warn(
+      'PUBLIC_BASE_URL is not set: tracking links use the address the API listens on',
+    );
+  }
   await app.register(async (portal) => {
+    await compressResponses(portal);
     await portal.register(formBody, { bodyLimit: FORM_BODY_LIMIT });
     await portal.register(multipart, {
       limits: {

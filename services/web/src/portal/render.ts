@@ -18,16 +18,39 @@ export interface AssetUrls {
 // The province's name changes perhaps once a decade; a minute's staleness is harmless.
 const PROVINCE_TTL_MS = 60_000;
 
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
 /** What every template receives besides its own data. */
 function baseData(request: FastifyRequest, lang: Lang, timeZone: string) {
   const other: Lang = lang === 'vi' ? 'en' : 'vi';
   const t = messagesFor(lang);
+  // Inside Vietnamese text on an English page, the markers are English and say so.
+  const marker = (words: string) =>
+    lang === 'vi' ? escapeHtml(words) : `<span lang="${lang}">${escapeHtml(words)}</span>`;
   return {
     lang,
     t,
-    /** Text whose contacts were taken out, with the markers said in the page's language. */
+    /**
+     * The attribute for an element holding text that stays Vietnamese whatever the page's
+     * language (names of units, categories, places; what officials wrote), so that screen
+     * readers pronounce it as Vietnamese. Nothing on a Vietnamese page.
+     */
+    viLang: lang === 'vi' ? '' : ' lang="vi"',
+    /**
+     * Text whose contacts were taken out, as escaped HTML (`<%~ %>`), with the markers said in
+     * the page's language.
+     */
     redacted: (text: string) =>
-      text.replace(/\[phone\]/g, t.common.hiddenPhone).replace(/\[email\]/g, t.common.hiddenEmail),
+      escapeHtml(text)
+        .replace(/\[phone\]/g, marker(t.common.hiddenPhone))
+        .replace(/\[email\]/g, marker(t.common.hiddenEmail)),
     fmt: formatsFor(lang, timeZone),
     paths: PATHS,
     switchUrl: withLang(request, other),

@@ -1,10 +1,24 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { getCaseFollowUp, getPublicCase, OTP_TTL_SECONDS } from '@hotline/core';
-import { formatTrackingCode, isValidTrackingCode, normalizeTrackingCode } from '@hotline/domain';
+import {
+  AppError,
+  getCaseFollowUp,
+  getPublicCase,
+  OTP_TTL_SECONDS,
+  proveCaseOwner,
+  type CaseMessage,
+} from '@hotline/core';
+import {
+  describePublicEvent,
+  formatTrackingCode,
+  isValidTrackingCode,
+  normalizeTrackingCode,
+} from '@hotline/domain';
+import type { WebDeps } from '../web-deps.js';
 import type { PortalContext } from './context.js';
 import { messagesFor, type Messages } from './i18n/index.js';
+import { linkBaseOf } from './link-base.js';
 import { langOf } from './locale.js';
-import { proofOf } from './owner-proof.js';
+import { forgetProof, proofOf } from './owner-proof.js';
 import { ACTIONS, trackingPath } from './paths.js';
 import type { FieldErrors } from './render.js';
 
@@ -32,8 +46,58 @@ export interface CasePageState {
 }
 
 /**
+ * The visitor's proof, checked: the case when it holds, else null. A stale proof's cookie is
+ * cleared. A wrong code counts as a try here as on the forms, so the page (which shows the
+ * owner's own words) is no oracle for guessing codes.
+ */
+async function ownerOf(request: FastifyRequest, reply: FastifyReply, deps: WebDeps, code: string) {
+  const proof = proofOf(request);
+  if (!proof.token && !proof.otp) return null;
+  try {
+    return await proveCaseOwner({ db: deps.db, otp: deps.otp }, code, proof);
+  } catch (err) {
+    if (!(err instanceof AppError && (err.code === 'PROOF_INVALID' || err.code === 'OTP_LOCKED')))
+      throw err;
+    forgetProof(reply, code, deps.config.session.cookieSecure, proof);
+    return null;
+  }
+}
+
+/** A timeline line, the unit's name apart so an English page can mark it as Vietnamese. */
+interface TimelineEntry {
+  at: string;
+  before: string;
+  unitName: string | null;
+  after: string;
+  detail: { label: string; text: string } | null;
+}
+
+function entryOf(
+  at: string,
+  text: string,
+  unitName: string | undefined,
+  message: CaseMessage | undefined,
+  t: Messages['tracking'],
+): TimelineEntry {
+  const detail =
+    message && message.kind !== 'answer'
+      ? { label: t.detailLabels[message.kind], text: message.text }
+      : null;
+  const i = unitName ? text.lastIndexOf(unitName) : -1;
+  if (!unitName || i < 0) return { at, before: text, unitName: null, after: '', detail };
+  return {
+    at,
+    before: text.slice(0, i),
+    unitName,
+    after: text.slice(i + unitName.length),
+    detail,
+  };
+}
+
+/**
  * The tracking page of a case: code, status, unit, deadline, the timeline in plain words, the
- * answer, and the citizen's next actions (with proof of ownership, or the SMS code flow).
+ * answer, and the citizen's next actions (with proof of ownership, or the SMS code flow). Only
+ * a visitor whose proof holds sees their own added information and rating comment.
  */
 export function casePage({ deps, render }: PortalContext) {
   return async function showCase(
@@ -45,17 +109,24 @@ export function casePage({ deps, render }: PortalContext) {
     const lang = langOf(request);
     const t = messagesFor(lang);
     const now = new Date();
-    const [publicCase, followUp] = await Promise.all([
+    // A proof just refused is not checked again (a wrong code would count twice).
+    const [publicCase, owned] = await Promise.all([
       getPublicCase(deps, code),
-      getCaseFollowUp(deps, code, now),
+      state.hasProof === false ? null : ownerOf(request, reply, deps, code),
     ]);
-    const details = new Map(followUp.messages.map((m) => [`${m.type}@${m.at}`, m]));
-    const timeline = publicCase.timeline.map((e) => ({
-      at: e.at,
-      text: e.description[lang],
-      detail: details.get(`${e.type}@${e.at}`) ?? null,
-    }));
-    const proof = proofOf(request);
+    const followUp = await getCaseFollowUp(deps, code, now, owned);
+    const key = (m: { type: string; at: string }) => `${m.type}@${m.at}`;
+    const messages = new Map(followUp.messages.map((m) => [key(m), m]));
+    // A rating is not on the public timeline; its comment is, for its owner.
+    const comments = followUp.messages
+      .filter((m) => m.kind === 'comment')
+      .map((m) => entryOf(m.at, describePublicEvent('rated')[lang], undefined, m, t.tracking));
+    const timeline = [
+      ...publicCase.timeline.map((e) =>
+        entryOf(e.at, e.description[lang], e.unit?.name, messages.get(key(e)), t.tracking),
+      ),
+      ...comments,
+    ].sort((a, b) => a.at.localeCompare(b.at));
     const errors = state.errors ?? {};
     const flash = flashOf((request.query as Record<string, unknown>).tb, t);
     const path = trackingPath(code);
@@ -72,10 +143,10 @@ export function casePage({ deps, render }: PortalContext) {
         followUp,
         statusText: t.status[followUp.status],
         timeline,
-        link: `${deps.config.publicBaseUrl}${path}`,
+        link: `${linkBaseOf(request, deps.config)}${path}`,
         path,
         flash,
-        hasProof: state.hasProof ?? Boolean(proof.token ?? proof.otp),
+        hasProof: owned !== null,
         hasActions,
         // After asking for a code (or mistyping it), the code's box comes first.
         isCodeStep: flash === 'gui-ma' || errors.otp !== undefined,

@@ -67,7 +67,11 @@ export const en: Messages = {
     intro:
       'Fields marked (required) must be filled in. You may stay anonymous. You get a tracking code as soon as you send.',
     categoryLegend: 'What is your feedback about?',
-    categoryHint: 'Not sure? Choose “Khác” (other) and an official will classify it for you.',
+    categoryHint: {
+      before: 'Not sure? Choose “',
+      other: 'Khác',
+      after: '” (other) and an official will classify it for you.',
+    },
     textLabel: 'Your feedback',
     textHint: 'What happened, where, and since when. At least 10 characters.',
     communeLabel: 'Commune or ward where it happened',
@@ -151,8 +155,13 @@ export const en: Messages = {
     timelineTitle: 'Progress',
     questionTitle: 'The office needs more information from you',
     answerTitle: 'Answer',
-    replyLabel: 'Reply from the office',
-    questionLabel: 'Question from the office',
+    /** Said (to screen readers) before a text on the timeline, by whose it is. */
+    detailLabels: {
+      question: 'Question from the office',
+      reply: 'Reply from the office',
+      information: 'What you added',
+      comment: 'Your comment',
+    },
     ratingTitle: 'Your rating',
     ratingGiven: (n: number) => `You rated it ${n}/5.`,
     flash: {

@@ -70,7 +70,12 @@ export const vi = {
     intro:
       'Các mục có dấu (bắt buộc) cần điền. Bạn có thể gửi ẩn danh. Sau khi gửi, bạn nhận ngay mã tra cứu.',
     categoryLegend: 'Phản ánh của bạn thuộc lĩnh vực nào?',
-    categoryHint: 'Không chắc chắn? Hãy chọn “Khác”, cán bộ sẽ phân loại giúp bạn.',
+    // The category's name apart: it stays Vietnamese on the English page (marked lang="vi").
+    categoryHint: {
+      before: 'Không chắc chắn? Hãy chọn “',
+      other: 'Khác',
+      after: '”, cán bộ sẽ phân loại giúp bạn.',
+    },
     textLabel: 'Nội dung phản ánh',
     textHint: 'Việc gì đã xảy ra, ở đâu, từ khi nào. Ít nhất 10 ký tự.',
     communeLabel: 'Xã, phường nơi xảy ra sự việc',
@@ -154,8 +159,13 @@ export const vi = {
     timelineTitle: 'Quá trình xử lý',
     questionTitle: 'Đơn vị xử lý cần bạn bổ sung thông tin',
     answerTitle: 'Kết quả giải quyết',
-    replyLabel: 'Trả lời của đơn vị',
-    questionLabel: 'Câu hỏi của đơn vị',
+    /** Said (to screen readers) before a text on the timeline, by whose it is. */
+    detailLabels: {
+      question: 'Câu hỏi của đơn vị',
+      reply: 'Trả lời của đơn vị',
+      information: 'Nội dung bạn đã bổ sung',
+      comment: 'Nhận xét của bạn',
+    },
     ratingTitle: 'Đánh giá của bạn',
     ratingGiven: (n: number) => `Bạn đã đánh giá ${n}/5.`,
     flash: {

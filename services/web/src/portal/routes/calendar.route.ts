@@ -68,12 +68,9 @@ export function calendarRoutes(app: FastifyInstance, { deps, render }: PortalCon
         day: Number(d.date.slice(8)),
         kind,
         isToday: d.date === today,
+        reason,
         // The holiday's or override's own words, with the kind only when they do not say it.
-        text: !d.label
-          ? reason
-          : fold(d.label).includes(fold(reason))
-            ? d.label
-            : `${d.label} (${reason})`,
+        isReasonSaid: d.label ? fold(d.label).includes(fold(reason)) : false,
       };
     });
     // Weeks start on Monday (Thứ Hai); blanks before the 1st.

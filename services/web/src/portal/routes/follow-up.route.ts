@@ -14,6 +14,7 @@ import {
 import type { PortalContext } from '../context.js';
 import { messagesFor, type Messages } from '../i18n/index.js';
 import { codeKeyOf, sharedLimit } from '../limits.js';
+import { linkBaseOf } from '../link-base.js';
 import { langOf } from '../locale.js';
 import { forgetProof, proofOf, rememberOtp, rememberOwnerToken } from '../owner-proof.js';
 import { ACTIONS, PAGE, PATHS, trackingPath } from '../paths.js';
@@ -55,12 +56,13 @@ const minutes = (seconds: unknown) => Math.max(1, Math.ceil(Number(seconds ?? 60
 export function followUpRoutes(app: FastifyInstance, ctx: PortalContext, showCase: ShowCase) {
   const { deps } = ctx;
   const secure = deps.config.session.cookieSecure;
-  const followUpDeps = {
+  // The SMS these actions plan link to the case: see linkBaseOf for why never the Host header.
+  const followUpDeps = (request: FastifyRequest) => ({
     db: deps.db,
     otp: deps.otp,
-    publicBaseUrl: deps.config.publicBaseUrl,
+    publicBaseUrl: linkBaseOf(request, deps.config),
     timeZone: deps.config.displayTimeZone,
-  };
+  });
   const codeSends = sharedLimit(app, {
     max: deps.config.rateLimit.otpSends,
     windowMs: deps.config.rateLimit.otpWindowMs,
@@ -126,7 +128,7 @@ export function followUpRoutes(app: FastifyInstance, ctx: PortalContext, showCas
     if (error)
       return showCase(request, reply, code, { errors: { info: error }, values, status: 400 });
     return act(request, reply, code, { field: 'info', values, flash: 'bo-sung' }, (proof) =>
-      provideCaseInformation(followUpDeps, code, proof, text, new Date()),
+      provideCaseInformation(followUpDeps(request), code, proof, text, new Date()),
     );
   });
 
@@ -144,7 +146,13 @@ export function followUpRoutes(app: FastifyInstance, ctx: PortalContext, showCas
     }
     const rating = Number(f.rating) as 1 | 2 | 3 | 4 | 5;
     return act(request, reply, code, { field: 'comment', values, flash: 'danh-gia' }, (proof) =>
-      rateCase(followUpDeps, code, proof, { rating, comment: comment || undefined }, new Date()),
+      rateCase(
+        followUpDeps(request),
+        code,
+        proof,
+        { rating, comment: comment || undefined },
+        new Date(),
+      ),
     );
   });
 
@@ -163,7 +171,7 @@ export function followUpRoutes(app: FastifyInstance, ctx: PortalContext, showCas
       return showCase(request, reply, code, { errors: { reopen: error }, values, status: 400 });
     }
     return act(request, reply, code, { field: 'reopen', values, flash: 'mo-lai' }, (proof) =>
-      reopenCase(followUpDeps, code, proof, reason, new Date()),
+      reopenCase(followUpDeps(request), code, proof, reason, new Date()),
     );
   });
 
@@ -178,7 +186,7 @@ export function followUpRoutes(app: FastifyInstance, ctx: PortalContext, showCas
       return showCase(request, reply, code, { errors, values, status: 400 });
     }
     return act(request, reply, code, { field: 'withdraw', values, flash: 'rut' }, (proof) =>
-      withdrawCase(followUpDeps, code, proof, reason || undefined, new Date()),
+      withdrawCase(followUpDeps(request), code, proof, reason || undefined, new Date()),
     );
   });
 
