@@ -11,6 +11,10 @@ cd "$hotline_root"
 pnpm db:migrate
 # Loads the demo data only into an empty database, so restarts keep what you entered.
 pnpm db:seed
+# Then ~90 days of case history lived through the real use cases (only when there are no cases
+# yet; its past messages are recorded as sent, never delivered): queues, dashboard and reports
+# have something to show. The worker's reconcile schedules the open cases' timers at start.
+pnpm --filter @hotline/worker seed-demo-cases
 
 # Until officials sign in (a later issue) the admin API takes a bearer token; a known one
 # for the local demo, never for production.

@@ -110,3 +110,4 @@ export { getCaseDetail, type CaseDetail } from './case-detail/get-case-detail.js
 export * from './admin/index.js';
 export * from './portal/index.js';
 export * from './console/index.js';
+export * from './demo-history/index.js';

@@ -45,6 +45,7 @@ export { seedDemoData, DEMO_OPEN311_API_KEY } from './seed/seed-demo.js';
 export { DEMO_PASSWORD } from './seed/seed-demo-tokens.js';
 export { demoProvince } from './seed/demo-province.js';
 export type * from './seed/demo-types.js';
+export * from './seed/demo-history.js';
 export * from './repositories/calendars.repository.js';
 export * from './repositories/sla-policies.repository.js';
 export * from './repositories/case-history.repository.js';

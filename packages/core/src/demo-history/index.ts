@@ -1,0 +1,5 @@
+export {
+  seedDemoHistory,
+  type DemoHistoryOptions,
+  type DemoHistoryResult,
+} from './seed-demo-history.js';
