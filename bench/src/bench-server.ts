@@ -8,8 +8,8 @@ import { createLogger, loadConfigWith } from '@hotline/config';
 import { createDatabase } from '@hotline/db';
 import { createRedis } from '@hotline/queue';
 
-const [databaseUrl] = process.argv.slice(2);
-if (!databaseUrl) throw new Error('usage: bench-server <database-url>');
+const [databaseUrl, portArg] = process.argv.slice(2);
+if (!databaseUrl) throw new Error('usage: bench-server <database-url> [port]');
 // Load from one address: the per-IP limits would answer 429 to most of it.
 const config = loadConfigWith({
   DATABASE_URL: databaseUrl,
@@ -18,14 +18,23 @@ const config = loadConfigWith({
   RATE_LIMIT_READS_PER_MINUTE: '0',
 });
 const logger = createLogger(config);
-const pool = createDatabase(databaseUrl, { max: 10, applicationName: 'hotline-bench' });
+const pool = createDatabase(databaseUrl, {
+  max: Number(process.env.BENCH_POOL ?? 10),
+  applicationName: 'hotline-bench',
+});
 await pool.db.execute(
   sql`create table if not exists bench_bare (id bigint generated always as identity primary key, body jsonb not null, created_at timestamptz not null default now())`,
 );
 const redis = createRedis(config.redisUrl, 'probe');
 
 const real = await buildApp({ config, db: pool.db, sql: pool.raw, redis, logger });
-await real.listen({ host: '127.0.0.1', port: 0 });
+// reusePort: more API processes may share the port (the kernel spreads connections).
+// (Node's listen option; Fastify passes it on but its types do not list it.)
+await real.listen({
+  host: '127.0.0.1',
+  port: Number(portArg ?? 0),
+  ...({ reusePort: true } as unknown as Record<string, never>),
+});
 
 // The baseline: Fastify parsing JSON and doing one INSERT through the same (intake) pool.
 const bare = Fastify();

@@ -26,16 +26,21 @@ function machineBusyMs(): number {
 
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
+/** The API processes' CPU time so far (ms). */
+const apiCpuMs = async (api: readonly ChildProcess[]) => {
+  const usages = await Promise.all(api.map((a) => ask<{ usage: NodeJS.CpuUsage }>(a, 'cpu')));
+  return usages.reduce((sum, u) => sum + cpuMs(u.usage), 0);
+};
+
 /** Starts a measurement; `end(requests)` gives CPU ms per request by part. */
-export async function startCpuSplit(api: ChildProcess) {
-  const apiBefore = (await ask<{ usage: NodeJS.CpuUsage }>(api, 'cpu')).usage;
+export async function startCpuSplit(api: readonly ChildProcess[]) {
+  const apiBefore = await apiCpuMs(api);
   const selfBefore = process.cpuUsage();
   const machineBefore = machineBusyMs();
   return async (requests: number) => {
     const machine = machineBusyMs() - machineBefore;
     const self = cpuMs(process.cpuUsage(selfBefore));
-    const apiAfter = (await ask<{ usage: NodeJS.CpuUsage }>(api, 'cpu')).usage;
-    const apiMs = cpuMs(apiAfter) - cpuMs(apiBefore);
+    const apiMs = (await apiCpuMs(api)) - apiBefore;
     const per = (ms: number) => (requests > 0 ? ms / requests : NaN);
     return {
       apiMs: per(apiMs),

@@ -57,7 +57,10 @@ console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? ''}; node ${
 const KEEP_DB = process.env.BENCH_KEEP_DB;
 const testDb = KEEP_DB ? await keptDatabase(KEEP_DB) : await createTestDatabase('officials');
 const sql = testDb.raw;
-let child: ChildProcess | null = null;
+// BENCH_API_PROCESSES=n: n API processes sharing the port (SO_REUSEPORT), as a deployment with
+// one API process per core would run.
+const API_PROCESSES = Math.max(1, Number(process.env.BENCH_API_PROCESSES ?? 1));
+const children: ChildProcess[] = [];
 const now = new Date();
 try {
   // ---- 1. Data ----
@@ -136,20 +139,30 @@ try {
     `unit leader of ${unitRow!.name as string}; ${detailIds.length} case pages in rotation`,
   );
 
-  child = fork(fileURLToPath(new URL('./bench-server.ts', import.meta.url)), [testDb.url], {
-    // BENCH_PROFILE=<dir>: a V8 CPU profile of the API process, to see where its time goes.
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_PROFILE
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-        : []),
-    ],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const { realPort } = await new Promise<{ realPort: number }>((resolve) =>
-    child!.once('message', (m) => resolve(m as { realPort: number })),
-  );
+  const startServer = async (port: number) => {
+    const child = fork(
+      fileURLToPath(new URL('./bench-server.ts', import.meta.url)),
+      [testDb.url, String(port)],
+      {
+        // BENCH_PROFILE=<dir>: a V8 CPU profile of the API process, to see where its time goes.
+        execArgv: [
+          '--import',
+          'tsx',
+          ...(process.env.BENCH_PROFILE
+            ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+            : []),
+        ],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
+    );
+    children.push(child);
+    return new Promise<{ realPort: number }>((resolve) =>
+      child.once('message', (m) => resolve(m as { realPort: number })),
+    );
+  };
+  const { realPort } = await startServer(0);
+  for (let i = 1; i < API_PROCESSES; i++) await startServer(realPort);
+  if (API_PROCESSES > 1) console.log(`${API_PROCESSES} API processes on one port`);
   const base = `http://127.0.0.1:${realPort}`;
 
   /** One request, checked; returns the parsed body. */
@@ -173,7 +186,7 @@ try {
     }
     const times: number[] = [];
     let n = 0;
-    const split = await startCpuSplit(child!);
+    const split = await startCpuSplit(children);
     const instance = autocannon({
       url: base,
       connections: CONNECTIONS,
@@ -375,11 +388,13 @@ try {
     }
   }
 } finally {
-  if (child) {
-    const exited = new Promise((resolve) => child!.once('exit', resolve));
-    child.send({ kind: 'stop' });
-    await exited;
-  }
+  await Promise.all(
+    children.map((child) => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ kind: 'stop' });
+      return exited;
+    }),
+  );
   await testDb.drop();
 }
 

@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '@hotline/core';
 import { tables } from '@hotline/db';
-import { startSystem, type TestSystem } from '../support/system.js';
+import { startSystem, TEST_ADMIN_TOKEN, type TestSystem } from '../support/system.js';
 import { addSignInOfficial, call, PASSWORD, signIn } from './auth-client.js';
 
 let sys: TestSystem;
@@ -117,6 +118,42 @@ describe('sign-in', () => {
   });
 });
 
+describe('lockout of a login that matches nobody', () => {
+  it('locks exactly like an account, so a lockout tells nothing about which logins exist', async () => {
+    const o = await addSignInOfficial(sys.database.db, sys.province.triageUnitId, ['handler']);
+    const unknown = `nobody${Math.random().toString(36).slice(2, 8)}@test.gov.vn`;
+    const answers = async (login: string) => {
+      const seen: [number, unknown][] = [];
+      for (let i = 1; i <= 6; i++) {
+        const r = await signIn(sys.baseUrl, login, 'wrong-password');
+        seen.push([r.status, r.body!.code]);
+      }
+      return seen;
+    };
+    const known = await answers(o.email);
+    expect(known.map(([status]) => status)).toEqual([401, 401, 401, 401, 423, 423]);
+    // Case and spaces do not make a fresh login.
+    expect(await answers(`  ${unknown.toUpperCase()} `)).toEqual(known);
+    const blocked = await signIn(sys.baseUrl, unknown, 'wrong-password');
+    // The wait is in the message ("try again in N seconds").
+    const retry = (r: typeof blocked) =>
+      Number(
+        /in (\d+) seconds/.exec(
+          (r.body!.errors as { message: { en: string } }[])[0]!.message.en,
+        )?.[1],
+      );
+    expect(retry(blocked)).toBeGreaterThan(50);
+    expect(retry(blocked)).toBeLessThanOrEqual(60);
+    // The minute passes; one more failure locks for two, as for an account.
+    await sys.database.db.execute(
+      sql`update auth_events set at = at - interval '61 seconds' where lower(identifier) = ${unknown}`,
+    );
+    const again = await signIn(sys.baseUrl, unknown, 'wrong-password');
+    expect([again.status, again.body!.code]).toEqual([423, 'ACCOUNT_LOCKED']);
+    expect(retry(again)).toBeGreaterThan(110);
+  });
+});
+
 describe('TOTP', () => {
   it('an official who enabled TOTP must give a valid code', async () => {
     const o = await addSignInOfficial(sys.database.db, sys.province.triageUnitId, ['supervisor']);
@@ -175,5 +212,55 @@ describe('TOTP', () => {
     expect(again.status).toBe(409);
     expect((await signIn(sys.baseUrl, a.email)).body!.code).toBe('TOTP_REQUIRED');
     expect((await signIn(sys.baseUrl, a.email, PASSWORD, totpCode(secret))).status).toBe(200);
+  });
+
+  it('an administrator resets a lost second factor: sessions end, the official enrolls again', async () => {
+    const o = await addSignInOfficial(sys.database.db, sys.province.triageUnitId, ['supervisor']);
+    const s = await signIn(sys.baseUrl, o.username);
+    const enroll = await call(sys.baseUrl, 'POST', '/v1/auth/totp/enroll', {
+      body: {},
+      cookie: s.cookie,
+      csrf: s.csrf,
+    });
+    const secret = enroll.body!.secret as string;
+    await call(sys.baseUrl, 'POST', '/v1/auth/totp/confirm', {
+      body: { code: totpCode(secret) },
+      cookie: s.cookie,
+      csrf: s.csrf,
+    });
+    const withCode = await signIn(sys.baseUrl, o.username, PASSWORD, totpCode(secret));
+    expect(withCode.status).toBe(200);
+
+    const reset = (headers: Record<string, string>, id = o.id) =>
+      fetch(`${sys.baseUrl}/v1/admin/officials/${id}/reset-totp`, { method: 'POST', headers });
+    // Not for anyone else: the official's own session is refused.
+    const own = await reset({ cookie: withCode.cookie, 'x-csrf-token': withCode.csrf });
+    expect(own.status).toBe(403);
+    expect(
+      (await reset({ authorization: `Bearer ${TEST_ADMIN_TOKEN}` }, randomUUID())).status,
+    ).toBe(404);
+    const done = await reset({ authorization: `Bearer ${TEST_ADMIN_TOKEN}` });
+    expect(done.status).toBe(200);
+    expect(await done.json()).toEqual({ totpEnabled: false, mustEnrol: false, revokedSessions: 2 });
+
+    expect(
+      (await call(sys.baseUrl, 'GET', '/v1/auth/me', { cookie: withCode.cookie })).status,
+    ).toBe(401);
+    const row = await officialRow(o.id);
+    expect([row.totpEnabled, row.totpSecret]).toEqual([false, null]);
+    // The password alone signs in again; the old codes are worthless.
+    expect((await signIn(sys.baseUrl, o.username)).status).toBe(200);
+    expect(await eventsOf(o.id)).toContain('totp_reset');
+    const audits = await sys.database.db
+      .select()
+      .from(tables.adminAudit)
+      .where(
+        and(
+          eq(tables.adminAudit.entityId, o.id),
+          eq(tables.adminAudit.action, 'official.totp_reset'),
+        ),
+      );
+    expect(audits).toHaveLength(1);
+    expect(JSON.stringify(audits[0])).not.toContain(secret);
   });
 });

@@ -5,7 +5,7 @@ import { tables } from '@hotline/db';
 import { PNG, routedCase, uploadAsOfficial } from '../case-actions/helpers.js';
 import { launchBrowser, newContext, screenshot } from '../support/browser.js';
 import { addSignInOfficial, bearerFor } from '../support/officials.js';
-import { startSystem, type TestSystem } from '../support/system.js';
+import { adminRequest, startSystem, type TestSystem } from '../support/system.js';
 import {
   actAs,
   detailAs,
@@ -15,6 +15,13 @@ import {
   shownActions,
   sidewaysOverflow,
 } from './console-case-fixtures.js';
+
+/** The date (in Vietnam) of an instant, as YYYY-MM-DD. */
+const localDate = (iso: string) =>
+  new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
+/** A YYYY-MM-DD date `n` days later. */
+const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 describe('the case page in the console', () => {
   let sys: TestSystem;
@@ -204,6 +211,73 @@ describe('the case page in the console', () => {
     await poll(() => h.page.getByTestId('case-files').textContent()).toContain('bien-ban.png');
     await screenshot(h.page, 'console-case-extension-desktop');
     await h.context.close();
+  }, 90_000);
+
+  it('more time counts working days in the calendar of the case’s unit, not the province’s', async () => {
+    const { db } = sys.database;
+    const unit = sys.province.triageUnitId;
+    const created = await adminRequest(sys.baseUrl, 'POST', '/v1/admin/calendars', {
+      id: 'triage-own',
+      name: 'Lịch riêng của Trung tâm',
+      parentId: 'default',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await db
+      .update(tables.adminUnits)
+      .set({ calendarId: 'triage-own' })
+      .where(eq(tables.adminUnits.id, unit));
+    try {
+      const c = await assignedCase();
+      expect((await actAs(sys.baseUrl, handlerApi, c.trackingCode, 'accept')).status).toBe(200);
+      const before = (await detailAs(sys.baseUrl, handlerApi, c.trackingCode)) as unknown as {
+        sla: { calendarId: string; clocks: { target: string; dueAt: string | null }[] };
+      };
+      expect(before.sla.calendarId).toBe('triage-own');
+      const dueDate = localDate(before.sla.clocks.find((k) => k.target === 'resolution')!.dueAt!);
+      // The province's next five working days after the deadline; the first is a day off in
+      // the unit's calendar only, so the fifth is four working days away there (five by the
+      // province's).
+      const from = addDays(dueDate, 1);
+      const days = (await (
+        await fetch(`${sys.baseUrl}/v1/calendars/default/days?from=${from}&to=${addDays(from, 20)}`)
+      ).json()) as { days: { date: string; isWorking: boolean }[] };
+      const working = days.days.filter((d) => d.isWorking).map((d) => d.date);
+      const [holiday, , , , newDate] = working;
+      const off = await adminRequest(
+        sys.baseUrl,
+        'PUT',
+        `/v1/admin/calendars/triage-own/overrides/${holiday}`,
+        { kind: 'day_off', note: 'Nghỉ riêng của Trung tâm' },
+      );
+      expect(off.status, JSON.stringify(off.body)).toBe(200);
+
+      const { context, page } = await open(handler.login, c.trackingCode);
+      await page.locator('[data-action="request-extension"]').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(/Hạn giải quyết mới/).fill(newDate!);
+      await poll(() => dialog.textContent()).toContain('Gia hạn thêm 4 ngày làm việc');
+      await dialog.getByRole('textbox', { name: /^Lý do gia hạn/ }).fill('Chờ kết quả giám định.');
+      await dialog.getByRole('button', { name: 'Đề nghị gia hạn' }).click();
+      await poll(() => page.textContent('body')).toMatch(/Đề nghị gia hạn 4 ngày đang chờ duyệt/);
+      await context.close();
+
+      // Granted, the deadline falls on the chosen date (by the province's calendar, a day early).
+      const granted = await actAs(sys.baseUrl, leaderApi, c.trackingCode, 'grant-extension', {
+        reason: 'Đồng ý.',
+      });
+      expect(granted.status, JSON.stringify(granted.body)).toBe(200);
+      const after = (await detailAs(sys.baseUrl, handlerApi, c.trackingCode)) as unknown as {
+        sla: { clocks: { target: string; dueAt: string | null }[] };
+      };
+      expect(localDate(after.sla.clocks.find((k) => k.target === 'resolution')!.dueAt!)).toBe(
+        newDate,
+      );
+    } finally {
+      await db
+        .update(tables.adminUnits)
+        .set({ calendarId: null })
+        .where(eq(tables.adminUnits.id, unit));
+    }
   }, 90_000);
 
   it('lists the files as download links that only officials in scope can follow', async () => {

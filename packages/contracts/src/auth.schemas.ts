@@ -65,6 +65,13 @@ export const SessionIdParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-
 export const OfficialIdParams = Type.Object({ officialId: Type.String({ format: 'uuid' }) });
 
 export const RevokedSessionsResponse = Type.Object({ revoked: Type.Integer() });
+export const TotpResetResponse = Type.Object({
+  totpEnabled: Type.Literal(false),
+  mustEnrol: Type.Boolean({
+    description: 'An administrator must enroll a new factor before the next session',
+  }),
+  revokedSessions: Type.Integer({ minimum: 0 }),
+});
 export const PasswordResetResponse = Type.Object({
   temporaryPassword: Type.String({ description: 'Shown this once; never stored in clear' }),
   mustChangePassword: Type.Literal(true),

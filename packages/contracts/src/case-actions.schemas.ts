@@ -153,6 +153,8 @@ export const CaseDetailResponse = Type.Object({
     Type.Null(),
   ]),
   sla: Type.Object({
+    /** The working calendar the deadlines are counted in: the unit's own, else inherited. */
+    calendarId: Type.String(),
     state: Type.String(),
     isPaused: Type.Boolean(),
     clocks: Type.Array(

@@ -16,7 +16,8 @@ ALTER TABLE "case_text_matches" ADD CONSTRAINT "case_text_matches_match_id_cases
 -- A case's similar cases, found once and kept (both ways): the latest 100 cases of the same
 -- category received in the 30 days before it and the first 100 in the 30 days after it (for
 -- a case received before this table existed; a new case has none after it) are compared with
--- pg_trgm's similarity on the folded texts. Duplicates of a complaint come close in time and
+-- pg_trgm's similarity on the folded texts; 0.5 and up counts as similar (below it, short
+-- complaints sharing a commune's name and a polite closing matched: noise, not duplicates). Duplicates of a complaint come close in time and
 -- in subject; the trigram index's `%` over a province's whole history took seconds.
 CREATE FUNCTION hotline_text_matches(target uuid)
 RETURNS TABLE (related_id uuid, score real)
@@ -40,7 +41,7 @@ BEGIN
       ), found AS (
         SELECT s.id, s.sim FROM (
           SELECT m.id, similarity(m.text_folded, t.text_folded) AS sim FROM candidates m) s
-        WHERE s.sim >= 0.3
+        WHERE s.sim >= 0.5
       )
       -- In key order: two cases looked at together insert the same pairs (each sees the
       -- other), and rows taken in one order by everyone cannot deadlock.

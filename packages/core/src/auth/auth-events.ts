@@ -13,7 +13,8 @@ export type AuthEventKind =
   | 'totp_enrolment_started'
   | 'totp_enabled'
   | 'password_changed'
-  | 'password_reset';
+  | 'password_reset'
+  | 'totp_reset';
 
 /** Appends one audit row (never a password or a code). */
 export const recordAuthEvent = (

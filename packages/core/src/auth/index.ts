@@ -11,4 +11,5 @@ export {
 } from './sign-in.js';
 export { enrollTotp, confirmTotp } from './totp-enrolment.js';
 export { changePassword, resetPassword } from './passwords-admin.js';
+export { resetTotp } from './totp-reset.js';
 export { signOut, listOwnSessions, revokeOwnSession, revokeOfficialSessions } from './sessions.js';

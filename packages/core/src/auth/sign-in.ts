@@ -1,4 +1,5 @@
 import {
+  countUnknownLoginFailures,
   findOfficialByLogin,
   incrementFailedSignIns,
   lockOfficialUntil,
@@ -54,19 +55,39 @@ async function failure(
     { officialId: official?.id ?? null, identifier },
     client,
   );
-  if (!official) return invalid();
-  const failures = await incrementFailedSignIns(db, official.id);
+  const failures = official
+    ? await incrementFailedSignIns(db, official.id)
+    : (await unknownLoginLock(db, identifier, now)).failures;
   const lockMs = lockDurationMs(failures);
   if (lockMs === 0) return invalid();
   const until = new Date(now.getTime() + lockMs);
-  await lockOfficialUntil(db, official.id, until);
-  await recordAuthEvent(db, 'locked', { officialId: official.id, identifier }, client);
+  if (official) await lockOfficialUntil(db, official.id, until);
+  await recordAuthEvent(db, 'locked', { officialId: official?.id ?? null, identifier }, client);
   return lockedError(until, now);
+}
+
+/** How long failures of a login matching nobody are remembered (an account's are until success). */
+const UNKNOWN_LOGIN_MEMORY_MS = 24 * 3_600_000;
+
+/**
+ * The lockout of a login that matches nobody, from its recorded failures: the same back-off as
+ * an account's, so that "locked" is no sign that a login exists.
+ */
+async function unknownLoginLock(db: Database, identifier: string, now: Date) {
+  const { failures, lastAt } = await countUnknownLoginFailures(
+    db,
+    identifier,
+    new Date(now.getTime() - UNKNOWN_LOGIN_MEMORY_MS),
+  );
+  const lockMs = lockDurationMs(failures);
+  const until = lastAt && lockMs > 0 ? new Date(lastAt.getTime() + lockMs) : null;
+  return { failures, until: until && until > now ? until : null };
 }
 
 /**
  * Login and password, with lockout: the same argon2 work whether or not the login exists, the
- * same answer for an unknown login as for a wrong password. Returns the official; no session.
+ * same answer for an unknown login as for a wrong password, and the same lockout. Returns the
+ * official; no session.
  */
 export async function checkCredentials(
   db: Database,
@@ -78,9 +99,19 @@ export async function checkCredentials(
   const found = await findOfficialByLogin(db, identifier);
   const official = found?.isActive ? found : null;
   const isRight = await verifyPassword(official?.passwordHash ?? null, input.password);
-  if (official?.lockedUntil && official.lockedUntil > now) {
-    await recordAuthEvent(db, 'sign_in_blocked', { officialId: official.id, identifier }, client);
-    throw lockedError(official.lockedUntil, now);
+  const lockedUntil = official
+    ? official.lockedUntil && official.lockedUntil > now
+      ? official.lockedUntil
+      : null
+    : (await unknownLoginLock(db, identifier, now)).until;
+  if (lockedUntil) {
+    await recordAuthEvent(
+      db,
+      'sign_in_blocked',
+      { officialId: official?.id ?? null, identifier },
+      client,
+    );
+    throw lockedError(lockedUntil, now);
   }
   if (!official || !isRight) throw await failure(db, official, identifier, client, now);
   return official;

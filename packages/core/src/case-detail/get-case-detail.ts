@@ -181,6 +181,7 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
         }
       : null,
     sla: {
+      calendarId,
       state: sla.state,
       isPaused: sla.isPaused,
       clocks: Object.values(sla.clocks).map((k) => ({
@@ -214,7 +215,8 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
       reasons: [
         ...(r.isSamePhone ? ['same_phone' as const] : []),
         ...(r.isSameCommune ? ['same_commune' as const] : []),
-        ...(r.similarity > 0.3 ? ['similar_text' as const] : []),
+        // Only stored matches have a similarity (≥ 0.5, see hotline_text_matches).
+        ...(r.similarity > 0 ? ['similar_text' as const] : []),
       ],
       similarity: Number(r.similarity),
     })),

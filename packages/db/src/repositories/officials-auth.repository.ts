@@ -1,4 +1,4 @@
-import { eq, or, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import type { OfficialRole } from '@hotline/domain';
 import type { Executor } from '../client.js';
 import { authEvents, officials } from '../schema/index.js';
@@ -108,8 +108,38 @@ export async function setOfficialTotpSecret(db: Executor, officialId: string, se
     .where(eq(officials.id, officialId));
 }
 
+/** Forgets an official's second factor (an administrator's reset: a lost phone). */
+export async function clearOfficialTotp(db: Executor, officialId: string) {
+  await db
+    .update(officials)
+    .set({ totpSecret: null, totpEnabled: false })
+    .where(eq(officials.id, officialId));
+}
+
 export async function enableOfficialTotp(db: Executor, officialId: string) {
   await db.update(officials).set({ totpEnabled: true }).where(eq(officials.id, officialId));
+}
+
+/**
+ * Failed sign-ins with a login that matches nobody, since `since`: how many, and the latest.
+ * They are counted like an account's failures so that a lockout never tells which logins exist.
+ */
+export async function countUnknownLoginFailures(db: Executor, identifier: string, since: Date) {
+  const [row] = await db
+    .select({
+      failures: sql<number>`count(*)::int`,
+      lastAt: sql<string | null>`max(${authEvents.at})`,
+    })
+    .from(authEvents)
+    .where(
+      and(
+        sql`lower(${authEvents.identifier}) = lower(${identifier})`,
+        isNull(authEvents.officialId),
+        eq(authEvents.kind, 'sign_in_failed'),
+        gte(authEvents.at, since),
+      ),
+    );
+  return { failures: row?.failures ?? 0, lastAt: row?.lastAt ? new Date(row.lastAt) : null };
 }
 
 export interface NewAuthEvent {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases.js';
 import { officials } from './organisation.js';
@@ -38,7 +39,13 @@ export const authEvents = pgTable(
     byOfficialId: uuid('by_official_id').references(() => officials.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('auth_events_official_idx').on(t.officialId, t.at)],
+  (t) => [
+    index('auth_events_official_idx').on(t.officialId, t.at),
+    // Failures of logins that match nobody, counted like an account's (no lockout tells).
+    index('auth_events_unknown_login_idx')
+      .on(sql`lower(${t.identifier})`, t.at)
+      .where(sql`${t.officialId} is null`),
+  ],
 );
 
 /** Each time an official was shown a citizen's phone, name, e-mail or address. */

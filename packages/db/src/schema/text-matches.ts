@@ -2,7 +2,7 @@ import { pgTable, primaryKey, real, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { cases } from './cases.js';
 
 /**
- * Pairs of cases whose texts are alike (pg_trgm similarity ≥ 0.3), stored both ways, so a case
+ * Pairs of cases whose texts are alike (pg_trgm similarity ≥ 0.5), stored both ways, so a case
  * page reads its similar cases by index instead of comparing texts on every view (comparing
  * 100 texts took most of the page's Postgres time at a million cases, bench:officials). Found
  * by `hotline_text_matches(case)` (migration 0017) once per case: when it is routed, or on the

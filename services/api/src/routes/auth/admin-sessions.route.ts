@@ -6,11 +6,13 @@ import {
   OfficialIdParams,
   PasswordResetResponse,
   RevokedSessionsResponse,
+  TotpResetResponse,
 } from '@hotline/contracts';
 import {
   AppError,
   requireRole,
   resetPassword,
+  resetTotp,
   revokeOfficialSessions,
   type AuthDeps,
 } from '@hotline/core';
@@ -20,7 +22,7 @@ const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /**
- * Administrators end an official's sessions or reset their password. Allowed to a signed-in
+ * Administrators end an official's sessions, reset their password or their second factor. Allowed to a signed-in
  * admin (session, CSRF-checked) or with the placeholder ADMIN_TOKEN (tools, tests).
  */
 export const adminSessionRoutes =
@@ -74,5 +76,18 @@ export const adminSessionRoutes =
         const result = await resetPassword(deps, request.params.officialId, by, clientOf(request));
         return reply.header('cache-control', 'no-store').send(result);
       },
+    );
+    app.post(
+      '/v1/admin/officials/:officialId/reset-totp',
+      {
+        schema: {
+          summary: 'Reset a second factor (a lost phone): the official enrolls again',
+          tags: ['admin'],
+          params: OfficialIdParams,
+          response: { 200: TotpResetResponse, ...ERRORS },
+        },
+      },
+      async (request) =>
+        resetTotp(deps, request.params.officialId, await administrator(request), clientOf(request)),
     );
   };

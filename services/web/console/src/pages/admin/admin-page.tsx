@@ -1,7 +1,7 @@
-import { Center, Loader } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
+import { OnDemand } from '../../components/on-demand';
 import { NotForYou } from '../dashboard/not-for-you';
 
 const AdminRoutes = lazy(async () => ({ default: (await import('./admin-routes')).AdminRoutes }));
@@ -14,14 +14,8 @@ export function AdminPage() {
     return <NotForYou title={t('admin.title')} message={t('admin.notForYou')} />;
   }
   return (
-    <Suspense
-      fallback={
-        <Center py="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      }
-    >
+    <OnDemand>
       <AdminRoutes />
-    </Suspense>
+    </OnDemand>
   );
 }

@@ -1,30 +1,19 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  NumberInput,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Group, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { AA_TEXT } from '../../components/admin/aa-text';
+import { EditModal } from '../../components/admin/edit-modal';
 import { api, unwrap } from '../../api/client';
-import { CODE_PATTERN, useCategories, type Category } from '../../components/admin/admin-data';
-import { errorMessageOf } from '../../components/admin/api-errors';
+import { useCategories, type Category } from '../../components/admin/admin-data';
+import { CodeInput, codeRules } from '../../components/admin/code-input';
 import { ConfirmButton } from '../../components/admin/confirm-button';
-import { FormAlert } from '../../components/admin/form-alert';
+import { AdminForm } from '../../components/admin/admin-form';
 import { PageHeader } from '../../components/admin/page-header';
 import { useApiForm } from '../../components/admin/use-api-form';
 import { DataTable } from '../../components/charts/data-table';
+import { ListState, NameCell } from '../../components/admin/list-parts';
+import { useListChange } from '../../components/admin/use-list-change';
 
 interface Values {
   code: string;
@@ -79,98 +68,81 @@ function CategoryForm({
     onDone(true);
   });
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
-      <Stack gap="sm">
-        <FormAlert messages={formErrors} />
-        {!category && (
-          <TextInput
-            label={t('admin.categories.code')}
-            description={t('admin.units.codeHelp')}
-            required
-            {...register('code', {
-              required: t('admin.validation.required'),
-              pattern: { value: CODE_PATTERN, message: t('admin.validation.code') },
-            })}
-            error={errors.code?.message}
+    <AdminForm
+      onSubmit={onSubmit}
+      formErrors={formErrors}
+      isSubmitting={isSubmitting}
+      isNew={!category}
+      onCancel={() => onDone(false)}
+    >
+      {!category && (
+        <CodeInput
+          label={t('admin.categories.code')}
+          {...register('code', codeRules(t))}
+          error={errors.code?.message}
+        />
+      )}
+      <TextInput
+        label={t('admin.categories.name')}
+        required
+        {...register('name', { required: t('admin.validation.required') })}
+        error={errors.name?.message}
+      />
+      <TextInput
+        label={t('admin.categories.group')}
+        {...register('groupName')}
+        error={errors.groupName?.message}
+      />
+      <Textarea
+        label={t('admin.categories.description')}
+        autosize
+        minRows={2}
+        {...register('description')}
+        error={errors.description?.message}
+      />
+      <TextInput
+        label={t('admin.categories.keywords')}
+        description={t('admin.categories.keywordsHelp')}
+        {...register('keywords')}
+        error={errors.keywords?.message}
+      />
+      <Controller
+        control={control}
+        name="sortOrder"
+        rules={{ min: { value: 0, message: t('admin.validation.range') } }}
+        render={({ field }) => (
+          <NumberInput
+            label={t('admin.categories.sortOrder')}
+            min={0}
+            max={100000}
+            allowDecimal={false}
+            {...field}
+            error={errors.sortOrder?.message}
           />
         )}
-        <TextInput
-          label={t('admin.categories.name')}
-          required
-          {...register('name', { required: t('admin.validation.required') })}
-          error={errors.name?.message}
-        />
-        <TextInput
-          label={t('admin.categories.group')}
-          {...register('groupName')}
-          error={errors.groupName?.message}
-        />
-        <Textarea
-          label={t('admin.categories.description')}
-          autosize
-          minRows={2}
-          {...register('description')}
-          error={errors.description?.message}
-        />
-        <TextInput
-          label={t('admin.categories.keywords')}
-          description={t('admin.categories.keywordsHelp')}
-          {...register('keywords')}
-          error={errors.keywords?.message}
-        />
-        <Controller
-          control={control}
-          name="sortOrder"
-          rules={{ min: { value: 0, message: t('admin.validation.range') } }}
-          render={({ field }) => (
-            <NumberInput
-              label={t('admin.categories.sortOrder')}
-              min={0}
-              max={100000}
-              allowDecimal={false}
-              {...field}
-              error={errors.sortOrder?.message}
-            />
-          )}
-        />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={() => onDone(false)}>
-            {t('admin.actions.cancel')}
-          </Button>
-          <Button type="submit" loading={isSubmitting}>
-            {category ? t('admin.actions.save') : t('admin.actions.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      />
+    </AdminForm>
   );
 }
 
 /** Categories (lĩnh vực) citizens and operators file cases under. */
 export function CategoriesPage() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const categories = useCategories();
   const [editing, setEditing] = useState<Category | 'new' | null>(null);
-  const deactivate = useMutation({
-    mutationFn: async (code: string) =>
-      unwrap(
-        await api.POST('/v1/admin/categories/{code}/deactivate', { params: { path: { code } } }),
-      ),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['admin', 'categories'] }),
-    onError: (err) => notifications.show({ color: 'red', message: errorMessageOf(err) }),
-  });
-  const reactivate = useMutation({
-    mutationFn: async (code: string) =>
-      unwrap(
-        await api.PATCH('/v1/admin/categories/{code}', {
-          params: { path: { code } },
-          body: { isActive: true },
-        }),
-      ),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['admin', 'categories'] }),
-    onError: (err) => notifications.show({ color: 'red', message: errorMessageOf(err) }),
-  });
+  const deactivate = useListChange(['admin', 'categories'], async (code: string) =>
+    unwrap(
+      await api.POST('/v1/admin/categories/{code}/deactivate', { params: { path: { code } } }),
+    ),
+  );
+  const reactivate = useListChange(['admin', 'categories'], async (code: string) =>
+    unwrap(
+      await api.PATCH('/v1/admin/categories/{code}', {
+        params: { path: { code } },
+        body: { isActive: true },
+      }),
+    ),
+  );
 
   return (
     <Stack gap="md">
@@ -179,12 +151,7 @@ export function CategoriesPage() {
         description={t('admin.categories.help')}
         actions={<Button onClick={() => setEditing('new')}>{t('admin.categories.add')}</Button>}
       />
-      {categories.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
-      {categories.error && (
-        <Alert color="red" role="alert">
-          {errorMessageOf(categories.error)}
-        </Alert>
-      )}
+      <ListState query={categories} />
       {categories.data && (
         <DataTable<Category>
           caption={t('admin.categories.title')}
@@ -194,18 +161,7 @@ export function CategoriesPage() {
             {
               key: 'name',
               header: t('admin.categories.name'),
-              cell: (c) => (
-                <Group gap={6}>
-                  <Text size="sm" fw={600}>
-                    {c.name}
-                  </Text>
-                  {!c.isActive && (
-                    <Badge size="xs" color="gray.8" variant="filled">
-                      {t('admin.inactive')}
-                    </Badge>
-                  )}
-                </Group>
-              ),
+              cell: (c) => <NameCell name={c.name} isActive={c.isActive} />,
             },
             {
               key: 'code',
@@ -267,23 +223,13 @@ export function CategoriesPage() {
           ]}
         />
       )}
-      <Modal
-        styles={{ content: AA_TEXT }}
-        opened={editing !== null}
+      <EditModal
+        editing={editing}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('admin.categories.add') : (editing?.name ?? '')}
         size="lg"
-      >
-        {editing && (
-          <CategoryForm
-            category={editing === 'new' ? undefined : editing}
-            onDone={(saved) => {
-              setEditing(null);
-              if (saved) notifications.show({ color: 'green', message: t('admin.saved') });
-            }}
-          />
-        )}
-      </Modal>
+        form={(category, onDone) => <CategoryForm category={category} onDone={onDone} />}
+      />
     </Stack>
   );
 }

@@ -1,23 +1,9 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Loader,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Checkbox, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { AA_TEXT } from '../../components/admin/aa-text';
+import { EditModal } from '../../components/admin/edit-modal';
 import { api, unwrap } from '../../api/client';
 import {
   flattenUnits,
@@ -27,11 +13,11 @@ import {
   useUnitTree,
   type Hotline,
 } from '../../components/admin/admin-data';
-import { errorMessageOf } from '../../components/admin/api-errors';
-import { FormAlert } from '../../components/admin/form-alert';
+import { AdminForm } from '../../components/admin/admin-form';
 import { PageHeader } from '../../components/admin/page-header';
 import { useApiForm } from '../../components/admin/use-api-form';
 import { DataTable } from '../../components/charts/data-table';
+import { ListState, NameCell } from '../../components/admin/list-parts';
 
 interface Values {
   number: string;
@@ -95,77 +81,72 @@ function HotlineForm({ hotline, onDone }: { hotline?: Hotline; onDone: (saved: b
   });
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
-      <Stack gap="sm">
-        <FormAlert messages={formErrors} />
+    <AdminForm
+      onSubmit={onSubmit}
+      formErrors={formErrors}
+      isSubmitting={isSubmitting}
+      isNew={!hotline}
+      onCancel={() => onDone(false)}
+    >
+      <TextInput
+        label={t('admin.hotlines.name')}
+        required
+        {...register('name', { required: t('admin.validation.required') })}
+        error={errors.name?.message}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput
-          label={t('admin.hotlines.name')}
+          label={t('admin.hotlines.number')}
+          description={t('admin.hotlines.numberHelp')}
+          type="tel"
           required
-          {...register('name', { required: t('admin.validation.required') })}
-          error={errors.name?.message}
+          {...register('number', {
+            required: t('admin.validation.required'),
+            minLength: { value: 3, message: t('admin.validation.phone') },
+          })}
+          error={errors.number?.message}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label={t('admin.hotlines.number')}
-            description={t('admin.hotlines.numberHelp')}
-            type="tel"
+        <TextInput
+          label={t('admin.hotlines.displayNumber')}
+          description={t('admin.hotlines.displayHelp')}
+          {...register('displayNumber')}
+          error={errors.displayNumber?.message}
+        />
+      </SimpleGrid>
+      <Controller
+        control={control}
+        name="ownerOfficialId"
+        rules={{ required: t('admin.validation.required') }}
+        render={({ field }) => (
+          <Select
+            label={t('admin.hotlines.owner')}
+            description={t('admin.hotlines.ownerHelp')}
             required
-            {...register('number', {
-              required: t('admin.validation.required'),
-              minLength: { value: 3, message: t('admin.validation.phone') },
-            })}
-            error={errors.number?.message}
+            searchable
+            data={owners}
+            {...field}
+            error={errors.ownerOfficialId?.message}
           />
-          <TextInput
-            label={t('admin.hotlines.displayNumber')}
-            description={t('admin.hotlines.displayHelp')}
-            {...register('displayNumber')}
-            error={errors.displayNumber?.message}
+        )}
+      />
+      <Controller
+        control={control}
+        name="unitCode"
+        rules={{ required: t('admin.validation.required') }}
+        render={({ field }) => (
+          <Select
+            label={t('admin.hotlines.unit')}
+            description={t('admin.hotlines.unitHelp')}
+            required
+            searchable
+            data={unitOptions(units.data)}
+            {...field}
+            error={errors.unitCode?.message}
           />
-        </SimpleGrid>
-        <Controller
-          control={control}
-          name="ownerOfficialId"
-          rules={{ required: t('admin.validation.required') }}
-          render={({ field }) => (
-            <Select
-              label={t('admin.hotlines.owner')}
-              description={t('admin.hotlines.ownerHelp')}
-              required
-              searchable
-              data={owners}
-              {...field}
-              error={errors.ownerOfficialId?.message}
-            />
-          )}
-        />
-        <Controller
-          control={control}
-          name="unitCode"
-          rules={{ required: t('admin.validation.required') }}
-          render={({ field }) => (
-            <Select
-              label={t('admin.hotlines.unit')}
-              description={t('admin.hotlines.unitHelp')}
-              required
-              searchable
-              data={unitOptions(units.data)}
-              {...field}
-              error={errors.unitCode?.message}
-            />
-          )}
-        />
-        {hotline && <Checkbox label={t('admin.hotlines.isActive')} {...register('isActive')} />}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={() => onDone(false)}>
-            {t('admin.actions.cancel')}
-          </Button>
-          <Button type="submit" loading={isSubmitting}>
-            {hotline ? t('admin.actions.save') : t('admin.actions.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        )}
+      />
+      {hotline && <Checkbox label={t('admin.hotlines.isActive')} {...register('isActive')} />}
+    </AdminForm>
   );
 }
 
@@ -186,12 +167,7 @@ export function HotlinesPage() {
         description={t('admin.hotlines.help')}
         actions={<Button onClick={() => setEditing('new')}>{t('admin.hotlines.add')}</Button>}
       />
-      {hotlines.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
-      {hotlines.error && (
-        <Alert color="red" role="alert">
-          {errorMessageOf(hotlines.error)}
-        </Alert>
-      )}
+      <ListState query={hotlines} />
       {hotlines.data && (
         <DataTable<Hotline>
           caption={t('admin.hotlines.title')}
@@ -201,18 +177,7 @@ export function HotlinesPage() {
             {
               key: 'name',
               header: t('admin.hotlines.name'),
-              cell: (h) => (
-                <Group gap={6}>
-                  <Text size="sm" fw={600}>
-                    {h.name}
-                  </Text>
-                  {!h.isActive && (
-                    <Badge size="xs" color="gray.8" variant="filled">
-                      {t('admin.inactive')}
-                    </Badge>
-                  )}
-                </Group>
-              ),
+              cell: (h) => <NameCell name={h.name} isActive={h.isActive} />,
             },
             {
               key: 'number',
@@ -255,23 +220,13 @@ export function HotlinesPage() {
           ]}
         />
       )}
-      <Modal
-        styles={{ content: AA_TEXT }}
-        opened={editing !== null}
+      <EditModal
+        editing={editing}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('admin.hotlines.add') : (editing?.name ?? '')}
         size="lg"
-      >
-        {editing && (
-          <HotlineForm
-            hotline={editing === 'new' ? undefined : editing}
-            onDone={(saved) => {
-              setEditing(null);
-              if (saved) notifications.show({ color: 'green', message: t('admin.saved') });
-            }}
-          />
-        )}
-      </Modal>
+        form={(hotline, onDone) => <HotlineForm hotline={hotline} onDone={onDone} />}
+      />
     </Stack>
   );
 }

@@ -8,7 +8,7 @@ import {
   Textarea,
   Autocomplete,
 } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from './case-types';
@@ -53,6 +53,20 @@ export const submitOnCtrlEnter = (e: React.KeyboardEvent<HTMLTextAreaElement>) =
     e.currentTarget.form?.requestSubmit();
   }
 };
+
+/** A required reason or note (up to 2,000 characters, growing as typed); Ctrl+Enter sends. */
+export function ReasonTextarea(props: ComponentProps<typeof Textarea>) {
+  return (
+    <Textarea
+      withAsterisk
+      autosize
+      minRows={3}
+      maxLength={2000}
+      onKeyDown={submitOnCtrlEnter}
+      {...props}
+    />
+  );
+}
 
 const swallow = (p: Promise<unknown>) => {
   p.catch(() => {});
@@ -187,15 +201,10 @@ export function RejectForm(props: ActionFormProps) {
             />
           )}
         />
-        <Textarea
+        <ReasonTextarea
           label={t('case.form.rejectNote')}
           description={t('case.form.rejectNoteHint')}
-          withAsterisk
-          autosize
-          minRows={3}
-          maxLength={2000}
           error={errors.note?.message}
-          onKeyDown={submitOnCtrlEnter}
           {...form.register('note', {
             validate: (v) =>
               v.trim() !== '' || t('case.form.required', { field: t('case.form.rejectNote') }),

@@ -1,15 +1,13 @@
-import { Alert, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { fastDateTime } from '../../components/fast-format';
-import { FormButtons, submitOnCtrlEnter, type ActionFormProps } from './action-forms';
+import { FormButtons, ReasonTextarea, type ActionFormProps } from './action-forms';
 import type { CaseDetail } from './case-types';
 import { useDurationText } from './duration-text';
 
-/** The province's working calendar (units without their own use it). */
-const CALENDAR_ID = 'default';
 const DAY = 86_400_000;
 const VN_OFFSET = 7 * 3_600_000;
 
@@ -23,18 +21,21 @@ function resolutionDue(detail: CaseDetail): string | null {
   return detail.sla.clocks.find((c) => c.target === 'resolution')?.dueAt ?? null;
 }
 
-/** Working days after `fromDate` up to and including `toDate`, by the province's calendar. */
-function useWorkingDays(fromDate: string | null, toDate: string) {
+/**
+ * Working days after `fromDate` up to and including `toDate`, in the calendar the case's
+ * deadlines are counted in (its unit's own or inherited one, as the API extends them).
+ */
+function useWorkingDays(calendarId: string, fromDate: string | null, toDate: string) {
   const isValid = !!fromDate && /^\d{4}-\d{2}-\d{2}$/.test(toDate) && toDate > fromDate;
   return useQuery({
-    queryKey: ['working-days', fromDate, toDate],
+    queryKey: ['working-days', calendarId, fromDate, toDate],
     enabled: isValid,
     staleTime: Infinity,
     queryFn: async () => {
       const from = nextDate(fromDate!);
       const days = unwrap(
         await api.GET('/v1/calendars/{id}/days', {
-          params: { path: { id: CALENDAR_ID }, query: { from, to: toDate } },
+          params: { path: { id: calendarId }, query: { from, to: toDate } },
         }),
       ).days;
       return days.filter((d) => d.isWorking).length;
@@ -55,7 +56,7 @@ export function RequestExtensionForm(props: ActionFormProps) {
   });
   const { errors } = form.formState;
   const date = form.watch('date');
-  const days = useWorkingDays(dueDate, date);
+  const days = useWorkingDays(props.detail.sla.calendarId, dueDate, date);
   const dateLabel = t('case.form.newDeadline');
   const reasonLabel = t('case.form.extensionReason');
   const minDate = dueDate ? nextDate(dueDate) : undefined;
@@ -96,14 +97,9 @@ export function RequestExtensionForm(props: ActionFormProps) {
                 : !dueDate || v > dueDate || t('case.form.dateAfterDeadline'),
           })}
         />
-        <Textarea
+        <ReasonTextarea
           label={reasonLabel}
-          withAsterisk
-          autosize
-          minRows={3}
-          maxLength={2000}
           error={errors.reason?.message}
-          onKeyDown={submitOnCtrlEnter}
           {...form.register('reason', {
             validate: (v) => v.trim() !== '' || t('case.form.required', { field: reasonLabel }),
           })}
@@ -144,15 +140,10 @@ export function GrantExtensionForm(props: ActionFormProps) {
             {pending.reason}
           </Alert>
         )}
-        <Textarea
+        <ReasonTextarea
           data-autofocus
           label={label}
-          withAsterisk
-          autosize
-          minRows={3}
-          maxLength={2000}
           error={errors.reason?.message}
-          onKeyDown={submitOnCtrlEnter}
           {...form.register('reason', {
             validate: (v) => v.trim() !== '' || t('case.form.required', { field: label }),
           })}

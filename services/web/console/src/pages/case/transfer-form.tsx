@@ -1,8 +1,8 @@
-import { Select, Stack, Textarea } from '@mantine/core';
+import { Select, Stack } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useConsoleReference } from '../../components/use-reference';
-import { FormButtons, submitOnCtrlEnter, type ActionFormProps } from './action-forms';
+import { FormButtons, ReasonTextarea, type ActionFormProps } from './action-forms';
 
 /** Transfer to another unit: the unit and the reason, both required (đùn đẩy is measured). */
 export function TransferForm(props: ActionFormProps) {
@@ -48,15 +48,10 @@ export function TransferForm(props: ActionFormProps) {
             />
           )}
         />
-        <Textarea
+        <ReasonTextarea
           label={reasonLabel}
           description={t('case.form.transferReasonHint')}
-          withAsterisk
-          autosize
-          minRows={3}
-          maxLength={2000}
           error={errors.reason?.message}
-          onKeyDown={submitOnCtrlEnter}
           {...form.register('reason', {
             validate: (v) => v.trim() !== '' || t('case.form.transferReasonRequired'),
           })}

@@ -1,6 +1,5 @@
-import { Center, Loader } from '@mantine/core';
-import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+import { lazy } from 'react';
+import { OnDemand } from '../../components/on-demand';
 
 // The dashboard (and echarts with it) loads only when an official opens it.
 const DashboardRoutes = lazy(async () => ({
@@ -9,16 +8,9 @@ const DashboardRoutes = lazy(async () => ({
 
 /** /dashboard/*: the supervisors' dashboard (issue 7), loaded on demand. */
 export function DashboardPage() {
-  const { t } = useTranslation();
   return (
-    <Suspense
-      fallback={
-        <Center py="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      }
-    >
+    <OnDemand>
       <DashboardRoutes />
-    </Suspense>
+    </OnDemand>
   );
 }

@@ -1,8 +1,17 @@
 import type { TFunction } from 'i18next';
 import type { ChartView } from '../../components/charts/chart-card';
-import { CHART_COLORS } from '../../components/charts/echarts-setup';
+import type { DataColumn } from '../../components/charts/data-table';
+import { CHART_COLORS, type ChartOption } from '../../components/charts/echarts-setup';
 import { formatNumber } from '../../i18n/format';
-import { AXIS_LABEL, LEGEND, TOOLTIP, bucketLabel, percent } from './chart-format';
+import {
+  AGES,
+  AXIS_LABEL,
+  LEGEND,
+  TOOLTIP,
+  bucketLabel,
+  numberColumn,
+  percent,
+} from './chart-format';
 import type { BacklogSeries, RungSeries, Series } from './dashboard-data';
 
 type SeriesPoint = Series['points'][number];
@@ -12,16 +21,45 @@ type RungPoint = RungSeries['points'][number];
 const GRID = { left: 8, right: 16, top: 56, bottom: 24, containLabel: true };
 const count = (n: number | null) => formatNumber(n);
 
+interface TimeSeries<P> {
+  interval: string;
+  points: readonly P[];
+}
+
+/**
+ * A chart over time: the buckets along the bottom (`boundaryGap: false` puts the points on
+ * the ticks, for areas), counts up the side, the legend on top.
+ */
+function overTime<P extends { bucket: string }>(
+  series: TimeSeries<P>,
+  chart: { series: ChartOption['series']; boundaryGap?: false },
+): ChartOption {
+  const x = series.points.map((p) => bucketLabel(p.bucket, series.interval));
+  const gap = chart.boundaryGap === false ? { boundaryGap: false } : {};
+  return {
+    legend: LEGEND,
+    grid: GRID,
+    tooltip: { ...TOOLTIP, trigger: 'axis' },
+    xAxis: { type: 'category', data: x, ...gap, axisLabel: AXIS_LABEL },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: AXIS_LABEL },
+    series: chart.series,
+  };
+}
+
+/** The first column of every table over time: the bucket's date. */
+const bucketColumn = <P extends { bucket: string }>(
+  series: TimeSeries<P>,
+  t: TFunction,
+): DataColumn<P> => ({
+  key: 'bucket',
+  header: t(`dashboard.interval.${series.interval}`),
+  cell: (p) => bucketLabel(p.bucket, series.interval),
+});
+
 /** Received and resolved per week (bars), and how many were resolved on time (line). */
 export function receivedResolved(series: Series, t: TFunction): ChartView<SeriesPoint> {
-  const x = series.points.map((p) => bucketLabel(p.bucket, series.interval));
   return {
-    option: {
-      legend: LEGEND,
-      grid: GRID,
-      tooltip: { ...TOOLTIP, trigger: 'axis' },
-      xAxis: { type: 'category', data: x, axisLabel: AXIS_LABEL },
-      yAxis: { type: 'value', minInterval: 1, axisLabel: AXIS_LABEL },
+    option: overTime(series, {
       series: [
         {
           type: 'bar',
@@ -46,37 +84,15 @@ export function receivedResolved(series: Series, t: TFunction): ChartView<Series
           data: series.points.map((p) => p.resolvedOnTime),
         },
       ],
-    },
+    }),
     columns: [
-      {
-        key: 'bucket',
-        header: t(`dashboard.interval.${series.interval}`),
-        cell: (p) => bucketLabel(p.bucket, series.interval),
-      },
-      {
-        key: 'received',
-        header: t('dashboard.columns.received'),
-        cell: (p) => count(p.received),
-        numeric: true,
-      },
-      {
-        key: 'resolved',
-        header: t('dashboard.columns.resolved'),
-        cell: (p) => count(p.resolved),
-        numeric: true,
-      },
-      {
-        key: 'onTime',
-        header: t('dashboard.columns.resolvedOnTime'),
-        cell: (p) => count(p.resolvedOnTime),
-        numeric: true,
-      },
-      {
-        key: 'rate',
-        header: t('dashboard.columns.onTimeRate'),
-        cell: (p) => percent(p.resolved ? p.resolvedOnTime / p.resolved : null, t),
-        numeric: true,
-      },
+      bucketColumn(series, t),
+      numberColumn('received', t('dashboard.columns.received'), (p) => count(p.received)),
+      numberColumn('resolved', t('dashboard.columns.resolved'), (p) => count(p.resolved)),
+      numberColumn('onTime', t('dashboard.columns.resolvedOnTime'), (p) => count(p.resolvedOnTime)),
+      numberColumn('rate', t('dashboard.columns.onTimeRate'), (p) =>
+        percent(p.resolved ? p.resolvedOnTime / p.resolved : null, t),
+      ),
     ],
     rows: series.points,
     rowKey: (p) => p.bucket,
@@ -88,7 +104,6 @@ const breaches = (p: RungPoint) =>
 
 /** Escalations per rung (stacked bars) and deadline breaches (line), per week. */
 export function rungsOverTime(series: RungSeries, t: TFunction): ChartView<RungPoint> {
-  const x = series.points.map((p) => bucketLabel(p.bucket, series.interval));
   const rung = (key: 'rung1' | 'rung2' | 'rung3' | 'forTransfers', color: string) => ({
     type: 'bar' as const,
     barMaxWidth: 28,
@@ -99,12 +114,7 @@ export function rungsOverTime(series: RungSeries, t: TFunction): ChartView<RungP
     data: series.points.map((p) => p[key]),
   });
   return {
-    option: {
-      legend: LEGEND,
-      grid: GRID,
-      tooltip: { ...TOOLTIP, trigger: 'axis' },
-      xAxis: { type: 'category', data: x, axisLabel: AXIS_LABEL },
-      yAxis: { type: 'value', minInterval: 1, axisLabel: AXIS_LABEL },
+    option: overTime(series, {
       series: [
         rung('rung1', CHART_COLORS.orange),
         rung('rung2', CHART_COLORS.red),
@@ -120,65 +130,34 @@ export function rungsOverTime(series: RungSeries, t: TFunction): ChartView<RungP
           data: series.points.map(breaches),
         },
       ],
-    },
+    }),
     columns: [
-      {
-        key: 'bucket',
-        header: t(`dashboard.interval.${series.interval}`),
-        cell: (p) => bucketLabel(p.bucket, series.interval),
-      },
-      {
-        key: 'ba',
-        header: t('dashboard.columns.breachesAcceptance'),
-        cell: (p) => count(p.breachesAcceptance),
-        numeric: true,
-      },
-      {
-        key: 'bf',
-        header: t('dashboard.columns.breachesFirstResponse'),
-        cell: (p) => count(p.breachesFirstResponse),
-        numeric: true,
-      },
-      {
-        key: 'br',
-        header: t('dashboard.columns.breachesResolution'),
-        cell: (p) => count(p.breachesResolution),
-        numeric: true,
-      },
-      { key: 'r1', header: t('dashboard.rungs.rung1'), cell: (p) => count(p.rung1), numeric: true },
-      { key: 'r2', header: t('dashboard.rungs.rung2'), cell: (p) => count(p.rung2), numeric: true },
-      { key: 'r3', header: t('dashboard.rungs.rung3'), cell: (p) => count(p.rung3), numeric: true },
-      {
-        key: 'tr',
-        header: t('dashboard.rungs.forTransfers'),
-        cell: (p) => count(p.forTransfers),
-        numeric: true,
-      },
+      bucketColumn(series, t),
+      numberColumn('ba', t('dashboard.columns.breachesAcceptance'), (p) =>
+        count(p.breachesAcceptance),
+      ),
+      numberColumn('bf', t('dashboard.columns.breachesFirstResponse'), (p) =>
+        count(p.breachesFirstResponse),
+      ),
+      numberColumn('br', t('dashboard.columns.breachesResolution'), (p) =>
+        count(p.breachesResolution),
+      ),
+      numberColumn('r1', t('dashboard.rungs.rung1'), (p) => count(p.rung1)),
+      numberColumn('r2', t('dashboard.rungs.rung2'), (p) => count(p.rung2)),
+      numberColumn('r3', t('dashboard.rungs.rung3'), (p) => count(p.rung3)),
+      numberColumn('tr', t('dashboard.rungs.forTransfers'), (p) => count(p.forTransfers)),
     ],
     rows: series.points,
     rowKey: (p) => p.bucket,
   };
 }
 
-const AGES = [
-  ['d0to2', CHART_COLORS.teal],
-  ['d3to7', CHART_COLORS.blue],
-  ['d8to15', CHART_COLORS.purple],
-  ['d16to30', CHART_COLORS.orange],
-  ['over30', CHART_COLORS.red],
-] as const;
-
 /** The backlog at the end of each week, stacked by age (the latest point is now). */
 export function backlogOverTime(series: BacklogSeries, t: TFunction): ChartView<BacklogPoint> {
-  const x = series.points.map((p) => bucketLabel(p.bucket, series.interval));
   const counted = series.points.filter((p) => p.at !== null);
   return {
-    option: {
-      legend: LEGEND,
-      grid: GRID,
-      tooltip: { ...TOOLTIP, trigger: 'axis' },
-      xAxis: { type: 'category', data: x, boundaryGap: false, axisLabel: AXIS_LABEL },
-      yAxis: { type: 'value', minInterval: 1, axisLabel: AXIS_LABEL },
+    option: overTime(series, {
+      boundaryGap: false,
       series: AGES.map(([age, color]) => ({
         type: 'line' as const,
         stack: 'age',
@@ -189,25 +168,13 @@ export function backlogOverTime(series: BacklogSeries, t: TFunction): ChartView<
         symbol: 'none',
         data: series.points.map((p) => p[age]),
       })),
-    },
+    }),
     columns: [
-      {
-        key: 'bucket',
-        header: t(`dashboard.interval.${series.interval}`),
-        cell: (p) => bucketLabel(p.bucket, series.interval),
-      },
-      {
-        key: 'open',
-        header: t('dashboard.columns.open'),
-        cell: (p) => count(p.open),
-        numeric: true,
-      },
-      ...AGES.map(([age]) => ({
-        key: age,
-        header: t(`dashboard.ages.${age}`),
-        cell: (p: BacklogPoint) => count(p[age]),
-        numeric: true,
-      })),
+      bucketColumn(series, t),
+      numberColumn('open', t('dashboard.columns.open'), (p) => count(p.open)),
+      ...AGES.map(([age]) =>
+        numberColumn(age, t(`dashboard.ages.${age}`), (p: BacklogPoint) => count(p[age])),
+      ),
     ],
     rows: counted,
     rowKey: (p) => p.bucket,

@@ -1,21 +1,91 @@
+import type { BarSeriesOption } from 'echarts/charts';
 import type { TFunction } from 'i18next';
 import type { ChartView } from '../../components/charts/chart-card';
-import { CHART_COLORS } from '../../components/charts/echarts-setup';
+import type { DataColumn } from '../../components/charts/data-table';
+import { CHART_COLORS, type ChartOption } from '../../components/charts/echarts-setup';
 import { formatNumber } from '../../i18n/format';
-import { AXIS_LABEL, LEGEND, TOOLTIP, percent, unitName } from './chart-format';
+import { AGES, AXIS_LABEL, LEGEND, TOOLTIP, numberColumn, percent, unitName } from './chart-format';
 import type { UnitRow } from './dashboard-data';
 
 type Ranked = UnitRow & { rank: number | null };
+type UnitChart<T> = ChartView<T> & { height: number };
 
 const barHeight = (n: number) => Math.max(220, n * 30 + 70);
 
-/** Units ranked by on-time rate, as the province publishes them each month. */
-export function onTimeRanking(
-  rows: readonly UnitRow[],
+/**
+ * A horizontal bar chart with a bar (or a stack of bars) per unit, the first of `units` at
+ * the top, and its height for that many units.
+ */
+function unitBars(
+  units: readonly UnitRow[],
   t: TFunction,
-): ChartView<Ranked> & {
-  height: number;
-} {
+  chart: Pick<ChartOption, 'legend' | 'xAxis'> & {
+    grid: { right: number; top: number };
+    series: (bottomUp: readonly UnitRow[]) => BarSeriesOption[];
+  },
+): { height: number; option: ChartOption } {
+  // The category axis runs bottom-up: reversed, the first unit is drawn at the top.
+  const bottomUp = [...units].reverse();
+  const { grid, series, ...rest } = chart;
+  return {
+    height: barHeight(bottomUp.length),
+    option: {
+      ...rest,
+      grid: { left: 8, bottom: 24, containLabel: true, ...grid },
+      tooltip: { ...TOOLTIP, trigger: 'axis', axisPointer: { type: 'shadow' } },
+      yAxis: {
+        type: 'category',
+        data: bottomUp.map((r) => unitName(r.name, t)),
+        axisLabel: { ...AXIS_LABEL, width: 170, overflow: 'truncate' },
+      },
+      series: series(bottomUp),
+    },
+  };
+}
+
+/** Units ranked by one value, best at the top, each bar with its value written at its end. */
+function rankedBars(
+  ranked: readonly UnitRow[],
+  t: TFunction,
+  bar: Pick<ChartOption, 'xAxis'> & {
+    right: number;
+    name: string;
+    color: string;
+    value: (r: UnitRow) => number;
+    label: (value: number) => string;
+  },
+) {
+  return unitBars(ranked, t, {
+    grid: { right: bar.right, top: 8 },
+    xAxis: bar.xAxis,
+    series: (bottomUp) => [
+      {
+        type: 'bar',
+        barMaxWidth: 28,
+        name: bar.name,
+        data: bottomUp.map(bar.value),
+        itemStyle: { color: bar.color },
+        label: {
+          show: true,
+          position: 'right',
+          color: '#212529',
+          formatter: (p) => bar.label(Number(p.value)),
+        },
+      },
+    ],
+  });
+}
+
+/** The first column of every unit table. */
+const unitColumn = (t: TFunction): DataColumn<UnitRow> => ({
+  key: 'unit',
+  header: t('dashboard.columns.unit'),
+  cell: (r) => unitName(r.name, t),
+});
+const rowKey = (r: UnitRow) => r.key ?? 'none';
+
+/** Units ranked by on-time rate, as the province publishes them each month. */
+export function onTimeRanking(rows: readonly UnitRow[], t: TFunction): UnitChart<Ranked> {
   const rated = rows
     .filter((r) => r.onTimeRate !== null && r.resolved > 0)
     .sort((a, b) => (b.onTimeRate ?? 0) - (a.onTimeRate ?? 0) || b.resolved - a.resolved);
@@ -23,13 +93,9 @@ export function onTimeRanking(
     ...rated.map((r, i) => ({ ...r, rank: i + 1 })),
     ...rows.filter((r) => !rated.includes(r)).map((r) => ({ ...r, rank: null })),
   ];
-  // Highest rank at the top of a horizontal bar chart: the axis runs bottom-up.
-  const shown = [...rated].reverse();
   return {
-    height: barHeight(shown.length),
-    option: {
-      grid: { left: 8, right: 56, top: 8, bottom: 24, containLabel: true },
-      tooltip: { ...TOOLTIP, trigger: 'axis', axisPointer: { type: 'shadow' } },
+    ...rankedBars(rated, t, {
+      right: 56,
       xAxis: {
         type: 'value',
         min: 0,
@@ -37,177 +103,85 @@ export function onTimeRanking(
         interval: 25,
         axisLabel: { ...AXIS_LABEL, formatter: '{value}%' },
       },
-      yAxis: {
-        type: 'category',
-        data: shown.map((r) => unitName(r.name, t)),
-        axisLabel: { ...AXIS_LABEL, width: 170, overflow: 'truncate' },
-      },
-      series: [
-        {
-          type: 'bar',
-          barMaxWidth: 28,
-          name: t('dashboard.columns.onTimeRate'),
-          data: shown.map((r) => Math.round((r.onTimeRate ?? 0) * 1000) / 10),
-          itemStyle: { color: CHART_COLORS.blue },
-          label: {
-            show: true,
-            position: 'right',
-            color: '#212529',
-            formatter: (p) => percent(Number(p.value) / 100, t),
-          },
-        },
-      ],
-    },
+      name: t('dashboard.columns.onTimeRate'),
+      color: CHART_COLORS.blue,
+      value: (r) => Math.round((r.onTimeRate ?? 0) * 1000) / 10,
+      label: (value) => percent(value / 100, t),
+    }),
     columns: [
-      {
-        key: 'rank',
-        header: t('dashboard.columns.rank'),
-        cell: (r) => r.rank ?? '—',
-        numeric: true,
-      },
-      { key: 'unit', header: t('dashboard.columns.unit'), cell: (r) => unitName(r.name, t) },
-      {
-        key: 'resolved',
-        header: t('dashboard.columns.resolved'),
-        cell: (r) => formatNumber(r.resolved),
-        numeric: true,
-      },
-      {
-        key: 'onTime',
-        header: t('dashboard.columns.resolvedOnTime'),
-        cell: (r) => formatNumber(r.resolvedOnTime),
-        numeric: true,
-      },
-      {
-        key: 'rate',
-        header: t('dashboard.columns.onTimeRate'),
-        cell: (r) => percent(r.onTimeRate, t),
-        numeric: true,
-      },
+      numberColumn('rank', t('dashboard.columns.rank'), (r) => r.rank ?? '—'),
+      unitColumn(t),
+      numberColumn('resolved', t('dashboard.columns.resolved'), (r) => formatNumber(r.resolved)),
+      numberColumn('onTime', t('dashboard.columns.resolvedOnTime'), (r) =>
+        formatNumber(r.resolvedOnTime),
+      ),
+      numberColumn('rate', t('dashboard.columns.onTimeRate'), (r) => percent(r.onTimeRate, t)),
     ],
     rows: ranked,
-    rowKey: (r) => r.key ?? 'none',
+    rowKey,
   };
 }
 
 /** Average rating (1–5) per unit that has ratings, best first. */
-export function satisfactionByUnit(
-  rows: readonly UnitRow[],
-  t: TFunction,
-): ChartView<UnitRow> & {
-  height: number;
-} {
+export function satisfactionByUnit(rows: readonly UnitRow[], t: TFunction): UnitChart<UnitRow> {
   const rated = rows
     .filter((r) => r.ratings > 0 && r.satisfactionAverage !== null)
     .sort((a, b) => (b.satisfactionAverage ?? 0) - (a.satisfactionAverage ?? 0));
-  const shown = [...rated].reverse();
   return {
-    height: barHeight(shown.length),
-    option: {
-      grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
-      tooltip: { ...TOOLTIP, trigger: 'axis', axisPointer: { type: 'shadow' } },
+    ...rankedBars(rated, t, {
+      right: 48,
       xAxis: { type: 'value', min: 0, max: 5, interval: 1, axisLabel: AXIS_LABEL },
-      yAxis: {
-        type: 'category',
-        data: shown.map((r) => unitName(r.name, t)),
-        axisLabel: { ...AXIS_LABEL, width: 170, overflow: 'truncate' },
-      },
-      series: [
-        {
-          type: 'bar',
-          barMaxWidth: 28,
-          name: t('dashboard.columns.satisfaction'),
-          data: shown.map((r) => Math.round((r.satisfactionAverage ?? 0) * 100) / 100),
-          itemStyle: { color: CHART_COLORS.green },
-          label: {
-            show: true,
-            position: 'right',
-            color: '#212529',
-            formatter: (p) => formatNumber(Number(p.value), 2),
-          },
-        },
-      ],
-    },
+      name: t('dashboard.columns.satisfaction'),
+      color: CHART_COLORS.green,
+      value: (r) => Math.round((r.satisfactionAverage ?? 0) * 100) / 100,
+      label: (value) => formatNumber(value, 2),
+    }),
     columns: [
-      { key: 'unit', header: t('dashboard.columns.unit'), cell: (r) => unitName(r.name, t) },
-      {
-        key: 'ratings',
-        header: t('dashboard.columns.ratings'),
-        cell: (r) => formatNumber(r.ratings),
-        numeric: true,
-      },
-      {
-        key: 'avg',
-        header: t('dashboard.columns.satisfaction'),
-        cell: (r) => formatNumber(r.satisfactionAverage, 2),
-        numeric: true,
-      },
-      {
-        key: 'share',
-        header: t('dashboard.columns.satisfiedShare'),
-        cell: (r) => percent(r.satisfiedShare, t),
-        numeric: true,
-      },
+      unitColumn(t),
+      numberColumn('ratings', t('dashboard.columns.ratings'), (r) => formatNumber(r.ratings)),
+      numberColumn('avg', t('dashboard.columns.satisfaction'), (r) =>
+        formatNumber(r.satisfactionAverage, 2),
+      ),
+      numberColumn('share', t('dashboard.columns.satisfiedShare'), (r) =>
+        percent(r.satisfiedShare, t),
+      ),
     ],
     rows: rated,
-    rowKey: (r) => r.key ?? 'none',
+    rowKey,
   };
 }
 
-const AGES = [
-  ['d0to2', CHART_COLORS.teal],
-  ['d3to7', CHART_COLORS.blue],
-  ['d8to15', CHART_COLORS.purple],
-  ['d16to30', CHART_COLORS.orange],
-  ['over30', CHART_COLORS.red],
-] as const;
-
 /** Open cases per unit, stacked by age: where the old cases sit. */
-export function backlogByUnit(
-  rows: readonly UnitRow[],
-  t: TFunction,
-): ChartView<UnitRow> & {
-  height: number;
-} {
+export function backlogByUnit(rows: readonly UnitRow[], t: TFunction): UnitChart<UnitRow> {
   const open = rows.filter((r) => r.openBacklog > 0).sort((a, b) => b.openBacklog - a.openBacklog);
-  const shown = [...open].reverse();
-  return {
-    height: barHeight(shown.length) + 30,
-    option: {
-      legend: LEGEND,
-      grid: { left: 8, right: 24, top: 56, bottom: 24, containLabel: true },
-      tooltip: { ...TOOLTIP, trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'value', minInterval: 1, axisLabel: AXIS_LABEL },
-      yAxis: {
-        type: 'category',
-        data: shown.map((r) => unitName(r.name, t)),
-        axisLabel: { ...AXIS_LABEL, width: 170, overflow: 'truncate' },
-      },
-      series: AGES.map(([age, color]) => ({
+  const chart = unitBars(open, t, {
+    legend: LEGEND,
+    grid: { right: 24, top: 56 },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: AXIS_LABEL },
+    series: (bottomUp) =>
+      AGES.map(([age, color]) => ({
         type: 'bar' as const,
         barMaxWidth: 28,
         stack: 'age',
         name: t(`dashboard.ages.${age}`),
         itemStyle: { color },
-        data: shown.map((r) => r.backlogAge[age]),
+        data: bottomUp.map((r) => r.backlogAge[age]),
       })),
-    },
+  });
+  return {
+    // Room for the legend above the bars.
+    height: chart.height + 30,
+    option: chart.option,
     columns: [
-      { key: 'unit', header: t('dashboard.columns.unit'), cell: (r) => unitName(r.name, t) },
-      {
-        key: 'open',
-        header: t('dashboard.columns.open'),
-        cell: (r) => formatNumber(r.openBacklog),
-        numeric: true,
-      },
-      ...AGES.map(([age]) => ({
-        key: age,
-        header: t(`dashboard.ages.${age}`),
-        cell: (r: UnitRow) => formatNumber(r.backlogAge[age]),
-        numeric: true,
-      })),
+      unitColumn(t),
+      numberColumn('open', t('dashboard.columns.open'), (r) => formatNumber(r.openBacklog)),
+      ...AGES.map(([age]) =>
+        numberColumn(age, t(`dashboard.ages.${age}`), (r: UnitRow) =>
+          formatNumber(r.backlogAge[age]),
+        ),
+      ),
     ],
     rows: open,
-    rowKey: (r) => r.key ?? 'none',
+    rowKey,
   };
 }

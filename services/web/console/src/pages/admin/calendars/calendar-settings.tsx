@@ -14,7 +14,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
-import { CODE_PATTERN, useCalendars, type Ok } from '../../../components/admin/admin-data';
+import { useCalendars, type Ok } from '../../../components/admin/admin-data';
+import { CodeInput, codeRules } from '../../../components/admin/code-input';
+import { AdminForm } from '../../../components/admin/admin-form';
 import { FormAlert } from '../../../components/admin/form-alert';
 import { useApiForm } from '../../../components/admin/use-api-form';
 import { intervalsText, parseIntervals } from './calendar-month';
@@ -205,47 +207,37 @@ export function NewCalendarForm({ onDone }: { onDone: (created: string | null) =
     onDone(v.id);
   });
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
-      <Stack gap="sm">
-        <FormAlert messages={formErrors} />
-        <TextInput
-          label={t('admin.calendars.id')}
-          description={t('admin.units.codeHelp')}
-          required
-          {...form.register('id', {
-            required: t('admin.validation.required'),
-            pattern: { value: CODE_PATTERN, message: t('admin.validation.code') },
-          })}
-          error={errors.id?.message}
-        />
-        <TextInput
-          label={t('admin.calendars.name')}
-          required
-          {...form.register('name', { required: t('admin.validation.required') })}
-          error={errors.name?.message}
-        />
-        <Controller
-          control={form.control}
-          name="parentId"
-          render={({ field }) => (
-            <Select
-              label={t('admin.calendars.parent')}
-              clearable
-              data={(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-              {...field}
-              error={errors.parentId?.message}
-            />
-          )}
-        />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={() => onDone(null)}>
-            {t('admin.actions.cancel')}
-          </Button>
-          <Button type="submit" loading={isSubmitting}>
-            {t('admin.actions.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <AdminForm
+      onSubmit={onSubmit}
+      formErrors={formErrors}
+      isSubmitting={isSubmitting}
+      isNew
+      onCancel={() => onDone(null)}
+    >
+      <CodeInput
+        label={t('admin.calendars.id')}
+        {...form.register('id', codeRules(t))}
+        error={errors.id?.message}
+      />
+      <TextInput
+        label={t('admin.calendars.name')}
+        required
+        {...form.register('name', { required: t('admin.validation.required') })}
+        error={errors.name?.message}
+      />
+      <Controller
+        control={form.control}
+        name="parentId"
+        render={({ field }) => (
+          <Select
+            label={t('admin.calendars.parent')}
+            clearable
+            data={(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            {...field}
+            error={errors.parentId?.message}
+          />
+        )}
+      />
+    </AdminForm>
   );
 }

@@ -1,19 +1,10 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Group, MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
 import { unitOptions, useUnitTree, type Official } from '../../../components/admin/admin-data';
-import { FormAlert } from '../../../components/admin/form-alert';
+import { AdminForm } from '../../../components/admin/admin-form';
 import { useApiForm } from '../../../components/admin/use-api-form';
 
 export const ROLES = [
@@ -99,98 +90,93 @@ export function OfficialForm({
   });
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
-      <Stack gap="sm">
-        <FormAlert messages={formErrors} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+    <AdminForm
+      onSubmit={onSubmit}
+      formErrors={formErrors}
+      isSubmitting={isSubmitting}
+      isNew={!official}
+      onCancel={onCancel}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput
+          label={t('admin.officials.fullName')}
+          required
+          {...register('fullName', { required: t('admin.validation.required') })}
+          error={errors.fullName?.message}
+        />
+        <TextInput
+          label={t('admin.officials.titleField')}
+          {...register('title')}
+          error={errors.title?.message}
+        />
+        <TextInput
+          label={t('admin.officials.email')}
+          type="email"
+          required
+          {...register('email', {
+            required: t('admin.validation.required'),
+            pattern: { value: EMAIL, message: t('admin.validation.email') },
+          })}
+          error={errors.email?.message}
+        />
+        {official ? (
           <TextInput
-            label={t('admin.officials.fullName')}
-            required
-            {...register('fullName', { required: t('admin.validation.required') })}
-            error={errors.fullName?.message}
+            label={t('admin.officials.username')}
+            value={official.username ?? '—'}
+            readOnly
           />
+        ) : (
           <TextInput
-            label={t('admin.officials.titleField')}
-            {...register('title')}
-            error={errors.title?.message}
-          />
-          <TextInput
-            label={t('admin.officials.email')}
-            type="email"
-            required
-            {...register('email', {
-              required: t('admin.validation.required'),
-              pattern: { value: EMAIL, message: t('admin.validation.email') },
+            label={t('admin.officials.username')}
+            description={t('admin.officials.usernameHelp')}
+            {...register('username', {
+              pattern: { value: /^[a-z0-9._-]{3,64}$/, message: t('admin.validation.username') },
             })}
-            error={errors.email?.message}
+            error={errors.username?.message}
           />
-          {official ? (
-            <TextInput
-              label={t('admin.officials.username')}
-              value={official.username ?? '—'}
-              readOnly
-            />
-          ) : (
-            <TextInput
-              label={t('admin.officials.username')}
-              description={t('admin.officials.usernameHelp')}
-              {...register('username', {
-                pattern: { value: /^[a-z0-9._-]{3,64}$/, message: t('admin.validation.username') },
-              })}
-              error={errors.username?.message}
-            />
-          )}
-          <TextInput
-            label={t('admin.officials.phone')}
-            type="tel"
-            {...register('phone')}
-            error={errors.phone?.message}
-          />
-          <Controller
-            control={control}
-            name="unitCode"
-            rules={{ required: t('admin.validation.required') }}
-            render={({ field }) => (
-              <Select
-                label={t('admin.officials.unit')}
-                required
-                searchable
-                data={unitOptions(units.data)}
-                {...field}
-                error={errors.unitCode?.message}
-              />
-            )}
-          />
-        </SimpleGrid>
+        )}
+        <TextInput
+          label={t('admin.officials.phone')}
+          type="tel"
+          {...register('phone')}
+          error={errors.phone?.message}
+        />
         <Controller
           control={control}
-          name="roles"
-          rules={{ validate: (v) => v.length > 0 || t('admin.validation.oneRole') }}
+          name="unitCode"
+          rules={{ required: t('admin.validation.required') }}
           render={({ field }) => (
-            <MultiSelect
-              label={t('admin.officials.roles')}
+            <Select
+              label={t('admin.officials.unit')}
               required
-              data={ROLES.map((r) => ({ value: r, label: t(`admin.roles.${r}`) }))}
+              searchable
+              data={unitOptions(units.data)}
               {...field}
-              error={errors.roles?.message}
+              error={errors.unitCode?.message}
             />
           )}
         />
-        {official && (
-          <Group gap="lg">
-            <Checkbox label={t('admin.officials.isActive')} {...register('isActive')} />
-            <Checkbox label={t('admin.officials.isAbsent')} {...register('isAbsent')} />
-          </Group>
+      </SimpleGrid>
+      <Controller
+        control={control}
+        name="roles"
+        rules={{ validate: (v) => v.length > 0 || t('admin.validation.oneRole') }}
+        render={({ field }) => (
+          <MultiSelect
+            label={t('admin.officials.roles')}
+            required
+            data={ROLES.map((r) => ({ value: r, label: t(`admin.roles.${r}`) }))}
+            {...field}
+            error={errors.roles?.message}
+          />
         )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onCancel}>
-            {t('admin.actions.cancel')}
-          </Button>
-          <Button type="submit" loading={isSubmitting}>
-            {official ? t('admin.actions.save') : t('admin.actions.create')}
-          </Button>
+      />
+      {official && (
+        <Group gap="lg">
+          <Checkbox label={t('admin.officials.isActive')} {...register('isActive')} />
+          <Checkbox label={t('admin.officials.isAbsent')} {...register('isAbsent')} />
         </Group>
-      </Stack>
-    </form>
+      )}
+    </AdminForm>
   );
 }

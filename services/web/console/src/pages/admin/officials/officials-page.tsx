@@ -1,12 +1,10 @@
 import {
-  Alert,
   Badge,
   Button,
   Code,
   CopyButton,
   Drawer,
   Group,
-  Loader,
   Menu,
   Modal,
   SegmentedControl,
@@ -15,7 +13,7 @@ import {
   Text,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AA_TEXT } from '../../../components/admin/aa-text';
@@ -32,13 +30,14 @@ import { PageHeader } from '../../../components/admin/page-header';
 import { DataTable } from '../../../components/charts/data-table';
 import { OfficialForm, ROLES } from './official-form';
 import { OfficialTokens } from './official-tokens';
+import { ListState } from '../../../components/admin/list-parts';
+import { useListChange } from '../../../components/admin/use-list-change';
 
 type Editing = { kind: 'create' } | { kind: 'edit' | 'tokens'; official: Official };
 
 /** Officials, their units and roles; sign-in help (temporary passwords) and API tokens. */
 export function OfficialsPage() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const officials = useOfficials();
   const units = useUnitTree();
   const [unit, setUnit] = useState<string | null>(null);
@@ -74,17 +73,16 @@ export function OfficialsPage() {
       }),
     onError: (err) => notifications.show({ color: 'red', message: errorMessageOf(err) }),
   });
-  const setActive = useMutation({
-    mutationFn: async ({ o, isActive }: { o: Official; isActive: boolean }) =>
+  const setActive = useListChange(
+    ['admin', 'officials'],
+    async ({ o, isActive }: { o: Official; isActive: boolean }) =>
       unwrap(
         await api.PATCH('/v1/admin/officials/{officialId}', {
           params: { path: { officialId: o.id } },
           body: { isActive },
         }),
       ),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['admin', 'officials'] }),
-    onError: (err) => notifications.show({ color: 'red', message: errorMessageOf(err) }),
-  });
+  );
 
   const rows = (officials.data ?? []).filter(
     (o) =>
@@ -133,12 +131,7 @@ export function OfficialsPage() {
           ]}
         />
       </Group>
-      {officials.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
-      {officials.error && (
-        <Alert color="red" role="alert">
-          {errorMessageOf(officials.error)}
-        </Alert>
-      )}
+      <ListState query={officials} />
       {officials.data && (
         <DataTable<Official>
           caption={t('admin.officials.title')}

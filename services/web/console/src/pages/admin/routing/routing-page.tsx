@@ -1,18 +1,19 @@
-import { Alert, Badge, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AA_TEXT } from '../../../components/admin/aa-text';
+import { EditModal } from '../../../components/admin/edit-modal';
 import { api, unwrap } from '../../../api/client';
 import { flattenUnits, useCategories, useUnitTree } from '../../../components/admin/admin-data';
-import { ensureOk, errorMessageOf } from '../../../components/admin/api-errors';
+import { ensureOk } from '../../../components/admin/api-errors';
 import { ConfirmButton } from '../../../components/admin/confirm-button';
 import { PageHeader } from '../../../components/admin/page-header';
 import { DataTable } from '../../../components/charts/data-table';
 import { RoutingDryRun } from './routing-dry-run';
 import { RoutingRuleForm, type Rule } from './routing-rule-form';
+import { ListState, NameCell } from '../../../components/admin/list-parts';
+import { useListChange } from '../../../components/admin/use-list-change';
 
 /** A rule's conditions in words ("Lĩnh vực: Đất đai · Từ khóa: lấn chiếm"). */
 function conditionsText(rule: Rule, t: TFunction, names: Map<string, string>): string {
@@ -41,7 +42,6 @@ function conditionsText(rule: Rule, t: TFunction, names: Map<string, string>): s
 /** Ordered routing rules (first match wins) and the dry-run tester. */
 export function RoutingPage() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const units = useUnitTree();
   const categories = useCategories();
   const [editing, setEditing] = useState<Rule | 'new' | null>(null);
@@ -49,12 +49,9 @@ export function RoutingPage() {
     queryKey: ['admin', 'routing-rules'],
     queryFn: async () => unwrap(await api.GET('/v1/admin/routing-rules')).rules,
   });
-  const remove = useMutation({
-    mutationFn: async (id: string) =>
-      ensureOk(await api.DELETE('/v1/admin/routing-rules/{id}', { params: { path: { id } } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['admin', 'routing-rules'] }),
-    onError: (err) => notifications.show({ color: 'red', message: errorMessageOf(err) }),
-  });
+  const remove = useListChange(['admin', 'routing-rules'], async (id: string) =>
+    ensureOk(await api.DELETE('/v1/admin/routing-rules/{id}', { params: { path: { id } } })),
+  );
   const names = new Map<string, string>([
     ...flattenUnits(units.data ?? []).map((u) => [`u:${u.code}`, u.name] as [string, string]),
     ...(categories.data ?? []).map((c) => [`c:${c.code}`, c.name] as [string, string]),
@@ -67,12 +64,7 @@ export function RoutingPage() {
         description={t('admin.routing.help')}
         actions={<Button onClick={() => setEditing('new')}>{t('admin.routing.add')}</Button>}
       />
-      {rules.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
-      {rules.error && (
-        <Alert color="red" role="alert">
-          {errorMessageOf(rules.error)}
-        </Alert>
-      )}
+      <ListState query={rules} />
       {rules.data && rules.data.length === 0 && <Text c="gray.7">{t('admin.routing.none')}</Text>}
       {rules.data && rules.data.length > 0 && (
         <DataTable<Rule>
@@ -85,21 +77,13 @@ export function RoutingPage() {
               key: 'name',
               header: t('admin.routing.name'),
               cell: (r) => (
-                <Group gap={6}>
-                  <Text size="sm" fw={600}>
-                    {r.name}
-                  </Text>
-                  {!r.isActive && (
-                    <Badge size="xs" color="gray.8" variant="filled">
-                      {t('admin.inactive')}
-                    </Badge>
-                  )}
+                <NameCell name={r.name} isActive={r.isActive}>
                   {!r.targetUnitActive && (
                     <Badge size="xs" color="orange.9" variant="filled">
                       {t('admin.routing.targetInactive')}
                     </Badge>
                   )}
-                </Group>
+                </NameCell>
               ),
             },
             {
@@ -150,23 +134,13 @@ export function RoutingPage() {
         />
       )}
       <RoutingDryRun />
-      <Modal
-        styles={{ content: AA_TEXT }}
-        opened={editing !== null}
+      <EditModal
+        editing={editing}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('admin.routing.add') : (editing?.name ?? '')}
         size="xl"
-      >
-        {editing && (
-          <RoutingRuleForm
-            rule={editing === 'new' ? undefined : editing}
-            onDone={(saved) => {
-              setEditing(null);
-              if (saved) notifications.show({ color: 'green', message: t('admin.saved') });
-            }}
-          />
-        )}
-      </Modal>
+        form={(rule, onDone) => <RoutingRuleForm rule={rule} onDone={onDone} />}
+      />
     </Stack>
   );
 }

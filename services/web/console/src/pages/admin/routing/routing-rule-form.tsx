@@ -1,12 +1,9 @@
 import {
-  Button,
   Checkbox,
-  Group,
   MultiSelect,
   NumberInput,
   Select,
   SimpleGrid,
-  Stack,
   TagsInput,
   TextInput,
   Title,
@@ -21,7 +18,7 @@ import {
   useUnitTree,
   type Ok,
 } from '../../../components/admin/admin-data';
-import { FormAlert } from '../../../components/admin/form-alert';
+import { AdminForm } from '../../../components/admin/admin-form';
 import { useApiForm } from '../../../components/admin/use-api-form';
 
 export type Rule = Ok<'/v1/admin/routing-rules'>['rules'][number];
@@ -119,161 +116,156 @@ export function RoutingRuleForm({
   const unitList = unitOptions(units.data);
   const categoryList = (categories.data ?? []).map((x) => ({ value: x.code, label: x.name }));
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
-      <Stack gap="sm">
-        <FormAlert messages={formErrors} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label={t('admin.routing.name')}
-            required
-            {...register('name', { required: t('admin.validation.required') })}
-            error={errors.name?.message}
-          />
-          <Controller
-            control={control}
-            name="position"
-            render={({ field }) => (
-              <NumberInput
-                label={t('admin.routing.position')}
-                description={t('admin.routing.positionHelp')}
-                min={1}
-                allowDecimal={false}
-                {...field}
-                error={errors.position?.message}
-              />
-            )}
-          />
-        </SimpleGrid>
-        <Checkbox label={t('admin.routing.isActive')} {...register('isActive')} />
-        <Title order={5}>{t('admin.routing.conditions')}</Title>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Controller
-            control={control}
-            name="categoryCodes"
-            render={({ field }) => (
-              <MultiSelect
-                label={t('admin.routing.categories')}
-                searchable
-                data={categoryList}
-                {...field}
-                error={errors.categoryCodes?.message}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name="unitCodes"
-            render={({ field }) => (
-              <MultiSelect
-                label={t('admin.routing.locations')}
-                description={t('admin.routing.locationsHelp')}
-                searchable
-                data={unitList}
-                {...field}
-                error={errors.unitCodes?.message}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name="words"
-            render={({ field }) => (
-              <TagsInput
-                label={t('admin.routing.words')}
-                description={t('admin.routing.wordsHelp')}
-                {...field}
-                error={errors.words?.message}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name="hotlineNumbers"
-            render={({ field }) => (
-              <TagsInput
-                label={t('admin.routing.hotlines')}
-                description={t('admin.routing.hotlinesHelp')}
-                {...field}
-                error={errors.hotlineNumbers?.message}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name="channels"
-            render={({ field }) => (
-              <MultiSelect
-                label={t('admin.routing.channels')}
-                data={CHANNELS.map((x) => ({ value: x, label: t(`admin.channels.${x}`) }))}
-                {...field}
-                error={errors.channels?.message}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name="priorities"
-            render={({ field }) => (
-              <MultiSelect
-                label={t('admin.routing.priorities')}
-                data={PRIORITIES.map((x) => ({ value: x, label: t(`admin.priorities.${x}`) }))}
-                {...field}
-                error={errors.priorities?.message}
-              />
-            )}
-          />
-        </SimpleGrid>
-        <Title order={5}>{t('admin.routing.action')}</Title>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Controller
-            control={control}
-            name="targetUnitCode"
-            rules={{ required: t('admin.validation.required') }}
-            render={({ field }) => (
-              <Select
-                label={t('admin.routing.target')}
-                required
-                searchable
-                data={unitList}
-                {...field}
-                error={errors.targetUnitCode?.message}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name="strategy"
-            render={({ field }) => (
-              <Select
-                label={t('admin.routing.strategy')}
-                required
-                allowDeselect={false}
-                data={STRATEGIES.map((x) => ({ value: x, label: t(`admin.strategies.${x}`) }))}
-                {...field}
-                error={errors.strategy?.message}
-              />
-            )}
-          />
-        </SimpleGrid>
-        {strategy === 'named' && (
-          <TextInput
-            label={t('admin.routing.namedOfficial')}
-            description={t('admin.routing.namedOfficialHelp')}
-            type="email"
-            required
-            {...register('namedOfficialEmail', { required: t('admin.validation.required') })}
-            error={errors.namedOfficialEmail?.message}
-          />
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={() => onDone(false)}>
-            {t('admin.actions.cancel')}
-          </Button>
-          <Button type="submit" loading={isSubmitting}>
-            {rule ? t('admin.actions.save') : t('admin.actions.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <AdminForm
+      onSubmit={onSubmit}
+      formErrors={formErrors}
+      isSubmitting={isSubmitting}
+      isNew={!rule}
+      onCancel={() => onDone(false)}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput
+          label={t('admin.routing.name')}
+          required
+          {...register('name', { required: t('admin.validation.required') })}
+          error={errors.name?.message}
+        />
+        <Controller
+          control={control}
+          name="position"
+          render={({ field }) => (
+            <NumberInput
+              label={t('admin.routing.position')}
+              description={t('admin.routing.positionHelp')}
+              min={1}
+              allowDecimal={false}
+              {...field}
+              error={errors.position?.message}
+            />
+          )}
+        />
+      </SimpleGrid>
+      <Checkbox label={t('admin.routing.isActive')} {...register('isActive')} />
+      <Title order={5}>{t('admin.routing.conditions')}</Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Controller
+          control={control}
+          name="categoryCodes"
+          render={({ field }) => (
+            <MultiSelect
+              label={t('admin.routing.categories')}
+              searchable
+              data={categoryList}
+              {...field}
+              error={errors.categoryCodes?.message}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="unitCodes"
+          render={({ field }) => (
+            <MultiSelect
+              label={t('admin.routing.locations')}
+              description={t('admin.routing.locationsHelp')}
+              searchable
+              data={unitList}
+              {...field}
+              error={errors.unitCodes?.message}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="words"
+          render={({ field }) => (
+            <TagsInput
+              label={t('admin.routing.words')}
+              description={t('admin.routing.wordsHelp')}
+              {...field}
+              error={errors.words?.message}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="hotlineNumbers"
+          render={({ field }) => (
+            <TagsInput
+              label={t('admin.routing.hotlines')}
+              description={t('admin.routing.hotlinesHelp')}
+              {...field}
+              error={errors.hotlineNumbers?.message}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="channels"
+          render={({ field }) => (
+            <MultiSelect
+              label={t('admin.routing.channels')}
+              data={CHANNELS.map((x) => ({ value: x, label: t(`admin.channels.${x}`) }))}
+              {...field}
+              error={errors.channels?.message}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="priorities"
+          render={({ field }) => (
+            <MultiSelect
+              label={t('admin.routing.priorities')}
+              data={PRIORITIES.map((x) => ({ value: x, label: t(`admin.priorities.${x}`) }))}
+              {...field}
+              error={errors.priorities?.message}
+            />
+          )}
+        />
+      </SimpleGrid>
+      <Title order={5}>{t('admin.routing.action')}</Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Controller
+          control={control}
+          name="targetUnitCode"
+          rules={{ required: t('admin.validation.required') }}
+          render={({ field }) => (
+            <Select
+              label={t('admin.routing.target')}
+              required
+              searchable
+              data={unitList}
+              {...field}
+              error={errors.targetUnitCode?.message}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="strategy"
+          render={({ field }) => (
+            <Select
+              label={t('admin.routing.strategy')}
+              required
+              allowDeselect={false}
+              data={STRATEGIES.map((x) => ({ value: x, label: t(`admin.strategies.${x}`) }))}
+              {...field}
+              error={errors.strategy?.message}
+            />
+          )}
+        />
+      </SimpleGrid>
+      {strategy === 'named' && (
+        <TextInput
+          label={t('admin.routing.namedOfficial')}
+          description={t('admin.routing.namedOfficialHelp')}
+          type="email"
+          required
+          {...register('namedOfficialEmail', { required: t('admin.validation.required') })}
+          error={errors.namedOfficialEmail?.message}
+        />
+      )}
+    </AdminForm>
   );
 }

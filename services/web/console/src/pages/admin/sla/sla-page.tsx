@@ -1,17 +1,18 @@
-import { Alert, Badge, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AA_TEXT } from '../../../components/admin/aa-text';
+import { EditModal } from '../../../components/admin/edit-modal';
 import { api, unwrap } from '../../../api/client';
 import { useCategories } from '../../../components/admin/admin-data';
-import { ensureOk, errorMessageOf } from '../../../components/admin/api-errors';
+import { ensureOk } from '../../../components/admin/api-errors';
 import { ConfirmButton } from '../../../components/admin/confirm-button';
 import { PageHeader } from '../../../components/admin/page-header';
 import { DataTable } from '../../../components/charts/data-table';
 import { SlaPolicyForm, type Policy } from './sla-policy-form';
+import { ListState } from '../../../components/admin/list-parts';
+import { useListChange } from '../../../components/admin/use-list-change';
 
 /** "10 ngày làm việc" / "30 days (calendar)" from an ISO duration and its unit. */
 export function targetText(
@@ -32,19 +33,15 @@ export function targetText(
 /** SLA policies per case type × category × priority, and the built-in defaults. */
 export function SlaPage() {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const categories = useCategories();
   const [editing, setEditing] = useState<Policy | 'new' | null>(null);
   const policies = useQuery({
     queryKey: ['admin', 'sla-policies'],
     queryFn: async () => unwrap(await api.GET('/v1/admin/sla-policies')).policies,
   });
-  const remove = useMutation({
-    mutationFn: async (id: string) =>
-      ensureOk(await api.DELETE('/v1/admin/sla-policies/{id}', { params: { path: { id } } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['admin', 'sla-policies'] }),
-    onError: (err) => notifications.show({ color: 'red', message: errorMessageOf(err) }),
-  });
+  const remove = useListChange(['admin', 'sla-policies'], async (id: string) =>
+    ensureOk(await api.DELETE('/v1/admin/sla-policies/{id}', { params: { path: { id } } })),
+  );
   const categoryName = new Map((categories.data ?? []).map((c) => [c.code, c.name]));
 
   return (
@@ -54,12 +51,7 @@ export function SlaPage() {
         description={t('admin.sla.help')}
         actions={<Button onClick={() => setEditing('new')}>{t('admin.sla.add')}</Button>}
       />
-      {policies.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
-      {policies.error && (
-        <Alert color="red" role="alert">
-          {errorMessageOf(policies.error)}
-        </Alert>
-      )}
+      <ListState query={policies} />
       {policies.data && (
         <DataTable<Policy>
           caption={t('admin.sla.title')}
@@ -148,9 +140,8 @@ export function SlaPage() {
           ]}
         />
       )}
-      <Modal
-        styles={{ content: AA_TEXT }}
-        opened={editing !== null}
+      <EditModal
+        editing={editing}
         onClose={() => setEditing(null)}
         title={
           editing === 'new' || (editing && editing.isDefault)
@@ -158,17 +149,8 @@ export function SlaPage() {
             : t('admin.sla.edit')
         }
         size="xl"
-      >
-        {editing && (
-          <SlaPolicyForm
-            policy={editing === 'new' ? undefined : editing}
-            onDone={(saved) => {
-              setEditing(null);
-              if (saved) notifications.show({ color: 'green', message: t('admin.saved') });
-            }}
-          />
-        )}
-      </Modal>
+        form={(policy, onDone) => <SlaPolicyForm policy={policy} onDone={onDone} />}
+      />
     </Stack>
   );
 }

@@ -1,5 +1,4 @@
 import {
-  Button,
   Checkbox,
   Fieldset,
   Group,
@@ -20,7 +19,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
 import { useCategories, type Ok } from '../../../components/admin/admin-data';
-import { FormAlert } from '../../../components/admin/form-alert';
+import { AdminForm } from '../../../components/admin/admin-form';
 import { useApiForm } from '../../../components/admin/use-api-form';
 
 export type Policy = Ok<'/v1/admin/sla-policies'>['policies'][number];
@@ -233,119 +232,103 @@ export function SlaPolicyForm({
   );
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
-      <Stack gap="sm">
-        <FormAlert messages={formErrors} />
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+    <AdminForm
+      onSubmit={onSubmit}
+      formErrors={formErrors}
+      isSubmitting={isSubmitting}
+      isNew={!editsStored}
+      onCancel={() => onDone(false)}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <Controller
+          control={control}
+          name="caseType"
+          render={({ field }) => (
+            <Select
+              label={t('admin.sla.caseType')}
+              required
+              allowDeselect={false}
+              data={CASE_TYPES.map((x) => ({ value: x, label: t(`admin.caseTypes.${x}`) }))}
+              {...field}
+              error={errors.caseType?.message}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="categoryCode"
+          render={({ field }) => (
+            <Select
+              label={t('admin.sla.category')}
+              placeholder={t('admin.sla.any')}
+              clearable
+              searchable
+              data={(categories.data ?? []).map((c) => ({ value: c.code, label: c.name }))}
+              {...field}
+              error={errors.categoryCode?.message}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="priority"
+          render={({ field }) => (
+            <Select
+              label={t('admin.sla.priority')}
+              placeholder={t('admin.sla.any')}
+              clearable
+              data={PRIORITIES.map((x) => ({ value: x, label: t(`admin.priorities.${x}`) }))}
+              {...field}
+              error={errors.priority?.message}
+            />
+          )}
+        />
+      </SimpleGrid>
+      <Fieldset legend={t('admin.sla.clocks')}>
+        <Stack gap="xs">
+          {(['acceptance', 'firstResponse', 'resolution', 'resolutionComplex'] as const).map(
+            (n) => (
+              <TargetField key={n} name={n} register={register} control={control} errors={errors} />
+            ),
+          )}
           <Controller
             control={control}
-            name="caseType"
+            name="resolutionFrom"
             render={({ field }) => (
               <Select
-                label={t('admin.sla.caseType')}
-                required
+                label={t('admin.sla.resolutionFrom')}
                 allowDeselect={false}
-                data={CASE_TYPES.map((x) => ({ value: x, label: t(`admin.caseTypes.${x}`) }))}
+                data={[
+                  { value: 'receipt', label: t('admin.sla.fromReceipt') },
+                  { value: 'acceptance', label: t('admin.sla.fromAcceptance') },
+                ]}
                 {...field}
-                error={errors.caseType?.message}
               />
             )}
           />
-          <Controller
-            control={control}
-            name="categoryCode"
-            render={({ field }) => (
-              <Select
-                label={t('admin.sla.category')}
-                placeholder={t('admin.sla.any')}
-                clearable
-                searchable
-                data={(categories.data ?? []).map((c) => ({ value: c.code, label: c.name }))}
-                {...field}
-                error={errors.categoryCode?.message}
-              />
-            )}
+          {number('warningPercent', 1, 99)}
+        </Stack>
+      </Fieldset>
+      <Fieldset legend={t('admin.sla.extensions')}>
+        <Stack gap="xs">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            {number('maxExtensions', 0, 10)}
+            {number('maxExtensionsComplex', 0, 10)}
+          </SimpleGrid>
+          <TargetField name="maxExtension" register={register} control={control} errors={errors} />
+        </Stack>
+      </Fieldset>
+      <Fieldset legend={t('admin.sla.ladder')}>
+        <Stack gap="xs">
+          <TargetField name="rung2After" register={register} control={control} errors={errors} />
+          <TargetField name="rung3After" register={register} control={control} errors={errors} />
+          {number('maxTransfers', 1, 20)}
+          <Checkbox
+            label={t('admin.sla.transferResetsDeadline')}
+            {...register('transferResetsDeadline')}
           />
-          <Controller
-            control={control}
-            name="priority"
-            render={({ field }) => (
-              <Select
-                label={t('admin.sla.priority')}
-                placeholder={t('admin.sla.any')}
-                clearable
-                data={PRIORITIES.map((x) => ({ value: x, label: t(`admin.priorities.${x}`) }))}
-                {...field}
-                error={errors.priority?.message}
-              />
-            )}
-          />
-        </SimpleGrid>
-        <Fieldset legend={t('admin.sla.clocks')}>
-          <Stack gap="xs">
-            {(['acceptance', 'firstResponse', 'resolution', 'resolutionComplex'] as const).map(
-              (n) => (
-                <TargetField
-                  key={n}
-                  name={n}
-                  register={register}
-                  control={control}
-                  errors={errors}
-                />
-              ),
-            )}
-            <Controller
-              control={control}
-              name="resolutionFrom"
-              render={({ field }) => (
-                <Select
-                  label={t('admin.sla.resolutionFrom')}
-                  allowDeselect={false}
-                  data={[
-                    { value: 'receipt', label: t('admin.sla.fromReceipt') },
-                    { value: 'acceptance', label: t('admin.sla.fromAcceptance') },
-                  ]}
-                  {...field}
-                />
-              )}
-            />
-            {number('warningPercent', 1, 99)}
-          </Stack>
-        </Fieldset>
-        <Fieldset legend={t('admin.sla.extensions')}>
-          <Stack gap="xs">
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              {number('maxExtensions', 0, 10)}
-              {number('maxExtensionsComplex', 0, 10)}
-            </SimpleGrid>
-            <TargetField
-              name="maxExtension"
-              register={register}
-              control={control}
-              errors={errors}
-            />
-          </Stack>
-        </Fieldset>
-        <Fieldset legend={t('admin.sla.ladder')}>
-          <Stack gap="xs">
-            <TargetField name="rung2After" register={register} control={control} errors={errors} />
-            <TargetField name="rung3After" register={register} control={control} errors={errors} />
-            {number('maxTransfers', 1, 20)}
-            <Checkbox
-              label={t('admin.sla.transferResetsDeadline')}
-              {...register('transferResetsDeadline')}
-            />
-          </Stack>
-        </Fieldset>
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={() => onDone(false)}>
-            {t('admin.actions.cancel')}
-          </Button>
-          <Button type="submit" loading={isSubmitting}>
-            {editsStored ? t('admin.actions.save') : t('admin.actions.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        </Stack>
+      </Fieldset>
+    </AdminForm>
   );
 }

@@ -1,16 +1,16 @@
-import { Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Select, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
 import {
-  CODE_PATTERN,
   unitOptions,
   useCalendars,
   useUnitTree,
   type UnitNode,
 } from '../../../components/admin/admin-data';
-import { FormAlert } from '../../../components/admin/form-alert';
+import { CodeInput, codeRules } from '../../../components/admin/code-input';
+import { AdminForm } from '../../../components/admin/admin-form';
 import { useApiForm } from '../../../components/admin/use-api-form';
 
 export const UNIT_KINDS = ['province', 'department', 'district', 'commune', 'agency'] as const;
@@ -92,95 +92,83 @@ export function UnitForm({
 
   const parents = unitOptions(tree.data).filter((o) => o.value !== unit?.code);
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
-      <Stack gap="sm">
-        <FormAlert messages={formErrors} />
-        {!unit && (
-          <TextInput
-            label={t('admin.units.code')}
-            description={t('admin.units.codeHelp')}
+    <AdminForm
+      onSubmit={onSubmit}
+      formErrors={formErrors}
+      isSubmitting={isSubmitting}
+      isNew={!unit}
+      onCancel={onCancel}
+    >
+      {!unit && (
+        <CodeInput
+          label={t('admin.units.code')}
+          {...register('code', codeRules(t))}
+          error={errors.code?.message}
+        />
+      )}
+      <TextInput
+        label={t('admin.units.name')}
+        required
+        {...register('name', {
+          required: t('admin.validation.required'),
+          maxLength: { value: 200, message: t('admin.validation.tooLong', { max: 200 }) },
+        })}
+        error={errors.name?.message}
+      />
+      <Controller
+        control={control}
+        name="kind"
+        rules={{ required: t('admin.validation.required') }}
+        render={({ field }) => (
+          <Select
+            label={t('admin.units.kind')}
             required
-            {...register('code', {
-              required: t('admin.validation.required'),
-              pattern: { value: CODE_PATTERN, message: t('admin.validation.code') },
-            })}
-            error={errors.code?.message}
+            allowDeselect={false}
+            data={UNIT_KINDS.map((k) => ({ value: k, label: t(`admin.units.kinds.${k}`) }))}
+            {...field}
+            error={errors.kind?.message}
           />
         )}
-        <TextInput
-          label={t('admin.units.name')}
-          required
-          {...register('name', {
-            required: t('admin.validation.required'),
-            maxLength: { value: 200, message: t('admin.validation.tooLong', { max: 200 }) },
-          })}
-          error={errors.name?.message}
-        />
-        <Controller
-          control={control}
-          name="kind"
-          rules={{ required: t('admin.validation.required') }}
-          render={({ field }) => (
-            <Select
-              label={t('admin.units.kind')}
-              required
-              allowDeselect={false}
-              data={UNIT_KINDS.map((k) => ({ value: k, label: t(`admin.units.kinds.${k}`) }))}
-              {...field}
-              error={errors.kind?.message}
-            />
-          )}
-        />
-        <Controller
-          control={control}
-          name="parentCode"
-          render={({ field }) => (
-            <Select
-              label={t('admin.units.parent')}
-              description={t('admin.units.parentHelp')}
-              searchable
-              clearable
-              data={parents}
-              {...field}
-              error={errors.parentCode?.message}
-            />
-          )}
-        />
-        <Controller
-          control={control}
-          name="calendarId"
-          render={({ field }) => (
-            <Select
-              label={t('admin.units.calendar')}
-              description={t('admin.units.calendarHelp')}
-              clearable
-              data={(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-              {...field}
-              error={errors.calendarId?.message}
-            />
-          )}
-        />
-        <Checkbox
-          label={t('admin.units.isTriage')}
-          {...register('isTriage')}
-          error={errors.isTriage?.message}
-        />
-        <Checkbox
-          label={t('admin.units.resolutionNeedsApproval')}
-          {...register('resolutionNeedsApproval')}
-          error={errors.resolutionNeedsApproval?.message}
-        />
-        <Group justify="flex-end" gap="xs">
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t('admin.actions.cancel')}
-            </Button>
-          )}
-          <Button type="submit" loading={isSubmitting}>
-            {unit ? t('admin.actions.save') : t('admin.actions.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      />
+      <Controller
+        control={control}
+        name="parentCode"
+        render={({ field }) => (
+          <Select
+            label={t('admin.units.parent')}
+            description={t('admin.units.parentHelp')}
+            searchable
+            clearable
+            data={parents}
+            {...field}
+            error={errors.parentCode?.message}
+          />
+        )}
+      />
+      <Controller
+        control={control}
+        name="calendarId"
+        render={({ field }) => (
+          <Select
+            label={t('admin.units.calendar')}
+            description={t('admin.units.calendarHelp')}
+            clearable
+            data={(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            {...field}
+            error={errors.calendarId?.message}
+          />
+        )}
+      />
+      <Checkbox
+        label={t('admin.units.isTriage')}
+        {...register('isTriage')}
+        error={errors.isTriage?.message}
+      />
+      <Checkbox
+        label={t('admin.units.resolutionNeedsApproval')}
+        {...register('resolutionNeedsApproval')}
+        error={errors.resolutionNeedsApproval?.message}
+      />
+    </AdminForm>
   );
 }

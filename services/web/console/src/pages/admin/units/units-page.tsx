@@ -4,7 +4,6 @@ import {
   Button,
   Grid,
   Group,
-  Loader,
   Modal,
   Paper,
   Stack,
@@ -29,6 +28,7 @@ import { ConfirmButton } from '../../../components/admin/confirm-button';
 import { PageHeader } from '../../../components/admin/page-header';
 import { MergeModal } from './merge-modal';
 import { UnitForm } from './unit-form';
+import { ListState } from '../../../components/admin/list-parts';
 
 function toTreeData(units: readonly UnitNode[], showInactive: boolean): TreeNodeData[] {
   return units
@@ -123,12 +123,7 @@ export function UnitsPage() {
           <Button onClick={() => setCreating({ parentCode: null })}>{t('admin.units.add')}</Button>
         }
       />
-      {units.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
-      {units.error && (
-        <Alert color="red" role="alert">
-          {errorMessageOf(units.error)}
-        </Alert>
-      )}
+      <ListState query={units} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Paper withBorder p="sm" radius="md">

@@ -1,0 +1,1 @@
+CREATE INDEX "auth_events_unknown_login_idx" ON "auth_events" USING btree (lower("identifier"),"at") WHERE "auth_events"."official_id" is null;
