@@ -1,10 +1,4 @@
-import {
-  findCaseTextMatches,
-  findRelatedCases,
-  loadCasePage,
-  type Database,
-  type PersonalDataField,
-} from '@hotline/db';
+import { findCaseTextMatches, findRelatedCases, loadCasePage, type Database } from '@hotline/db';
 import {
   computeSla,
   describePublicEvent,
@@ -77,10 +71,18 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
   const scope = await scopeOfOfficial(deps.db, who);
   // One statement reads the case with everything it mentions (one snapshot, so the row, the
   // history and the names agree without a transaction).
-  const page = await loadCasePage(deps.db, scope, ref);
+  const roles = who.principal.roles;
+  const seesAnonymous = roles.some((r) => SEE_ANONYMOUS.includes(r));
+  const now = new Date();
+  const relatedSince = new Date(now.getTime() - RELATED_DAYS * 86_400_000);
+  // The page, its related cases and the record of the contact shown, in one statement.
+  const page = await loadCasePage(deps.db, scope, ref, {
+    officialId: who.principal.officialId,
+    seesAnonymous,
+    relatedSince,
+  });
   const state = page ? projectCase(page.history.map((h) => h.event)) : null;
   if (!page || !state) throw new AppError('CASE_NOT_FOUND', 'no such case in your scope');
-  const now = new Date();
   const calendarId = page.calendarId ?? 'default';
   const calendar = await loadWorkingCalendarAt(deps.db, calendarId, page.calendarRevision);
   if (!calendar) throw new Error(`calendar ${calendarId} missing`);
@@ -92,29 +94,18 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
     state.mergedInto && page.mergedIntoCode
       ? { id: state.mergedInto, trackingCode: page.mergedIntoCode }
       : null;
-  const roles = who.principal.roles;
-  const isHidden = c.isAnonymous && !roles.some((r) => SEE_ANONYMOUS.includes(r));
+  // As the page statement decided what to record (case-page-parts.ts).
+  const isHidden = c.isAnonymous && !seesAnonymous;
   const contact = isHidden
     ? null
     : { name: c.citizenName, phone: c.citizenPhone, email: c.citizenEmail, address: c.address };
-  const shown: PersonalDataField[] = contact
-    ? (['name', 'phone', 'email', 'address'] as const).filter((f) => contact[f] !== null)
-    : [];
-  // An older case's similar texts are looked for on its first view (new ones when routed).
-  if (!page.textMatched) await findCaseTextMatches(deps.db, [c.id]);
-  // Showing the contact is recorded before the page is answered, by the statement that reads
-  // the related cases.
-  const related = await findRelatedCases(
-    deps.db,
-    scope,
-    {
-      caseId: c.id,
-      phone: isHidden ? null : c.citizenPhone,
-      communeUnitId: c.communeUnitId,
-      since: new Date(now.getTime() - RELATED_DAYS * 86_400_000),
-    },
-    { officialId: who.principal.officialId, caseId: c.id, fields: shown, context: 'case_detail' },
-  );
+  // An older case's similar texts are looked for on its first view (new ones when routed),
+  // then its related cases read again; the view was recorded by the page statement.
+  const related = page.textMatched
+    ? page.related.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt) }))
+    : await findCaseTextMatches(deps.db, [c.id]).then(() =>
+        findRelatedCases(deps.db, scope, { caseId: c.id, seesAnonymous, since: relatedSince }),
+      );
   const canWrite = who.scopes === 'all' || who.scopes.has('cases:write');
   const allowedActions = canWrite
     ? allowedActionsOf(

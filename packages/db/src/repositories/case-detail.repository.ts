@@ -2,7 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { normalizeTrackingCode, type CaseEvent, type RecordedEvent } from '@hotline/domain';
 import type { Executor } from '../client.js';
-import { adminUnits, caseTextMatches, categories, cases, officials } from '../schema/index.js';
+import { adminUnits, categories, cases, officials } from '../schema/index.js';
 import { actorOf } from './case-history.repository.js';
 import { compiledStatement, oncePerHandle } from '../prepared.js';
 import {
@@ -11,10 +11,7 @@ import {
   type CaseScope,
 } from './case-scope.repository.js';
 import { slaPoliciesJson } from './sla-policies.repository.js';
-import {
-  personalDataViewInsertPlaceholders,
-  type PersonalDataView,
-} from './personal-data-views.repository.js';
+import { recordContactView, relatedCasesOfPage, type RelatedCaseRow } from './case-page-parts.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const unit = alias(adminUnits, 'detail_unit');
@@ -38,12 +35,24 @@ const isoOf = (column: SQL) =>
 /**
  * A case page in one statement: the case (only when in scope, by id or tracking code), its
  * references, its whole history, its attachments, the names its history mentions, its unit's
- * calendar and the calendar revision, the SLA policies, and whether its similar texts have
- * been looked for. On this machine every round trip to Postgres costs
+ * calendar and the calendar revision, the SLA policies, whether its similar texts have been
+ * looked for, its related cases in scope (case-page-parts.ts), and the record that the viewer
+ * was shown the citizen's contact. On this machine every round trip to Postgres costs
  * ~0.2 ms of CPU on each side (socket writes showed as the API's top cost in a profile); the
  * page used to take 15 of them, so it is one (bench:officials: case detail).
  */
-export async function loadCasePage(db: Executor, scope: CaseScope, trackingCodeOrId: string) {
+export async function loadCasePage(
+  db: Executor,
+  scope: CaseScope,
+  trackingCodeOrId: string,
+  viewer: {
+    officialId: string;
+    /** May see who sent an anonymous case (else its contact is neither shown nor recorded). */
+    seesAnonymous: boolean;
+    /** Related by commune since then. */
+    relatedSince: Date;
+  },
+) {
   const key = trackingCodeOrId.trim();
   const byId = UUID.test(key);
   const statement = oncePerHandle(db, `case-page:${byId}:${scope.kind}`, () =>
@@ -51,6 +60,9 @@ export async function loadCasePage(db: Executor, scope: CaseScope, trackingCodeO
   );
   const [row] = await statement.execute({
     key: byId ? key : normalizeTrackingCode(key),
+    viewerId: viewer.officialId,
+    seesAnonymous: viewer.seesAnonymous,
+    since: viewer.relatedSince.toISOString(),
     ...scopePlaceholderValues(scope),
   });
   if (!row) return null;
@@ -123,6 +135,8 @@ function casePageStatement(db: Executor, byId: boolean, scopeKind: CaseScope['ki
       calendarRevision: sql<number>`coalesce((select revision from calendar_revision), 0)`,
       policies: slaPoliciesJson,
       textMatched: sql<boolean>`exists (select 1 from case_text_match_runs r where r.case_id = ${cases.id})`,
+      related: relatedCasesOfPage(scopeKind),
+      contactViewRecorded: recordContactView,
     })
     .from(cases)
     .innerJoin(categories, eq(categories.id, cases.categoryId))
@@ -165,97 +179,32 @@ export async function findOfficialStanding(db: Executor, officialId: string) {
   return row ?? null;
 }
 
-/** How many related cases a page lists. */
-export const RELATED_LIMIT = 20;
-
-interface RelatedRow {
-  id: string;
-  tracking_code: string;
-  status: string;
-  received_at: string | Date;
-  is_same_phone: boolean;
-  is_same_commune: boolean;
-  similarity: number;
-}
-
-/** findRelatedCases's statement for a kind of scope, built once (see prepared.ts). */
+/** The related-cases part of the page statement, alone (see findRelatedCases). */
 function relatedStatement(scopeKind: CaseScope['kind']) {
-  return compiledStatement<RelatedRow>(() => {
-    const p = (name: string) => sql.placeholder(name);
-    const inScope = caseScopePlaceholders(scopeKind);
-    // A constant, not a parameter: with `limit $n` a generic plan is costed as if a tenth of
-    // the rows were wanted, so Postgres re-planned this statement on every call (0.6 ms).
-    const limit = sql.raw(String(RELATED_LIMIT));
-    const since = sql`${p('since')}::timestamptz`;
-    // Each branch reads what the list shows, and why each case is related, from the rows it
-    // finds: no second visit to the cases. `limit` from each is enough: cases found by phone
-    // or commune only are listed newest first, after the similar ones. A null phone or
-    // commune matches nothing.
-    const shown = sql`${cases.id} as id, ${cases.trackingCode} as tracking_code,
-      ${cases.status} as status, ${cases.receivedAt} as received_at,
-      coalesce(${cases.citizenPhone} = ${p('phone')}::text, false) as is_same_phone,
-      coalesce(${cases.communeUnitId} = ${p('communeUnitId')}::uuid and ${cases.receivedAt} >= ${since}, false)
-        as is_same_commune`;
-    const branch = (condition: SQL) => sql`(select ${shown}, 0::real as similarity from ${cases}
-      where ${condition} and ${cases.id} <> ${p('caseId')}::uuid and ${inScope}
-      order by ${cases.receivedAt} desc limit ${limit})`;
-    return sql`
-      with viewed as (${personalDataViewInsertPlaceholders()})
-      select id, tracking_code, status, received_at, is_same_phone, is_same_commune,
-        max(similarity)::float8 as similarity
-      from (${branch(sql`${cases.citizenPhone} = ${p('phone')}::text`)}
-        union all ${branch(sql`${cases.communeUnitId} = ${p('communeUnitId')}::uuid and ${cases.receivedAt} >= ${since}`)}
-        union all (select ${shown}, m.similarity
-          from ${caseTextMatches} m join ${cases} on ${cases.id} = m.match_id
-          where m.case_id = ${p('caseId')}::uuid and ${inScope})) found
-      group by id, tracking_code, status, received_at, is_same_phone, is_same_commune
-      order by similarity desc, received_at desc
-      limit ${limit}`;
-  });
+  return compiledStatement<{ related: RelatedCaseRow[] }>(
+    () => sql`select ${relatedCasesOfPage(scopeKind)} as related from ${cases}
+      where ${cases.id} = ${sql.placeholder('caseId')}::uuid`,
+  );
 }
 
 const relatedStatements = { all: relatedStatement('all'), some: relatedStatement('some') };
 
 /**
- * Cases related to one: the same phone (any time), the same commune (within `since`) or a
- * similar text, in the official's scope, most similar first (similarity 0: found by phone or
- * commune only). Phone and commune are bounded index lookups; similar texts are read from
- * `case_text_matches`, found once per case (on routing, or by findCaseTextMatches before the
- * first view of an older case) rather than compared on every view. `view`, when given, is
- * recorded by the same statement (the page's contact was shown).
+ * A case's related cases (relatedCasesOfPage), read again after its similar texts were
+ * looked for on its first view: the page statement read them before they existed.
  */
 export async function findRelatedCases(
   db: Executor,
   scope: CaseScope,
-  of: {
-    caseId: string;
-    phone: string | null;
-    communeUnitId: string | null;
-    since: Date;
-  },
-  view: PersonalDataView | null = null,
+  of: { caseId: string; seesAnonymous: boolean; since: Date },
 ) {
-  const fields = view ? [...new Set(view.fields)] : [];
-  const statement = relatedStatements[scope.kind];
-  const rows = await statement(db, {
+  const [row] = await relatedStatements[scope.kind](db, {
     caseId: of.caseId,
-    phone: of.phone,
-    communeUnitId: of.communeUnitId,
+    seesAnonymous: of.seesAnonymous,
     since: of.since.toISOString(),
-    viewerId: view?.officialId ?? null,
-    viewFields: `{${fields.join(',')}}`,
-    viewContext: view?.context ?? null,
     ...scopePlaceholderValues(scope),
   });
-  return rows.map((r) => ({
-    id: r.id,
-    trackingCode: r.tracking_code,
-    status: r.status as (typeof cases.$inferSelect)['status'],
-    receivedAt: new Date(r.received_at),
-    isSamePhone: r.is_same_phone,
-    isSameCommune: r.is_same_commune,
-    similarity: r.similarity,
-  }));
+  return (row?.related ?? []).map((r) => ({ ...r, receivedAt: new Date(r.receivedAt) }));
 }
 
 /** Duplicates merged into a case, with their citizens' contacts (told the answer too). */

@@ -1,4 +1,3 @@
-import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { personalDataViews } from '../schema/index.js';
 
@@ -29,25 +28,4 @@ export async function recordPersonalDataView(
     context: view.context,
     ...(view.at ? { at: view.at } : {}),
   });
-}
-
-export interface PersonalDataView {
-  officialId: string;
-  caseId: string;
-  fields: readonly PersonalDataField[];
-  context: string;
-}
-
-/**
- * The insert recording a view, to run inside another statement (a data-modifying `with`), so
- * a page that reads more after deciding what it shows spends no round trip on it. Its values
- * are the placeholders `viewerId`, `caseId`, `viewFields` (a text[] literal) and
- * `viewContext`; nothing is recorded when no field was shown.
- */
-export function personalDataViewInsertPlaceholders(): SQL {
-  const fields = sql`${sql.placeholder('viewFields')}::text[]`;
-  return sql`insert into ${personalDataViews} (official_id, case_id, fields, context)
-    select ${sql.placeholder('viewerId')}::uuid, ${sql.placeholder('caseId')}::uuid, ${fields},
-      ${sql.placeholder('viewContext')}::text
-    where cardinality(${fields}) > 0`;
 }
