@@ -69,13 +69,12 @@ function timelineOf(
 export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial, ref: string) {
   requireScope(who, 'cases:read');
   const scope = await scopeOfOfficial(deps.db, who);
-  // One statement reads the case with everything it mentions (one snapshot, so the row, the
-  // history and the names agree without a transaction).
   const roles = who.principal.roles;
   const seesAnonymous = roles.some((r) => SEE_ANONYMOUS.includes(r));
   const now = new Date();
   const relatedSince = new Date(now.getTime() - RELATED_DAYS * 86_400_000);
-  // The page, its related cases and the record of the contact shown, in one statement.
+  // One statement reads the case with everything it mentions, its related cases, and records
+  // the contact shown (one snapshot: the row, the history and the names agree).
   const page = await loadCasePage(deps.db, scope, ref, {
     officialId: who.principal.officialId,
     seesAnonymous,
@@ -102,7 +101,7 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
   // An older case's similar texts are looked for on its first view (new ones when routed),
   // then its related cases read again; the view was recorded by the page statement.
   const related = page.textMatched
-    ? page.related.map((r) => ({ ...r, receivedAt: new Date(r.receivedAt) }))
+    ? page.related
     : await findCaseTextMatches(deps.db, [c.id]).then(() =>
         findRelatedCases(deps.db, scope, { caseId: c.id, seesAnonymous, since: relatedSince }),
       );

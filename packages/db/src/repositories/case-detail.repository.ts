@@ -66,14 +66,14 @@ export async function loadCasePage(
     ...scopePlaceholderValues(scope),
   });
   if (!row) return null;
-  const { events, ...rest } = row;
+  const { events, related, ...rest } = row;
   const history: RecordedEvent[] = events.map((e) => ({
     version: e.version,
     at: new Date(e.at),
     actor: actorOf(e),
     event: { type: e.type, ...e.payload } as CaseEvent,
   }));
-  return { ...rest, history };
+  return { ...rest, history, related: related.map(relatedCaseOf) };
 }
 
 /** loadCasePage's statement, by id or by tracking code (`key`), for a kind of scope. */
@@ -179,6 +179,8 @@ export async function findOfficialStanding(db: Executor, officialId: string) {
   return row ?? null;
 }
 
+const relatedCaseOf = (r: RelatedCaseRow) => ({ ...r, receivedAt: new Date(r.receivedAt) });
+
 /** The related-cases part of the page statement, alone (see findRelatedCases). */
 function relatedStatement(scopeKind: CaseScope['kind']) {
   return compiledStatement<{ related: RelatedCaseRow[] }>(
@@ -204,7 +206,7 @@ export async function findRelatedCases(
     since: of.since.toISOString(),
     ...scopePlaceholderValues(scope),
   });
-  return (row?.related ?? []).map((r) => ({ ...r, receivedAt: new Date(r.receivedAt) }));
+  return (row?.related ?? []).map(relatedCaseOf);
 }
 
 /** Duplicates merged into a case, with their citizens' contacts (told the answer too). */
