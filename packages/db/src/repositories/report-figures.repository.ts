@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { plannedEachTime, type Executor } from '../client.js';
+import type { Executor } from '../client.js';
 import type { CaseScope } from './case-scope.repository.js';
 import { inPeriod, read, scopeOn } from './report-sql.js';
 
@@ -96,7 +96,7 @@ export async function countReportFacts(
   const open = sql`select ${key} as key, f.received_at as r from case_report_facts f
     where f.kind = 'open' and f.at < ${end} and ${scopeOn(scope)}`;
   const rows = await read<CountsRow>(
-    plannedEachTime(db),
+    db,
     sql`
     select ${key} as key, 'open' as kind, count(*)::int as n, 0 as rating_sum, 0 as satisfied,
       0 as r3, 0 as r8, 0 as r16, 0 as r31
@@ -175,7 +175,7 @@ export async function timeReportFacts(
     reopened: number;
     q: number[] | null;
   }>(
-    plannedEachTime(db),
+    db,
     sql`
     with g as (
       select ${keyOf(by)} as key, count(*)::int as n,
@@ -213,7 +213,7 @@ export async function nameReportKeys(
   if (by === 'channel') return new Map(keys.map((k) => [k, k]));
   if (keys.length === 0) return new Map();
   const ids = sql`${`{${keys.join(',')}}`}::uuid[]`;
-  const rows = await plannedEachTime(db).execute<{ id: string; name: string }>(
+  const rows = await db.execute<{ id: string; name: string }>(
     by === 'unit'
       ? sql`select id::text, name from admin_units where id = any(${ids})`
       : by === 'official'

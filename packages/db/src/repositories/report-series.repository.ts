@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { plannedEachTime, type Executor } from '../client.js';
+import type { Executor } from '../client.js';
 import type { CaseScope } from './case-scope.repository.js';
 import { inPeriod, read, scopeOn } from './report-sql.js';
 
@@ -27,7 +27,7 @@ export async function seriesOfReportFacts(
   const where = sql`${inPeriod(period)} and ${scopeOn(scope)}`;
   const bucket = sql`width_bucket(f.at, ${`{${starts.map((d) => d.toISOString()).join(',')}}`}::timestamptz[])`;
   const rows = await read<{ kind: string; bucket: number; n: number; on_time: number }>(
-    plannedEachTime(db),
+    db,
     sql`
     select 'open' as kind, ${bucket} as bucket, count(*)::int as n, 0 as on_time
     from case_report_facts f where f.kind = 'open' and f.seq = 1 and ${where}

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../client.js';
+import { plannedEachTime, type Executor } from '../client.js';
 import type { CaseScope } from './case-scope.repository.js';
 
 // What the report queries share (not exported from the package).
@@ -19,13 +19,14 @@ export function scopeOn(scope: CaseScope): SQL {
 
 /**
  * Runs a report read in its own transaction without JIT (compiling cost more than running
- * these queries: measured) and with room to sort a quarter's working times in memory.
+ * these queries: measured) and with room to sort a quarter's working times in memory, planned
+ * for its period each time (plannedEachTime).
  */
 export async function read<T extends Record<string, unknown>>(
   db: Executor,
   query: SQL,
 ): Promise<T[]> {
-  return db.transaction(async (tx) => {
+  return plannedEachTime(db).transaction(async (tx) => {
     await tx.execute(
       sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`,
     );
