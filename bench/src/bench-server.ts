@@ -5,7 +5,7 @@ import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '@hotline/api';
 import { createLogger, loadConfigWith } from '@hotline/config';
-import { createDatabase } from '@hotline/db';
+import { createDatabase, credentialCache } from '@hotline/db';
 import { createRedis } from '@hotline/queue';
 
 const [databaseUrl, portArg] = process.argv.slice(2);
@@ -27,7 +27,17 @@ await pool.db.execute(
 );
 const redis = createRedis(config.redisUrl, 'probe');
 
-const real = await buildApp({ config, db: pool.db, sql: pool.raw, redis, logger });
+// BENCH_CREDENTIAL_CACHE=0: every request reads its credential from Postgres (for comparison).
+const credentials =
+  process.env.BENCH_CREDENTIAL_CACHE === '0' ? undefined : credentialCache(databaseUrl);
+const real = await buildApp({
+  config,
+  db: pool.db,
+  sql: pool.raw,
+  redis,
+  logger,
+  ...(credentials ? { credentials } : {}),
+});
 // reusePort: more API processes may share the port (the kernel spreads connections).
 // (Node's listen option; Fastify passes it on but its types do not list it.)
 await real.listen({

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@hotline/api';
 import { createLogger, loadConfigWith, type AppConfig } from '@hotline/config';
+import { credentialCache } from '@hotline/db';
 import { createRedis } from '@hotline/queue';
 import {
   createTestDatabase,
@@ -57,7 +58,16 @@ export async function startSystem(
   const logger = createLogger(config);
   const redis = createRedis(config.redisUrl, 'probe');
   redis.on('error', () => {});
-  const api = await buildApp({ config, db: database.db, sql: database.raw, redis, logger });
+  // As server.ts runs it: officials and tokens kept in memory until Postgres announces a change.
+  const credentials = credentialCache(database.url);
+  const api = await buildApp({
+    config,
+    db: database.db,
+    sql: database.raw,
+    redis,
+    logger,
+    credentials,
+  });
   await api.listen({ host: '127.0.0.1', port: 0 });
   const { port } = api.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -82,6 +92,7 @@ export async function startSystem(
     async close() {
       await system.stopWorker();
       await api.close();
+      await credentials.close();
       redis.disconnect();
       await database.drop();
       await deleteRedisPrefix(prefix);

@@ -7,6 +7,12 @@ export {
   type RawSql,
   type Tx,
 } from './client.js';
+export {
+  credentialCache,
+  CREDENTIALS_CHANNEL,
+  type CredentialCache,
+  type CredentialCacheOptions,
+} from './credential-cache.js';
 export { migrateDatabase, MIGRATIONS_FOLDER } from './migrate.js';
 export { ensureDatabaseExists, dropDatabase } from './admin.js';
 export * as tables from './schema/index.js';

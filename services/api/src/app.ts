@@ -6,7 +6,7 @@ import {
   type TypeBoxTypeProvider,
 } from '@fastify/type-provider-typebox';
 import type { AppConfig, Logger } from '@hotline/config';
-import type { Database, RawSql } from '@hotline/db';
+import type { CredentialCache, Database, RawSql } from '@hotline/db';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { createCaseRoute } from './routes/cases/create-case.route.js';
@@ -65,7 +65,15 @@ export interface AppDeps {
   /** A fail-fast connection, used only to report readiness: intake never touches Redis. */
   redis: Redis;
   logger: Logger;
+  /**
+   * Officials and tokens kept in memory until Postgres announces a change (server.ts opens
+   * it; without it every request reads its credential from the database).
+   */
+  credentials?: CredentialCache;
 }
+
+/** Where credentials and scopes change: officials, tokens, units, hotlines, passwords. */
+const CREDENTIAL_WRITES = /^\/v1\/(admin\/|auth\/password)/;
 
 /** A case is text, not a file: 64 KiB is far above any legitimate body. */
 export const BODY_LIMIT = 64 * 1024;
@@ -111,7 +119,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     store: redisSessionStore(deps.redis, deps.config.redisPrefix, deps.config.session),
     cookieSecure: deps.config.session.cookieSecure,
     absoluteMs: deps.config.session.absoluteMs,
+    ...(deps.credentials ? { credentials: deps.credentials } : {}),
   });
+  const { credentials } = deps;
+  if (credentials) {
+    // Other processes forget on Postgres's notification; this one forgets before replying, so
+    // whoever made the change (a token revoked, an official deactivated) sees it at once.
+    app.addHook('onSend', async (request, reply) => {
+      if (
+        request.method !== 'GET' &&
+        reply.statusCode < 400 &&
+        CREDENTIAL_WRITES.test(request.url)
+      ) {
+        credentials.clear();
+      }
+    });
+  }
   const sessions = web.resolver;
   const authDeps = {
     db,

@@ -1,7 +1,7 @@
 // Starts the API: `pnpm --filter @hotline/api start`. Closes gracefully on SIGINT/SIGTERM.
 import closeWithGrace from 'close-with-grace';
 import { createLogger, loadConfig } from '@hotline/config';
-import { createDatabase } from '@hotline/db';
+import { createDatabase, credentialCache } from '@hotline/db';
 import { createRedis } from '@hotline/queue';
 import { buildApp } from './app.js';
 
@@ -16,9 +16,21 @@ const redis = createRedis(config.redisUrl, 'probe', { lazyConnect: false });
 // A Redis outage must not crash intake; readiness reports it.
 redis.on('error', (err: Error) => logger.debug({ err: err.message }, 'redis unavailable'));
 
-const app = await buildApp({ config, db: database.db, sql: database.raw, redis, logger });
+const credentials = credentialCache(config.databaseUrl, {
+  onError: (err) =>
+    logger.warn({ err }, 'credential changes not heard: credentials read each time'),
+});
+const app = await buildApp({
+  config,
+  db: database.db,
+  sql: database.raw,
+  redis,
+  logger,
+  credentials,
+});
 app.addHook('onClose', async () => {
   redis.disconnect();
+  await credentials.close();
   await database.close();
 });
 

@@ -7,6 +7,7 @@ import {
   officialExists,
   revokeOfficialToken,
   touchToken,
+  type CredentialCache,
   type Database,
   type OfficialTokenSummary,
 } from '@hotline/db';
@@ -110,17 +111,23 @@ export async function revokeTokenOf(
 
 /**
  * The official behind `Authorization: Bearer hlt_…`, or UNAUTHORIZED. Revoked and expired
- * tokens, and tokens of deactivated officials, are refused at once (nothing is cached).
+ * tokens, and tokens of deactivated officials, are refused as soon as the change commits:
+ * `credentials` (when given) keeps a holder only until Postgres announces a change.
  */
 export async function authenticateOfficialToken(
-  deps: { db: Database },
+  deps: { db: Database; credentials?: CredentialCache },
   token: string,
   now: Date,
 ): Promise<TokenPrincipal> {
-  const holder = token.startsWith(PREFIX)
-    ? await findTokenHolder(deps.db, hashOf(token), now)
-    : null;
-  if (!holder) {
+  const tokenHash = token.startsWith(PREFIX) ? hashOf(token) : null;
+  const find = () => findTokenHolder(deps.db, tokenHash!, now);
+  const holder = !tokenHash
+    ? null
+    : deps.credentials
+      ? await deps.credentials.get(`token:${tokenHash}`, find)
+      : await find();
+  // A kept holder was read before now: its expiry is checked again.
+  if (!holder || (holder.expiresAt && holder.expiresAt <= now)) {
     throw new AppError(
       'UNAUTHORIZED',
       'a valid official token is required (Authorization: Bearer hlt_…)',
@@ -129,6 +136,8 @@ export async function authenticateOfficialToken(
   // Marked used at most once a minute: a busy integration must not write on every request.
   if (!holder.lastUsedAt || now.getTime() - holder.lastUsedAt.getTime() >= 60_000) {
     await touchToken(deps.db, holder.tokenId, now);
+    // The kept holder too, or every request after the first minute would write.
+    holder.lastUsedAt = now;
   }
   return {
     principal: {

@@ -12,6 +12,8 @@ export interface TokenHolder {
   roles: OfficialRole[];
   scopes: string[];
   lastUsedAt: Date | null;
+  /** Checked again by whoever keeps a holder in memory (CredentialCache). */
+  expiresAt: Date | null;
   /** A unit leader's subtree, else null (officialScopeColumns). */
   scopeUnitIds: string[] | null;
   /** A hotline owner's hotlines, else null. */
@@ -33,6 +35,7 @@ export async function findTokenHolder(
         roles: officials.roles,
         scopes: officialTokens.scopes,
         lastUsedAt: officialTokens.lastUsedAt,
+        expiresAt: officialTokens.expiresAt,
         ...officialScopeColumns,
       })
       .from(officialTokens)
@@ -93,7 +96,6 @@ export async function listOfficialTokens(db: Executor, officialId: string) {
       expiresAt: officialTokens.expiresAt,
       revokedAt: officialTokens.revokedAt,
       lastUsedAt: officialTokens.lastUsedAt,
-      ...officialScopeColumns,
     })
     .from(officialTokens)
     .where(eq(officialTokens.officialId, officialId))

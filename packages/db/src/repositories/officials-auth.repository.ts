@@ -2,6 +2,7 @@ import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
 import type { OfficialRole } from '@hotline/domain';
 import type { Executor } from '../client.js';
 import { authEvents, officials } from '../schema/index.js';
+import { oncePerHandle } from '../prepared.js';
 import { officialScopeColumns } from './case-scope.repository.js';
 
 /** What sign-in needs to know about an official. */
@@ -58,12 +59,42 @@ export async function findOfficialCredentials(
   return row ?? null;
 }
 
-/** An official's credentials with what their scope needs (see officialScopeColumns). */
-export async function findOfficialWithScope(db: Executor, officialId: string) {
-  const [row] = await db
-    .select({ ...columns, ...officialScopeColumns })
-    .from(officials)
-    .where(eq(officials.id, officialId));
+/** What a signed-in session's request needs of its official (kept in CredentialCache). */
+export interface OfficialPrincipalRow {
+  id: string;
+  unitId: string;
+  roles: OfficialRole[];
+  isActive: boolean;
+  mustChangePassword: boolean;
+  /** A unit leader's subtree, else null (officialScopeColumns). */
+  scopeUnitIds: string[] | null;
+  /** A hotline owner's hotlines, else null. */
+  scopeHotlineIds: string[] | null;
+}
+
+/**
+ * An official with what their scope needs; no secrets (hash, TOTP), since it is kept in
+ * memory. Every cookie request runs this: built once (prepared.ts).
+ */
+export async function findOfficialPrincipal(
+  db: Executor,
+  officialId: string,
+): Promise<OfficialPrincipalRow | null> {
+  const statement = oncePerHandle(db, 'official-principal', () =>
+    db
+      .select({
+        id: officials.id,
+        unitId: officials.unitId,
+        roles: officials.roles,
+        isActive: officials.isActive,
+        mustChangePassword: officials.mustChangePassword,
+        ...officialScopeColumns,
+      })
+      .from(officials)
+      .where(eq(officials.id, sql.placeholder('officialId')))
+      .prepare('official_principal'),
+  );
+  const [row] = await statement.execute({ officialId });
   return row ?? null;
 }
 

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AppError, requireRole, type AdminActor } from '@hotline/core';
-import type { SessionResolver } from './official-token.js';
+import type { OfficialResolver } from './official-token.js';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -18,7 +18,7 @@ declare module 'fastify' {
  * ADMIN_TOKEN configured only the signed-in administrators get in. The acting official is kept
  * on the request (`adminActor`), for the routes that audit.
  */
-export function adminTokenGuard(adminToken: string | undefined, sessions?: SessionResolver) {
+export function adminTokenGuard(adminToken: string | undefined, sessions?: OfficialResolver) {
   const expected = adminToken ? digest(adminToken) : null;
   return async (request: FastifyRequest) => {
     const header = request.headers.authorization ?? '';

@@ -9,9 +9,9 @@ import {
   type SessionStore,
   type StoredSession,
 } from '@hotline/core';
-import { findOfficialWithScope, type Database } from '@hotline/db';
+import { findOfficialPrincipal, type CredentialCache, type Database } from '@hotline/db';
 import { assertCsrf } from './csrf.js';
-import type { SessionResolver } from './official-token.js';
+import { tokenOfficial, type OfficialResolver } from './official-token.js';
 
 /** The session cookie: httpOnly, SameSite=Strict, path /, Secure unless configured off. */
 export const SESSION_COOKIE = 'hotline_session';
@@ -120,8 +120,11 @@ export const clientOf = (request: FastifyRequest): ClientInfo => ({
 /** Session cookies: reading them, setting and clearing them, and the officialGuard resolver. */
 export interface OfficialSessions {
   store: SessionStore;
-  /** For officialGuard: the official of the cookie, CSRF-checked; password change enforced. */
-  resolver: SessionResolver;
+  /**
+   * For officialGuard: the official of a bearer token, else of the cookie (CSRF-checked,
+   * password change enforced).
+   */
+  resolver: OfficialResolver;
   /** The session and its official, or 401; `allowPasswordChange` lets must-change through. */
   require(
     request: FastifyRequest,
@@ -136,6 +139,8 @@ export function officialSessions(deps: {
   store: SessionStore;
   cookieSecure: boolean;
   absoluteMs: number;
+  /** Keeps officials and tokens in memory until Postgres announces a change. */
+  credentials?: CredentialCache;
 }): OfficialSessions {
   const cookieOptions = {
     path: '/',
@@ -150,7 +155,11 @@ export function officialSessions(deps: {
     const session = await deps.store.touch(token, new Date());
     if (!session) return null;
     assertCsrf(request, session.record.csrfToken);
-    const row = await findOfficialWithScope(deps.db, session.record.officialId);
+    const officialId = session.record.officialId;
+    const find = () => findOfficialPrincipal(deps.db, officialId);
+    const row = deps.credentials
+      ? await deps.credentials.get(`official:${officialId}`, find)
+      : await find();
     if (!row?.isActive) return null;
     if (row.mustChangePassword && !allowPasswordChange) {
       throw new AppError(
@@ -171,7 +180,8 @@ export function officialSessions(deps: {
 
   return {
     store: deps.store,
-    resolver: async (request) => (await resolve(request, false))?.official ?? null,
+    resolver: async (request) =>
+      (await tokenOfficial(request, deps)) ?? (await resolve(request, false))?.official ?? null,
     async require(request, options = {}) {
       const found = await resolve(request, options.allowPasswordChange ?? false);
       if (!found) throw new AppError('UNAUTHORIZED', 'sign in first (POST /v1/auth/sign-in)');

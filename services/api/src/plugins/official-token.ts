@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError, authenticateOfficialToken, type ActingOfficial } from '@hotline/core';
-import type { Database } from '@hotline/db';
+import type { CredentialCache, Database } from '@hotline/db';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -9,27 +9,33 @@ declare module 'fastify' {
   }
 }
 
-/** Finds the official of a signed-in session (cookie), or null when there is none. */
-export type SessionResolver = (request: FastifyRequest) => Promise<ActingOfficial | null>;
+/**
+ * Finds the official of a request, or null when it carries no credential: a bearer token, else
+ * a signed-in session's cookie (CSRF-checked). officialSessions().resolver is the app's one.
+ */
+export type OfficialResolver = (request: FastifyRequest) => Promise<ActingOfficial | null>;
+
+/** The official of an `Authorization: Bearer hlt_…` header; null without one. */
+export async function tokenOfficial(
+  request: FastifyRequest,
+  deps: { db: Database; credentials?: CredentialCache },
+): Promise<ActingOfficial | null> {
+  const header = request.headers.authorization ?? '';
+  if (!header.startsWith('Bearer ')) return null;
+  return authenticateOfficialToken(deps, header.slice(7).trim(), new Date());
+}
 
 /**
- * Officials' routes: a signed-in session (cookie, with its CSRF check, when a resolver is
- * given) or an API token (`Authorization: Bearer hlt_…`); otherwise 401.
+ * Officials' routes: whoever `sessions` finds (an API token or a signed-in session), or, with
+ * no resolver, an API token (`Authorization: Bearer hlt_…`); otherwise 401.
  */
-export function officialGuard(deps: { db: Database; sessions?: SessionResolver }) {
+export function officialGuard(deps: { db: Database; sessions?: OfficialResolver }) {
   return async (request: FastifyRequest) => {
-    const header = request.headers.authorization ?? '';
-    if (header.startsWith('Bearer ')) {
-      request.official = await authenticateOfficialToken(
-        { db: deps.db },
-        header.slice(7).trim(),
-        new Date(),
-      );
-      return;
-    }
-    const session = deps.sessions ? await deps.sessions(request) : null;
-    if (!session) throw new AppError('UNAUTHORIZED', 'sign in, or send an official API token');
-    request.official = session;
+    const official = deps.sessions
+      ? await deps.sessions(request)
+      : await tokenOfficial(request, deps);
+    if (!official) throw new AppError('UNAUTHORIZED', 'sign in, or send an official API token');
+    request.official = official;
   };
 }
 

@@ -9,7 +9,7 @@ import {
 } from '@hotline/contracts';
 import { findCallerCases, logCall } from '@hotline/core';
 import type { Database, RawSql } from '@hotline/db';
-import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
+import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 
 const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 
@@ -19,7 +19,7 @@ export const callRoutes =
     db: Database;
     sql: RawSql;
     publicBaseUrl: string;
-    sessions?: SessionResolver;
+    sessions?: OfficialResolver;
   }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.addHook('preHandler', officialGuard({ db: deps.db, sessions: deps.sessions }));

@@ -29,12 +29,12 @@ import {
   type RequestedAction,
 } from '@hotline/core';
 import type { Database } from '@hotline/db';
-import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
+import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 
 export interface CaseActionRouteDeps {
   db: Database;
   /** Signed-in sessions, when the app has them; API tokens work either way. */
-  sessions?: SessionResolver;
+  sessions?: OfficialResolver;
   publicBaseUrl?: string;
   timeZone?: string;
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CaseRefParams, ErrorResponse } from '@hotline/contracts';
 import { authorizeOfficialAttachment, type AttachmentLimits } from '@hotline/core';
 import type { Database } from '@hotline/db';
-import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
+import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 import {
   acceptUploads,
   requireMultipart,
@@ -17,7 +17,7 @@ import {
 export const officialAttachmentsRoute =
   (deps: {
     db: Database;
-    sessions?: SessionResolver;
+    sessions?: OfficialResolver;
     dir: string;
     limits: AttachmentLimits;
   }): FastifyPluginAsyncTypebox =>

@@ -2,14 +2,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CaseDetailResponse, CaseRefParams, ErrorResponse } from '@hotline/contracts';
 import { getCaseDetail } from '@hotline/core';
 import type { Database } from '@hotline/db';
-import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
+import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 
 /**
  * The officials' case page in one call (issue item 5): fields, contact (recorded as a personal
  * data view), deadlines, timeline, files, related cases and the actions allowed now.
  */
 export const caseDetailRoute =
-  (deps: { db: Database; sessions?: SessionResolver }): FastifyPluginAsyncTypebox =>
+  (deps: { db: Database; sessions?: OfficialResolver }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.addHook('preHandler', officialGuard({ db: deps.db, sessions: deps.sessions }));
     app.get(

@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CaseAssignees, CaseRefParams, ErrorResponse } from '@hotline/contracts';
 import { listCaseAssignees } from '@hotline/core';
 import type { Database } from '@hotline/db';
-import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
+import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 
 /** Who a case may be assigned to (the assign and reassign forms). */
 export const caseAssigneesRoute =
-  (deps: { db: Database; sessions?: SessionResolver }): FastifyPluginAsyncTypebox =>
+  (deps: { db: Database; sessions?: OfficialResolver }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.addHook('preHandler', officialGuard(deps));
     app.get(

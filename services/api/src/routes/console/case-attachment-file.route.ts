@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { CaseAttachmentParams, ErrorResponse } from '@hotline/contracts';
 import { AppError, getCaseAttachment } from '@hotline/core';
 import type { Database } from '@hotline/db';
-import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
+import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 
 /** `attachment; filename="…"` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
 function dispositionOf(fileName: string) {
@@ -18,7 +18,7 @@ function dispositionOf(fileName: string) {
 
 /** An official downloads a file of a case in their scope (the case page's links). */
 export const caseAttachmentFileRoute =
-  (deps: { db: Database; sessions?: SessionResolver; dir: string }): FastifyPluginAsyncTypebox =>
+  (deps: { db: Database; sessions?: OfficialResolver; dir: string }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.addHook('preHandler', officialGuard(deps));
     app.get(

@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ConsoleReference, ErrorResponse } from '@hotline/contracts';
 import { getConsoleReference } from '@hotline/core';
 import type { Database } from '@hotline/db';
-import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
+import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 
 /** Units and hotline numbers for the console's forms and filters. */
 export const consoleReferenceRoute =
-  (deps: { db: Database; sessions?: SessionResolver }): FastifyPluginAsyncTypebox =>
+  (deps: { db: Database; sessions?: OfficialResolver }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.addHook('preHandler', officialGuard(deps));
     app.get(

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '@hotline/db';
-import type { SessionResolver } from '../../plugins/official-token.js';
+import type { OfficialResolver } from '../../plugins/official-token.js';
 import { caseAssigneesRoute } from './case-assignees.route.js';
 import { caseAttachmentFileRoute } from './case-attachment-file.route.js';
 import { consoleReferenceRoute } from './console-reference.route.js';
@@ -10,7 +10,7 @@ import { myNotificationsRoute } from './my-notifications.route.js';
 export const consoleRoutes =
   (deps: {
     db: Database;
-    sessions?: SessionResolver;
+    sessions?: OfficialResolver;
     attachmentsDir: string;
   }): FastifyPluginAsyncTypebox =>
   async (app) => {

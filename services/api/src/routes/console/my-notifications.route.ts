@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, MyNotifications, MyNotificationsQuery } from '@hotline/contracts';
 import { DEFAULT_NOTIFICATIONS_LIMIT, listMyNotifications } from '@hotline/core';
 import type { Database } from '@hotline/db';
-import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
+import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 
 /** The signed-in official's inbox: the console's bell polls it. */
 export const myNotificationsRoute =
-  (deps: { db: Database; sessions?: SessionResolver }): FastifyPluginAsyncTypebox =>
+  (deps: { db: Database; sessions?: OfficialResolver }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.addHook('preHandler', officialGuard(deps));
     app.get(

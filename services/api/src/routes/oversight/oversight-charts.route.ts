@@ -10,7 +10,7 @@ import {
 } from '@hotline/contracts';
 import { backlogSeries, escalationRungs, hotlineSummary, transferFlows } from '@hotline/core';
 import type { Database } from '@hotline/db';
-import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
+import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 import { formatOf, periodStamp, sendTable } from '../reports/export-table.js';
 import {
   BACKLOG_COLUMNS,
@@ -32,7 +32,7 @@ export const oversightChartRoutes =
   (deps: {
     db: Database;
     timeZone: string;
-    sessions?: SessionResolver;
+    sessions?: OfficialResolver;
   }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.addHook(

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, OversightQuery, OversightResponse } from '@hotline/contracts';
 import { listOversight, type OversightItem } from '@hotline/core';
 import type { Database, OversightList } from '@hotline/db';
-import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
+import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 import { hours, localTime, sendTable, type Column, formatOf } from '../reports/export-table.js';
 import { CHANNEL_NAMES } from '../reports/report-columns.js';
 
@@ -78,7 +78,7 @@ export const oversightRoutes =
   (deps: {
     db: Database;
     timeZone: string;
-    sessions?: SessionResolver;
+    sessions?: OfficialResolver;
   }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.addHook(

@@ -2,13 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, QueuePage, QueueParams, QueueQuery } from '@hotline/contracts';
 import { listQueue, newQueueCountCache } from '@hotline/core';
 import type { Database } from '@hotline/db';
-import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
+import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 
 const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 
 /** Officials' work queues, each within the cases the official may see. */
 export const queueRoutes =
-  (deps: { db: Database; sessions?: SessionResolver }): FastifyPluginAsyncTypebox =>
+  (deps: { db: Database; sessions?: OfficialResolver }): FastifyPluginAsyncTypebox =>
   async (app) => {
     const counts = newQueueCountCache();
     app.addHook('preHandler', officialGuard({ db: deps.db, sessions: deps.sessions }));

@@ -9,7 +9,7 @@ import {
 } from '@hotline/contracts';
 import { reportFigures, reportSeries, type ReportGrouping } from '@hotline/core';
 import type { Database } from '@hotline/db';
-import { officialGuard, officialOf, type SessionResolver } from '../../plugins/official-token.js';
+import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 import { formatOf, periodStamp, sendTable } from './export-table.js';
 import { reportColumns, reportRowsForExport, SERIES_COLUMNS } from './report-columns.js';
 
@@ -26,7 +26,7 @@ export const reportRoutes =
   (deps: {
     db: Database;
     timeZone: string;
-    sessions?: SessionResolver;
+    sessions?: OfficialResolver;
   }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.addHook(
