@@ -18,8 +18,9 @@ const config = loadConfigWith({
   RATE_LIMIT_READS_PER_MINUTE: '0',
 });
 const logger = createLogger(config);
+// BENCH_POOL=n: another pool size than the API's own default (DATABASE_POOL_SIZE).
 const pool = createDatabase(databaseUrl, {
-  max: Number(process.env.BENCH_POOL ?? 10),
+  max: Number(process.env.BENCH_POOL ?? config.databasePoolSize.api),
   applicationName: 'hotline-bench',
 });
 await pool.db.execute(

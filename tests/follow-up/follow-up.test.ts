@@ -41,9 +41,9 @@ describe('citizen follow-up: proof of ownership, the citizen’s actions, public
     const { trackingCode, ownerToken, followUpUrl } = res.body as Record<string, string>;
     expect(trackingCode).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     expect(ownerToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(followUpUrl).toBe(
-      `${sys.config.publicBaseUrl}/follow-up/${trackingCode}#token=${ownerToken}`,
-    );
+    // No PUBLIC_BASE_URL and PORT=0: the link goes where the API really listens.
+    expect(sys.config.hasPublicBaseUrl).toBe(false);
+    expect(followUpUrl).toBe(`${sys.baseUrl}/follow-up/${trackingCode}#token=${ownerToken}`);
     const row = await stored(trackingCode!);
     expect(row.ownerTokenHash).toBe(createHash('sha256').update(ownerToken!).digest('hex'));
     const tracking = await getJson(sys.baseUrl, `/v1/cases/${trackingCode}`);

@@ -99,7 +99,8 @@ describe('Open311 GeoReport v2', () => {
         specification: 'http://wiki.open311.org/GeoReport_v2',
         formats: ['application/json', 'text/xml'],
       });
-      expect(String(body.endpoints[0]!.url)).toMatch(/\/open311\/v2$/);
+      // Where the API really listens (PORT=0, no PUBLIC_BASE_URL in tests).
+      expect(body.endpoints[0]!.url).toBe(`${sys.baseUrl}/open311/v2`);
       const x = await xml('discovery');
       expect(x.contentType).toMatch(/^text\/xml; charset=utf-8/);
       const d = parseXml(x.text).discovery as { endpoints: { endpoint: Json[] } };

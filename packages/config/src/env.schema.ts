@@ -13,7 +13,13 @@ export const EnvSchema = Type.Object({
     default: 'postgres://postgres@127.0.0.1:5432/hotline',
     description: 'PostgreSQL connection URL',
   }),
-  DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  DATABASE_POOL_SIZE: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 200,
+      description: 'connections per pool (default: API 2 × CPU cores, worker 10)',
+    }),
+  ),
   REDIS_URL: Type.String({
     pattern: '^rediss?://',
     default: 'redis://127.0.0.1:6379',

@@ -13,7 +13,11 @@ describe('loadConfig', () => {
 
   it('converts numbers and booleans from strings', () => {
     const c = loadConfig({ PORT: '8080', LOG_PRETTY: 'true', DATABASE_POOL_SIZE: '4' });
-    expect(c).toMatchObject({ port: 8080, logPretty: true, databasePoolSize: 4 });
+    expect(c).toMatchObject({
+      port: 8080,
+      logPretty: true,
+      databasePoolSize: { api: 4, worker: 4 },
+    });
   });
 
   it.each([

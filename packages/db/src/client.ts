@@ -10,6 +10,12 @@ export type Executor = Database | Tx;
 export interface DatabaseOptions {
   /** Pool size. */
   max?: number;
+  /**
+   * Connections for statements planned each time (searches, reports; default: `max`). Their
+   * own, because when every connection is busy postgres.js pipelines a query onto one of them,
+   * and a case page must not wait behind a quarter's report.
+   */
+  plannedEachTimeMax?: number;
   /** Shown in pg_stat_activity. */
   applicationName?: string;
   /** Aborts any statement running longer, so a stuck query cannot hang a request forever. */
@@ -47,14 +53,18 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
   } satisfies postgres.Options<Record<string, never>>;
   const client = postgres(url, clientOptions);
   const raw = postgres(url, clientOptions);
+  const planned = postgres(url, {
+    ...clientOptions,
+    max: options.plannedEachTimeMax ?? clientOptions.max,
+  });
   const db = drizzle(preparing(client), { schema });
-  // Same pool, statements sent unnamed: see plannedEachTime.
-  Object.defineProperty(db, PLANNED_EACH_TIME, { value: drizzle(client, { schema }) });
+  // Statements sent unnamed, on connections of their own: see plannedEachTime.
+  Object.defineProperty(db, PLANNED_EACH_TIME, { value: drizzle(planned, { schema }) });
   return {
     db,
     raw,
     close: async () => {
-      await Promise.all([client.end({ timeout: 5 }), raw.end({ timeout: 5 })]);
+      await Promise.all([client, raw, planned].map((c) => c.end({ timeout: 5 })));
     },
   };
 }
@@ -66,7 +76,8 @@ const PLANNED_EACH_TIME = Symbol('plannedEachTime');
  * whose best plan depends on them (a search for a word in 600,000 cases and for one in 20
  * need opposite plans, and a generic plan guesses a word's frequency) and for reports, which
  * run seldom and over periods of any length. Everything else is prepared and may run on a
- * generic plan (see `preparing`). Inside a transaction, the transaction itself.
+ * generic plan (see `preparing`). On connections of their own (`plannedEachTimeMax`); inside a
+ * transaction, the transaction itself.
  */
 export function plannedEachTime(db: Executor): Executor {
   return (db as unknown as Record<symbol, Database | undefined>)[PLANNED_EACH_TIME] ?? db;

@@ -1,4 +1,9 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
 import type { Redis } from 'ioredis';
 import {
   TypeBoxValidatorCompiler,
@@ -29,7 +34,7 @@ import { registerRateLimit } from './plugins/rate-limit.js';
 import { requestOtpRoute } from './routes/follow-up/request-otp.route.js';
 import { caseActionsRoute } from './routes/follow-up/case-actions.route.js';
 import { redisOtpStore } from './routes/follow-up/redis-otp-store.js';
-import { registerWeb } from '@hotline/web';
+import { linkBaseOf, registerWeb } from '@hotline/web';
 import { publishedCasesRoute } from './routes/cases/published-cases.route.js';
 import { adminApiKeyRoutes } from './routes/admin/admin-api-keys.route.js';
 import { open311Routes } from './routes/open311/open311.route.js';
@@ -111,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandler(app, BODY_LIMIT);
   await registerOpenApi(app, deps.config.publicBaseUrl);
   const { db } = deps;
+  const linkBase = (request: FastifyRequest) => linkBaseOf(request, deps.config);
   // Officials' sessions (issue item 1): one Redis store and one cookie resolver for the app.
   // `sessions` is what officialGuard({ db, sessions }) takes: cookie + CSRF, or a bearer token.
   await app.register(fastifyCookie);
@@ -159,7 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     createCaseRoute({
       sql: deps.sql,
-      publicBaseUrl: deps.config.publicBaseUrl,
+      linkBase,
       bodyLimit: BODY_LIMIT,
       limits: deps.config.rateLimit,
     }),
@@ -174,7 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       db,
       otp,
       bodyLimit: FOLLOW_UP_BODY_LIMIT,
-      publicBaseUrl: deps.config.publicBaseUrl,
+      linkBase,
       timeZone: deps.config.displayTimeZone,
     }),
   );
@@ -209,9 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminHotlineRoutes(orgDeps));
   await app.register(adminCategoryRoutes(orgDeps));
   await app.register(adminUnitMergePreviewRoute(orgDeps));
-  await app.register(
-    callRoutes({ db, sql: deps.sql, publicBaseUrl: deps.config.publicBaseUrl, sessions }),
-  );
+  await app.register(callRoutes({ db, sql: deps.sql, linkBase, sessions }));
   const reportDeps = { db, timeZone: deps.config.displayTimeZone, sessions };
   await app.register(oversightRoutes(reportDeps));
   await app.register(reportRoutes(reportDeps));
@@ -221,7 +225,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     caseActionRoutes({
       db,
       sessions,
-      publicBaseUrl: deps.config.publicBaseUrl,
+      linkBase,
       timeZone: deps.config.displayTimeZone,
     }),
   );
@@ -250,7 +254,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     open311Routes({
       db,
       sql: deps.sql,
-      publicBaseUrl: deps.config.publicBaseUrl,
+      linkBase,
       bodyLimit: BODY_LIMIT,
     }),
   );

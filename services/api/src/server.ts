@@ -8,7 +8,7 @@ import { buildApp } from './app.js';
 const config = loadConfig();
 const logger = createLogger(config, { service: 'api' });
 const database = createDatabase(config.databaseUrl, {
-  max: config.databasePoolSize,
+  max: config.databasePoolSize.api,
   applicationName: 'hotline-api',
   statementTimeoutMs: 10_000,
 });

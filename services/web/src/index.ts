@@ -5,6 +5,7 @@ import type { WebDeps } from './web-deps.js';
 
 export type { WebDeps } from './web-deps.js';
 export { CONSOLE_DIST } from './console-static.js';
+export { linkBaseOf } from './portal/link-base.js';
 
 /**
  * The browser UI, mounted by the API process so pages and API share one origin: the citizen

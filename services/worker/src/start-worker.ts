@@ -23,7 +23,7 @@ export function startWorker(
   overrides: { providers?: Partial<NotificationProviders> } = {},
 ): RunningWorker {
   const database = createDatabase(config.databaseUrl, {
-    max: config.databasePoolSize,
+    max: config.databasePoolSize.worker,
     applicationName: 'hotline-worker',
   });
   const { db } = database;

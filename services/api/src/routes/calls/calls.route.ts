@@ -1,3 +1,4 @@
+import type { LinkBase } from '../../plugins/link-base.js';
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
@@ -18,7 +19,7 @@ export const callRoutes =
   (deps: {
     db: Database;
     sql: RawSql;
-    publicBaseUrl: string;
+    linkBase: LinkBase;
     sessions?: OfficialResolver;
   }): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -42,7 +43,7 @@ export const callRoutes =
           new Date(),
         );
         request.log.info({ caseId: submitted.caseId }, 'call logged');
-        const trackingUrl = `${deps.publicBaseUrl}/v1/cases/${submitted.trackingCode}`;
+        const trackingUrl = `${deps.linkBase(request)}/v1/cases/${submitted.trackingCode}`;
         return reply
           .status(201)
           .header('location', trackingUrl)

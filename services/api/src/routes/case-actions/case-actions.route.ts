@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import type { Static, TSchema } from 'typebox';
+import type { LinkBase } from '../../plugins/link-base.js';
 import {
   AssignBody,
   CaseActionHeaders,
@@ -35,7 +36,8 @@ export interface CaseActionRouteDeps {
   db: Database;
   /** Signed-in sessions, when the app has them; API tokens work either way. */
   sessions?: OfficialResolver;
-  publicBaseUrl?: string;
+  /** Where the links in the citizen's messages point. */
+  linkBase?: LinkBase;
   timeZone?: string;
 }
 
@@ -95,7 +97,6 @@ export const caseActionRoutes =
     });
     const changeDeps: CaseChangeDeps = {
       db: deps.db,
-      ...(deps.publicBaseUrl ? { publicBaseUrl: deps.publicBaseUrl } : {}),
       ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
     };
 
@@ -123,7 +124,7 @@ export const caseActionRoutes =
           const expected = expectedVersionOf(payload, request.headers['if-match']);
           try {
             const acted = await actOnCase(
-              changeDeps,
+              deps.linkBase ? { ...changeDeps, publicBaseUrl: deps.linkBase(request) } : changeDeps,
               officialOf(request),
               request.params.id,
               toAction(payload),

@@ -1,3 +1,4 @@
+import type { LinkBase } from '../../plugins/link-base.js';
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
@@ -19,7 +20,7 @@ import { perPhoneCaseLimit } from '../../plugins/rate-limit.js';
 export const createCaseRoute =
   (deps: {
     sql: RawSql;
-    publicBaseUrl: string;
+    linkBase: LinkBase;
     bodyLimit: number;
     limits: Pick<AppConfig['rateLimit'], 'phoneCases' | 'phoneCaseWindowMs'>;
   }): FastifyPluginAsyncTypebox =>
@@ -54,7 +55,8 @@ export const createCaseRoute =
           { body: request.body, channel: 'web', actor: { kind: 'citizen' } },
           new Date(),
         );
-        const trackingUrl = `${deps.publicBaseUrl}/v1/cases/${submitted.trackingCode}`;
+        const base = deps.linkBase(request);
+        const trackingUrl = `${base}/v1/cases/${submitted.trackingCode}`;
         if (submitted.ownerToken === null) {
           request.log.info({ caseId: submitted.caseId }, 'case linked to an open duplicate');
           return reply
@@ -70,7 +72,7 @@ export const createCaseRoute =
         }
         request.log.info({ caseId: submitted.caseId }, 'case received');
         // The token rides in the fragment: browsers never send it to a server or a Referer.
-        const followUpUrl = `${deps.publicBaseUrl}/follow-up/${submitted.trackingCode}#token=${submitted.ownerToken}`;
+        const followUpUrl = `${base}/follow-up/${submitted.trackingCode}#token=${submitted.ownerToken}`;
         return reply
           .status(201)
           .header('location', trackingUrl)

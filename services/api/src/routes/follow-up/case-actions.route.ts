@@ -9,6 +9,7 @@ import {
   TrackingCodeParams,
   WithdrawCaseBody,
 } from '@hotline/contracts';
+import type { LinkBase } from '../../plugins/link-base.js';
 import {
   provideCaseInformation,
   rateCase,
@@ -44,7 +45,9 @@ const schemaFor = <B>(summary: string, body: B) => ({
  * X-Case-Otp): without it 403; what the case's state forbids is 409 with the reason.
  */
 export const caseActionsRoute =
-  (deps: FollowUpDeps & { bodyLimit: number }): FastifyPluginAsyncTypebox =>
+  (
+    deps: Omit<FollowUpDeps, 'publicBaseUrl'> & { bodyLimit: number; linkBase: LinkBase },
+  ): FastifyPluginAsyncTypebox =>
   async (app) => {
     const opts = { bodyLimit: deps.bodyLimit };
     app.post(
@@ -58,7 +61,7 @@ export const caseActionsRoute =
       },
       async (request) =>
         provideCaseInformation(
-          deps,
+          { ...deps, publicBaseUrl: deps.linkBase(request) },
           request.params.trackingCode,
           proofOf(request.headers),
           request.body.text,
@@ -73,7 +76,7 @@ export const caseActionsRoute =
       },
       async (request) =>
         rateCase(
-          deps,
+          { ...deps, publicBaseUrl: deps.linkBase(request) },
           request.params.trackingCode,
           proofOf(request.headers),
           {
@@ -88,7 +91,7 @@ export const caseActionsRoute =
       { ...opts, schema: schemaFor('Reopen within 7 days of resolution (mở lại)', ReopenCaseBody) },
       async (request) =>
         reopenCase(
-          deps,
+          { ...deps, publicBaseUrl: deps.linkBase(request) },
           request.params.trackingCode,
           proofOf(request.headers),
           request.body.reason,
@@ -100,7 +103,7 @@ export const caseActionsRoute =
       { ...opts, schema: schemaFor('Withdraw before assignment (rút phản ánh)', WithdrawCaseBody) },
       async (request) =>
         withdrawCase(
-          deps,
+          { ...deps, publicBaseUrl: deps.linkBase(request) },
           request.params.trackingCode,
           proofOf(request.headers),
           request.body.reason,

@@ -1,3 +1,4 @@
+import type { LinkBase } from '../../plugins/link-base.js';
 import { randomBytes } from 'node:crypto';
 import type {
   FastifyPluginAsyncTypebox,
@@ -79,7 +80,7 @@ export const open311Routes =
   (deps: {
     db: Database;
     sql: RawSql;
-    publicBaseUrl: string;
+    linkBase: LinkBase;
     bodyLimit: number;
   }): FastifyPluginAsyncTypebox =>
   async (outer) => {
@@ -103,8 +104,8 @@ export const open311Routes =
           typed.get(
             `/discovery.${format}`,
             { schema: { summary: `Open311 discovery (${format})`, tags } },
-            async (_request, reply) =>
-              sendOpen311(reply, format, DISCOVERY, discovery(deps.publicBaseUrl)),
+            async (request, reply) =>
+              sendOpen311(reply, format, DISCOVERY, discovery(deps.linkBase(request))),
           );
           typed.get(
             `/services.${format}`,
