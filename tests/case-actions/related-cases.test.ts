@@ -8,7 +8,7 @@ import { act, detail } from './helpers.js';
 
 type Related = { trackingCode: string; reasons: string[]; similarity: number };
 
-describe('related cases on the case page: similar texts found once, when a case is routed', () => {
+describe('related cases on the case page: similar texts found once, by a job after routing', () => {
   let system: TestSystem;
   let base: string;
   let leader: Record<string, string>;

@@ -77,7 +77,7 @@ describe('operations: Prometheus metrics and the queue dashboard', () => {
     expect(api.status).toBe(200);
     const queues = ((await api.json()) as { queues: { name: string }[] }).queues.map((q) => q.name);
     expect(queues).toEqual(
-      expect.arrayContaining(['routing', 'sla', 'notifications', 'maintenance']),
+      expect.arrayContaining(['routing', 'matching', 'sla', 'notifications', 'maintenance']),
     );
   });
 });

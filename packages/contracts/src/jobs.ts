@@ -17,10 +17,15 @@ export type SlaTimerJob = Static<typeof SlaTimerJob>;
 export const SendNotificationJob = Type.Object({ notificationId: Type.String({ format: 'uuid' }) });
 export type SendNotificationJob = Static<typeof SendNotificationJob>;
 
+/** Looks for the cases whose text resembles this one's (the case page's related cases). */
+export const MatchTextsJob = Type.Object({ caseId: Type.String({ format: 'uuid' }) });
+export type MatchTextsJob = Static<typeof MatchTextsJob>;
+
 export const MaintenanceJob = Type.Object({});
 
 export const JOB_CATALOG = {
   routing: { 'route-case': RouteCaseJob },
+  matching: { 'match-texts': MatchTextsJob },
   sla: { 'check-deadline': SlaTimerJob },
   notifications: { send: SendNotificationJob },
   maintenance: { reconcile: MaintenanceJob, 'daily-digest': MaintenanceJob },

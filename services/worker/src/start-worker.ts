@@ -7,6 +7,7 @@ import { createPublisher, createQueueWorker, createRedis } from '@hotline/queue'
 import { startOutboxRelay } from './outbox-relay.js';
 import { reconcileProcessor } from './processors/reconcile.processor.js';
 import { routeCaseProcessor } from './processors/route-case.processor.js';
+import { matchTextsProcessor } from './processors/match-texts.processor.js';
 import { slaTimerProcessor } from './processors/sla-timer.processor.js';
 import { sendNotificationProcessor } from './processors/send-notification.processor.js';
 import { createProviders, type NotificationProviders } from './notifications/create-providers.js';
@@ -68,9 +69,12 @@ export function startWorker(
   };
   addWorker(
     'routing',
-    routeCaseProcessor(changeDeps, config.routingBatch),
+    routeCaseProcessor({ ...changeDeps, publisher }, config.routingBatch),
     config.concurrency.routing,
   );
+  // One at a time: each is one statement of a few milliseconds on Postgres, and a backlog
+  // only means a case's page compares its text on first view.
+  addWorker('matching', matchTextsProcessor({ db }), 1);
   addWorker('sla', slaTimerProcessor(changeDeps), config.concurrency.sla);
   const providers = createProviders(
     config.notifications,

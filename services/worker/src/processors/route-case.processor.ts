@@ -1,8 +1,8 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import DataLoader from 'dataloader';
 import { RouteCaseJob } from '@hotline/contracts';
+import type { JobPublisher } from '@hotline/queue';
 import { AppError, routeCase, routeCases, type CaseChangeDeps } from '@hotline/core';
-import { findCaseTextMatches } from '@hotline/db';
 import Value from 'typebox/value';
 
 export interface RoutingBatch {
@@ -15,9 +15,12 @@ export interface RoutingBatch {
  * once) are collected by a DataLoader and routed in one transaction; if that transaction fails
  * as a whole (a deadlock with another worker's batch over an assignment cursor, say), each case
  * is routed alone, so one bad case never holds back the others. A case that does not exist is
- * not retried. The cases similar to each are then looked for once (case pages read them).
+ * not retried. Then each case's similar texts are looked for, by a job of its own (matching).
  */
-export function routeCaseProcessor(deps: CaseChangeDeps, batch: RoutingBatch) {
+export function routeCaseProcessor(
+  deps: CaseChangeDeps & { publisher: JobPublisher },
+  batch: RoutingBatch,
+) {
   const loader = new DataLoader<string, unknown>(
     async (caseIds) => {
       const now = new Date();
@@ -29,9 +32,16 @@ export function routeCaseProcessor(deps: CaseChangeDeps, batch: RoutingBatch) {
           caseIds.map((id) => routeCase(deps, id, now).catch((e: Error) => e)),
         );
       }
-      // After routing has committed, not inside its transaction: if this fails the jobs are
-      // retried, and routing a routed case again changes nothing.
-      await findCaseTextMatches(deps.db, caseIds);
+      // After routing has committed: if publishing fails the jobs are retried, and routing a
+      // routed case again changes nothing. Ids are per case, so a retry adds no second job.
+      await deps.publisher.publish(
+        caseIds.map((caseId) => ({
+          queue: 'matching',
+          name: 'match-texts',
+          jobId: `match-${caseId}`,
+          data: { caseId },
+        })),
+      );
       return outcomes;
     },
     {
