@@ -68,6 +68,10 @@ export function redisSessionStore(
         await redis.multi().del(key(id)).srem(index(record.officialId), id).exec();
         return null;
       }
+      // Written again only once a sixtieth of the idle timeout has passed (30 s of 30 min): a
+      // console's burst of requests costs one Redis round trip each, not two, and a session
+      // expires at most that much early.
+      if (at - record.lastSeenAt < timeouts.idleMs / 60) return { id, record };
       record.lastSeenAt = at;
       // XX: a session revoked a moment ago is not brought back.
       await redis.set(key(id), JSON.stringify(record), 'PX', ttlOf(record, at), 'XX');
