@@ -1,7 +1,7 @@
 import { findOfficialCredentials, setOfficialPassword } from '@hotline/db';
-import { audit } from '../admin/admin-context.js';
 import { AppError, validationFailed } from '../errors.js';
 import { recordAuthEvent } from './auth-events.js';
+import { resetCredential } from './credential-reset.js';
 import { hashPassword, passwordProblem, temporaryPassword, verifyPassword } from './passwords.js';
 import type { AuthDeps } from './sign-in.js';
 import type { ClientInfo } from './session-store.js';
@@ -40,28 +40,21 @@ export async function resetPassword(
   byOfficialId: string | null,
   client: ClientInfo,
 ) {
-  const official = await findOfficialCredentials(deps.db, officialId);
-  if (!official) throw new AppError('OFFICIAL_NOT_FOUND', `official ${officialId} not found`);
   const password = temporaryPassword();
   const hash = await hashPassword(password);
-  await deps.db.transaction(async (tx) => {
-    await setOfficialPassword(tx, official.id, hash, true);
-    await recordAuthEvent(tx, 'password_reset', { officialId, byOfficialId }, client);
-    // Whether a password is set and must change: never the password or its hash.
-    await audit(
-      tx,
-      byOfficialId,
-      'official.password_reset',
-      'official',
-      official.id,
-      {
-        hasPassword: official.passwordHash !== null,
-        mustChangePassword: official.mustChangePassword,
-      },
-      { hasPassword: true, mustChangePassword: true },
-    );
-    // Last: if Redis fails the reset rolls back, rather than leaving old sessions alive after it.
-    await deps.sessions.revokeAll(official.id);
-  });
+  await resetCredential(
+    deps,
+    officialId,
+    { officialId: byOfficialId, client },
+    {
+      event: 'password_reset',
+      action: 'official.password_reset',
+      change: (tx, o) => setOfficialPassword(tx, o.id, hash, true),
+      audited: (o) => ({
+        before: { hasPassword: o.passwordHash !== null, mustChangePassword: o.mustChangePassword },
+        after: { hasPassword: true, mustChangePassword: true },
+      }),
+    },
+  );
   return { temporaryPassword: password, mustChangePassword: true as const };
 }

@@ -1,7 +1,5 @@
-import { clearOfficialTotp, findOfficialCredentials } from '@hotline/db';
-import { audit } from '../admin/admin-context.js';
-import { AppError } from '../errors.js';
-import { recordAuthEvent } from './auth-events.js';
+import { clearOfficialTotp } from '@hotline/db';
+import { resetCredential } from './credential-reset.js';
 import type { ClientInfo } from './session-store.js';
 import type { AuthDeps } from './sign-in.js';
 
@@ -16,27 +14,23 @@ export async function resetTotp(
   byOfficialId: string | null,
   client: ClientInfo,
 ) {
-  const official = await findOfficialCredentials(deps.db, officialId);
-  if (!official) throw new AppError('OFFICIAL_NOT_FOUND', `official ${officialId} not found`);
-  const revoked = await deps.db.transaction(async (tx) => {
-    await clearOfficialTotp(tx, official.id);
-    await recordAuthEvent(tx, 'totp_reset', { officialId, byOfficialId }, client);
-    // Whether a factor was set: never the secret.
-    await audit(
-      tx,
-      byOfficialId,
-      'official.totp_reset',
-      'official',
-      official.id,
-      { totpEnabled: official.totpEnabled, hasTotpSecret: official.totpSecret !== null },
-      { totpEnabled: false, hasTotpSecret: false },
-    );
-    // Last: if Redis fails the reset rolls back, rather than leaving sessions alive after it.
-    return deps.sessions.revokeAll(official.id);
-  });
+  const { official, revokedSessions } = await resetCredential(
+    deps,
+    officialId,
+    { officialId: byOfficialId, client },
+    {
+      event: 'totp_reset',
+      action: 'official.totp_reset',
+      change: (tx, o) => clearOfficialTotp(tx, o.id),
+      audited: (o) => ({
+        before: { totpEnabled: o.totpEnabled, hasTotpSecret: o.totpSecret !== null },
+        after: { totpEnabled: false, hasTotpSecret: false },
+      }),
+    },
+  );
   return {
     totpEnabled: false as const,
     mustEnrol: official.roles.includes('admin'),
-    revokedSessions: revoked,
+    revokedSessions,
   };
 }
