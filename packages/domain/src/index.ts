@@ -16,3 +16,4 @@ export * from './time/index.js';
 export * from './text/index.js';
 export * from './routing/index.js';
 export * from './notifications/index.js';
+export * from './publication/index.js';
