@@ -26,7 +26,6 @@ describe('a case travels end to end: intake → outbox → BullMQ → routing �
     );
 
   it('routes a case without hotline to the triage unit; the timeline shows received then routed', async () => {
-    const started = performance.now();
     const res = await postJson(sys.baseUrl, '/v1/cases', {
       categoryCode: 'moi-truong',
       text: 'Bãi rác tự phát bốc mùi cạnh trường học, đề nghị xử lý.',
@@ -39,8 +38,6 @@ describe('a case travels end to end: intake → outbox → BullMQ → routing �
     expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
 
     const view = await routedView(code);
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(2000);
     expect(view.unit).toEqual({ code: 'triage', name: 'Trung tâm tiếp nhận' });
     expect((view.timeline as Timeline[]).map((e) => e.type)).toEqual(['received', 'routed']);
     expect(view.status).toBe('received');

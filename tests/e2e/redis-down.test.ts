@@ -15,23 +15,22 @@ describe('Redis down: intake keeps answering, nothing is lost', () => {
     sys = await startSystem({ redisUrl: proxy.url('redis'), label: 'redisdown' });
   });
   afterAll(async () => {
+    // A failed test may leave Redis cut, and the worker cannot close without it.
+    proxy.restore();
     await sys.close();
     await proxy.close();
   });
 
-  it('answers 201 quickly while Redis is unreachable, and routes every case once when it returns', async () => {
+  // How fast intake answers without Redis is measured by bench:intake, not asserted here.
+  it('answers 201 while Redis is unreachable, and routes every case once when it returns', async () => {
     proxy.cut();
-    const latencies: number[] = [];
     for (let i = 0; i < 20; i++) {
-      const t0 = performance.now();
       const res = await postJson(sys.baseUrl, '/v1/cases', {
         categoryCode: 'moi-truong',
         text: `Nước thải chảy ra kênh, lần ${i}.`,
       });
-      latencies.push(performance.now() - t0);
       expect(res.status).toBe(201);
     }
-    expect(Math.max(...latencies)).toBeLessThan(500);
 
     const ready = await getJson(sys.baseUrl, '/readyz');
     expect(ready.status).toBe(503);
