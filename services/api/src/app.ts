@@ -31,6 +31,7 @@ import { adminBlockedPhoneRoutes } from './routes/admin/admin-blocked-phones.rou
 import { twilioSmsRoute } from './routes/webhooks/twilio-sms.route.js';
 import { genericSmsRoute } from './routes/webhooks/generic-sms.route.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
+import { trustProxyOption } from './plugins/client-key.js';
 import { requestOtpRoute } from './routes/follow-up/request-otp.route.js';
 import { caseActionsRoute } from './routes/follow-up/case-actions.route.js';
 import { redisOtpStore } from './routes/follow-up/redis-otp-store.js';
@@ -97,6 +98,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     requestTimeout: 15_000,
     return503OnClosing: true,
+    // request.ip is the socket's address unless TRUST_PROXY names the proxies in front of us:
+    // believing X-Forwarded-For from anyone would let a client pick its own address.
+    trustProxy: trustProxyOption(deps.config.trustProxy),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
