@@ -157,7 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await Promise.all([...queues.values()].map((q) => q.close()));
   });
-  await app.register(metricsRoute({ queues }));
+  await app.register(metricsRoute({ queues, token: deps.config.metricsToken }));
   await registerQueueDashboard(app, [...queues.values()], deps.config.adminToken, { db });
   // Every route from here on is rate-limited per IP (probes, metrics and the dashboard are not).
   await registerRateLimit(app, {
