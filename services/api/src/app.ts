@@ -32,6 +32,7 @@ import { twilioSmsRoute } from './routes/webhooks/twilio-sms.route.js';
 import { genericSmsRoute } from './routes/webhooks/generic-sms.route.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { trustProxyOption } from './plugins/client-key.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { requestOtpRoute } from './routes/follow-up/request-otp.route.js';
 import { caseActionsRoute } from './routes/follow-up/case-actions.route.js';
 import { redisOtpStore } from './routes/follow-up/redis-otp-store.js';
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerErrorHandler(app, BODY_LIMIT);
+  await registerSecurityHeaders(app, { publicBaseUrl: deps.config.publicBaseUrl });
   await registerOpenApi(app, deps.config.publicBaseUrl);
   const { db } = deps;
   const linkBase = (request: FastifyRequest) => linkBaseOf(request, deps.config);
