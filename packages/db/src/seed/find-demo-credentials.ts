@@ -23,7 +23,7 @@ export async function findDemoCredentials(db: Database): Promise<string[]> {
       .from(apiKeys)
       .where(and(eq(apiKeys.keyHash, sha256(DEMO_OPEN311_API_KEY)), isNull(apiKeys.revokedAt))),
     db
-      .select({ id: officialTokens.id })
+      .select({ id: officialTokens.id, officialId: officialTokens.officialId })
       .from(officialTokens)
       .where(
         and(
@@ -38,7 +38,9 @@ export async function findDemoCredentials(db: Database): Promise<string[]> {
     found.push(`the demo Open311 API key (revoke it: DELETE /v1/admin/api-keys/${key.id})`);
   }
   if (token) {
-    found.push(`the demo operator's API token (revoke token ${token.id} of its official)`);
+    found.push(
+      `the demo operator's API token (revoke it: DELETE /v1/admin/officials/${token.officialId}/tokens/${token.id})`,
+    );
   }
   const n = withDemoPassword?.n ?? 0;
   if (n > 0) {
