@@ -2,25 +2,30 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedis } from '@hotline/queue';
 import { waitFor } from '@hotline/testing';
+import { parseExposition } from '../support/prometheus.js';
 import { postJson, startSystem, TEST_ADMIN_TOKEN, type TestSystem } from '../support/system.js';
 
 describe('operations: Prometheus metrics and the queue dashboard', () => {
+  const METRICS_TOKEN = 'metrics-token-for-tests-0123';
   let sys: TestSystem;
   beforeAll(async () => {
-    sys = await startSystem({ label: 'ops' });
+    sys = await startSystem({ label: 'ops', env: { METRICS_TOKEN } });
   });
   afterAll(async () => {
     await sys.close();
   });
 
-  it('exposes process and queue metrics at /metrics', async () => {
+  const scrape = (authorization?: string) =>
+    fetch(`${sys.baseUrl}/metrics`, authorization ? { headers: { authorization } } : {});
+
+  it('exposes process and queue metrics at /metrics, in a valid exposition', async () => {
     await postJson(sys.baseUrl, '/v1/cases', {
       categoryCode: 'xay-dung',
       text: 'Đèn đường hỏng nhiều ngày.',
     });
     const text = await waitFor(
       async () => {
-        const body = await (await fetch(`${sys.baseUrl}/metrics`)).text();
+        const body = await (await scrape(`Bearer ${METRICS_TOKEN}`)).text();
         return /hotline_job_start_latency_ms_count\{queue="routing"\} [1-9]/.test(body)
           ? body
           : undefined;
@@ -28,9 +33,28 @@ describe('operations: Prometheus metrics and the queue dashboard', () => {
       { what: 'a routed job in the metrics' },
     );
     expect(text).toContain('hotline_api_process_cpu_user_seconds_total');
-    expect(text).toMatch(/queue="routing"/);
-    expect(text).toMatch(/queue="sla"/);
     expect(text).toContain('hotline_redis_up 1');
+    // Parsed as Prometheus would: one declaration per family, no label named twice.
+    const families = new Map(parseExposition(text).map((f) => [f.name, f]));
+    const jobCount = families.get('bullmq_job_count');
+    expect(jobCount?.type).toBe('GAUGE');
+    const queues = new Set(jobCount?.metrics.map((m) => m.labels?.queue));
+    expect([...queues]).toEqual(
+      expect.arrayContaining(['routing', 'matching', 'sla', 'notifications', 'maintenance']),
+    );
+    expect(families.get('bullmq_job_completed_total')?.metrics.length).toBe(queues.size);
+    expect(families.get('hotline_job_start_latency_ms')?.type).toBe('SUMMARY');
+    expect(families.get('hotline_redis_up')?.metrics).toEqual([{ value: '1' }]);
+  });
+
+  it('asks for METRICS_TOKEN as a Bearer token', async () => {
+    const anonymous = await scrape();
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(await anonymous.text()).not.toContain('bullmq');
+    expect((await scrape('Bearer not-the-metrics-token')).status).toBe(401);
+    expect((await scrape(METRICS_TOKEN)).status).toBe(401);
+    expect((await scrape(`Bearer ${METRICS_TOKEN}`)).status).toBe(200);
   });
 
   it('schedules reconcile and the daily digest once, cluster-wide', async () => {

@@ -8,6 +8,7 @@ import {
   startSystem,
   type TestSystem,
 } from '../support/system.js';
+import { addOfficial, bearerFor } from '../support/officials.js';
 import { expectValid, get, parseXml, postForm, sameFields } from './open311-client.js';
 
 type Json = Record<string, unknown>;
@@ -245,6 +246,25 @@ describe('Open311 GeoReport v2', () => {
       expect(request).toHaveLength(1);
       sameFields(list[0]!, request[0]!);
       expect(x.text).not.toContain('Bí Mật');
+
+      // Officials see the media as the external link it is; no route of ours redirects to it.
+      const operator = await addOfficial(sys.database.db, sys.province.triageUnitId, ['operator']);
+      const headers = await bearerFor(sys.baseUrl, operator, ['cases:read']);
+      const page = await getJson(sys.baseUrl, `/v1/cases/${code}/detail`, headers);
+      expect(page.status).toBe(200);
+      const attachments = page.body.attachments as Json[];
+      expect(attachments).toEqual([
+        expect.objectContaining({
+          source: 'open311',
+          externalUrl: 'https://example.vn/anh/ngap.jpg',
+        }),
+      ]);
+      const file = await fetch(
+        `${sys.baseUrl}/v1/cases/${page.body.id as string}/attachments/${attachments[0]!.id as string}`,
+        { headers, redirect: 'manual' },
+      );
+      expect(file.status).toBe(404);
+      expect(file.headers.get('location')).toBeNull();
     });
 
     it('answers in XML, and Vietnamese text survives the round trip', async () => {

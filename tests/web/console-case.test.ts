@@ -301,6 +301,30 @@ describe('the case page in the console', () => {
     await context.close();
   }, 60_000);
 
+  it('shows a file the sender only linked to as an external link, never through us', async () => {
+    const c = await assignedCase();
+    const url = 'https://media.example.net/mms/ME1/anh-ngap.jpg';
+    await sys.database.db.insert(tables.attachments).values({
+      caseId: c.caseId,
+      source: 'open311',
+      fileName: 'anh-ngap.jpg',
+      contentType: 'image/jpeg',
+      externalUrl: url,
+    });
+    const { context, page } = await open(handler.login, c.trackingCode);
+    const files = page.getByTestId('case-files');
+    const link = files.getByRole('link', { name: /anh-ngap\.jpg/ });
+    expect(await link.getAttribute('href')).toBe(url);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect((await link.getAttribute('rel'))?.split(' ').sort()).toEqual([
+      'nofollow',
+      'noopener',
+      'noreferrer',
+    ]);
+    expect(await files.textContent()).toContain('media.example.net');
+    await context.close();
+  }, 60_000);
+
   it('fits a phone screen', async () => {
     const c = await assignedCase();
     const { context, page } = await open(handler.login, c.trackingCode, 'mobile');

@@ -1,4 +1,9 @@
 import Type, { type Static } from 'typebox';
+import {
+  DEV_SESSION_SECRET,
+  DEV_SMS_WEBHOOK_SECRETS,
+  DEV_TWILIO_AUTH_TOKEN,
+} from './development-defaults.js';
 
 /** Every environment variable the services read, with its default. */
 export const EnvSchema = Type.Object({
@@ -29,7 +34,15 @@ export const EnvSchema = Type.Object({
   REDIS_PREFIX: Type.String({ pattern: '^\\{[A-Za-z0-9_.-]+\\}$', default: '{hotline}' }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  /** Where citizens reach the service; required (https) in production. */
   PUBLIC_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  /**
+   * Proxies in front of the API whose X-Forwarded-For is believed: a number of hops, or a
+   * comma list of addresses and CIDRs. Unset: none (the socket's address is the client's).
+   */
+  TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+  /** Bearer token /metrics asks for; unset (development and tests only) leaves it open. */
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   LOG_LEVEL: Type.Union(
     [
       Type.Literal('fatal'),
@@ -45,11 +58,8 @@ export const EnvSchema = Type.Object({
   LOG_PRETTY: Type.Boolean({ default: false }),
   /** Display zone; everything is stored in UTC. */
   TZ: Type.String({ minLength: 1, default: 'Asia/Ho_Chi_Minh' }),
-  /** Secret for officials' sessions (used from the auth issue on); must be long in production. */
-  SESSION_SECRET: Type.String({
-    minLength: 32,
-    default: 'development-only-secret-change-me-0123456789',
-  }),
+  /** Secret for officials' sessions and the TOTP secrets' key; refused by default in production. */
+  SESSION_SECRET: Type.String({ minLength: 32, default: DEV_SESSION_SECRET }),
   /** Officials' sessions: sliding idle timeout and absolute lifetime (fractions allowed, for tests). */
   SESSION_IDLE_MINUTES: Type.Number({ exclusiveMinimum: 0, maximum: 1440, default: 30 }),
   SESSION_ABSOLUTE_HOURS: Type.Number({ exclusiveMinimum: 0, maximum: 168, default: 12 }),
@@ -100,9 +110,9 @@ export const EnvSchema = Type.Object({
   NOTIFICATION_BACKOFF_MS: Type.Integer({ minimum: 10, maximum: 3_600_000, default: 2000 }),
   // Inbound SMS (webhooks/sms): see sms-config.ts.
   /** Twilio's auth token: the key of X-Twilio-Signature (HMAC-SHA1). */
-  TWILIO_AUTH_TOKEN: Type.String({ minLength: 8, default: 'dev-twilio-auth-token' }),
+  TWILIO_AUTH_TOKEN: Type.String({ minLength: 8, default: DEV_TWILIO_AUTH_TOKEN }),
   /** Generic SMS gateways: `provider:secret,provider2:secret2` (HMAC-SHA256 of `${ts}.${body}`). */
-  SMS_WEBHOOK_SECRETS: Type.String({ minLength: 3, default: 'dev:dev-sms-webhook-secret' }),
+  SMS_WEBHOOK_SECRETS: Type.String({ minLength: 3, default: DEV_SMS_WEBHOOK_SECRETS }),
   /** SMS from one phone to one hotline within this window join the same (untouched) case. */
   SMS_JOIN_WINDOW_MS: Type.Integer({ minimum: 0, maximum: 86_400_000, default: 120_000 }),
   /** `twiml`: answer in the webhook response; `outbound`: empty TwiML, reply sent separately. */

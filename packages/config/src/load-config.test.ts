@@ -48,6 +48,79 @@ describe('loadConfig', () => {
   });
 });
 
+describe('production refuses development values', () => {
+  /** A production environment with nothing of development left. */
+  const production = {
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8',
+    TWILIO_AUTH_TOKEN: 'f3e2d1c0b9a8f7e6d5c4',
+    SMS_WEBHOOK_SECRETS: 'viettel:9f8e7d6c5b4a3928,android:0a1b2c3d4e5f6071',
+    PUBLIC_BASE_URL: 'https://hotline.hatinh.gov.vn',
+    METRICS_TOKEN: 'metrics-4f9a2c7e1b8d',
+  };
+
+  it('starts when every secret is its own', () => {
+    expect(loadConfig(production)).toMatchObject({
+      nodeEnv: 'production',
+      metricsToken: production.METRICS_TOKEN,
+      session: { cookieSecure: true },
+    });
+  });
+
+  it.each([
+    ['SESSION_SECRET', { SESSION_SECRET: undefined }],
+    ['SESSION_SECRET', { SESSION_SECRET: 'development-only-secret-change-me-0123456789' }],
+    ['TWILIO_AUTH_TOKEN', { TWILIO_AUTH_TOKEN: undefined }],
+    ['TWILIO_AUTH_TOKEN', { TWILIO_AUTH_TOKEN: 'dev-twilio-auth-token' }],
+    ['SMS_WEBHOOK_SECRETS', { SMS_WEBHOOK_SECRETS: undefined }],
+    [
+      'SMS_WEBHOOK_SECRETS',
+      { SMS_WEBHOOK_SECRETS: 'viettel:9f8e7d6c5b4a3928,dev:dev-sms-webhook-secret' },
+    ],
+    ['SMS_WEBHOOK_SECRETS', { SMS_WEBHOOK_SECRETS: 'android:dev-sms-webhook-secret' }],
+    ['COOKIE_SECURE', { COOKIE_SECURE: 'false' }],
+    ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: undefined }],
+    ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'http://hotline.hatinh.gov.vn' }],
+    ['METRICS_TOKEN', { METRICS_TOKEN: undefined }],
+  ])('refuses %s: %j', (variable, change) => {
+    const env = { ...production, ...change };
+    expect(() => loadConfig(env)).toThrowError(ConfigError);
+    expect(() => loadConfig(env)).toThrowError(
+      new RegExp(`^Invalid environment variable ${variable}: holds a development value`),
+    );
+    // The same values are fine off production: the demo runs on them.
+    expect(() => loadConfig({ ...env, NODE_ENV: 'development' })).not.toThrow();
+  });
+
+  it('allows plain http on the loopback address (a smoke test of a production build)', () => {
+    expect(loadConfig({ ...production, PUBLIC_BASE_URL: 'http://127.0.0.1:3000' })).toMatchObject({
+      publicBaseUrl: 'http://127.0.0.1:3000',
+    });
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    [undefined, false],
+    ['0', false],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.0/8', ['10.0.0.0/8']],
+    ['10.0.0.1, 192.168.0.0/16,fd00::/8,::1', ['10.0.0.1', '192.168.0.0/16', 'fd00::/8', '::1']],
+  ])('reads %j as %j', (value, trustProxy) => {
+    expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toEqual(
+      trustProxy,
+    );
+  });
+
+  it.each(['yes', '10.0.0.0/33', '10.0.0', 'fd00::/129', '1,2', '101', ','])(
+    'refuses %j, naming the variable',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrowError(/TRUST_PROXY/);
+    },
+  );
+});
+
 describe('createLogger', () => {
   it('redacts personal data at any depth', () => {
     const lines: string[] = [];

@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import Value from 'typebox/value';
 import { EnvSchema, type Env } from './env.schema.js';
 import { notificationConfig, type NotificationConfig } from './notification-config.js';
+import { developmentValueIn } from './production-refusals.js';
 import { smsConfig, type SmsConfig } from './sms-config.js';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 /** Raised at boot when an environment variable is invalid; the message names it. */
 export class ConfigError extends Error {
@@ -38,6 +40,10 @@ export interface AppConfig {
    * PORT=0 or behind a proxy): a process that listens should link to where it really listens.
    */
   hasPublicBaseUrl: boolean;
+  /** Proxies whose X-Forwarded-For is believed (Fastify's `trustProxy`): TRUST_PROXY. */
+  trustProxy: TrustProxy;
+  /** Bearer token of /metrics (METRICS_TOKEN); undefined leaves it open (never in production). */
+  metricsToken: string | undefined;
   logLevel: Env['LOG_LEVEL'];
   logPretty: boolean;
   displayTimeZone: string;
@@ -91,10 +97,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   const e = env as Env;
   if (!isValidTimeZone(e.TZ)) throw new ConfigError('TZ', `unknown time zone "${e.TZ}"`);
-  if (e.NODE_ENV === 'production' && e.SESSION_SECRET.startsWith('development-only')) {
+  const refused = developmentValueIn(e);
+  if (refused) {
     throw new ConfigError(
-      'SESSION_SECRET',
-      'must be set to a secret of 32+ characters in production',
+      refused.variable,
+      `holds a development value, refused in production: ${refused.instead}`,
+    );
+  }
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if (trustProxy === null) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `expected a number of hops or a comma list of addresses and CIDRs (got ${JSON.stringify(e.TRUST_PROXY)})`,
     );
   }
   return {
@@ -110,6 +124,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     port: e.PORT,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     hasPublicBaseUrl: e.PUBLIC_BASE_URL !== undefined,
+    trustProxy,
+    metricsToken: e.METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,
     logPretty: e.LOG_PRETTY,
     displayTimeZone: e.TZ,

@@ -192,6 +192,11 @@ export const CaseDetailResponse = Type.Object({
       fileName: NULLABLE_STRING,
       contentType: NULLABLE_STRING,
       sizeBytes: Type.Union([Type.Integer(), Type.Null()]),
+      /**
+       * Set when the attachment is only a link (an MMS media URL, an Open311 media_url): shown as
+       * an external link, never fetched or redirected through us.
+       */
+      externalUrl: NULLABLE_STRING,
       createdAt: Type.String(),
     }),
   ),

@@ -49,6 +49,7 @@ export {
 } from './repositories/outbox.repository.js';
 export { seedDemoData, DEMO_OPEN311_API_KEY } from './seed/seed-demo.js';
 export { DEMO_PASSWORD } from './seed/seed-demo-tokens.js';
+export { findDemoCredentials } from './seed/find-demo-credentials.js';
 export { demoProvince } from './seed/demo-province.js';
 export type * from './seed/demo-types.js';
 export * from './seed/demo-history.js';

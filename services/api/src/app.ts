@@ -31,6 +31,8 @@ import { adminBlockedPhoneRoutes } from './routes/admin/admin-blocked-phones.rou
 import { twilioSmsRoute } from './routes/webhooks/twilio-sms.route.js';
 import { genericSmsRoute } from './routes/webhooks/generic-sms.route.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
+import { trustProxyOption } from './plugins/client-key.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { requestOtpRoute } from './routes/follow-up/request-otp.route.js';
 import { caseActionsRoute } from './routes/follow-up/case-actions.route.js';
 import { redisOtpStore } from './routes/follow-up/redis-otp-store.js';
@@ -97,6 +99,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     requestTimeout: 15_000,
     return503OnClosing: true,
+    // request.ip is the socket's address unless TRUST_PROXY names the proxies in front of us:
+    // believing X-Forwarded-For from anyone would let a client pick its own address.
+    trustProxy: trustProxyOption(deps.config.trustProxy),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
@@ -114,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerErrorHandler(app, BODY_LIMIT);
+  await registerSecurityHeaders(app, { publicBaseUrl: deps.config.publicBaseUrl });
   await registerOpenApi(app, deps.config.publicBaseUrl);
   const { db } = deps;
   const linkBase = (request: FastifyRequest) => linkBaseOf(request, deps.config);
@@ -153,7 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await Promise.all([...queues.values()].map((q) => q.close()));
   });
-  await app.register(metricsRoute({ queues }));
+  await app.register(metricsRoute({ queues, token: deps.config.metricsToken }));
   await registerQueueDashboard(app, [...queues.values()], deps.config.adminToken, { db });
   // Every route from here on is rate-limited per IP (probes, metrics and the dashboard are not).
   await registerRateLimit(app, {

@@ -4,6 +4,7 @@ import { createLogger, loadConfig } from '@hotline/config';
 import { createDatabase, credentialCache } from '@hotline/db';
 import { createRedis } from '@hotline/queue';
 import { buildApp } from './app.js';
+import { refuseDemoCredentials } from './refuse-demo-credentials.js';
 
 const config = loadConfig();
 const logger = createLogger(config, { service: 'api' });
@@ -15,6 +16,15 @@ const database = createDatabase(config.databaseUrl, {
 const redis = createRedis(config.redisUrl, 'probe', { lazyConnect: false });
 // A Redis outage must not crash intake; readiness reports it.
 redis.on('error', (err: Error) => logger.debug({ err: err.message }, 'redis unavailable'));
+
+try {
+  await refuseDemoCredentials(config, database.db);
+} catch (err) {
+  logger.fatal({ err }, 'not starting');
+  await database.close();
+  redis.disconnect();
+  process.exit(1);
+}
 
 const credentials = credentialCache(config.databaseUrl, {
   onError: (err) =>

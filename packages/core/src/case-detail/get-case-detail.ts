@@ -195,6 +195,8 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
       fileName: a.fileName,
       contentType: a.contentType,
       sizeBytes: a.sizeBytes,
+      // Only http(s): anything else (javascript:, data:) must never become a link in the console.
+      externalUrl: a.externalUrl && /^https?:\/\//i.test(a.externalUrl) ? a.externalUrl : null,
       createdAt: new Date(a.createdAt).toISOString(),
     })),
     relatedCases: related.map((r) => ({

@@ -3,14 +3,19 @@ import { findCaseAttachment, findCaseInScope, type Database } from '@hotline/db'
 import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
 import { AppError } from '../errors.js';
 
-/** A case's file as an official downloads it: the bytes on disk, or the link it was sent as. */
-export type CaseAttachmentSource =
-  | { kind: 'file'; path: string; fileName: string; contentType: string }
-  | { kind: 'link'; url: string };
+/** A case's file as an official downloads it: the bytes we keep on disk. */
+export interface CaseAttachmentSource {
+  kind: 'file';
+  path: string;
+  fileName: string;
+  contentType: string;
+}
 
 /**
  * One file of a case in the official's scope (else CASE_NOT_FOUND, as for the case itself).
- * The path is checked to stay inside the attachments folder.
+ * The path is checked to stay inside the attachments folder. An attachment that is only a link
+ * (MMS, Open311 media_url) is not served here: the case page shows it as an external link, and
+ * a redirect from our domain would lend our name to wherever the sender pointed it.
  */
 export async function getCaseAttachment(
   deps: { db: Database; dir: string },
@@ -30,8 +35,8 @@ export async function getCaseAttachment(
       return { kind: 'file', path, fileName: file.fileName, contentType: file.contentType };
     }
   }
-  if (file?.externalUrl && /^https?:\/\//i.test(file.externalUrl)) {
-    return { kind: 'link', url: file.externalUrl };
+  if (file?.externalUrl) {
+    throw new AppError('CASE_NOT_FOUND', 'this attachment is an external link, not a stored file');
   }
   throw new AppError('CASE_NOT_FOUND', 'no such file on this case');
 }

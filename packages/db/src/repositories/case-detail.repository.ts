@@ -116,10 +116,12 @@ function casePageStatement(db: Executor, byId: boolean, scopeKind: CaseScope['ki
           fileName: string;
           contentType: string;
           sizeBytes: number;
+          externalUrl: string | null;
           createdAt: string;
         }[]
       >`(select coalesce(json_agg(json_build_object('id', a.id, 'source', a.source,
           'fileName', a.file_name, 'contentType', a.content_type, 'sizeBytes', a.size_bytes,
+          'externalUrl', case when a.storage_key is null then a.external_url end,
           'createdAt', ${isoOf(sql`a.created_at`)}) order by a.created_at, a.id), '[]'::json)
         from attachments a where a.case_id = ${cases.id})`,
       mergedIntoCode: sql<string | null>`(select m.tracking_code from cases m

@@ -16,7 +16,7 @@ const DEMO_OPERATOR_EMAIL = 'thuongnth@hatinh.gov.vn';
  * username). Administrators must enroll TOTP at their first sign-in. Kept as its argon2id hash.
  */
 export const DEMO_PASSWORD = 'HaTinh-demo-2026';
-const DEMO_PASSWORD_HASH =
+export const DEMO_PASSWORD_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$sTZ1NP6Y8EbGmh+49/Mi3Q$lni3bZcCIYnfDaSLu2N/rcyXwDnyCSrFmfsYKNSJ5T4';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '@hotline/config';
+import { clientKey } from './client-key.js';
 
 type Limits = AppConfig['rateLimit'];
 
@@ -23,7 +24,8 @@ const AUTHENTICATED = /^\/(v1\/admin\/|webhooks\/|v1\/calls)/;
 
 /**
  * Per-IP limits on every route registered after it (the public API; probes and metrics are
- * registered before), counted in Redis so every API process shares them. Reads and writes
+ * registered before), counted in Redis so every API process shares them. The IP is clientKey's:
+ * IPv6 by /64, and behind TRUST_PROXY's proxies the client they forwarded. Reads and writes
  * have separate budgets: a tracking page polls, a form does not. Authenticated callers are
  * exempt (above); a route opts out with `config: { rateLimit: false }` (e.g. a
  * provider's webhook). If Redis is down the limits are skipped: intake must keep answering.
@@ -42,7 +44,7 @@ export async function registerRateLimit(
     skipOnError: true,
     timeWindow: limits.windowMs,
     max: (request) => maxOf(request),
-    keyGenerator: (request) => `${request.ip}:${isRead(request) ? 'read' : 'write'}`,
+    keyGenerator: (request) => `${clientKey(request)}:${isRead(request) ? 'read' : 'write'}`,
     allowList: (request) =>
       maxOf(request) === 0 || AUTHENTICATED.test(request.routeOptions.url ?? ''),
     errorResponseBuilder: (_request, context) => new RateLimitedError(context.after),

@@ -1,16 +1,16 @@
 // `pnpm --filter @hotline/worker seed-demo-cases`: npm start runs it after `pnpm db:seed`. Gives
 // a fresh demo database about 90 days of case history, lived through the real use cases with
 // past `now` values, so queues, the dashboard and reports have something to show. Does nothing
-// when the database has any case, or is not the demo province; never under NODE_ENV=test. It
-// lives with the worker, which has the configuration and the use cases (packages/db cannot
-// import packages/core).
+// when the database has any case, or is not the demo province; never under NODE_ENV=test or
+// production. It lives with the worker, which has the configuration and the use cases
+// (packages/db cannot import packages/core).
 import { createLogger, loadConfig } from '@hotline/config';
 import { seedDemoHistory } from '@hotline/core';
 import { createDatabase } from '@hotline/db';
 
 const config = loadConfig();
 const log = createLogger(config, { service: 'seed-demo-cases' });
-if (config.nodeEnv === 'test') {
+if (config.nodeEnv === 'test' || config.nodeEnv === 'production') {
   log.info({ nodeEnv: config.nodeEnv }, 'demo case history: not in this environment');
 } else {
   // Thousands of small commits: a loader need not wait for each to reach the disk (a crash

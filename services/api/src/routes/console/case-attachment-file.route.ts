@@ -16,7 +16,7 @@ function dispositionOf(fileName: string) {
   return `attachment; filename="${ascii || 'file'}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/** An official downloads a file of a case in their scope (the case page's links). */
+/** An official downloads a file we keep for a case in their scope (the case page's links). */
 export const caseAttachmentFileRoute =
   (deps: { db: Database; sessions?: OfficialResolver; dir: string }): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -35,7 +35,6 @@ export const caseAttachmentFileRoute =
       async (request, reply) => {
         const { id, attachmentId } = request.params;
         const source = await getCaseAttachment(deps, officialOf(request), id, attachmentId);
-        if (source.kind === 'link') return reply.redirect(source.url, 302);
         const size = await stat(source.path).then(
           (s) => s.size,
           () => null,

@@ -1,6 +1,8 @@
-import type { FastifyPluginAsync } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Queue } from 'bullmq';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { mergeExpositions } from './merge-exposition.js';
 
 const quantile = (sorted: number[], q: number) =>
   sorted.length === 0
@@ -22,30 +24,64 @@ async function latencyLines(name: string, queue: Queue): Promise<string[]> {
   ];
 }
 
+/** The queues' own families (BullMQ labels each sample with its queue) and start latency. */
+async function queueExpositions(queues: ReadonlyMap<string, Queue>): Promise<string[]> {
+  const parts = await Promise.all([...queues.values()].map((q) => q.exportPrometheusMetrics()));
+  const latency = await Promise.all([...queues].map(([n, q]) => latencyLines(n, q)));
+  return [
+    ...parts,
+    [
+      '# HELP hotline_job_start_latency_ms How late recent jobs started after they were due',
+      '# TYPE hotline_job_start_latency_ms summary',
+      ...latency.flat(),
+    ].join('\n'),
+  ];
+}
+
+const redisUp = (up: 0 | 1) =>
+  `# HELP hotline_redis_up Whether the queues' Redis answered this scrape\n# TYPE hotline_redis_up gauge\nhotline_redis_up ${up}`;
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** A preHandler admitting `Authorization: Bearer <token>` only (compared in constant time). */
+function bearerGuard(token: string) {
+  const expected = digest(`Bearer ${token}`);
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const given = digest(request.headers.authorization ?? '');
+    if (timingSafeEqual(given, expected)) return;
+    return reply
+      .status(401)
+      .header('www-authenticate', 'Bearer realm="metrics"')
+      .send({ statusCode: 401, code: 'UNAUTHORIZED', message: 'metrics need METRICS_TOKEN' });
+  };
+}
+
 /**
  * Prometheus metrics at /metrics: this process's (memory, event loop, GC), and for every queue
- * its depth by state (BullMQ's own export, failures included) and how late jobs start.
+ * its depth by state (BullMQ's own export, failures included) and how late jobs start. Behind
+ * METRICS_TOKEN as a Bearer token; without one (development and tests only: production refuses
+ * to start) open.
  */
 export const metricsRoute =
-  (deps: { queues: ReadonlyMap<string, Queue> }): FastifyPluginAsync =>
+  (deps: { queues: ReadonlyMap<string, Queue>; token: string | undefined }): FastifyPluginAsync =>
   async (app) => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry, prefix: 'hotline_api_' });
-    app.get('/metrics', { schema: { hide: true }, logLevel: 'warn' }, async (_request, reply) => {
-      const parts = [await registry.metrics()];
-      try {
-        for (const [name, queue] of deps.queues) {
-          parts.push(await queue.exportPrometheusMetrics({ queue: name }));
+    app.get(
+      '/metrics',
+      {
+        schema: { hide: true },
+        logLevel: 'warn',
+        ...(deps.token ? { preHandler: bearerGuard(deps.token) } : {}),
+      },
+      async (_request, reply) => {
+        const parts = [await registry.metrics()];
+        try {
+          parts.push(...(await queueExpositions(deps.queues)), redisUp(1));
+        } catch {
+          parts.push(redisUp(0));
         }
-        parts.push(
-          '# HELP hotline_job_start_latency_ms How late recent jobs started after they were due',
-          '# TYPE hotline_job_start_latency_ms summary',
-          ...(await Promise.all([...deps.queues].map(([n, q]) => latencyLines(n, q)))).flat(),
-          'hotline_redis_up 1',
-        );
-      } catch {
-        parts.push('# Redis unreachable: queue metrics unavailable', 'hotline_redis_up 0');
-      }
-      return reply.type(registry.contentType).send(`${parts.join('\n')}\n`);
-    });
+        return reply.type(registry.contentType).send(mergeExpositions(parts));
+      },
+    );
   };

@@ -16827,6 +16827,7 @@ export interface paths {
                                 fileName: string | null;
                                 contentType: string | null;
                                 sizeBytes: number | null;
+                                externalUrl: string | null;
                                 createdAt: string;
                             }[];
                             relatedCases: {

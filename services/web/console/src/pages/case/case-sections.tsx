@@ -224,6 +224,33 @@ const sizeText = (n: number | null) =>
       ? `${Math.ceil(n / 1024)} KB`
       : `${(n / 1048576).toFixed(1)} MB`;
 
+/**
+ * A file the sender only linked to (an MMS media URL, an Open311 media_url): an external link,
+ * marked as such with its host, opened without our referrer or our endorsement. It is never
+ * fetched or redirected by us.
+ */
+function ExternalFileLink({ url, name }: { url: string; name: string | null }) {
+  const { t } = useTranslation();
+  const host = URL.canParse(url) ? new URL(url).host : url;
+  return (
+    <>
+      <Anchor
+        href={url}
+        target="_blank"
+        rel="noopener noreferrer nofollow"
+        size="sm"
+        data-external="true"
+      >
+        {name ?? t('case.files.externalName')} ↗
+      </Anchor>
+      <Text span size="xs" c="orange.9">
+        {' '}
+        {t('case.files.external', { host })}
+      </Text>
+    </>
+  );
+}
+
 /** Files (download links) and related or duplicate cases (links to their pages). */
 export function CaseFilesAndRelated({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
@@ -238,16 +265,20 @@ export function CaseFilesAndRelated({ detail }: { detail: CaseDetail }) {
           <Stack component="ul" gap={4} style={{ paddingLeft: 18, margin: 0 }}>
             {detail.attachments.map((a) => (
               <li key={a.id}>
-                <Anchor
-                  href={`/v1/cases/${detail.id}/attachments/${a.id}`}
-                  download={a.fileName ?? true}
-                  size="sm"
-                >
-                  {a.fileName ?? t('case.files.unnamed')}
-                </Anchor>
+                {a.externalUrl ? (
+                  <ExternalFileLink url={a.externalUrl} name={a.fileName} />
+                ) : (
+                  <Anchor
+                    href={`/v1/cases/${detail.id}/attachments/${a.id}`}
+                    download={a.fileName ?? true}
+                    size="sm"
+                  >
+                    {a.fileName ?? t('case.files.unnamed')}
+                  </Anchor>
+                )}
                 <Text span size="xs" c="gray.7">
                   {' '}
-                  {sizeText(a.sizeBytes)} ·{' '}
+                  {a.externalUrl ? '' : `${sizeText(a.sizeBytes)} · `}
                   {t(`case.files.source.${a.source}`, { defaultValue: a.source })} ·{' '}
                   {formatDateTime(a.createdAt)}
                 </Text>
