@@ -29,7 +29,8 @@ describe('the console’s publication review, and what the portal then shows', (
   });
 
   it('a leader approves one case (edited) and refuses another; only the approved one is public', async () => {
-    // Letters only: a run of digits would read as a phone number and be redacted.
+    // Letters only: a run of digits would read as a phone number and be redacted (and nothing
+    // that reads as a name or a house address, which redaction may take out too).
     const stamp = Array.from(
       { length: 8 },
       () => 'abcdefghkmnpqrstuvxy'[Math.floor(Math.random() * 20)],
@@ -37,7 +38,7 @@ describe('the console’s publication review, and what the portal then shows', (
     const approved = await caseAt(sys, officials, 'resolved', {
       consentToPublish: true,
       phone: '0912345678',
-      text: `Đèn chiếu sáng ngõ 4 hỏng ${stamp}, gọi tôi 0912 345 678.`,
+      text: `Đèn chiếu sáng trước trường học hỏng ${stamp}, gọi tôi 0912 345 678.`,
     });
     const refused = await caseAt(sys, officials, 'resolved', {
       consentToPublish: true,
@@ -64,9 +65,9 @@ describe('the console’s publication review, and what the portal then shows', (
     expect(await page.getByTestId('original-text').textContent()).toContain('0912 345 678');
     const publicText = page.getByLabel('Nội dung công khai');
     const proposed = await publicText.inputValue();
-    expect(proposed).toContain(`Đèn chiếu sáng ngõ 4 hỏng ${stamp}`);
+    expect(proposed).toContain(`Đèn chiếu sáng trước trường học hỏng ${stamp}`);
     expect(proposed).not.toMatch(/0912|345 678/);
-    const edited = `Đèn chiếu sáng ngõ 4 hỏng ${stamp}, đề nghị sửa.`;
+    const edited = `Đèn chiếu sáng trước trường học hỏng ${stamp}, đề nghị sửa.`;
     await publicText.fill(edited);
     await screenshot(page, 'console-moderation-case');
     await page.getByRole('button', { name: 'Duyệt công khai' }).click();
