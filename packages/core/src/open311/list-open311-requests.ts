@@ -49,19 +49,17 @@ function idOf(row: Open311RequestRow, askedByCode: boolean): string {
 
 /** `page` and `page_size` as numbers, or the problems with them. */
 function pageOf(query: Open311RequestsQuery, problems: FieldProblem[]) {
-  const raw = query as Record<string, unknown>;
-  const read = (field: string, fallback: number, max: number) => {
-    const value = raw[field];
+  const read = (field: string, value: string | undefined, fallback: number, max: number) => {
     if (value === undefined || value === '') return fallback;
-    const n = typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : NaN;
-    if (!Number.isInteger(n) || n < 1 || n > max) {
+    const n = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
+    if (!(n >= 1 && n <= max)) {
       problems.push({ field, reason: 'out_of_range', params: { min: 1, max } });
       return fallback;
     }
     return n;
   };
-  const size = read('page_size', OPEN311_PAGE_SIZE, OPEN311_MAX_PAGE_SIZE);
-  const page = read('page', 1, MAX_PAGE);
+  const size = read('page_size', query.page_size, OPEN311_PAGE_SIZE, OPEN311_MAX_PAGE_SIZE);
+  const page = read('page', query.page, 1, MAX_PAGE);
   return { limit: size, offset: (page - 1) * size };
 }
 
