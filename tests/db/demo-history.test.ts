@@ -163,6 +163,23 @@ describe('demo case history (npm start)', () => {
     expect(row!.categories).toBeGreaterThanOrEqual(10);
   });
 
+  it('has published answers an official approved, and some still awaiting review', async () => {
+    const [row] = await a.db.execute<Record<string, number>>(sql`
+      select
+        (select count(*)::int from cases where publication_state = 'approved') as approved,
+        (select count(*)::int from cases where publication_state = 'refused') as refused,
+        (select count(*)::int from cases where publication_state = 'pending'
+          and consent_to_publish and status in ('resolved', 'closed')) as awaiting,
+        (select count(*)::int from cases where publication_state = 'approved'
+          and not consent_to_publish) as unconsented,
+        (select count(*)::int from case_events where type = 'publication_approved'
+          and actor_official_id is null) as anonymous`);
+    expect(row!.approved).toBeGreaterThan(0);
+    expect(row!.awaiting).toBeGreaterThan(0);
+    expect(row!.unconsented).toBe(0);
+    expect(row!.anonymous).toBe(0);
+  });
+
   it('leaves no message to deliver and no outbox row; reconcile schedules the open timers', async () => {
     expect(
       await count(a.db, sql`select count(*)::int as n from notifications where status <> 'sent'`),

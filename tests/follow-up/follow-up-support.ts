@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { changeCase, routeCase, submitCase } from '@hotline/core';
+import { approvePublication, changeCase, routeCase, submitCase } from '@hotline/core';
 import { tables, type Database } from '@hotline/db';
 import type { Principal } from '@hotline/domain';
 import type { TestSystem } from '../support/system.js';
@@ -37,7 +37,14 @@ export async function caseAt(
   sys: TestSystem,
   officials: Officials,
   stage: Stage,
-  opts: { at?: Date; text?: string; phone?: string; consentToPublish?: boolean } = {},
+  opts: {
+    at?: Date;
+    text?: string;
+    phone?: string;
+    consentToPublish?: boolean;
+    /** Approved for publication by the unit's leader once resolved (needs consent). */
+    published?: boolean;
+  } = {},
 ) {
   const db: Database = sys.database.db;
   let t = (opts.at ?? new Date()).getTime();
@@ -73,6 +80,17 @@ export async function caseAt(
   if (stage === 'resolved') {
     const resolutionText = 'Đã thu gom. Liên hệ cán bộ: 0987 654 321 hoặc canbo@xa.gov.vn.';
     await changeCase(deps, caseId, { type: 'resolved', resolutionText }, officials.handler, next());
+    if (opts.published) {
+      const leader = officials.leader;
+      const unitId = sys.province.triageUnitId;
+      await approvePublication(
+        deps,
+        { principal: leader, unitId, scopes: 'all', via: 'session' },
+        caseId,
+        {},
+        next(),
+      );
+    }
   }
   return { caseId, trackingCode: submitted.trackingCode, token: submitted.ownerToken! };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '@hotline/db';
+import { bearerFor } from '../support/officials.js';
 import { getJson, postJson, startSystem, type TestSystem } from '../support/system.js';
 import {
   addTriageOfficials,
@@ -210,12 +211,16 @@ describe('citizen follow-up: proof of ownership, the citizen’s actions, public
     ).toBe(409);
   });
 
-  it('publishes only consented answered cases, without phone numbers or e-mail addresses', async () => {
+  it('publishes only consented answered cases an official approved, redacted', async () => {
     const text = 'Đèn đường hỏng. Gọi tôi 0912 345 678 hoặc viết nguyen.van.a@example.com nhé.';
     const shown = await caseAt(sys, officials, 'resolved', {
       text,
       consentToPublish: true,
       phone: '0912345678',
+    });
+    const unreviewed = await caseAt(sys, officials, 'resolved', {
+      text: 'Đồng ý công khai nhưng chưa ai duyệt.',
+      consentToPublish: true,
     });
     const secret = await caseAt(sys, officials, 'resolved', {
       text: 'Không đồng ý công khai vụ này.',
@@ -224,11 +229,19 @@ describe('citizen follow-up: proof of ownership, the citizen’s actions, public
       text: 'Chưa xong, có đồng ý.',
       consentToPublish: true,
     });
+    const leader = await bearerFor(sys.baseUrl, officials.leader.officialId);
+    const approved = await fetch(`${sys.baseUrl}/v1/moderation/cases/${shown.caseId}/approve`, {
+      method: 'POST',
+      headers: leader,
+      body: '{}',
+    });
+    expect(approved.status).toBe(200);
     const res = await getJson(sys.baseUrl, '/v1/published-cases?pageSize=50');
     expect(res.status).toBe(200);
     const items = res.body.items as Record<string, unknown>[];
     const codes = items.map((i) => i.trackingCode);
-    expect(codes).toContain(shown.trackingCode);
+    expect(codes).toEqual([shown.trackingCode]);
+    expect(codes).not.toContain(unreviewed.trackingCode);
     expect(codes).not.toContain(secret.trackingCode);
     expect(codes).not.toContain(open.trackingCode);
     const item = items.find((i) => i.trackingCode === shown.trackingCode)!;
@@ -236,10 +249,10 @@ describe('citizen follow-up: proof of ownership, the citizen’s actions, public
       status: 'resolved',
       category: { code: 'moi-truong' },
       unit: { code: 'triage' },
-      text: 'Đèn đường hỏng. Gọi tôi [phone] hoặc viết [email] nhé.',
-      resolution: 'Đã thu gom. Liên hệ cán bộ: [phone] hoặc [email].',
     });
-    expect(JSON.stringify(res.body)).not.toMatch(/0912|345 678|@example|canbo@/);
+    expect(item.text).toMatch(/^Đèn đường hỏng\. Gọi tôi .+ hoặc viết .+ nhé\.$/);
+    expect(item.resolution).toMatch(/^Đã thu gom\. Liên hệ cán bộ: /);
+    expect(JSON.stringify(res.body)).not.toMatch(/0912|345 678|@example|canbo@|0987/);
     expect(Object.keys(item).sort()).toEqual(
       ['category', 'resolution', 'resolvedAt', 'status', 'text', 'trackingCode', 'unit'].sort(),
     );

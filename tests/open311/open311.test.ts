@@ -222,7 +222,7 @@ describe('Open311 GeoReport v2', () => {
       expect(stored!.text).toContain('loai-o-nhiem: nuoc');
       expect(stored!.text).toContain('thoi-diem: ban đêm');
 
-      // The request as Open311 shows it: valid, with the media link, and no personal data.
+      // The request as Open311 shows it, unpublished: valid, a summary, no personal data.
       const one = await json(`requests/${code}`);
       expect(one.status).toBe(200);
       const list = JSON.parse(one.text) as Items;
@@ -233,11 +233,12 @@ describe('Open311 GeoReport v2', () => {
         status: 'open',
         service_code: 'moi-truong',
         service_name: 'Môi trường',
-        lat: 18.3428,
-        long: 105.9057,
-        media_url: 'https://example.vn/anh/ngap.jpg',
+        description: null,
+        lat: null,
+        long: null,
+        media_url: null,
       });
-      for (const secret of ['Bí Mật', '912345678', 'bi.mat@example.vn']) {
+      for (const secret of ['Bí Mật', '912345678', 'bi.mat@example.vn', 'Trần Phú', '18.34']) {
         expect(one.text).not.toContain(secret);
       }
       const x = await xml(`requests/${code}`);
@@ -274,11 +275,19 @@ describe('Open311 GeoReport v2', () => {
       const [created] = (parseXml(res.text).service_requests as { request: Items }).request;
       expect(created!.service_request_id).toMatch(TRACKING);
       expect(created!.account_id).toBe('');
+      expect(created!.service_notice).toMatch(/^Đã tiếp nhận phản ánh/);
       const code = created!.service_request_id as string;
+      const [stored] = await sys.database.db
+        .select()
+        .from(tables.cases)
+        .where(eq(tables.cases.trackingCode, code.replace('-', '')));
+      expect(stored!.text).toBe(VI_TEXT);
+      expect(stored!.address).toBe('12 Trần Phú, TP Hà Tĩnh');
       const x = await xml(`requests/${code}`);
       const [request] = (parseXml(x.text).service_requests as { request: Items }).request;
-      expect(request!.description).toBe(VI_TEXT);
-      expect(request!.address).toBe('12 Trần Phú, TP Hà Tĩnh');
+      // Not published: neither the text nor the address is shown.
+      expect(request!.description).toBe('');
+      expect(request!.address).toBe('');
       expect(request!.status).toBe('open');
     });
 
@@ -351,11 +360,13 @@ describe('Open311 GeoReport v2', () => {
         service_request_id: code,
         service_code: 'xay-dung',
         status: 'open',
-        address: '5 Hà Huy Tập',
+        address: null,
+        description: null,
         lat: null,
         status_notes: null,
       });
       expect(res.text).not.toContain('Lê Văn Kín');
+      expect(res.text).not.toContain('Hà Huy Tập');
       // Lower case and without the dash: the same request.
       const loose = await json(`requests/${code.replace('-', '').toLowerCase()}`);
       expect(loose.status).toBe(200);
@@ -431,7 +442,7 @@ describe('Open311 GeoReport v2', () => {
       expect((JSON.parse(res.text) as Items)[0]).toMatchObject({ code: 400 });
     });
 
-    it('shows a resolved case as closed, with the resolution as status_notes', async () => {
+    it('shows a resolved case as closed, its resolution kept back while unpublished', async () => {
       const res = await post('json', valid());
       const code = (JSON.parse(res.text) as Items)[0]!.service_request_id as string;
       const stored = code.replace('-', '');
@@ -444,14 +455,22 @@ describe('Open311 GeoReport v2', () => {
         select id, version, 'resolved', '{"resolutionText":"Đã vá xong ổ gà"}'::jsonb, 'system', now()
         from c`);
       const [request] = JSON.parse((await json(`requests/${code}`)).text) as Items;
-      expect(request).toMatchObject({ status: 'closed', status_notes: 'Đã vá xong ổ gà' });
+      expect(request).toMatchObject({ status: 'closed', status_notes: null });
       const closed = JSON.parse(
         (await get(sys.baseUrl, '/open311/v2/requests.json?status=closed')).text,
       ) as Items;
-      expect(closed.map((r) => r.service_request_id)).toEqual([code]);
+      // Listed, but not under its tracking code: the list gives unpublished cases an opaque id.
+      expect(closed).toHaveLength(1);
+      expect(closed[0]!.service_request_id).not.toBe(code);
+      expect(closed[0]!.service_request_id).toMatch(/^[0-9a-f-]{36}$/);
+      const byOpaqueId = JSON.parse(
+        (await json(`requests/${closed[0]!.service_request_id as string}`)).text,
+      ) as Items;
+      expect(byOpaqueId).toEqual(closed);
       const x = await xml(`requests/${code}`);
       const [fromXml] = (parseXml(x.text).service_requests as { request: Items }).request;
-      expect(fromXml!.status_notes).toBe('Đã vá xong ổ gà');
+      expect(fromXml!.status_notes).toBe('');
+      expect(x.text).not.toContain('Đã vá xong ổ gà');
     });
 
     it('answers 404 in the spec shape for an unknown id', async () => {

@@ -144,9 +144,13 @@ describe('citizen portal in a browser (mobile first)', () => {
   }, 60_000);
 
   it('screenshots of every page, mobile and desktop', async () => {
-    const resolved = await caseAt(sys, officials, 'resolved', { consentToPublish: true });
+    const resolved = await caseAt(sys, officials, 'resolved', {
+      consentToPublish: true,
+      published: true,
+    });
     await caseAt(sys, officials, 'resolved', {
       consentToPublish: true,
+      published: true,
       text: 'Đường liên thôn xuống cấp, nhiều ổ gà sâu gây nguy hiểm cho học sinh đi học.',
     });
     const waiting = await caseAt(sys, officials, 'awaiting_citizen');
@@ -155,7 +159,7 @@ describe('citizen portal in a browser (mobile first)', () => {
       ['submit', '/gui-phan-anh'],
       ['lookup', '/tra-cuu'],
       ['tracking', `/tra-cuu/${resolved.trackingCode}`, resolved.token],
-      ['tracking-question', `/tra-cuu/${waiting.trackingCode}`],
+      ['tracking-question', `/tra-cuu/${waiting.trackingCode}`, waiting.token],
       ['published', '/cong-khai'],
       ['directory', '/duong-day-nong'],
       ['calendar', '/lich-lam-viec?thang=2027-02'],

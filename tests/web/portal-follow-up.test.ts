@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '@hotline/db';
+import { bearerFor } from '../support/officials.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 import {
   addTriageOfficials,
@@ -42,7 +43,7 @@ describe('citizen portal: follow-up actions and the SMS-code flow (no JavaScript
     return jar;
   };
 
-  it('the tracking page: status, category, unit, deadline in Vietnam time, timeline, question', async () => {
+  it('the tracking page: status, category, unit, deadline in Vietnam time, timeline; the question to its owner', async () => {
     const c = await caseAt(sys, officials, 'awaiting_citizen', {
       at: new Date('2027-03-01T02:00:00Z'),
     });
@@ -53,7 +54,8 @@ describe('citizen portal: follow-up actions and the SMS-code flow (no JavaScript
     expect(text).toContain('Môi trường');
     expect(text).toContain('Trung tâm tiếp nhận');
     expect(text).toContain('Tạm dừng, chờ bạn bổ sung thông tin');
-    expect(text).toContain('Xin cho biết vị trí chính xác?');
+    // Anyone may know a code: an official's words are for the case's owner (or once published).
+    expect(text).not.toContain('Xin cho biết vị trí chính xác?');
     // Received 09:00 in Hà Nội (02:00 UTC): shown in the province's time.
     expect(text).toContain('09:00 01/03/2027');
     expect(text).toContain('Đã chuyển đến đơn vị xử lý: Trung tâm tiếp nhận');
@@ -66,6 +68,7 @@ describe('citizen portal: follow-up actions and the SMS-code flow (no JavaScript
       ownerJar(c.trackingCode, c.token),
     );
     expect(withToken.html).toContain(`action="/tra-cuu/${c.trackingCode}/bo-sung"`);
+    expect(textOf(withToken.html)).toContain('Xin cho biết vị trí chính xác?');
   });
 
   it('adds requested information with the owner cookie; the clock resumes', async () => {
@@ -286,19 +289,32 @@ describe('citizen portal: follow-up actions and the SMS-code flow (no JavaScript
     expect(page.html).toContain(`action="/tra-cuu/${c.trackingCode}/rut"`);
   });
 
-  it('the published list: consented, answered cases with contacts hidden', async () => {
+  it('the published list: consented, answered cases an official approved, redacted', async () => {
     const text = `Đèn đường hỏng cả tháng, gọi 0987 111 222 không ai nghe ${Date.now()}.`;
-    await caseAt(sys, officials, 'resolved', { consentToPublish: true, text });
+    const approved = await caseAt(sys, officials, 'resolved', { consentToPublish: true, text });
+    const unreviewed = `Đồng ý công khai nhưng chưa duyệt ${Date.now()}.`;
+    await caseAt(sys, officials, 'resolved', { consentToPublish: true, text: unreviewed });
     await caseAt(sys, officials, 'resolved', { text: 'Không đồng ý công khai nội dung này.' });
+    const res = await fetch(`${sys.baseUrl}/v1/moderation/cases/${approved.caseId}/approve`, {
+      method: 'POST',
+      headers: await bearerFor(sys.baseUrl, officials.leader.officialId),
+      body: '{}',
+    });
+    expect(res.status).toBe(200);
     const page = await getPage(sys.baseUrl, '/cong-khai');
     expect(page.status).toBe(200);
     const shown = textOf(page.html);
-    expect(shown).toContain('Đèn đường hỏng cả tháng, gọi [số điện thoại đã ẩn] không ai nghe');
-    expect(shown).toContain(
-      'Đã thu gom. Liên hệ cán bộ: [số điện thoại đã ẩn] hoặc [địa chỉ thư đã ẩn].',
-    );
+    expect(shown).toContain('Đèn đường hỏng cả tháng, gọi');
+    expect(shown).toContain('Đã thu gom. Liên hệ cán bộ:');
     expect(shown).not.toContain('Không đồng ý công khai');
-    expect(page.html).not.toContain('0987 111 222');
+    expect(shown).not.toContain(unreviewed);
+    expect(page.html).not.toMatch(/0987 111 222|0987 654 321|canbo@xa/);
+    // Its tracking page shows the approved answer to anyone; an unpublished one shows none.
+    const tracking = textOf((await getPage(sys.baseUrl, `/tra-cuu/${approved.trackingCode}`)).html);
+    expect(tracking).toContain('Đã thu gom. Liên hệ cán bộ:');
+    const other = await caseAt(sys, officials, 'resolved');
+    const hidden = textOf((await getPage(sys.baseUrl, `/tra-cuu/${other.trackingCode}`)).html);
+    expect(hidden).not.toContain('Đã thu gom');
     const en = await getPage(sys.baseUrl, '/cong-khai?lang=en');
     expect(textOf(en.html)).toContain('Published answers');
   });

@@ -49,6 +49,15 @@ describe('English pages mark the Vietnamese that stays Vietnamese (lang="vi")', 
     await sys?.close();
   });
 
+  /** The owner-token cookie the portal sets after submitting, for a case's page. */
+  const ownerCookie = (c: { trackingCode: string; token: string }) => ({
+    name: 'hl_owner',
+    value: c.token,
+    domain: '127.0.0.1',
+    path: `/tra-cuu/${c.trackingCode}`,
+    httpOnly: true,
+  });
+
   const reportOf = async (page: Page, path: string): Promise<LangReport> => {
     const res = await page.goto(`${sys.baseUrl}${path}`);
     expect(res!.status(), path).toBe(200);
@@ -56,9 +65,14 @@ describe('English pages mark the Vietnamese that stays Vietnamese (lang="vi")', 
   };
 
   it('every page: <html lang="en">, and no Vietnamese outside lang="vi"', async () => {
-    const answered = await caseAt(sys, officials, 'resolved', { consentToPublish: true });
+    const answered = await caseAt(sys, officials, 'resolved', {
+      consentToPublish: true,
+      published: true,
+    });
     const waiting = await caseAt(sys, officials, 'awaiting_citizen');
     const context = await newContext(browser, { locale: 'en-GB' });
+    // The question is shown to the case's owner only.
+    await context.addCookies([ownerCookie(waiting)]);
     const page = await context.newPage();
     // Each page, with names that must be found marked (so the check is not vacuous).
     const pages: Array<[string, string[]]> = [
@@ -94,6 +108,8 @@ describe('English pages mark the Vietnamese that stays Vietnamese (lang="vi")', 
   it('inside an answer, the “hidden” markers are English again', async () => {
     const c = await caseAt(sys, officials, 'resolved');
     const context = await newContext(browser, { locale: 'en-GB' });
+    // The answer of an unpublished case is shown to its owner only.
+    await context.addCookies([ownerCookie(c)]);
     const page = await context.newPage();
     await page.goto(`${sys.baseUrl}/tra-cuu/${c.trackingCode}?lang=en`);
     expect(await page.locator('.answer').getAttribute('lang')).toBe('vi');

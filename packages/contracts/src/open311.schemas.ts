@@ -38,7 +38,10 @@ export const Open311RequestBody = Type.Object(
 );
 export type Open311RequestBody = Static<typeof Open311RequestBody>;
 
-/** `GET /open311/v2/requests.{format}` filters. */
+/**
+ * `GET /open311/v2/requests.{format}` filters, and the pagination extension's `page` (from 1)
+ * and `page_size` (50 by default, at most 200).
+ */
 export const Open311RequestsQuery = Type.Object(
   {
     jurisdiction_id: TEXT(200),
@@ -47,6 +50,8 @@ export const Open311RequestsQuery = Type.Object(
     start_date: TEXT(40),
     end_date: TEXT(40),
     status: TEXT(20),
+    page: TEXT(10),
+    page_size: TEXT(10),
   },
   { additionalProperties: true },
 );

@@ -7,6 +7,7 @@ import {
   loadCaseHistories,
   lockCases,
   projectionColumns,
+  publicationDecisionOf,
   type Database,
   type Tx,
 } from '@hotline/db';
@@ -224,6 +225,7 @@ export async function changeCases(
         reportKeysMoved: lastOf.get(d.caseId) === d && reportKeysMoved(changed.get(d.caseId)!),
         patch: {
           ...projectionColumns(d.next),
+          ...publicationDecisionOf(d.recorded),
           acceptanceDueAt: d.sla.clocks.acceptance.dueAt,
           firstResponseDueAt: d.sla.clocks.first_response.dueAt,
           resolutionDueAt: d.sla.clocks.resolution.dueAt,

@@ -69,6 +69,17 @@ export * from './open311/index.js';
 export * from './api-keys/index.js';
 export * from './follow-up/index.js';
 export { listPublishedCases } from './publication/list-published-cases.js';
+export {
+  publicCaseOf,
+  publicPlaceOf,
+  knownPersonalDataOf,
+  redactForPublication,
+} from './publication/public-case.js';
+export { MODERATOR_ROLES, moderationScopeOf } from './publication/moderation-scope.js';
+export { listModerationQueue } from './publication/list-moderation-queue.js';
+export { getModerationCase } from './publication/get-moderation-case.js';
+export { approvePublication } from './publication/approve-publication.js';
+export { refusePublication } from './publication/refuse-publication.js';
 export * from './sms/index.js';
 export { listBlocked, blockPhone, unblockPhone } from './blocked-phones/admin-blocked-phones.js';
 export type { BlockedPhoneView } from './blocked-phones/admin-blocked-phones.js';

@@ -65,6 +65,7 @@ export * from './repositories/calls.repository.js';
 export * from './repositories/api-keys.repository.js';
 export * from './repositories/open311.repository.js';
 export * from './repositories/follow-up.repository.js';
+export * from './repositories/publication.repository.js';
 export * from './repositories/inbound-messages.repository.js';
 export * from './repositories/blocked-phones.repository.js';
 export * from './repositories/attachments.repository.js';

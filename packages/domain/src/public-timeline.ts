@@ -53,6 +53,8 @@ const DESCRIPTIONS: Record<CaseEventType, Describe> = {
     en: 'The citizen sent more details',
   }),
   withdrawn: () => ({ vi: 'Người dân đã rút phản ánh', en: 'Withdrawn by the citizen' }),
+  publication_approved: () => ({ vi: 'Đã duyệt công khai', en: 'Approved for publication' }),
+  publication_refused: () => ({ vi: 'Không công khai', en: 'Not published' }),
 };
 
 /** How an event reads on the citizen's tracking page. */

@@ -46,6 +46,7 @@ import { reportRoutes } from './routes/reports/reports.route.js';
 import { caseActionRoutes } from './routes/case-actions/case-actions.route.js';
 import { officialAttachmentsRoute } from './routes/case-actions/official-attachments.route.js';
 import { caseDetailRoute } from './routes/case-detail/get-case-detail.route.js';
+import { moderationRoutes } from './routes/moderation/moderation.route.js';
 import { queueRoutes } from './routes/queues/list-queue.route.js';
 import { consoleRoutes } from './routes/console/console.routes.js';
 import { uploadAttachmentsRoute } from './routes/attachments/upload-attachments.route.js';
@@ -244,6 +245,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(caseDetailRoute({ db, sessions }));
+  await app.register(moderationRoutes({ db, sessions }));
   await app.register(queueRoutes({ db, sessions }));
   await app.register(consoleRoutes({ db, sessions, attachmentsDir: deps.config.attachments.dir }));
   const smsDeps = {

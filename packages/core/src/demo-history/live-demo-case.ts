@@ -4,6 +4,8 @@ import { provideCaseInformation } from '../follow-up/provide-case-information.js
 import { rateCase } from '../follow-up/rate-case.js';
 import { reopenCase } from '../follow-up/reopen-case.js';
 import { withdrawCase } from '../follow-up/withdraw-case.js';
+import { approvePublication } from '../publication/approve-publication.js';
+import { refusePublication } from '../publication/refuse-publication.js';
 import { CaseLife, type ReplayContext } from './case-life.js';
 import {
   EXTENSION_GRANTS,
@@ -171,6 +173,7 @@ async function live(life: CaseLife) {
       }
     }
   }
+  if (!(await moderate(life))) return;
   // The supervisor closes answered cases: soon after a fair rating, else after the 7 days in
   // which the citizen may still reopen.
   const closeAfter =
@@ -178,6 +181,26 @@ async function live(life: CaseLife) {
   if (!(await life.reach(closeAfter))) return;
   if (!(await life.reach(life.office(60, 900)))) return;
   await life.act(staff.supervisor, { kind: 'close' });
+}
+
+/**
+ * What the citizen agreed to publish is reviewed by the unit's leader (else the supervisor)
+ * through the moderation use case: most approved as the redaction proposes, some refused, the
+ * rest left awaiting review. False when the history ended first.
+ */
+async function moderate(life: CaseLife): Promise<boolean> {
+  const { r, ctx, plan } = life;
+  if (!plan.consentToPublish || life.status !== 'resolved') return true;
+  const roll = r.between(0, 1);
+  if (roll >= 0.85) return true;
+  if (!(await life.reach(life.office(60, 960)))) return false;
+  const who = ctx.staff.leaderOf(life.unitId) ?? ctx.staff.supervisor;
+  if (roll < 0.75) await approvePublication(ctx.deps, who, life.caseId, {}, life.t);
+  else {
+    const reason = 'Nội dung nêu đích danh cá nhân, không phù hợp để công khai.';
+    await refusePublication(ctx.deps, who, life.caseId, { reason }, life.t);
+  }
+  return true;
 }
 
 async function transfer(life: CaseLife, who: ActingOfficial, toUnitCode: string, reason: string) {

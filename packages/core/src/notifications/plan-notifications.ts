@@ -233,6 +233,8 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
       case 'comment_added':
       case 'message_added':
       case 'withdrawn':
+      case 'publication_approved':
+      case 'publication_refused':
         break;
     }
   }

@@ -1,18 +1,67 @@
 import type { Open311RequestsQuery } from '@hotline/contracts';
-import { listOpen311Requests as listRequestRows, type Database } from '@hotline/db';
+import {
+  listOpen311Requests as listRequestRows,
+  type Database,
+  type Open311RequestRow,
+} from '@hotline/db';
 import {
   CASE_STATUSES,
   OPEN_STATUSES,
+  formatTrackingCode,
   isValidTrackingCode,
   normalizeTrackingCode,
   type CaseStatus,
 } from '@hotline/domain';
 import { AppError, validationFailed, type FieldProblem } from '../errors.js';
+import { publicCaseOf } from '../publication/public-case.js';
 import { toOpen311Request, type Open311Request } from './open311-views.js';
 
-/** The spec's defaults: a span of at most 90 days, at most 1000 requests. */
+/** The spec's default window: a span of at most 90 days. */
 export const OPEN311_WINDOW_MS = 90 * 24 * 60 * 60 * 1000;
+/** At most this many ids in one `service_request_id` filter (the spec's 1000 requests). */
 export const OPEN311_LIMIT = 1000;
+/**
+ * Pages as the GeoReport v2 pagination extension has them (`page` from 1, `page_size`; the
+ * extension most implementations share: Chicago, Boston, Toronto, San Francisco). 50 a page
+ * by default, 200 at most: a list is for browsing, not for copying the whole register.
+ */
+export const OPEN311_PAGE_SIZE = 50;
+export const OPEN311_MAX_PAGE_SIZE = 200;
+const MAX_PAGE = 10_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What id a request is shown under. A tracking code is a key: it opens the tracking page and
+ * lets anyone ask for one-time codes by SMS to the citizen's phone. So a list shows tracking
+ * codes only of published cases (already public, on the portal); every other case is listed
+ * under its opaque internal id, which opens nothing but this endpoint's own summary of it. A
+ * caller who asked by tracking code (the app that submitted it) already holds it and gets it
+ * back. A provincial privacy officer can accept that: the register shows how many cases of
+ * what kind each unit has and how fast it answers, never who to bother about which.
+ */
+function idOf(row: Open311RequestRow, askedByCode: boolean): string {
+  if (askedByCode || publicCaseOf(row).kind === 'published') {
+    return formatTrackingCode(row.trackingCode);
+  }
+  return row.id;
+}
+
+/** `page` and `page_size` as numbers, or the problems with them. */
+function pageOf(query: Open311RequestsQuery, problems: FieldProblem[]) {
+  const read = (field: string, value: string | undefined, fallback: number, max: number) => {
+    if (value === undefined || value === '') return fallback;
+    const n = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
+    if (!(n >= 1 && n <= max)) {
+      problems.push({ field, reason: 'out_of_range', params: { min: 1, max } });
+      return fallback;
+    }
+    return n;
+  };
+  const size = read('page_size', query.page_size, OPEN311_PAGE_SIZE, OPEN311_MAX_PAGE_SIZE);
+  const page = read('page', query.page, 1, MAX_PAGE);
+  return { limit: size, offset: (page - 1) * size };
+}
 
 const parseDate = (field: string, value: string | undefined, problems: FieldProblem[]) => {
   if (value === undefined || value === '') return undefined;
@@ -48,18 +97,22 @@ export async function listOpen311Requests(
   query: Open311RequestsQuery,
   now: Date,
 ): Promise<Open311Request[]> {
+  const problems: FieldProblem[] = [];
+  const page = pageOf(query, problems);
   // A list of ids overrides every other filter (as the spec says); bad ids simply match nothing.
   if (query.service_request_id !== undefined && query.service_request_id.trim() !== '') {
-    const codes = list(query.service_request_id)
-      .filter(isValidTrackingCode)
-      .map(normalizeTrackingCode);
+    if (problems.length > 0) throw validationFailed(problems);
+    const ids = list(query.service_request_id).slice(0, OPEN311_LIMIT);
+    const caseIds = ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase());
+    const codes = ids.filter(isValidTrackingCode).map(normalizeTrackingCode);
+    const askedCodes = new Set(codes);
     const rows = await listRequestRows(deps.db, {
-      trackingCodes: codes.slice(0, OPEN311_LIMIT),
-      limit: OPEN311_LIMIT,
+      trackingCodes: codes,
+      caseIds,
+      ...page,
     });
-    return rows.map(toOpen311Request);
+    return rows.map((r) => toOpen311Request(r, idOf(r, askedCodes.has(r.trackingCode))));
   }
-  const problems: FieldProblem[] = [];
   const start = parseDate('start_date', query.start_date, problems);
   const end = parseDate('end_date', query.end_date, problems);
   const statuses = statusesOf(query.status, problems);
@@ -78,28 +131,32 @@ export async function listOpen311Requests(
     // end_date is inclusive.
     receivedBefore: new Date(before.getTime() + 1),
     ...(statuses ? { statuses } : {}),
-    limit: OPEN311_LIMIT,
+    ...page,
   });
-  return rows.map(toOpen311Request);
+  return rows.map((r) => toOpen311Request(r, idOf(r, false)));
 }
 
 async function findOne(deps: { db: Database }, id: string) {
-  if (!isValidTrackingCode(id)) return null;
+  const byCode = isValidTrackingCode(id);
+  if (!byCode && !UUID.test(id)) return null;
   const [row] = await listRequestRows(deps.db, {
-    trackingCodes: [normalizeTrackingCode(id)],
+    ...(byCode ? { trackingCodes: [normalizeTrackingCode(id)] } : { caseIds: [id.toLowerCase()] }),
     limit: 1,
   });
-  return row ?? null;
+  return row ? { row, byCode } : null;
 }
 
-/** One service request by id (its tracking code), as a one-element list like the spec. */
+/**
+ * One service request by id (its tracking code, or the opaque id a list gave), as a
+ * one-element list like the spec. A denunciation is not found.
+ */
 export async function getOpen311Request(
   deps: { db: Database },
   id: string,
 ): Promise<Open311Request[]> {
-  const row = await findOne(deps, id);
-  if (!row) throw new AppError('CASE_NOT_FOUND', 'no service request with this id');
-  return [toOpen311Request(row)];
+  const found = await findOne(deps, id);
+  if (!found) throw new AppError('CASE_NOT_FOUND', 'no service request with this id');
+  return [toOpen311Request(found.row, idOf(found.row, found.byCode))];
 }
 
 /**

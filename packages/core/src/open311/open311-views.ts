@@ -1,5 +1,6 @@
 import type { Open311RequestRow } from '@hotline/db';
-import { formatTrackingCode, isOpen } from '@hotline/domain';
+import { isOpen } from '@hotline/domain';
+import { publicCaseOf, publicPlaceOf } from '../publication/public-case.js';
 
 /** GeoReport v2 shapes, with the spec's field names (https://wiki.open311.org/GeoReport_v2). */
 export interface Open311Service {
@@ -98,25 +99,34 @@ export function readAttributes(stored: unknown): Open311Attribute[] {
 /** The spec's description is at most 4000 characters; a case's text may be longer. */
 const DESCRIPTION_MAX = 4000;
 
-/** A case as a service request: no citizen name, phone or e-mail, ever. */
-export function toOpen311Request(row: Open311RequestRow): Open311Request {
+/**
+ * A case as a service request, as the public-case module allows: no citizen name, phone or
+ * e-mail, ever; no text, answer, address or place unless published (then the approved,
+ * redacted text and answer, and the place to about 1 km; never the address). `id` is what
+ * stands for the case: its tracking code, or the opaque id lists give unpublished cases.
+ */
+export function toOpen311Request(row: Open311RequestRow, id: string): Open311Request {
+  const view = publicCaseOf(row);
+  const place = publicPlaceOf(view, row);
+  const published = view.kind === 'published' ? view : null;
   return {
-    service_request_id: formatTrackingCode(row.trackingCode),
+    service_request_id: id,
     status: isOpen(row.status) ? 'open' : 'closed',
-    status_notes: row.statusNotes,
+    status_notes: published?.answer ?? null,
     service_name: row.categoryName,
     service_code: row.categoryCode,
-    description: row.text.slice(0, DESCRIPTION_MAX),
+    description: published ? published.text.slice(0, DESCRIPTION_MAX) : null,
     agency_responsible: row.unitName,
     service_notice: null,
     requested_datetime: row.receivedAt.toISOString(),
     updated_datetime: row.updatedAt.toISOString(),
     expected_datetime: row.resolutionDueAt?.toISOString() ?? null,
-    address: row.address,
+    address: null,
     address_id: null,
     zipcode: null,
-    lat: row.latitude,
-    long: row.longitude,
-    media_url: row.mediaUrl,
+    lat: place.lat,
+    long: place.long,
+    // A link the citizen's app sent: never reviewed, so never public.
+    media_url: null,
   };
 }

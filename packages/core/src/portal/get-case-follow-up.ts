@@ -10,6 +10,7 @@ import {
   type RecordedEvent,
 } from '@hotline/domain';
 import { AppError, validationFailed } from '../errors.js';
+import { publicCaseOf, type PublicationFacts } from '../publication/public-case.js';
 import { REOPEN_WINDOW_MS, reopenRefusal } from '../follow-up/reopen-case.js';
 
 /**
@@ -37,8 +38,10 @@ export interface CaseFollowUp {
   /** The latest resolution, else null. */
   answer: CaseMessage | null;
   /**
-   * Questions, replies and answers, oldest first (phone numbers and e-mails taken out); for the
-   * proven owner also their own information and rating comment, as they wrote them.
+   * For the proven owner: questions, replies and answers, oldest first (phone numbers and
+   * e-mails taken out), and their own information and rating comment as they wrote them. For
+   * anyone else only the published answer, as an official approved it: anyone may know a code,
+   * and an answer may quote the citizen.
    */
   messages: CaseMessage[];
   /** The comment only for the proven owner: anyone may know a code, and it may name people. */
@@ -69,6 +72,14 @@ function messageOf(h: RecordedEvent): CaseMessage | null {
     return { kind: 'answer', type: e.type, at, text: redactContacts(e.resolutionText) };
   }
   return null;
+}
+
+/** What a visitor without proof sees of the texts: the approved answer of a published case. */
+function publicMessagesOf(row: PublicationFacts, history: readonly RecordedEvent[]): CaseMessage[] {
+  const view = publicCaseOf(row);
+  const resolved = history.findLast((h) => h.event.type === 'resolved');
+  if (view.kind !== 'published' || !resolved) return [];
+  return [{ kind: 'answer', type: 'resolved', at: resolved.at.toISOString(), text: view.answer }];
 }
 
 /** The citizen's own words on an event, for their eyes only (their text, so not redacted). */
@@ -104,9 +115,9 @@ export async function getCaseFollowUp(
   const may = (change: Change) => decide(state, change, CITIZEN).ok;
   const isOwner = owned !== null && owned.caseId === row.id;
 
-  const messages = history
-    .map((h) => messageOf(h) ?? (isOwner ? ownMessageOf(h) : null))
-    .filter((m) => m !== null);
+  const messages = isOwner
+    ? history.map((h) => messageOf(h) ?? ownMessageOf(h)).filter((m) => m !== null)
+    : publicMessagesOf(row, history);
   const last = (kind: CaseMessage['kind']) => messages.findLast((m) => m.kind === kind) ?? null;
   const rated = history.findLast((h) => h.event.type === 'rated')?.event;
   const resolved = history.findLast((h) => h.event.type === 'resolved');

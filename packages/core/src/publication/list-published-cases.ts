@@ -1,11 +1,11 @@
 import type { PublishedCaseList } from '@hotline/contracts';
 import { listPublishedCases as listRows, type Database } from '@hotline/db';
-import { formatTrackingCode, redactContacts } from '@hotline/domain';
+import { formatTrackingCode } from '@hotline/domain';
+import { publicCaseOf } from './public-case.js';
 
 /**
- * Answered cases whose citizen consented to publication, newest resolution first, with phone
- * numbers and e-mail addresses taken out of the text and the answer. Names typed into the free
- * text cannot be found this way: consent covers the text as the citizen wrote it.
+ * Published cases, newest approval first: their citizen consented and an official approved
+ * the redacted text and answer shown here (the originals are never read).
  */
 export async function listPublishedCases(
   deps: { db: Database },
@@ -18,14 +18,20 @@ export async function listPublishedCases(
     page,
     pageSize,
     hasMore: rows.length > pageSize,
-    items: rows.slice(0, pageSize).map((r) => ({
-      trackingCode: formatTrackingCode(r.trackingCode),
-      status: r.status,
-      category: { code: r.categoryCode, name: r.categoryName },
-      unit: r.unitCode && r.unitName ? { code: r.unitCode, name: r.unitName } : null,
-      text: redactContacts(r.text),
-      resolution: r.resolutionText === null ? null : redactContacts(r.resolutionText),
-      resolvedAt: r.resolvedAt ? new Date(r.resolvedAt).toISOString() : null,
-    })),
+    items: rows.slice(0, pageSize).flatMap((r) => {
+      const view = publicCaseOf(r);
+      if (view.kind !== 'published') return [];
+      return [
+        {
+          trackingCode: formatTrackingCode(r.trackingCode),
+          status: r.status,
+          category: { code: r.categoryCode, name: r.categoryName },
+          unit: r.unitCode && r.unitName ? { code: r.unitCode, name: r.unitName } : null,
+          text: view.text,
+          resolution: view.answer,
+          resolvedAt: r.resolvedAt ? new Date(r.resolvedAt).toISOString() : null,
+        },
+      ];
+    }),
   };
 }

@@ -44,6 +44,13 @@ export interface CaseRowPatch {
   slaState: NonNullable<(typeof cases.$inferInsert)['slaState']>;
   deadlineGeneration: number;
   slaTimers: { kind: string; at: string }[];
+  publicationState: 'pending' | 'approved' | 'refused';
+  publicText: string | null;
+  publicAnswer: string | null;
+  publicationNote: string | null;
+  /** Who decided on publication and when: absent keeps what the row holds. */
+  publicationDecidedBy?: string | null;
+  publicationDecidedAt?: Date | null;
 }
 
 export interface CaseAppend {
@@ -96,6 +103,13 @@ export async function appendCaseChanges(
     sla_state: patch.slaState,
     deadline_generation: patch.deadlineGeneration,
     sla_timers: patch.slaTimers,
+    publication_state: patch.publicationState,
+    public_text: patch.publicText,
+    public_answer: patch.publicAnswer,
+    publication_note: patch.publicationNote,
+    publication_decided_set: patch.publicationDecidedAt !== undefined,
+    publication_decided_by: patch.publicationDecidedBy ?? null,
+    publication_decided_at: patch.publicationDecidedAt ?? null,
   }));
   const moved = appends
     .filter((a) => a.reportKeysMoved)
@@ -126,6 +140,12 @@ export async function appendCaseChanges(
       acceptance_due_at = v.acceptance_due_at, first_response_due_at = v.first_response_due_at,
       resolution_due_at = v.resolution_due_at, sla_state = v.sla_state,
       deadline_generation = v.deadline_generation, sla_timers = v.sla_timers,
+      publication_state = v.publication_state, public_text = v.public_text,
+      public_answer = v.public_answer, publication_note = v.publication_note,
+      publication_decided_by = case when v.publication_decided_set
+        then v.publication_decided_by else c.publication_decided_by end,
+      publication_decided_at = case when v.publication_decided_set
+        then v.publication_decided_at else c.publication_decided_at end,
       version = v.version, updated_at = ${at.toISOString()}::timestamptz
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
       id uuid, expected integer, version integer, status case_status, type case_type,
@@ -134,7 +154,9 @@ export async function appendCaseChanges(
       extensions_granted smallint, satisfaction smallint, merged_into_id uuid,
       acceptance_due_at timestamptz, first_response_due_at timestamptz,
       resolution_due_at timestamptz, sla_state sla_state, deadline_generation integer,
-      sla_timers jsonb)
+      sla_timers jsonb, publication_state text, public_text text, public_answer text,
+      publication_note text, publication_decided_set boolean, publication_decided_by uuid,
+      publication_decided_at timestamptz)
     where c.id = v.id and c.version = v.expected
     returning c.id`);
   if (updated.length !== appends.length) {

@@ -103,6 +103,35 @@ export function projectionColumns(state: CaseState) {
     extensionsGranted: state.extensionsGranted,
     satisfaction: state.rating,
     mergedIntoId: state.mergedInto,
+    ...publicationColumns(state),
+  };
+}
+
+/** The moderation columns: approved texts, or the refusal's reason, or pending (nothing). */
+function publicationColumns(state: CaseState) {
+  const p = state.publication;
+  return {
+    publicationState: p?.state ?? ('pending' as const),
+    publicText: p?.state === 'approved' ? p.publicText : null,
+    publicAnswer: p?.state === 'approved' ? p.publicAnswer : null,
+    publicationNote: p?.state === 'refused' ? p.reason : null,
+    // Who decided and when come from the decision's event (see publicationDecisionOf).
+    ...(p ? {} : { publicationDecidedBy: null, publicationDecidedAt: null }),
+  };
+}
+
+/**
+ * Who took the latest publication decision among newly appended events, and when: the
+ * moderation columns' author, next to the projection. Nothing when no decision is among them.
+ */
+export function publicationDecisionOf(recorded: readonly RecordedEvent[]) {
+  const last = recorded.findLast(
+    (r) => r.event.type === 'publication_approved' || r.event.type === 'publication_refused',
+  );
+  if (!last) return {};
+  return {
+    publicationDecidedBy: last.actor.kind === 'official' ? last.actor.officialId : null,
+    publicationDecidedAt: last.at,
   };
 }
 
@@ -127,10 +156,22 @@ export async function findStoredProjection(db: Executor, caseId: string) {
       rating: cases.satisfaction,
       mergedInto: cases.mergedIntoId,
       version: cases.version,
+      publicationState: cases.publicationState,
+      publicText: cases.publicText,
+      publicAnswer: cases.publicAnswer,
+      publicationNote: cases.publicationNote,
     })
     .from(cases)
     .where(eq(cases.id, caseId));
-  return row ? ({ ...row } satisfies CaseState) : null;
+  if (!row) return null;
+  const { publicationState, publicText, publicAnswer, publicationNote, ...rest } = row;
+  const publication: CaseState['publication'] =
+    publicationState === 'approved'
+      ? { state: 'approved', publicText: publicText ?? '', publicAnswer: publicAnswer ?? '' }
+      : publicationState === 'refused'
+        ? { state: 'refused', reason: publicationNote ?? '' }
+        : undefined;
+  return { ...rest, ...(publication ? { publication } : {}) } satisfies CaseState;
 }
 
 /** The calendar a unit works by: its own, else the nearest ancestor's, else the province's. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.js';
 import { adminUnits, caseEvents, categories, cases } from '../schema/index.js';
@@ -30,8 +30,9 @@ const resolvedEvent = sql`(
   order by e.version desc limit 1)`;
 
 /**
- * Resolved or closed cases whose citizen agreed to publication, newest resolution first. Only
- * public columns and the case text are selected; the caller strips contacts from the text.
+ * Published cases: the citizen consented and an official approved the redacted text and
+ * answer (never a denunciation), newest approval first. Only the approved texts are selected,
+ * never the originals; core's public-case module still decides per row what is shown.
  */
 export async function listPublishedCases(db: Executor, page: { limit: number; offset: number }) {
   const resolvedAt = sql<string>`(select to_json(r.occurred_at) #>> '{}' from ${resolvedEvent} r)`;
@@ -39,21 +40,28 @@ export async function listPublishedCases(db: Executor, page: { limit: number; of
     .select({
       trackingCode: cases.trackingCode,
       status: cases.status,
+      caseType: cases.type,
+      consentToPublish: cases.consentToPublish,
+      publicationState: cases.publicationState,
+      publicText: cases.publicText,
+      publicAnswer: cases.publicAnswer,
       categoryCode: categories.code,
       categoryName: categories.name,
       unitCode: unit.code,
       unitName: unit.name,
-      text: cases.text,
-      resolutionText: sql<string | null>`(select r.resolution_text from ${resolvedEvent} r)`.as(
-        'resolution_text',
-      ),
       resolvedAt: resolvedAt.as('resolved_at'),
     })
     .from(cases)
     .innerJoin(categories, eq(categories.id, cases.categoryId))
     .leftJoin(unit, eq(unit.id, cases.unitId))
-    .where(and(eq(cases.consentToPublish, true), inArray(cases.status, ['resolved', 'closed'])))
-    .orderBy(desc(sql`(select r.occurred_at from ${resolvedEvent} r)`), desc(cases.id))
+    .where(
+      and(
+        eq(cases.publicationState, 'approved'),
+        eq(cases.consentToPublish, true),
+        ne(cases.type, 'denunciation'),
+      ),
+    )
+    .orderBy(desc(cases.publicationDecidedAt), desc(cases.id))
     .limit(page.limit)
     .offset(page.offset);
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { CaseStatus } from '@hotline/domain';
 import type { Executor } from '../client.js';
@@ -34,24 +34,37 @@ export async function findOpen311Service(db: Executor, code: string) {
 }
 
 export interface Open311RequestFilter {
-  /** Normalised tracking codes; when given, the other filters are ignored (as the spec says). */
+  /**
+   * Normalised tracking codes and case ids (the opaque ids lists show for cases that are not
+   * published); when given, the other filters are ignored (as the spec says).
+   */
   trackingCodes?: readonly string[];
+  caseIds?: readonly string[];
   categoryCode?: string;
   receivedFrom?: Date;
   receivedBefore?: Date;
   statuses?: readonly CaseStatus[];
   limit: number;
+  offset?: number;
 }
 
 /**
- * Cases as Open311 service requests, newest first. No personal data is selected: the
- * citizen's name, phone and e-mail never leave the table here.
+ * Cases as Open311 service requests, newest first, never a denunciation. No personal data is
+ * selected: the citizen's name, phone and e-mail never leave the table here; the text, place
+ * and answer are selected only for core's public-case module to decide what may be shown.
  */
 export async function listOpen311Requests(db: Executor, filter: Open311RequestFilter) {
-  const where: SQL[] = [];
-  if (filter.trackingCodes) {
-    if (filter.trackingCodes.length === 0) return [];
-    where.push(inArray(cases.trackingCode, [...filter.trackingCodes]));
+  const where: SQL[] = [ne(cases.type, 'denunciation')];
+  if (filter.trackingCodes || filter.caseIds) {
+    const byCode = filter.trackingCodes ?? [];
+    const byId = filter.caseIds ?? [];
+    if (byCode.length === 0 && byId.length === 0) return [];
+    where.push(
+      or(
+        ...(byCode.length > 0 ? [inArray(cases.trackingCode, [...byCode])] : []),
+        ...(byId.length > 0 ? [inArray(cases.id, [...byId])] : []),
+      )!,
+    );
   } else {
     if (filter.categoryCode !== undefined) where.push(eq(categories.code, filter.categoryCode));
     if (filter.receivedFrom) where.push(gte(cases.receivedAt, filter.receivedFrom));
@@ -63,32 +76,27 @@ export async function listOpen311Requests(db: Executor, filter: Open311RequestFi
       id: cases.id,
       trackingCode: cases.trackingCode,
       status: cases.status,
+      caseType: cases.type,
+      consentToPublish: cases.consentToPublish,
+      publicationState: cases.publicationState,
+      publicText: cases.publicText,
+      publicAnswer: cases.publicAnswer,
       categoryCode: categories.code,
       categoryName: categories.name,
-      text: cases.text,
       unitName: unit.name,
       receivedAt: cases.receivedAt,
       updatedAt: cases.updatedAt,
       resolutionDueAt: cases.resolutionDueAt,
-      address: cases.address,
       latitude: cases.latitude,
       longitude: cases.longitude,
-      // The latest answer given in public: a reply or the resolution.
-      statusNotes: sql<string | null>`(
-        select coalesce(e.payload->>'text', e.payload->>'resolutionText') from case_events e
-        where e.case_id = ${cases.id} and e.type in ('replied', 'resolved')
-        order by e.version desc limit 1)`,
-      mediaUrl: sql<string | null>`(
-        select a.external_url from attachments a
-        where a.case_id = ${cases.id} and a.external_url is not null
-        order by a.created_at limit 1)`,
     })
     .from(cases)
     .innerJoin(categories, eq(categories.id, cases.categoryId))
     .leftJoin(unit, eq(unit.id, cases.unitId))
     .where(and(...where))
-    .orderBy(desc(cases.receivedAt))
-    .limit(filter.limit);
+    .orderBy(desc(cases.receivedAt), desc(cases.id))
+    .limit(filter.limit)
+    .offset(filter.offset ?? 0);
 }
 
 export type Open311RequestRow = Awaited<ReturnType<typeof listOpen311Requests>>[number];

@@ -65,6 +65,12 @@ export async function findCaseTrackingRow(db: Executor, trackingCode: string) {
       status: cases.status,
       resolutionDueAt: cases.resolutionDueAt,
       slaState: cases.slaState,
+      // What the public-case module needs to decide whether the answer may be shown.
+      caseType: cases.type,
+      consentToPublish: cases.consentToPublish,
+      publicationState: cases.publicationState,
+      publicText: cases.publicText,
+      publicAnswer: cases.publicAnswer,
     })
     .from(cases)
     .where(eq(cases.trackingCode, trackingCode));

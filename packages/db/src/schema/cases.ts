@@ -14,6 +14,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { PUBLICATION_STATES } from '@hotline/domain';
 import { caseStatus, caseType, channel, priority, slaState } from './enums.js';
 import { adminUnits, categories, hotlines, officials } from './organisation.js';
 
@@ -68,6 +69,20 @@ export const cases = pgTable(
     deadlineGeneration: integer('deadline_generation').notNull().default(0),
     resolutionText: text('resolution_text'),
     satisfaction: smallint('satisfaction'),
+    /**
+     * Moderation: nothing of a case is public until an official approves a redacted text and
+     * answer (and the citizen consented). The approved texts are what is shown, never the
+     * originals; who decided and when are also in the case's publication event.
+     */
+    publicationState: text('publication_state', { enum: PUBLICATION_STATES })
+      .notNull()
+      .default('pending'),
+    publicText: text('public_text'),
+    publicAnswer: text('public_answer'),
+    /** Why publication was refused. */
+    publicationNote: text('publication_note'),
+    publicationDecidedBy: uuid('publication_decided_by').references(() => officials.id),
+    publicationDecidedAt: timestamp('publication_decided_at', { withTimezone: true }),
     /**
      * SHA-256 of the secret link token given to the citizen at submission: holding the token
      * proves the case is theirs (to add information, rate, reopen or withdraw it).
@@ -129,6 +144,20 @@ export const cases = pgTable(
       .on(t.citizenPhone)
       .where(sql`${t.citizenPhone} is not null`),
     check('cases_satisfaction_range', sql`${t.satisfaction} between 1 and 5`),
+    check(
+      'cases_publication_state',
+      sql`${t.publicationState} in ('pending', 'approved', 'refused')`,
+    ),
+    // The moderation queue: answered cases whose citizen consented, not yet reviewed.
+    index('cases_publication_pending_idx')
+      .on(t.updatedAt)
+      .where(
+        sql`${t.publicationState} = 'pending' and ${t.consentToPublish} and ${t.type} <> 'denunciation' and ${t.status} in ('resolved', 'closed')`,
+      ),
+    // The published answers, newest decision first.
+    index('cases_published_idx')
+      .on(t.publicationDecidedAt)
+      .where(sql`${t.publicationState} = 'approved'`),
   ],
 );
 

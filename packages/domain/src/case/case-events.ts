@@ -159,6 +159,20 @@ export interface Withdrawn {
   type: 'withdrawn';
   reason?: string;
 }
+/**
+ * An official approved the case for publication: these redacted texts, as the official read
+ * (and perhaps edited) them, are all of it that is ever shown in public.
+ */
+export interface PublicationApproved {
+  type: 'publication_approved';
+  publicText: string;
+  publicAnswer: string;
+}
+/** An official decided the case is not to be published (or no longer). */
+export interface PublicationRefused {
+  type: 'publication_refused';
+  reason: string;
+}
 
 /** Every change to a case, as stored in `case_events` (type column + payload). */
 export type CaseEvent =
@@ -188,7 +202,9 @@ export type CaseEvent =
   | Rated
   | CommentAdded
   | MessageAdded
-  | Withdrawn;
+  | Withdrawn
+  | PublicationApproved
+  | PublicationRefused;
 export type CaseEventType = CaseEvent['type'];
 
 export const CASE_EVENT_TYPES = [
@@ -219,6 +235,8 @@ export const CASE_EVENT_TYPES = [
   'comment_added',
   'message_added',
   'withdrawn',
+  'publication_approved',
+  'publication_refused',
 ] as const satisfies readonly CaseEventType[];
 
 /** An event as it sits in the history: its place, time and author. */

@@ -1,5 +1,10 @@
 import type { CaseStatus, CaseType, Channel, Priority } from '../case-model.js';
 
+/** What moderation decided: the public texts when approved, the reason when refused. */
+export type PublicationDecision =
+  | { state: 'approved'; publicText: string; publicAnswer: string }
+  | { state: 'refused'; reason: string };
+
 /** The projection of a case's history; the `cases` row stores it. */
 export interface CaseState {
   status: CaseStatus;
@@ -21,6 +26,11 @@ export interface CaseState {
   pendingResolution?: string;
   rating: number | null;
   mergedInto: string | null;
+  /**
+   * An official's decision on publishing the case; absent while none was taken (pending
+   * moderation, or the case was reopened since and its answer may change).
+   */
+  publication?: PublicationDecision;
   version: number;
 }
 

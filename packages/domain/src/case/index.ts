@@ -1,5 +1,5 @@
 export * from './case-events.js';
-export { OPEN_STATUSES, isOpen, type CaseState } from './case-state.js';
+export { OPEN_STATUSES, isOpen, type CaseState, type PublicationDecision } from './case-state.js';
 export { TRANSITIONS, type ActorRole, type Change } from './transitions.js';
 export {
   decide,

@@ -2,6 +2,7 @@ import type { CaseStatus } from '../case-model.js';
 import type { OfficialRole } from '../roles.js';
 import type { CaseEvent, CaseEventType } from './case-events.js';
 import type { CaseState } from './case-state.js';
+import { publicationRefusal } from '../publication/public-case.js';
 
 /** Who may cause a change: a citizen, the system, or an official holding one of the roles. */
 export type ActorRole = 'citizen' | 'system' | OfficialRole;
@@ -27,7 +28,18 @@ const LEADERS = ['unit_leader', 'hotline_owner', 'supervisor', 'admin'] as const
 const WORKING: readonly CaseStatus[] = ['assigned', 'in_progress', 'awaiting_citizen'];
 const BEFORE_WORK: readonly CaseStatus[] = ['received', 'triaged', 'reopened'];
 
+/** Cases with an answer: the only ones whose publication may be decided. */
+const ANSWERED: readonly CaseStatus[] = ['resolved', 'closed'];
+/** Who reviews what is published: leaders of the case's unit (in scope), supervisors, admins. */
+const MODERATORS = ['unit_leader', 'supervisor', 'admin'] as const;
+
 const same = (s: CaseState) => s;
+/** The state without a publication decision. */
+function withoutPublication(s: CaseState): CaseState {
+  const next = { ...s };
+  delete next.publication;
+  return next;
+}
 /** The state without a pending resolution proposal (the key is absent when none is pending). */
 function withoutProposal(s: CaseState): CaseState {
   const next = { ...s };
@@ -191,7 +203,9 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
     from: ['resolved', 'closed'],
     roles: ['citizen', 'supervisor', 'admin', 'hotline_owner'],
     guard: (_s, e) => (e.reason.trim() === '' ? 'reopening needs a reason' : null),
-    apply: (s) => ({ ...s, status: 'reopened', assigneeId: null }),
+    // The answer will change: what was approved for publication is withdrawn until an
+    // official reviews the new one.
+    apply: (s) => ({ ...withoutPublication(s), status: 'reopened', assigneeId: null }),
   },
   rejected: {
     from: [...BEFORE_WORK, 'assigned', 'in_progress'],
@@ -231,6 +245,27 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
     from: ['received', 'triaged'],
     roles: ['citizen'],
     apply: (s) => ({ ...s, status: 'withdrawn' }),
+  },
+  publication_approved: {
+    from: ANSWERED,
+    roles: MODERATORS,
+    guard: (s, e) =>
+      publicationRefusal(s.caseType) ??
+      (e.publicText.trim() === ''
+        ? 'the public text is empty'
+        : e.publicAnswer.trim() === ''
+          ? 'the public answer is empty'
+          : null),
+    apply: (s, e) => ({
+      ...s,
+      publication: { state: 'approved', publicText: e.publicText, publicAnswer: e.publicAnswer },
+    }),
+  },
+  publication_refused: {
+    from: ANSWERED,
+    roles: MODERATORS,
+    guard: (_s, e) => (e.reason.trim() === '' ? 'a refusal needs a reason' : null),
+    apply: (s, e) => ({ ...s, publication: { state: 'refused', reason: e.reason } }),
   },
   comment_added: {
     from: 'any',

@@ -5,3 +5,13 @@ export {
   type RedactionKind,
   type RedactedText,
 } from './redact-personal-data.js';
+export {
+  PUBLICATION_STATES,
+  approvalRefusal,
+  coarseCoordinate,
+  publicViewOf,
+  publicationRefusal,
+  type PublicationFacts,
+  type PublicationState,
+  type PublicView,
+} from './public-case.js';

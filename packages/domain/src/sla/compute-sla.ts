@@ -232,6 +232,8 @@ export function computeSla(
       case 'rated':
       case 'comment_added':
       case 'message_added':
+      case 'publication_approved':
+      case 'publication_refused':
         break;
     }
   }

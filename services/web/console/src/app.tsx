@@ -6,6 +6,8 @@ import { AdminPage } from './pages/admin/admin-page';
 import { CallPage } from './pages/calls/call-page';
 import { CasePage } from './pages/case/case-page';
 import { DashboardPage } from './pages/dashboard/dashboard-page';
+import { ModerationCasePage } from './pages/moderation/moderation-case';
+import { ModerationQueuePage } from './pages/moderation/moderation-queue';
 import { NotFoundPage } from './pages/not-found-page';
 import { QueuePage } from './pages/queue/queue-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -45,6 +47,8 @@ export function App() {
         <Route path="/cases/:id" element={<CasePage />} />
         <Route path="/calls/new" element={<CallPage />} />
         <Route path="/dashboard/*" element={<DashboardPage />} />
+        <Route path="/moderation" element={<ModerationQueuePage />} />
+        <Route path="/moderation/:id" element={<ModerationCasePage />} />
         <Route path="/admin/*" element={<AdminPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -15,7 +15,10 @@ export const requestOtpRoute =
     limits: { otpSends: number; otpWindowMs: number };
   }): FastifyPluginAsyncTypebox =>
   async (app) => {
-    // Per case, hence per phone: nobody can flood a citizen with codes.
+    // Per case, hence per phone: nobody can flood a citizen with codes. And nothing public hands
+    // out the codes of cases that are not published (Open311 lists give them an opaque id), so
+    // reaching a citizen's phone here means holding their code or guessing one, which the check
+    // character and the per-IP limit keep expensive.
     const perCase = keyedLimit(app, {
       max: deps.limits.otpSends,
       windowMs: deps.limits.otpWindowMs,

@@ -28,7 +28,7 @@ import {
 export const OPEN311_PREFIX = '/open311/v2';
 const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 /** When this endpoint's behaviour last changed (the discovery document's changeset). */
-const CHANGESET = '2026-05-01T00:00:00Z';
+const CHANGESET = '2026-12-07T00:00:00Z';
 
 const SERVICES: XmlShape = { root: 'services', item: 'service' };
 const REQUESTS: XmlShape = { root: 'service_requests', item: 'request' };

@@ -21,5 +21,6 @@ export const NAV_ITEMS: { to: string; label: string; roles: Role[] }[] = [
     label: 'nav.dashboard',
     roles: ['supervisor', 'auditor', 'unit_leader', 'hotline_owner', 'admin'],
   },
+  { to: '/moderation', label: 'nav.moderation', roles: ['unit_leader', 'supervisor', 'admin'] },
   { to: '/admin', label: 'nav.admin', roles: ['admin'] },
 ];

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } fr
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useSession } from '../../auth/session';
 import { remainingText, SlaBadge } from '../../components/sla-badge';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import type { CaseDetail } from './case-types';
@@ -53,6 +54,13 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
 
 export function CaseFacts({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
+  const { hasRole } = useSession();
+  // An answered case its citizen agreed to publish: moderators review it from here.
+  const canReview =
+    detail.consentToPublish &&
+    detail.type !== 'denunciation' &&
+    (detail.status === 'resolved' || detail.status === 'closed') &&
+    hasRole('unit_leader', 'supervisor', 'admin');
   return (
     <Section title={t('case.section.facts')}>
       <Text style={{ whiteSpace: 'pre-wrap' }} mb="sm" data-testid="case-text">
@@ -71,7 +79,17 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
           [t('case.field.transfers'), formatNumber(detail.transferCount)],
           [t('case.field.escalation'), formatNumber(detail.escalationLevel)],
           [t('case.field.extensions'), formatNumber(detail.extensionsGranted)],
-          [t('case.field.publish'), detail.consentToPublish ? t('case.yes') : t('case.no')],
+          [
+            t('case.field.publish'),
+            <Group gap="xs" key="publish">
+              {detail.consentToPublish ? t('case.yes') : t('case.no')}
+              {canReview && (
+                <Anchor component={Link} to={`/moderation/${detail.id}`} size="sm">
+                  {t('moderation.title')}
+                </Anchor>
+              )}
+            </Group>,
+          ],
           ...(detail.rating !== null
             ? ([[t('case.field.rating'), `${detail.rating}/5`]] as [string, ReactNode][])
             : []),

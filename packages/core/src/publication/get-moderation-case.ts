@@ -1,0 +1,19 @@
+import type { ModerationCase } from '@hotline/contracts';
+import { findModerationCase, type Database } from '@hotline/db';
+import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { AppError } from '../errors.js';
+import { moderationScopeOf } from './moderation-scope.js';
+import { moderationViewOf } from './moderation-view.js';
+
+/** One case for review: its original text and answer beside the redacted public version. */
+export async function getModerationCase(
+  deps: { db: Database },
+  who: ActingOfficial,
+  caseId: string,
+): Promise<ModerationCase> {
+  requireScope(who, 'cases:read');
+  const scope = await moderationScopeOf(deps.db, who);
+  const row = await findModerationCase(deps.db, scope, caseId);
+  if (!row) throw new AppError('CASE_NOT_FOUND', `case ${caseId} not found`);
+  return moderationViewOf(row);
+}

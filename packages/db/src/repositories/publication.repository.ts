@@ -1,0 +1,129 @@
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../client.js';
+import { adminUnits, caseEvents, categories, cases, officials } from '../schema/index.js';
+import { caseScopeCondition, type CaseScope } from './case-scope.repository.js';
+
+const unit = alias(adminUnits, 'unit');
+
+// The latest answer given: the resolution lives in the `resolved` event's payload.
+const latestAnswer = sql<string | null>`(
+  select e.payload->>'resolutionText' from ${caseEvents} e
+  where e.case_id = ${cases.id} and e.type = 'resolved'
+  order by e.version desc limit 1)`;
+
+// The citizen's contact: selected only to be redacted from what moderators are shown.
+const contact = {
+  citizenName: cases.citizenName,
+  citizenPhone: cases.citizenPhone,
+  citizenEmail: cases.citizenEmail,
+  address: cases.address,
+};
+
+/** Cases moderation may look at: answered, consented, never denunciations. */
+const reviewable = and(
+  eq(cases.consentToPublish, true),
+  ne(cases.type, 'denunciation'),
+  inArray(cases.status, ['resolved', 'closed']),
+);
+
+/**
+ * The moderation queue in scope: answered cases whose citizen consented to publication and
+ * that no official reviewed yet, oldest first (the partial index cases_publication_pending_idx).
+ */
+export async function listModerationQueue(
+  db: Executor,
+  scope: CaseScope,
+  page: { limit: number; offset: number },
+) {
+  return db
+    .select({
+      id: cases.id,
+      trackingCode: cases.trackingCode,
+      status: cases.status,
+      categoryName: categories.name,
+      unitName: unit.name,
+      text: cases.text,
+      updatedAt: cases.updatedAt,
+      publicationState: cases.publicationState,
+      ...contact,
+    })
+    .from(cases)
+    .innerJoin(categories, eq(categories.id, cases.categoryId))
+    .leftJoin(unit, eq(unit.id, cases.unitId))
+    .where(and(eq(cases.publicationState, 'pending'), reviewable, caseScopeCondition(scope)))
+    .orderBy(asc(cases.updatedAt), asc(cases.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+/**
+ * One case as moderation sees it, in scope: the original text and answer, what is known to be
+ * personal (the citizen's contact, the names of officials who worked on it) to redact them,
+ * and the current decision. Personal data: for the moderator's eyes, never returned as is.
+ */
+export async function findModerationCase(db: Executor, scope: CaseScope, caseId: string) {
+  const [row] = await db
+    .select({
+      id: cases.id,
+      trackingCode: cases.trackingCode,
+      status: cases.status,
+      caseType: cases.type,
+      consentToPublish: cases.consentToPublish,
+      version: cases.version,
+      categoryName: categories.name,
+      unitName: unit.name,
+      text: cases.text,
+      answer: latestAnswer,
+      citizenName: cases.citizenName,
+      citizenPhone: cases.citizenPhone,
+      citizenEmail: cases.citizenEmail,
+      address: cases.address,
+      publicationState: cases.publicationState,
+      publicText: cases.publicText,
+      publicAnswer: cases.publicAnswer,
+      publicationNote: cases.publicationNote,
+      publicationDecidedAt: cases.publicationDecidedAt,
+      decidedByName: sql<string | null>`(
+        select o.full_name from ${officials} o where o.id = ${cases.publicationDecidedBy})`,
+      // Everyone who acted on the case or holds it: their names are redacted from public texts.
+      officialNames: sql<string[]>`array(
+        select distinct o.full_name from ${officials} o
+        where o.id = ${cases.assigneeId} or o.id in (
+          select e.actor_official_id from ${caseEvents} e
+          where e.case_id = ${cases.id} and e.actor_official_id is not null))`,
+    })
+    .from(cases)
+    .innerJoin(categories, eq(categories.id, cases.categoryId))
+    .leftJoin(unit, eq(unit.id, cases.unitId))
+    .where(and(eq(cases.id, caseId), caseScopeCondition(scope)));
+  return row ?? null;
+}
+export type ModerationCaseRow = NonNullable<Awaited<ReturnType<typeof findModerationCase>>>;
+
+/** Recently decided cases in scope (approved or refused), newest decision first. */
+export async function listModerationDecisions(
+  db: Executor,
+  scope: CaseScope,
+  page: { limit: number; offset: number },
+) {
+  return db
+    .select({
+      id: cases.id,
+      trackingCode: cases.trackingCode,
+      status: cases.status,
+      categoryName: categories.name,
+      unitName: unit.name,
+      text: cases.text,
+      updatedAt: cases.updatedAt,
+      publicationState: cases.publicationState,
+      ...contact,
+    })
+    .from(cases)
+    .innerJoin(categories, eq(categories.id, cases.categoryId))
+    .leftJoin(unit, eq(unit.id, cases.unitId))
+    .where(and(ne(cases.publicationState, 'pending'), caseScopeCondition(scope)))
+    .orderBy(desc(cases.publicationDecidedAt), desc(cases.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
