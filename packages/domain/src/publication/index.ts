@@ -1,7 +1,9 @@
 export {
   redactPersonalData,
+  REDACTION_PLACEHOLDERS,
   type KnownPersonalData,
   type Redaction,
   type RedactionKind,
   type RedactedText,
 } from './redact-personal-data.js';
+export { findContacts } from './contacts.js';

@@ -1,4 +1,18 @@
-import { redactContacts } from '../notifications/redact-contacts.js';
+import { addressSpans, knownAddressSpans } from './addresses.js';
+import { findDigits } from './digit-runs.js';
+import { emailSpans, knownEmailSpans } from './emails.js';
+import { passportSpans } from './identity-numbers.js';
+import { keptRanges } from './kept-ranges.js';
+import { cuedNameSpans, familyNameSpans, knownNameSpans } from './names.js';
+import { numberRunSpans } from './number-runs.js';
+import { significantDigits } from './phones.js';
+import { plateSpans } from './plates.js';
+import { isInside, matchesOf, type Range, type Span } from './spans.js';
+import { viewOf, type TextView } from './text-view.js';
+
+// Vietnamese has no maintained npm library for this (checked: the PII redactors on npm know
+// English, US or Indian formats; the one Vietnamese detector found is a Python package), so the
+// detectors here are our own, one file per kind of data, composed below.
 
 /** What is known to be personal in one case: the citizen's own contact and the officials' names. */
 export interface KnownPersonalData {
@@ -11,17 +25,13 @@ export interface KnownPersonalData {
   };
   /** Full names of officials who wrote or handled the answer. */
   officialNames?: readonly string[];
+  /** Other full names known to be personal (people named in the case), redacted like the citizen's. */
+  otherNames?: readonly string[];
 }
 
 /** A kind of personal data found and replaced, with the placeholder it became. */
 export type RedactionKind =
-  | 'phone'
-  | 'email'
-  | 'id_number'
-  | 'bank_account'
-  | 'plate'
-  | 'name'
-  | 'address';
+  'phone' | 'email' | 'id_number' | 'bank_account' | 'plate' | 'name' | 'address';
 
 export interface Redaction {
   kind: RedactionKind;
@@ -35,15 +45,109 @@ export interface RedactedText {
   redactions: Redaction[];
 }
 
+/** The placeholder each kind of personal data becomes, in Vietnamese. */
+export const REDACTION_PLACEHOLDERS: Readonly<Record<RedactionKind, string>> = {
+  phone: '[số điện thoại]',
+  email: '[email]',
+  id_number: '[số giấy tờ]',
+  bank_account: '[số tài khoản]',
+  plate: '[biển số xe]',
+  name: '[họ tên]',
+  address: '[địa chỉ]',
+};
+
+// When two findings overlap, the more specific kind names the merged placeholder.
+const PRIORITY: readonly RedactionKind[] = [
+  'email',
+  'plate',
+  'id_number',
+  'bank_account',
+  'phone',
+  'address',
+  'name',
+];
+
+const PLACEHOLDER = new RegExp(
+  Object.values(REDACTION_PLACEHOLDERS)
+    .map((p) => p.replace(/[[\]]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
+
+function findAll(view: TextView, known: KnownPersonalData): Span[] {
+  const keep = keptRanges(view);
+  const citizen = known.citizen ?? {};
+  const names = [citizen.name, ...(known.officialNames ?? []), ...(known.otherNames ?? [])].filter(
+    (n): n is string => typeof n === 'string' && n.trim().length > 0,
+  );
+  const spans: Span[] = [
+    ...emailSpans(view),
+    ...knownEmailSpans(view, citizen.email),
+    ...plateSpans(view),
+    ...passportSpans(view),
+    ...numberRunSpans(view, keep),
+    ...addressSpans(view, keep),
+    ...knownAddressSpans(view, citizen.address),
+    ...cuedNameSpans(view),
+    ...familyNameSpans(view),
+    ...knownNameSpans(view, names),
+  ];
+  const phone = significantDigits(citizen.phone);
+  if (phone) for (const r of findDigits(view, phone)) spans.push({ kind: 'phone', ...r });
+  // Findings inside a kept range (a decision number, a date) are not personal, except the
+  // citizen's own data, which is found by value.
+  return spans.filter((s) => !isInside(keep, s.start, s.end) || s.kind === 'phone');
+}
+
+// Text already redacted is left alone, so redacting twice changes nothing.
+function outsidePlaceholders(spans: readonly Span[], placeholders: readonly Range[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    let { start, end } = span;
+    for (const p of placeholders) {
+      if (p.start <= start && start < p.end) start = p.end;
+      if (p.start < end && end <= p.end) end = p.start;
+    }
+    if (start < end) out.push({ kind: span.kind, start, end });
+  }
+  return out;
+}
+
+function merged(spans: readonly Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const span of sorted) {
+    const last = out[out.length - 1];
+    if (last && span.start < last.end) {
+      last.end = Math.max(last.end, span.end);
+      if (PRIORITY.indexOf(span.kind) < PRIORITY.indexOf(last.kind)) last.kind = span.kind;
+    } else {
+      out.push({ ...span });
+    }
+  }
+  return out;
+}
+
 /**
  * The text with every piece of personal data replaced by a placeholder such as "[số điện
  * thoại]": the one redaction used before anything of a case is public.
  */
 export function redactPersonalData(text: string, known: KnownPersonalData = {}): RedactedText {
-  let out = text;
-  const c = known.citizen ?? {};
-  for (const value of [c.name, c.address, ...(known.officialNames ?? [])]) {
-    if (value && value.trim().length > 1) out = out.split(value).join('[…]');
+  const view = viewOf(text);
+  const placeholders = [...matchesOf(PLACEHOLDER, view.nfc)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  const spans = merged(outsidePlaceholders(findAll(view, known), placeholders));
+  let out = '';
+  let at = 0;
+  const redactions: Redaction[] = [];
+  for (const span of spans) {
+    const start = view.toOriginal(span.start);
+    const end = view.toOriginal(span.end);
+    out += text.slice(at, start) + REDACTION_PLACEHOLDERS[span.kind];
+    redactions.push({ kind: span.kind, start, end });
+    at = end;
   }
-  return { text: redactContacts(out, c.email ?? null), redactions: [] };
+  return { text: out + text.slice(at), redactions };
 }

@@ -1,0 +1,151 @@
+import { digitsOfWord } from './numbers-in-words.js';
+import { isInside, type Range } from './spans.js';
+import type { TextView } from './text-view.js';
+
+/** A stretch of text read as digits: figures, look-alike letters, number words. */
+export interface DigitRun {
+  start: number;
+  end: number;
+  digits: string;
+  /** Whether any number word or look-alike letter was read as a digit. */
+  isSpelt: boolean;
+  /** The pieces the run was read from, in order. */
+  parts: readonly { start: number; end: number; digits: string }[];
+}
+
+interface Token {
+  start: number;
+  end: number;
+  digits: string;
+  isWord: boolean;
+  isSpelt: boolean;
+}
+
+// Letters people type for digits to get past filters ("09l2345678", "O9I2 345 678").
+const LOOKALIKE: Readonly<Record<string, string>> = {
+  l: '1',
+  I: '1',
+  i: '1',
+  O: '0',
+  o: '0',
+  S: '5',
+  s: '5',
+  B: '8',
+  b: '6',
+  G: '6',
+  Z: '2',
+  z: '2',
+  g: '9',
+  q: '9',
+  T: '7',
+  A: '4',
+};
+
+function tokenOf(chunk: string, start: number): Token | null {
+  const end = start + chunk.length;
+  if (/^\d+$/.test(chunk)) return { start, end, digits: chunk, isWord: false, isSpelt: false };
+  const word = digitsOfWord(chunk.toLowerCase());
+  if (word !== null) return { start, end, digits: word, isWord: true, isSpelt: true };
+  let digits = '';
+  let real = 0;
+  for (const ch of chunk) {
+    if (ch >= '0' && ch <= '9') {
+      digits += ch;
+      real++;
+    } else {
+      const d = LOOKALIKE[ch];
+      if (d === undefined) return null;
+      digits += d;
+    }
+  }
+  // A figure must dominate, or ordinary words ("So", "Bolo") would read as numbers.
+  if (real === 0 || real < chunk.length - real) return null;
+  return { start, end, digits, isWord: false, isSpelt: true };
+}
+
+function tokensOf(view: TextView, skip: readonly Range[]): Token[] {
+  const tokens: Token[] = [];
+  for (const m of view.folded.matchAll(/[0-9A-Za-z]+/g)) {
+    const token = tokenOf(m[0], m.index);
+    if (token && !isInside(skip, token.start, token.end)) tokens.push(token);
+  }
+  return tokens;
+}
+
+// What may stand between two pieces of one number: the separators of written phone numbers
+// ("+84  912.345-678", "(024) 3825 1234", "0912_345_678.jpg"); between spelt words also commas.
+const FIGURE_GAP = /^[\s.\-–—()+_]{1,4}$/;
+const WORD_GAP = /^[\s.,\-–—()_]{1,4}$/;
+// For the citizen's own number any short non-alphanumeric gap will do ("0912 / 345 / 678").
+const LOOSE_GAP = /^[^0-9A-Za-z]{0,5}$/;
+
+function joins(view: TextView, a: Token, b: Token, loose: boolean): boolean {
+  const gap = view.folded.slice(a.end, b.start);
+  if (loose) return LOOSE_GAP.test(gap);
+  return (a.isWord || b.isWord ? WORD_GAP : FIGURE_GAP).test(gap);
+}
+
+function runsOf(view: TextView, tokens: readonly Token[], loose: boolean): DigitRun[] {
+  const runs: DigitRun[] = [];
+  let current: Token[] = [];
+  const flush = () => {
+    const first = current[0];
+    const last = current[current.length - 1];
+    if (first && last) {
+      runs.push({
+        start: first.start,
+        end: last.end,
+        digits: current.map((t) => t.digits).join(''),
+        isSpelt: current.some((t) => t.isSpelt),
+        parts: current.map(({ start, end, digits }) => ({ start, end, digits })),
+      });
+    }
+    current = [];
+  };
+  for (const token of tokens) {
+    const last = current[current.length - 1];
+    if (last && !joins(view, last, token, loose)) flush();
+    current.push(token);
+  }
+  flush();
+  return runs;
+}
+
+/** Maximal runs of digits as phone and account numbers are written, outside the kept ranges. */
+export function digitRuns(view: TextView, keep: readonly Range[]): DigitRun[] {
+  return runsOf(view, tokensOf(view, keep), false);
+}
+
+/**
+ * Where `wanted` (a digit string) occurs in the text read as one loose stream of digits: the
+ * citizen's own number is found however it is split, spelt or punctuated.
+ */
+export function findDigits(view: TextView, wanted: string): Range[] {
+  if (wanted.length === 0) return [];
+  const found: Range[] = [];
+  const tokens = tokensOf(view, []);
+  for (const run of runsOf(view, tokens, true)) {
+    let from = run.digits.indexOf(wanted);
+    if (from < 0) continue;
+    // Map digit offsets back to the tokens that hold them.
+    const inRun = tokens.filter((t) => t.start >= run.start && t.end <= run.end);
+    while (from >= 0) {
+      const to = from + wanted.length;
+      let pos = 0;
+      let start = -1;
+      let end = -1;
+      for (const t of inRun) {
+        const next = pos + t.digits.length;
+        if (start < 0 && next > from) start = t.start;
+        if (next >= to) {
+          end = t.end;
+          break;
+        }
+        pos = next;
+      }
+      if (start >= 0 && end >= 0) found.push({ start, end });
+      from = run.digits.indexOf(wanted, from + 1);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,62 @@
+import { isValidTrackingCode } from '../tracking-code.js';
+import { matchesOf, type Range } from './spans.js';
+import type { TextView } from './text-view.js';
+
+// Public and useful numbers that look like personal ones: they are kept as written. Each pattern
+// runs on the folded lower-case text and must not touch further digits, so "09 12.03.2026" is
+// not taken for a date inside a longer number (a date written right against a phone number is
+// redacted with it: a little over-redaction rather than a leak).
+const NOT_AFTER_DIGITS = String.raw`(?<![0-9a-z]|[0-9][\s.,\-/+()]{1,4})`;
+const NOT_BEFORE_DIGITS = String.raw`(?![0-9a-z]|[\s.,\-/()]{1,4}[0-9])`;
+// A number word right before a year means the year may be the tail of a spelt number.
+const NOT_AFTER_NUMBER_WORD = String.raw`(?<!(?:[0-9]|\b(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|le|linh|muoi))[\s.,\-]{1,3})`;
+
+const DAY = String.raw`(?:0?[1-9]|[12][0-9]|3[01])`;
+const MONTH = String.raw`(?:0?[1-9]|1[0-2])`;
+const YEAR = String.raw`(?:19|20)[0-9]{2}`;
+
+const PATTERNS: readonly RegExp[] = [
+  // 12/3/2026, 12-03-2026, 12.03.2026, 2026-03-12, 3/2026
+  new RegExp(`${NOT_AFTER_DIGITS}${DAY}([/.\\-])${MONTH}\\1${YEAR}${NOT_BEFORE_DIGITS}`, 'g'),
+  new RegExp(`${NOT_AFTER_DIGITS}${YEAR}-${MONTH}-${DAY}${NOT_BEFORE_DIGITS}`, 'g'),
+  new RegExp(`${NOT_AFTER_DIGITS}${MONTH}/${YEAR}${NOT_BEFORE_DIGITS}`, 'g'),
+  // ngày 12/3, ngày 12-3 (day and month after "ngày")
+  new RegExp(`(?<=\\bngay\\s{1,3})${DAY}[/.\\-]${MONTH}${NOT_BEFORE_DIGITS}`, 'g'),
+  // năm 2026, the year 2026 on its own
+  new RegExp(`${NOT_AFTER_NUMBER_WORD}\\bnam\\s{1,3}${YEAR}${NOT_BEFORE_DIGITS}`, 'g'),
+  // times: 08:30, 8h30, 8 giờ 30
+  new RegExp(
+    `${NOT_AFTER_DIGITS}(?:[01]?[0-9]|2[0-3])[:h][0-5][0-9](?::[0-5][0-9])?${NOT_BEFORE_DIGITS}`,
+    'g',
+  ),
+  // Decision and law numbers: 766/QĐ-TTg, 100/2019/NĐ-CP, 15/2020/TT-BTC, 35/2024/QH15
+  /(?<![0-9a-z])[0-9]{1,6}(?:\/[0-9]{2,4})?\/[a-z]{1,8}(?:[0-9]{1,2})?(?:-[a-z0-9]{1,10})*(?![0-9a-z])/g,
+  // Kilometre posts: Km 12+300, Km12 + 300
+  /\bkm\s{0,2}[0-9]{1,4}\s{0,2}\+\s{0,2}[0-9]{1,4}(?![0-9])/g,
+  // Amounts: 2.500.000 đồng, 1,5 triệu, 500.000đ, 2500000 VND (not "đồng chí", not "đ/c")
+  new RegExp(
+    `${NOT_AFTER_DIGITS}[1-9][0-9]{0,2}(?:[.,][0-9]{3})*(?:[.,][0-9]{1,2})?\\s{0,2}(?:dong(?!\\s+(?:chi|bao)\\b)|d(?![/a-z])|vnd|trieu|ty|nghin|ngan|usd|%)`,
+    'g',
+  ),
+  // Amounts after a word for money: "số tiền 2.500.000", "mức phạt 1.500.000"
+  /(?<=\b(?:tien|phi|phat|gia|luong|tri gia|kinh phi|ho tro|boi thuong|tong cong|thanh toan)\s{1,3}(?:la\s{1,3})?)[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?![0-9]|[.,][0-9])/g,
+];
+
+// Tracking codes are shown as XXXX-XXXX and may be all figures (the alphabet has 2–9).
+const TRACKING = /(?<![0-9a-z])[0-9a-z]{4}-[0-9a-z]{4}(?![0-9a-z])/g;
+
+/** Ranges of the text that hold dates, times, amounts, decision numbers and tracking codes. */
+export function keptRanges(view: TextView): Range[] {
+  const ranges: Range[] = [];
+  for (const pattern of PATTERNS) {
+    for (const m of matchesOf(pattern, view.lower)) {
+      ranges.push({ start: m.index, end: m.index + m[0].length });
+    }
+  }
+  for (const m of matchesOf(TRACKING, view.lower)) {
+    if (isValidTrackingCode(m[0].toUpperCase().replace('-', ''))) {
+      ranges.push({ start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return ranges;
+}

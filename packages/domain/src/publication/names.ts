@@ -1,0 +1,173 @@
+import { matchesOf, type Span } from './spans.js';
+import { escapeRegExp, foldLower, isWordForm, type TextView } from './text-view.js';
+import {
+  INTRODUCTIONS,
+  MIDDLE_NAMES,
+  NAME_CUES,
+  NOT_NAME_WORDS,
+  PRONOUNS,
+  SURNAMES,
+  TITLES,
+  isSyllable,
+} from './vietnamese-words.js';
+
+const MAX_NAME_WORDS = 5;
+const CUE_FORMS: ReadonlySet<string> = new Set(NAME_CUES);
+const CUE_PATTERN = new RegExp(
+  `(?<![0-9a-z])(?:${[...new Set(NAME_CUES.map(foldLower))]
+    .sort((a, b) => b.length - a.length)
+    .map((c) => escapeRegExp(c).replace(/ /g, '\\s{1,3}'))
+    .join('|')})(?![0-9a-z])`,
+  'g',
+);
+const WORD = /[A-Za-z]+/y;
+const AFTER_CUE = /[ \t]{0,3}(?::[ \t]{0,3})?/y;
+
+interface Word {
+  start: number;
+  end: number;
+  lower: string;
+  isCapitalised: boolean;
+}
+
+function wordAt(view: TextView, pos: number): Word | null {
+  WORD.lastIndex = pos;
+  const m = WORD.exec(view.folded);
+  if (!m) return null;
+  const end = pos + m[0].length;
+  // A word glued to digits or to letters we do not fold (other scripts) is not a name.
+  if (/[0-9\p{L}]/u.test(view.folded.charAt(end))) return null;
+  if (pos > 0 && /[0-9\p{L}]/u.test(view.folded.charAt(pos - 1))) return null;
+  const text = m[0];
+  const isCapitalised = /^[A-Z](?:[a-z]*|[A-Z]*)$/.test(text);
+  return { start: pos, end, lower: text.toLowerCase(), isCapitalised };
+}
+
+function isNameWord(word: Word): boolean {
+  return word.lower.length === 1 || isSyllable(word.lower);
+}
+
+/** The words of the name starting at `pos`: capitalised syllables separated by single spaces. */
+function wordsFrom(view: TextView, pos: number, isLowerAllowed: boolean): Word[] {
+  const words: Word[] = [];
+  let at = pos;
+  while (words.length < MAX_NAME_WORDS) {
+    const word = wordAt(view, at);
+    if (!word || !isNameWord(word)) break;
+    if (!word.isCapitalised) {
+      if (!isLowerAllowed || isWordForm(view, word.start, word.end, NOT_NAME_WORDS)) break;
+      if (words.length === 0 && !SURNAMES.has(word.lower)) break;
+      if (word.lower !== view.folded.slice(word.start, word.end)) break;
+    }
+    words.push(word);
+    const gap = /^[ \t]{1,2}/.exec(view.folded.slice(word.end, word.end + 3));
+    if (!gap) break;
+    at = word.end + gap[0].length;
+  }
+  if (words.length > 0 && !words[0]!.isCapitalised && words.length < 2) return [];
+  return words;
+}
+
+function isTitleOrPronoun(view: TextView, words: readonly Word[]): boolean {
+  const first = words[0];
+  if (!first) return true;
+  if (PRONOUNS.has(view.nfc.slice(first.start, first.end).toLowerCase())) return true;
+  if (isWordForm(view, first.start, first.end, TITLES)) return true;
+  // The second word of a title may be lower-case ("Chủ tịch"), so it is read whatever its case.
+  const gap = /^[ \t]{1,2}/.exec(view.folded.slice(first.end, first.end + 3));
+  const second = gap ? wordAt(view, first.end + gap[0].length) : null;
+  return second !== null && isWordForm(view, first.start, second.end, TITLES);
+}
+
+/** Where each honorific or introduction ends (the name, if any, follows). */
+export function cueEnds(view: TextView): { end: number; isIntroduction: boolean }[] {
+  const ends: { end: number; isIntroduction: boolean }[] = [];
+  for (const m of matchesOf(CUE_PATTERN, view.lower)) {
+    const end = m.index + m[0].length;
+    if (!isWordForm(view, m.index, end, CUE_FORMS)) continue;
+    const cue = view.lower.slice(m.index, end).replace(/\s+/g, ' ');
+    AFTER_CUE.lastIndex = end;
+    const skip = AFTER_CUE.exec(view.folded)?.[0].length ?? 0;
+    ends.push({ end: end + skip, isIntroduction: INTRODUCTIONS.has(cue) });
+  }
+  return ends;
+}
+
+/** Names right after an honorific or an introduction ("ông Nguyễn Văn A", "tôi là Lan"). */
+export function cuedNameSpans(view: TextView): Span[] {
+  const spans: Span[] = [];
+  for (const cue of cueEnds(view)) {
+    const words = wordsFrom(view, cue.end, cue.isIntroduction);
+    if (words.length === 0 || isTitleOrPronoun(view, words)) continue;
+    spans.push({ kind: 'name', start: words[0]!.start, end: words[words.length - 1]!.end });
+  }
+  return spans;
+}
+
+// Before these a "Nguyễn Văn …" is a street, a school or a place named after someone.
+const NAMED_PLACE =
+  /(?:duong|pho|dai lo|ngo|hem|kiet|truong|thpt|thcs|tieu hoc|mam non|mn|th|benh vien|cau|cho|cong vien|quang truong|tuong dai|den|nha van hoa|khu|xa|phuong|thi tran|huyen|quan|tp|tinh|giai|quy|hoc bong)[\s.:,]{1,3}$/;
+
+/** Names that need no honorific: a family name then a usual middle name ("Trần Thị Hoa"). */
+export function familyNameSpans(view: TextView): Span[] {
+  const spans: Span[] = [];
+  for (const m of matchesOf(/(?<![A-Za-z0-9])[A-Z][a-zA-Z]*/g, view.folded)) {
+    const words = wordsFrom(view, m.index, false);
+    const [family, middle] = words;
+    if (!family || !middle) continue;
+    if (!SURNAMES.has(family.lower) || !MIDDLE_NAMES.has(middle.lower)) continue;
+    if (NAMED_PLACE.test(view.lower.slice(Math.max(0, m.index - 20), m.index))) continue;
+    spans.push({
+      kind: 'name',
+      start: family.start,
+      end: words[Math.min(words.length, 4) - 1]!.end,
+    });
+  }
+  return spans;
+}
+
+function namePattern(parts: readonly string[]): RegExp {
+  return new RegExp(
+    `(?<![0-9a-z])${parts.map(escapeRegExp).join('[\\s_.\\-]{0,3}')}(?![0-9a-z])`,
+    'g',
+  );
+}
+
+/**
+ * A known person's name: in full anywhere (any case, with or without diacritics, in file names
+ * as nguyen_van_long), family and given name alone, and the given name (or middle and given)
+ * after an honorific ("anh Long").
+ */
+export function knownNameSpans(view: TextView, names: readonly string[]): Span[] {
+  const spans: Span[] = [];
+  const cues = names.length > 0 ? cueEnds(view) : [];
+  for (const name of names) {
+    const parts = foldLower(name)
+      .split(/[^a-z0-9]+/)
+      .filter((p) => p.length > 0);
+    const given = parts[parts.length - 1];
+    if (!given) continue;
+    const patterns: RegExp[] = [];
+    if (parts.length >= 2) {
+      patterns.push(namePattern(parts), namePattern([parts[0]!, given]));
+    }
+    for (const pattern of patterns) {
+      for (const m of matchesOf(pattern, view.lower)) {
+        spans.push({ kind: 'name', start: m.index, end: m.index + m[0].length });
+      }
+    }
+    const shortForms = parts.length >= 3 ? [parts.slice(-2), [given]] : [[given]];
+    for (const cue of cues) {
+      for (const form of shortForms) {
+        const sticky = new RegExp(`${form.map(escapeRegExp).join('\\s{1,3}')}(?![0-9a-z])`, 'y');
+        sticky.lastIndex = cue.end;
+        const m = sticky.exec(view.lower);
+        if (m) {
+          spans.push({ kind: 'name', start: cue.end, end: cue.end + m[0].length });
+          break;
+        }
+      }
+    }
+  }
+  return spans;
+}
