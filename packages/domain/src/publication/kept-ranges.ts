@@ -3,11 +3,11 @@ import { matchesOf, type Range } from './spans.js';
 import type { TextView } from './text-view.js';
 
 // Public and useful numbers that look like personal ones: they are kept as written. Each pattern
-// runs on the folded lower-case text and must not touch further digits, so "09 12.03.2026" is
-// not taken for a date inside a longer number (a date written right against a phone number is
-// redacted with it: a little over-redaction rather than a leak).
-const NOT_AFTER_DIGITS = String.raw`(?<![0-9a-z]|[0-9][\s.,\-/+()]{1,4})`;
-const NOT_BEFORE_DIGITS = String.raw`(?![0-9a-z]|[\s.,\-/()]{1,4}[0-9])`;
+// runs on the folded lower-case text and must not be glued to further digits; one only spaced
+// from other digits is kept only when those belong to a kept range too ("12/3/2026 (2026-03-12)"),
+// so "09 12.03.2026" is not taken for a date inside a longer number.
+const NOT_AFTER_DIGITS = String.raw`(?<![0-9a-z]|[0-9][.,\-/+])`;
+const NOT_BEFORE_DIGITS = String.raw`(?![0-9a-z]|[.,\-/][0-9])`;
 // A number word right before a year means the year may be the tail of a spelt number.
 const NOT_AFTER_NUMBER_WORD = String.raw`(?<!(?:[0-9]|\b(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|le|linh|muoi))[\s.,\-]{1,3})`;
 
@@ -45,8 +45,27 @@ const PATTERNS: readonly RegExp[] = [
 // Tracking codes are shown as XXXX-XXXX and may be all figures (the alphabet has 2–9).
 const TRACKING = /(?<![0-9a-z])[0-9a-z]{4}-[0-9a-z]{4}(?![0-9a-z])/g;
 
+function isAlone(text: string, range: Range, all: readonly Range[]): boolean {
+  const before = /[0-9][\s()+]{1,4}$/.exec(text.slice(Math.max(0, range.start - 5), range.start));
+  if (before) {
+    const digit = range.start - before[0].length;
+    if (!all.some((r) => r !== range && r.start <= digit && digit < r.end)) return false;
+  }
+  const after = /^[\s()]{1,4}[0-9]/.exec(text.slice(range.end, range.end + 5));
+  if (after) {
+    const digit = range.end + after[0].length - 1;
+    if (!all.some((r) => r !== range && r.start <= digit && digit < r.end)) return false;
+  }
+  return true;
+}
+
 /** Ranges of the text that hold dates, times, amounts, decision numbers and tracking codes. */
 export function keptRanges(view: TextView): Range[] {
+  const candidates = candidateRanges(view);
+  return candidates.filter((r) => isAlone(view.lower, r, candidates));
+}
+
+function candidateRanges(view: TextView): Range[] {
   const ranges: Range[] = [];
   for (const pattern of PATTERNS) {
     for (const m of matchesOf(pattern, view.lower)) {

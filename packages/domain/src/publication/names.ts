@@ -21,7 +21,7 @@ const CUE_PATTERN = new RegExp(
   'g',
 );
 const WORD = /[A-Za-z]+/y;
-const AFTER_CUE = /[ \t]{0,3}(?::[ \t]{0,3})?/y;
+const AFTER_CUE = /[ \t]{0,3}(?::[ \t]{0,3})?(?:la[ \t]{1,3})?/y;
 
 interface Word {
   start: number;
