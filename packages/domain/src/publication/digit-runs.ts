@@ -127,22 +127,31 @@ export function findDigits(view: TextView, wanted: string): Range[] {
   for (const run of runsOf(view, tokens, true)) {
     let from = run.digits.indexOf(wanted);
     if (from < 0) continue;
+    // The country code or trunk 0 written before the number goes with it.
+    const prefix = (at: number) =>
+      run.digits.slice(Math.max(0, at - 2), at) === '84'
+        ? 2
+        : run.digits.charAt(at - 1) === '0'
+          ? 1
+          : 0;
     // Map digit offsets back to the tokens that hold them.
     const inRun = tokens.filter((t) => t.start >= run.start && t.end <= run.end);
     while (from >= 0) {
       const to = from + wanted.length;
+      const first = from - prefix(from);
       let pos = 0;
       let start = -1;
       let end = -1;
       for (const t of inRun) {
         const next = pos + t.digits.length;
-        if (start < 0 && next > from) start = t.start;
+        if (start < 0 && next > first) start = t.start;
         if (next >= to) {
           end = t.end;
           break;
         }
         pos = next;
       }
+      if (start > 0 && view.folded.charAt(start - 1) === '+') start--;
       if (start >= 0 && end >= 0) found.push({ start, end });
       from = run.digits.indexOf(wanted, from + 1);
     }

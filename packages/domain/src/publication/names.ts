@@ -68,15 +68,20 @@ function wordsFrom(view: TextView, pos: number, isLowerAllowed: boolean): Word[]
   return words;
 }
 
+// Titles are matched as written; without diacritics only when their second word is in lower
+// case ("Chu tich"), since "Truong", "Van Phong" or "Phuong" may as well be names.
 function isTitleOrPronoun(view: TextView, words: readonly Word[]): boolean {
   const first = words[0];
   if (!first) return true;
-  if (PRONOUNS.has(view.nfc.slice(first.start, first.end).toLowerCase())) return true;
-  if (isWordForm(view, first.start, first.end, TITLES)) return true;
+  const one = view.nfc.slice(first.start, first.end).toLowerCase();
+  if (PRONOUNS.has(one) || TITLES.has(one)) return true;
   // The second word of a title may be lower-case ("Chủ tịch"), so it is read whatever its case.
   const gap = /^[ \t]{1,2}/.exec(view.folded.slice(first.end, first.end + 3));
   const second = gap ? wordAt(view, first.end + gap[0].length) : null;
-  return second !== null && isWordForm(view, first.start, second.end, TITLES);
+  if (second === null) return false;
+  const two = view.nfc.slice(first.start, second.end).toLowerCase().replace(/\s+/g, ' ');
+  if (TITLES.has(two)) return true;
+  return !second.isCapitalised && isWordForm(view, first.start, second.end, TITLES);
 }
 
 /** Where each honorific or introduction ends (the name, if any, follows). */

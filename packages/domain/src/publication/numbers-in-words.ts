@@ -4,7 +4,6 @@
 // needs to be recognised as a number, not read back exactly.
 const WORD_DIGITS: Readonly<Record<string, string>> = {
   khong: '0',
-  hong: '0',
   le: '0',
   linh: '0',
   mot: '1',

@@ -113,19 +113,24 @@ function outsidePlaceholders(spans: readonly Span[], placeholders: readonly Rang
   return out;
 }
 
+// Overlapping findings become one placeholder, named for the longest of them ("(+84) 25 B6864
+// 19 6" is a phone that holds a plate shape), or for the more specific kind when as long.
 function merged(spans: readonly Span[]): Span[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Span[] = [];
+  const out: { span: Span; longest: Span }[] = [];
   for (const span of sorted) {
     const last = out[out.length - 1];
-    if (last && span.start < last.end) {
-      last.end = Math.max(last.end, span.end);
-      if (PRIORITY.indexOf(span.kind) < PRIORITY.indexOf(last.kind)) last.kind = span.kind;
+    if (last && span.start < last.span.end) {
+      last.span.end = Math.max(last.span.end, span.end);
+      const length = span.end - span.start;
+      const longest = last.longest.end - last.longest.start;
+      const isMoreSpecific = PRIORITY.indexOf(span.kind) < PRIORITY.indexOf(last.longest.kind);
+      if (length > longest || (length === longest && isMoreSpecific)) last.longest = span;
     } else {
-      out.push({ ...span });
+      out.push({ span: { ...span }, longest: span });
     }
   }
-  return out;
+  return out.map(({ span, longest }) => ({ ...span, kind: longest.kind }));
 }
 
 /**
