@@ -68,14 +68,19 @@ function keywordAt(
   return isWordForm(view, pos, end, forms) ? end : null;
 }
 
-function houseNumberAt(view: TextView, pos: number): number | null {
+/** The text with its kept ranges: a house number never starts inside one ("Văn bản số 456/UBND-KT"
+ * is a document number, not hamlet 456). */
+type Scan = TextView & { keep: readonly Range[] };
+
+function houseNumberAt(view: Scan, pos: number): number | null {
+  if (isInside(view.keep, pos, pos + 1)) return null;
   HOUSE_NUMBER.lastIndex = pos;
   const m = HOUSE_NUMBER.exec(view.lower);
   return m ? pos + m[0].length : null;
 }
 
 /** The end of a run of 1–`max` capitalised syllables at `pos` (a street or hamlet name). */
-function properNameAt(view: TextView, pos: number, min: number, max: number): number | null {
+function properNameAt(view: Scan, pos: number, min: number, max: number): number | null {
   let at = pos;
   let end: number | null = null;
   for (let n = 0; n < max; n++) {
@@ -95,18 +100,18 @@ function properNameAt(view: TextView, pos: number, min: number, max: number): nu
   return end;
 }
 
-function skipSeparators(view: TextView, pos: number): number {
+function skipSeparators(view: Scan, pos: number): number {
   const m = /^[\s,]{0,3}/.exec(view.folded.slice(pos, pos + 3));
   return pos + (m?.[0].length ?? 0);
 }
 
-function spaces(view: TextView, pos: number): number {
+function spaces(view: Scan, pos: number): number {
   const m = /^[\s:]{0,3}/.exec(view.folded.slice(pos, pos + 3));
   return pos + (m?.[0].length ?? 0);
 }
 
 /** A unit (tổ, thôn, xóm…) with its number or name at `pos`; the end, or null. */
-function unitAt(view: TextView, pos: number): number | null {
+function unitAt(view: Scan, pos: number): number | null {
   const word = keywordAt(view, pos, UNIT_WORD, UNITS);
   if (word === null) return null;
   const at = spaces(view, word);
@@ -122,7 +127,7 @@ function unitAt(view: TextView, pos: number): number | null {
  * What follows a house number: lanes ("ngõ 3 ngách 12"), a street ("đường Trần Phú", "phố
  * Huế"), units ("tổ 3 khối 5"), or directly a street name; `pos` when nothing does.
  */
-function tailAt(view: TextView, pos: number, isNameAllowed: boolean): number {
+function tailAt(view: Scan, pos: number, isNameAllowed: boolean): number {
   let end = pos;
   for (let step = 0; step < 6; step++) {
     const at = skipSeparators(view, end);
@@ -161,7 +166,8 @@ function tailAt(view: TextView, pos: number, isNameAllowed: boolean): number {
 }
 
 /** House addresses and hamlet-level units. */
-export function addressSpans(view: TextView, keep: readonly Range[]): Span[] {
+export function addressSpans(text: TextView, keep: readonly Range[]): Span[] {
+  const view: Scan = { ...text, keep };
   const spans: Span[] = [];
   const add = (start: number, end: number) => spans.push({ kind: 'address', start, end });
   // "số 12 đường Trần Phú", "số nhà 45", "nhà số 5 ngõ 3"

@@ -10,6 +10,9 @@ import type { TextView } from './text-view.js';
 const ALWAYS = 9;
 const AFTER_CUE: Readonly<Record<NumberContext, number>> = { phone: 7, id: 7, bank: 6 };
 
+// 1900/1800 numbers belong to businesses and public services, and are published on purpose.
+const SERVICE_NUMBER = /^1[89]00[0-9]{4,6}$/;
+
 function kindOf(run: DigitRun, cue: NumberContext | null): Span['kind'] {
   if (cue === 'bank') return 'bank_account';
   if (cue === 'id') return 'id_number';
@@ -76,6 +79,7 @@ export function numberRunSpans(view: TextView, keep: readonly Range[]): Span[] {
     for (const run of cue === 'bank' || cue === 'id' ? [whole] : split(whole)) {
       const needed = cue === null ? ALWAYS : AFTER_CUE[cue];
       if (run.digits.length < needed) continue;
+      if ((cue === null || cue === 'phone') && SERVICE_NUMBER.test(run.digits)) continue;
       spans.push({ kind: kindOf(run, cue), ...widen(view, run) });
     }
   }

@@ -96,6 +96,30 @@ describe('redactPersonalData: formats named in the issue', () => {
       'tháng 3/2026; năm 2026; tổng 1.250.000.000 đồng; 15 hộ dân; phường Bắc Hà, xã Thạch Hạ.';
     expect(redactPersonalData(text)).toEqual({ text, redactions: [] });
   });
+
+  it.each([
+    'Hotline 1900 1234 của công ty điện lực',
+    'Văn bản số 456/UBND-KT ngày 1/2/2026 của UBND huyện Thạch Hà',
+    'Tháng 6/2025 đường 30/4 được sửa, phí 25.000 đồng/lượt, từ năm 2020 đến 2025',
+    'Điều 5 Luật Đất đai, diện tích 120 m2, lúc 22h30 ngày 3/11',
+    'Ông Chủ tịch và Phó Chủ tịch UBND xã, Đội Quản lý trật tự đô thị, Phòng Tài nguyên',
+  ])('keeps %j', (text) => expect(redact(text)).toBe(text));
+
+  it('redacts a whole complaint and its answer', () => {
+    expect(
+      redact(
+        'Tôi là Nguyễn Thị Mai, trú tại tổ dân phố 7, phường Bắc Hà. Đường Hà Huy Tập ngập sau ' +
+          'mưa ngày 15/10/2025. SĐT: 0912.345.678. Trả lời: liên hệ đồng chí Trần Văn Bình, cán ' +
+          'bộ địa chính, qua số 0239 3855 123; hoàn 1.500.000đ vào STK 0011004123456 Vietcombank, ' +
+          'chủ tài khoản NGUYEN VAN NAM.',
+      ),
+    ).toBe(
+      'Tôi là [họ tên], trú tại [địa chỉ], phường Bắc Hà. Đường Hà Huy Tập ngập sau ' +
+        'mưa ngày 15/10/2025. SĐT: [số điện thoại]. Trả lời: liên hệ đồng chí [họ tên], cán ' +
+        'bộ địa chính, qua số [số điện thoại]; hoàn 1.500.000đ vào STK [số tài khoản] Vietcombank, ' +
+        'chủ tài khoản [họ tên].',
+    );
+  });
 });
 
 describe('redactPersonalData: what is known about the case', () => {
