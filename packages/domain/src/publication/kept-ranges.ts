@@ -15,6 +15,11 @@ const DAY = String.raw`(?:0?[1-9]|[12][0-9]|3[01])`;
 const MONTH = String.raw`(?:0?[1-9]|1[0-2])`;
 const YEAR = String.raw`(?:19|20)[0-9]{2}`;
 
+// Thousands grouped by dots, commas or spaces, or not at all; a decimal part.
+const AMOUNT = String.raw`(?:[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]{0,2}(?: [0-9]{3})+|[1-9][0-9]{0,12})(?:[.,][0-9]{1,2})?`;
+// Currency after an amount; "đồng" is also the first syllable of "đồng chí", "đồng ý"...
+const CURRENCY = String.raw`(?:dong(?!\s+(?:chi|bao|y|thoi|bo|ho|nghiep|tinh|bang|ruong|doi|hanh|luc|chu|minh|loat|nai|thap|xu|muc)\b)|d(?![/a-z])|vnd|trieu|ty|nghin|ngan|usd|%)`;
+
 const PATTERNS: readonly RegExp[] = [
   // 12/3/2026, 12-03-2026, 12.03.2026, 2026-03-12, 3/2026
   new RegExp(`${NOT_AFTER_DIGITS}${DAY}([/.\\-])${MONTH}\\1${YEAR}${NOT_BEFORE_DIGITS}`, 'g'),
@@ -33,17 +38,18 @@ const PATTERNS: readonly RegExp[] = [
   /(?<![0-9a-z])[0-9]{1,6}(?:\/[0-9]{2,4})?\/[a-z]{1,8}(?:[0-9]{1,2})?(?:-[a-z0-9]{1,10})*(?![0-9a-z])/g,
   // Kilometre posts: Km 12+300, Km12 + 300
   /\bkm\s{0,2}[0-9]{1,4}\s{0,2}\+\s{0,2}[0-9]{1,4}(?![0-9])/g,
-  // Amounts: 2.500.000 đồng, 1,5 triệu, 500.000đ, 2500000 VND (not "đồng chí", not "đ/c")
-  new RegExp(
-    `${NOT_AFTER_DIGITS}[1-9][0-9]{0,2}(?:[.,][0-9]{3})*(?:[.,][0-9]{1,2})?\\s{0,2}(?:dong(?!\\s+(?:chi|bao)\\b)|d(?![/a-z])|vnd|trieu|ty|nghin|ngan|usd|%)`,
-    'g',
-  ),
+  // Amounts: 2.500.000 đồng, 1,5 triệu, 500.000đ, 12 500 000 VND, 2500000 đồng
+  new RegExp(`${NOT_AFTER_DIGITS}${AMOUNT}\\s{0,2}${CURRENCY}`, 'g'),
+  // Year ranges: 2021 - 2025, 2019–2020
+  new RegExp(`${NOT_AFTER_DIGITS}${YEAR}\\s{0,2}[-–]\\s{0,2}${YEAR}${NOT_BEFORE_DIGITS}`, 'g'),
+  // Camera and screenshot file names: IMG_20251015_083012, Screenshot_2025-10-15-08-30-12
+  /(?<![0-9])(?:19|20)[0-9]{2}-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12][0-9]|3[01])[_\- ](?:[01][0-9]|2[0-3])[-.:]?[0-5][0-9][-.:]?[0-5][0-9](?![0-9])/g,
   // Amounts after a word for money: "số tiền 2.500.000", "mức phạt 1.500.000"
   /(?<=\b(?:tien|phi|phat|gia|luong|tri gia|kinh phi|ho tro|boi thuong|tong cong|thanh toan)\s{1,3}(?:la\s{1,3})?)[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?![0-9]|[.,][0-9])/g,
 ];
 
 // Tracking codes are shown as XXXX-XXXX and may be all figures (the alphabet has 2–9).
-const TRACKING = /(?<![0-9a-z])[0-9a-z]{4}-[0-9a-z]{4}(?![0-9a-z])/g;
+const TRACKING = /(?<![0-9a-z]|[0-9a-z][-.])[0-9a-z]{4}-[0-9a-z]{4}(?![0-9a-z]|[-.][0-9a-z])/g;
 
 function isAlone(text: string, range: Range, all: readonly Range[]): boolean {
   const before = /[0-9][\s()+]{1,4}$/.exec(text.slice(Math.max(0, range.start - 5), range.start));

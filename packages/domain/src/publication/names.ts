@@ -12,6 +12,8 @@ import {
 } from './vietnamese-words.js';
 
 const MAX_NAME_WORDS = 5;
+// How texts name the country's founder; not a citizen's name.
+const PUBLIC_FIGURES: ReadonlySet<string> = new Set(['bác hồ']);
 const CUE_FORMS: ReadonlySet<string> = new Set(NAME_CUES);
 const CUE_PATTERN = new RegExp(
   `(?<![0-9a-z])(?:${[...new Set(NAME_CUES.map(foldLower))]
@@ -21,7 +23,7 @@ const CUE_PATTERN = new RegExp(
   'g',
 );
 const WORD = /[A-Za-z]+/y;
-const AFTER_CUE = /[ \t]{0,3}(?::[ \t]{0,3})?(?:la[ \t]{1,3})?/y;
+const AFTER_CUE = /[ \t]{0,3}(?::\s{0,3})?(?:la[ \t]{1,3})?/y;
 
 interface Word {
   start: number;
@@ -85,15 +87,15 @@ function isTitleOrPronoun(view: TextView, words: readonly Word[]): boolean {
 }
 
 /** Where each honorific or introduction ends (the name, if any, follows). */
-export function cueEnds(view: TextView): { end: number; isIntroduction: boolean }[] {
-  const ends: { end: number; isIntroduction: boolean }[] = [];
+export function cueEnds(view: TextView): { start: number; end: number; isIntroduction: boolean }[] {
+  const ends: { start: number; end: number; isIntroduction: boolean }[] = [];
   for (const m of matchesOf(CUE_PATTERN, view.lower)) {
     const end = m.index + m[0].length;
     if (!isWordForm(view, m.index, end, CUE_FORMS)) continue;
     const cue = view.lower.slice(m.index, end).replace(/\s+/g, ' ');
     AFTER_CUE.lastIndex = end;
     const skip = AFTER_CUE.exec(view.folded)?.[0].length ?? 0;
-    ends.push({ end: end + skip, isIntroduction: INTRODUCTIONS.has(cue) });
+    ends.push({ start: m.index, end: end + skip, isIntroduction: INTRODUCTIONS.has(cue) });
   }
   return ends;
 }
@@ -104,7 +106,10 @@ export function cuedNameSpans(view: TextView): Span[] {
   for (const cue of cueEnds(view)) {
     const words = wordsFrom(view, cue.end, cue.isIntroduction);
     if (words.length === 0 || isTitleOrPronoun(view, words)) continue;
-    spans.push({ kind: 'name', start: words[0]!.start, end: words[words.length - 1]!.end });
+    const start = words[0]!.start;
+    const end = words[words.length - 1]!.end;
+    if (isWordForm(view, cue.start, end, PUBLIC_FIGURES)) continue;
+    spans.push({ kind: 'name', start, end });
   }
   return spans;
 }

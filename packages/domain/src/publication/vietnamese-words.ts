@@ -175,6 +175,16 @@ export const NAME_CUES: readonly string[] = [
   'mrs',
   'ms',
   'bạn',
+  'tên',
+  'chủ tài khoản',
+  'tên tài khoản',
+  'người nhận',
+  'người gửi',
+  'người liên hệ',
+  'người phản ánh',
+  'người viết',
+  'người ký',
+  'ký tên',
 ];
 
 /** Cues after which a lower-case name is still a name ("tên là nguyễn văn long"). */
