@@ -7,8 +7,6 @@ export interface DigitRun {
   start: number;
   end: number;
   digits: string;
-  /** Whether any number word or look-alike letter was read as a digit. */
-  isSpelt: boolean;
   /** The pieces the run was read from, in order. */
   parts: readonly { start: number; end: number; digits: string }[];
 }
@@ -18,7 +16,6 @@ interface Token {
   end: number;
   digits: string;
   isWord: boolean;
-  isSpelt: boolean;
 }
 
 // Letters people type for digits to get past filters ("09l2345678", "O9I2 345 678").
@@ -43,9 +40,9 @@ const LOOKALIKE: Readonly<Record<string, string>> = {
 
 function tokenOf(chunk: string, start: number): Token | null {
   const end = start + chunk.length;
-  if (/^\d+$/.test(chunk)) return { start, end, digits: chunk, isWord: false, isSpelt: false };
+  if (/^\d+$/.test(chunk)) return { start, end, digits: chunk, isWord: false };
   const word = digitsOfWord(chunk.toLowerCase());
-  if (word !== null) return { start, end, digits: word, isWord: true, isSpelt: true };
+  if (word !== null) return { start, end, digits: word, isWord: true };
   let digits = '';
   let real = 0;
   for (const ch of chunk) {
@@ -60,7 +57,7 @@ function tokenOf(chunk: string, start: number): Token | null {
   }
   // A figure must dominate, or ordinary words ("So", "Bolo") would read as numbers.
   if (real === 0 || real < chunk.length - real) return null;
-  return { start, end, digits, isWord: false, isSpelt: true };
+  return { start, end, digits, isWord: false };
 }
 
 function tokensOf(view: TextView, skip: readonly Range[]): Token[] {
@@ -96,7 +93,6 @@ function runsOf(view: TextView, tokens: readonly Token[], loose: boolean): Digit
         start: first.start,
         end: last.end,
         digits: current.map((t) => t.digits).join(''),
-        isSpelt: current.some((t) => t.isSpelt),
         parts: current.map(({ start, end, digits }) => ({ start, end, digits })),
       });
     }

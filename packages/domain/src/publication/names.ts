@@ -127,11 +127,7 @@ export function familyNameSpans(view: TextView): Span[] {
     if (!family || !middle) continue;
     if (!SURNAMES.has(family.lower) || !MIDDLE_NAMES.has(middle.lower)) continue;
     if (NAMED_PLACE.test(view.lower.slice(Math.max(0, m.index - 20), m.index))) continue;
-    spans.push({
-      kind: 'name',
-      start: family.start,
-      end: words[Math.min(words.length, 4) - 1]!.end,
-    });
+    spans.push({ kind: 'name', start: family.start, end: words[words.length - 1]!.end });
   }
   return spans;
 }

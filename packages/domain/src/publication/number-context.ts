@@ -1,3 +1,4 @@
+import { list } from './word-list.js';
 import type { TextView } from './text-view.js';
 
 /** What the words just before a number say it is. */
@@ -5,106 +6,22 @@ export type NumberContext = 'phone' | 'id' | 'bank';
 
 // Folded, lower-case cue words. Bank names matter: an account number is often written right
 // after "Vietcombank" with no other cue.
-const BANKS = [
-  'vietcombank',
-  'vcb',
-  'agribank',
-  'bidv',
-  'techcombank',
-  'tcb',
-  'vietinbank',
-  'viettinbank',
-  'mbbank',
-  'mb bank',
-  'mb',
-  'acb',
-  'sacombank',
-  'vpbank',
-  'tpbank',
-  'vib',
-  'shb',
-  'hdbank',
-  'ocb',
-  'seabank',
-  'msb',
-  'eximbank',
-  'lienvietpostbank',
-  'lpbank',
-  'scb',
-  'abbank',
-  'nam a bank',
-  'namabank',
-  'bac a bank',
-  'bacabank',
-  'pvcombank',
-  'kienlongbank',
-  'vietbank',
-  'baovietbank',
-  'oceanbank',
-  'gpbank',
-  'ncb',
-  'saigonbank',
-  'vietabank',
-  'bvbank',
-  'cake',
-  'timo',
-  'ngan hang',
-  'bank',
-  'kho bac',
-];
+const BANKS = list(`
+  vietcombank|vcb|agribank|bidv|techcombank|tcb|vietinbank|viettinbank|mbbank|mb bank|mb|acb|
+  sacombank|vpbank|tpbank|vib|shb|hdbank|ocb|seabank|msb|eximbank|lienvietpostbank|lpbank|scb|
+  abbank|nam a bank|namabank|bac a bank|bacabank|pvcombank|kienlongbank|vietbank|baovietbank|
+  oceanbank|gpbank|ncb|saigonbank|vietabank|bvbank|cake|timo|ngan hang|bank|kho bac
+`);
 const CUES: Readonly<Record<NumberContext, readonly string[]>> = {
-  bank: [
-    'so tai khoan',
-    'stk',
-    'tk',
-    'tai khoan',
-    'so tk',
-    'account',
-    'the atm',
-    'so the',
-    ...BANKS,
-  ],
-  id: [
-    'cccd',
-    'cmnd',
-    'cmt',
-    'can cuoc',
-    'chung minh',
-    'dinh danh',
-    'ho chieu',
-    'passport',
-    'giay to',
-    'the can cuoc',
-    'ma so thue',
-    'mst',
-    'bhxh',
-    'bhyt',
-    'bao hiem',
-    'giay phep lai xe',
-    'gplx',
-    'so ho khau',
-  ],
-  phone: [
-    'dien thoai',
-    'dt',
-    'd/t',
-    'sdt',
-    'so may',
-    'di dong',
-    'goi',
-    'lien he',
-    'lien lac',
-    'zalo',
-    'tel',
-    'phone',
-    'hotline',
-    'fax',
-    'nhan tin',
-    'sms',
-    'viber',
-    'so cua toi',
-    'mobile',
-  ],
+  bank: [...list('so tai khoan|stk|tk|tai khoan|so tk|account|the atm|so the'), ...BANKS],
+  id: list(`
+    cccd|cmnd|cmt|can cuoc|chung minh|dinh danh|ho chieu|passport|giay to|the can cuoc|
+    ma so thue|mst|bhxh|bhyt|bao hiem|giay phep lai xe|gplx|so ho khau
+  `),
+  phone: list(`
+    dien thoai|dt|d/t|sdt|so may|di dong|goi|lien he|lien lac|zalo|tel|phone|hotline|fax|
+    nhan tin|sms|viber|so cua toi|mobile
+  `),
 };
 
 const WINDOW = 40;

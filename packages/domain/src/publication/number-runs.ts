@@ -52,7 +52,7 @@ function split(run: DigitRun): DigitRun[] {
         parts: [...previous.parts, ...parts],
       };
     } else {
-      pieces.push({ start: first.start, end: last.end, digits, isSpelt: run.isSpelt, parts });
+      pieces.push({ start: first.start, end: last.end, digits, parts });
     }
     parts = [];
   };
