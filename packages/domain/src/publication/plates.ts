@@ -10,12 +10,17 @@ const NUMBER = String.raw`(?:[0-9]{3}[.\s]?[0-9]{2}|[0-9]{4})(?![0-9A-Za-z]|[.,]
 const SPACED = new RegExp(`${CODE}\\s?[-.]?\\s?(?:[A-Z]{1,2}[0-9]?)\\s?[-.]?\\s?${NUMBER}`, 'g');
 const TIGHT = new RegExp(`${CODE}-?(?:[a-zA-Z]{1,2}[0-9]?)[-.]?${NUMBER}`, 'g');
 
+// After these words a plate-shaped text is a plate even where a tracking code could have that
+// shape ("xe 77F8-5896").
+const CUE = /(?:xe|bien so|bien kiem soat|bks|bsx|bien)[\s:.]{1,3}$/;
+
 /** Licence plates. */
 export function plateSpans(view: TextView): Span[] {
   const spans: Span[] = [];
   for (const pattern of [SPACED, TIGHT]) {
     for (const m of matchesOf(pattern, view.folded)) {
-      spans.push({ kind: 'plate', start: m.index, end: m.index + m[0].length });
+      const isForced = CUE.test(view.lower.slice(Math.max(0, m.index - 20), m.index));
+      spans.push({ kind: 'plate', start: m.index, end: m.index + m[0].length, isForced });
     }
   }
   return spans;

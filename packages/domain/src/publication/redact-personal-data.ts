@@ -93,13 +93,29 @@ function findAll(view: TextView, known: KnownPersonalData): Span[] {
     ...knownNameSpans(view, names),
   ];
   const phone = significantDigits(citizen.phone);
-  if (phone) for (const r of findDigits(view, phone)) spans.push({ kind: 'phone', ...r });
-  // Findings inside a kept range (a decision number, a date) are not personal, except the
-  // citizen's own data, which is found by value.
-  return spans.filter((s) => !isInside(keep, s.start, s.end) || s.kind === 'phone');
+  if (phone) {
+    for (const r of findDigits(view, phone)) spans.push({ kind: 'phone', ...r, isForced: true });
+  }
+  // Findings inside a kept range (a decision number, a date) are not personal, except those
+  // found by value or by a cue.
+  return spans.filter((s) => s.isForced === true || !isInside(keep, s.start, s.end));
 }
 
-// Text already redacted is left alone, so redacting twice changes nothing.
+// Text already redacted is left alone, so redacting twice changes nothing: the placeholders
+// are blanked out of the view ("[số tài khoản]" must not act as a cue for the next number) and
+// nothing found may reach into one.
+function withoutPlaceholders(view: TextView, placeholders: readonly Range[]): TextView {
+  if (placeholders.length === 0) return view;
+  const blank = (text: string) => {
+    let out = text;
+    for (const p of placeholders) {
+      out = out.slice(0, p.start) + '\u2588'.repeat(p.end - p.start) + out.slice(p.end);
+    }
+    return out;
+  };
+  return { ...view, nfc: blank(view.nfc), folded: blank(view.folded), lower: blank(view.lower) };
+}
+
 function outsidePlaceholders(spans: readonly Span[], placeholders: readonly Range[]): Span[] {
   const out: Span[] = [];
   for (const span of spans) {
@@ -143,7 +159,8 @@ export function redactPersonalData(text: string, known: KnownPersonalData = {}):
     start: m.index,
     end: m.index + m[0].length,
   }));
-  const spans = merged(outsidePlaceholders(findAll(view, known), placeholders));
+  const found = findAll(withoutPlaceholders(view, placeholders), known);
+  const spans = merged(outsidePlaceholders(found, placeholders));
   let out = '';
   let at = 0;
   const redactions: Redaction[] = [];

@@ -5,6 +5,8 @@ export interface Span {
   kind: RedactionKind;
   start: number;
   end: number;
+  /** Found by value (the citizen's own number) or by a cue ("xe 77F8-5896") that outweighs a kept range. */
+  isForced?: boolean;
 }
 
 /** A stretch of text that must stay as written (a date, an amount, a decision number). */
