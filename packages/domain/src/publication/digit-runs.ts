@@ -119,37 +119,37 @@ export function digitRuns(view: TextView, keep: readonly Range[]): DigitRun[] {
 export function findDigits(view: TextView, wanted: string): Range[] {
   if (wanted.length === 0) return [];
   const found: Range[] = [];
-  const tokens = tokensOf(view, []);
-  for (const run of runsOf(view, tokens, true)) {
-    let from = run.digits.indexOf(wanted);
-    if (from < 0) continue;
-    // The country code or trunk 0 written before the number goes with it.
-    const prefix = (at: number) =>
-      run.digits.slice(Math.max(0, at - 2), at) === '84'
-        ? 2
-        : run.digits.charAt(at - 1) === '0'
-          ? 1
-          : 0;
-    // Map digit offsets back to the tokens that hold them.
-    const inRun = tokens.filter((t) => t.start >= run.start && t.end <= run.end);
-    while (from >= 0) {
-      const to = from + wanted.length;
-      const first = from - prefix(from);
-      let pos = 0;
-      let start = -1;
-      let end = -1;
-      for (const t of inRun) {
-        const next = pos + t.digits.length;
-        if (start < 0 && next > first) start = t.start;
-        if (next >= to) {
-          end = t.end;
-          break;
-        }
-        pos = next;
-      }
+  for (const run of runsOf(view, tokensOf(view, []), true)) {
+    // Where each part's digits start in run.digits, to map digit offsets back to the text.
+    const offsets: number[] = [];
+    let total = 0;
+    for (const part of run.parts) {
+      offsets.push(total);
+      total += part.digits.length;
+    }
+    const partAt = (digit: number, from: number) => {
+      let i = from;
+      while (i + 1 < offsets.length && offsets[i + 1]! <= digit) i++;
+      return i;
+    };
+    let first = 0;
+    for (
+      let from = run.digits.indexOf(wanted);
+      from >= 0;
+      from = run.digits.indexOf(wanted, from + 1)
+    ) {
+      // The country code or trunk 0 written before the number goes with it.
+      const prefix =
+        run.digits.slice(Math.max(0, from - 2), from) === '84'
+          ? 2
+          : run.digits.charAt(from - 1) === '0'
+            ? 1
+            : 0;
+      first = partAt(from - prefix, first);
+      const last = partAt(from + wanted.length - 1, first);
+      let start = run.parts[first]!.start;
       if (start > 0 && view.folded.charAt(start - 1) === '+') start--;
-      if (start >= 0 && end >= 0) found.push({ start, end });
-      from = run.digits.indexOf(wanted, from + 1);
+      found.push({ start, end: run.parts[last]!.end });
     }
   }
   return found;

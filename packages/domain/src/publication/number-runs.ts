@@ -56,15 +56,19 @@ function split(run: DigitRun): DigitRun[] {
     }
     parts = [];
   };
+  let digits = '';
   for (const part of run.parts) {
-    const digits = parts.map((p) => p.digits).join('');
+    // A phone number has at most 12 digits (84 and a landline), so longer pieces go on.
     if (
       digits.length >= ALWAYS &&
+      digits.length <= 12 &&
       isVietnamesePhoneDigits(digits) &&
       !isVietnamesePhoneDigits(digits + part.digits)
     ) {
       close();
+      digits = '';
     }
+    digits += part.digits;
     parts.push(part);
   }
   close();
