@@ -136,7 +136,8 @@ export const email = fc
     written: `${local}${at}${domain}${dot}${tld}`,
   }));
 
-const cccd = fc
+/** A CCCD number: province code, century and sex, year of birth, six random digits. */
+export const cccd = fc
   .tuple(fc.integer({ min: 1, max: 96 }), fc.integer({ min: 0, max: 3 }), digitString(8, 8))
   .map(([province, century, rest]) => `0${String(province).padStart(2, '0')}${century}${rest}`);
 const BANK_CUES = list(
@@ -234,11 +235,11 @@ export const writtenName = fc
     return { name, written };
   });
 
-const STREETS = list(
+export const STREETS = list(
   'Trần Phú|Nguyễn Du|Lê Lợi|Hà Huy Tập|Phan Đình Phùng|Xuân Diệu|Hải Thượng Lãn Ông|Võ Liêm Sơn',
 );
 const HAMLETS = list('Đông|Trung Tiến|Bắc Sơn|Yên Phú');
-const houseNumber = fc
+export const houseNumber = fc
   .tuple(
     fc.integer({ min: 1, max: 999 }),
     fc.constantFrom('', 'A', 'B'),

@@ -7,7 +7,10 @@ import {
   MIDDLES,
   NAME_CUES,
   SURNAMES,
+  STREETS,
   address,
+  cccd,
+  houseNumber,
   sentence,
   significantNumber,
   wordsOf,
@@ -36,9 +39,10 @@ describe('redactPersonalData: names, the citizen’s own data, addresses (proper
     fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...MIDDLES), fc.constantFrom(...GIVEN)),
     fc.constantFrom('as is', 'folded', 'upper', 'lower', 'given after cue', 'file name'),
     fc.constantFrom(...FILLERS_BEFORE),
+    fc.constantFrom('citizen', 'official'),
   ])(
-    'the citizen’s own name is replaced in any case, with or without diacritics',
-    (parts, how, before) => {
+    'the citizen’s or an official’s name is replaced in any case, with or without diacritics',
+    (parts, how, before, whose) => {
       const name = parts.join(' ');
       const written = {
         'as is': name,
@@ -48,7 +52,8 @@ describe('redactPersonalData: names, the citizen’s own data, addresses (proper
         'given after cue': `anh ${parts[2].toLowerCase()}`,
         'file name': `${foldDiacritics(name).toLowerCase().replace(/ /g, '_')}.pdf`,
       }[how];
-      const out = redactPersonalData(`${before} ${written} gửi đơn`, { citizen: { name } }).text;
+      const known = whose === 'citizen' ? { citizen: { name } } : { officialNames: [name] };
+      const out = redactPersonalData(`${before} ${written} gửi đơn`, known).text;
       expect(out).toContain('[họ tên]');
       const left = wordsOf(out);
       for (const part of wordsOf(how === 'given after cue' ? parts[2] : name))
@@ -76,4 +81,36 @@ describe('redactPersonalData: names, the citizen’s own data, addresses (proper
       expect(out).toContain(commune);
     },
   );
+
+  it.prop([houseNumber, fc.constantFrom(...STREETS), fc.constantFrom('as is', 'lower', 'folded')])(
+    'the citizen’s own address is replaced however it is written, the ward kept',
+    (number, street, how) => {
+      const house = `${number} ${street}`;
+      const written = { 'as is': house, lower: house.toLowerCase(), folded: foldDiacritics(house) }[
+        how
+      ];
+      const known = { citizen: { address: `${house}, phường Bắc Hà, TP Hà Tĩnh` } };
+      const out = redactPersonalData(`Nhà tôi ở ${written}, phường Bắc Hà.`, known).text;
+      expect(out).toBe('Nhà tôi ở [địa chỉ], phường Bắc Hà.');
+    },
+  );
+
+  it.prop([
+    significantNumber,
+    cccd,
+    fc.constantFrom('_', '-', ' ', '.'),
+    fc.constantFrom('jpg', 'pdf', 'png', 'heic'),
+    fc.constantFrom('anh', 'don', 'CCCD', 'IMG'),
+  ])('an attachment name keeps no phone or ID-card number', (nsn, id, sep, ext, word) => {
+    const names = [
+      `${word}${sep}0${nsn}.${ext}`,
+      `${word}${sep}${id}.${ext}`,
+      `${word}${sep}${id}${sep}0${nsn}.${ext}`,
+    ];
+    for (const name of names) {
+      const out = redactPersonalData(name).text;
+      expect(out).not.toMatch(/\d/);
+      expect(out.endsWith(`.${ext}`)).toBe(true);
+    }
+  });
 });
