@@ -70,8 +70,9 @@ function tokensOf(view: TextView, skip: readonly Range[]): Token[] {
 }
 
 // What may stand between two pieces of one number: the separators of written phone numbers
-// ("+84  912.345-678", "(024) 3825 1234", "0912_345_678.jpg"); between spelt words also commas.
-const FIGURE_GAP = /^[\s.\-–—()+_]{1,4}$/;
+// ("+84  912.345-678", "(024) 3825 1234", "0912_345_678.jpg", "0912/345/678"), a comma only
+// with no space ("0912,345,678", not a list "12, 13, 14"); between spelt words also commas.
+const FIGURE_GAP = /^(?:[\s.\-–—()+_/]{1,4}|[.,/]?,[.,/]?)$/;
 const WORD_GAP = /^[\s.,\-–—()_]{1,4}$/;
 // For the citizen's own number any short non-alphanumeric gap will do ("0912 / 345 / 678").
 const LOOSE_GAP = /^[^0-9A-Za-z]{0,5}$/;

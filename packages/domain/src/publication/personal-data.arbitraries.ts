@@ -116,6 +116,8 @@ export const phone = significantNumber.chain((nsn) =>
     fc
       .constantFrom(...PREFIXES)
       .chain((prefix) => grouped(nsn, [' ', '.', '-']).chain((g) => withLetters(prefix + g))),
+    grouped(nsn.slice(2), [' ', '.']).map((g) => `(0${nsn.slice(0, 2)}) ${g}`),
+    grouped(nsn, ['/', ',']).map((g) => `0${g}`),
     spelt('0' + nsn),
   ),
 );

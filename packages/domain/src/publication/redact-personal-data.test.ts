@@ -19,6 +19,8 @@ describe('redactPersonalData: formats named in the issue', () => {
     ['số tôi: không chín lẻ hai ba tư lăm sáu bẩy mốt', 'số tôi: [số điện thoại]'],
     ['số tôi: không chín 12 345 sáu bảy tám', 'số tôi: [số điện thoại]'],
     ['gọi ĐT 3825 123', 'gọi ĐT [số điện thoại]'],
+    ['Gọi tôi 0912/345/678 nhé', 'Gọi tôi [số điện thoại] nhé'],
+    ['Gọi tôi 0912,345,678 nhé', 'Gọi tôi [số điện thoại] nhé'],
     ['đồng ý 912 345 678', 'đồng ý [số điện thoại]'],
     ['ảnh anh_0912345678.jpg', 'ảnh anh_[số điện thoại].jpg'],
   ])('phone %j', (text, expected) => expect(redact(text)).toBe(expected));
@@ -106,6 +108,7 @@ describe('redactPersonalData: formats named in the issue', () => {
     'Văn bản số 456/UBND-KT ngày 1/2/2026 của UBND huyện Thạch Hà',
     'Tháng 6/2025 đường 30/4 được sửa, phí 25.000 đồng/lượt, từ năm 2020 đến 2025',
     'Điều 5 Luật Đất đai, diện tích 120 m2, lúc 22h30 ngày 3/11',
+    'các hộ số 12, 13, 14, 15, 16, 17, 18 và 19',
     'Ông Chủ tịch và Phó Chủ tịch UBND xã, Đội Quản lý trật tự đô thị, Phòng Tài nguyên',
     'Ảnh IMG_20251015_083012.jpg và Screenshot_2025-10-15-08-30-12.png',
     'giai đoạn 2019 - 2020 - 2021, tổng 1 250 000 000 đồng, 1500000000 đồng',
