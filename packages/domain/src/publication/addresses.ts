@@ -1,3 +1,4 @@
+import { list } from './word-list.js';
 import { isInside, matchesOf, type Range, type Span } from './spans.js';
 import { escapeRegExp, foldLower, isWordForm, type TextView } from './text-view.js';
 import { isSyllable } from './vietnamese-words.js';
@@ -32,9 +33,31 @@ const UNITS = new Set([
   'căn hộ',
 ]);
 const ADMIN = new Set(['xã', 'phường', 'huyện', 'quận', 'tỉnh', 'thị', 'thành', 'tp', 'tx', 'tt']);
-// A bare number then a capitalised name is a house address unless these come before it.
-const NOT_ADDRESS_BEFORE =
-  /(?:ngay|thang|nam|dieu|khoan|diem|chuong|muc|km|quoc lo|ql|tinh lo|tl|dt|lan|khoang|gom|co|luc|tu|den|va|hon|duoi|tren|nghi dinh|quyet dinh|thong tu|cong van|luat|so luong)[\s.:]{1,3}$/;
+// A bare number then a capitalised name is a house address unless these come before it;
+// "số 2" after the second list numbers an institution or a document, not a house ("Trường Tiểu
+// học số 2 Thạch Hạ", "Tổ công tác số 3", "thửa đất số 125"). Matched on the lower-case text
+// with its diacritics: without them "dieu" could be the street Xuân Diệu as well as "điều".
+const NOT_ADDRESS_BEFORE = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:${list(`
+    ngày|tháng|năm|điều|khoản|điểm|chương|mục|km|quốc lộ|ql|tỉnh lộ|tl|đt|lần|khoảng|gồm|có|lúc|
+    từ|đến|và|hơn|dưới|trên|nghị định|quyết định|thông tư|công văn|luật|số lượng
+  `).join('|')})[\\s.:]{1,3}$`,
+  'u',
+);
+const NUMBERED_THING = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:${list(`
+    trường|tiểu học|thcs|thpt|mầm non|mẫu giáo|nhà trẻ|trạm|đội|tổ công tác|tổ|phòng|ban|kênh|
+    cống|cầu|bệnh viện|nhà máy|xí nghiệp|công ty|chi nhánh|kho|cửa hàng|quyết định|nghị định|
+    thông tư|công văn|văn bản|luật|điều|khoản|lô|thửa|thửa đất|tờ bản đồ|bản đồ|giai đoạn|tuyến|
+    trạm bơm|hội trường
+  `).join('|')})(?:\\s{1,3}số)?\\s{1,3}$`,
+  'u',
+);
+
+/** The lower-case text (with diacritics) just before `pos`. */
+function writtenBefore(view: TextView, pos: number): string {
+  return view.nfc.slice(Math.max(0, pos - 24), pos).toLowerCase();
+}
 
 function wordList(forms: ReadonlySet<string>): RegExp {
   const alternatives = [...new Set([...forms].map(foldLower))]
@@ -178,6 +201,9 @@ export function addressSpans(text: TextView, keep: readonly Range[]): Span[] {
     if (isInside(keep, start, start + 1)) continue;
     const number = houseNumberAt(view, start);
     if (number === null) continue;
+    if (cue === 'so' && NUMBERED_THING.test(writtenBefore(view, m.index))) {
+      continue;
+    }
     const end = tailAt(view, number, true);
     if (end > number || STANDALONE_CUES.has(cue.replace(/\s+/g, ' '))) add(start, end);
   }
@@ -185,7 +211,8 @@ export function addressSpans(text: TextView, keep: readonly Range[]): Span[] {
   for (const m of matchesOf(BARE_NUMBER, view.folded)) {
     const start = m.index;
     if (isInside(keep, start, start + m[0].length)) continue;
-    if (NOT_ADDRESS_BEFORE.test(view.lower.slice(Math.max(0, start - 16), start))) continue;
+    const before = writtenBefore(view, start);
+    if (NOT_ADDRESS_BEFORE.test(before) || NUMBERED_THING.test(before)) continue;
     const number = start + m[0].length;
     const at = skipSeparators(view, number);
     const isSlashed = m[0].includes('/');

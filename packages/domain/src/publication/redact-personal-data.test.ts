@@ -93,6 +93,7 @@ describe('redactPersonalData: formats named in the issue', () => {
     ['tổ 3 khối 5 phường Bắc Hà', '[địa chỉ] phường Bắc Hà'],
     ['thôn Đông, xóm 2, xã Thạch Hạ', '[địa chỉ], xã Thạch Hạ'],
     ['địa chỉ: 45A Hà Huy Tập', 'địa chỉ: [địa chỉ]'],
+    ['số 1 đường Xuân Diệu, số 3 đường Trần Phú', 'số [địa chỉ], số [địa chỉ]'],
   ])('addresses %j', (text, expected) => expect(redact(text)).toBe(expected));
 
   it('keeps what is public and useful', () => {
@@ -109,6 +110,7 @@ describe('redactPersonalData: formats named in the issue', () => {
     'Tháng 6/2025 đường 30/4 được sửa, phí 25.000 đồng/lượt, từ năm 2020 đến 2025',
     'Điều 5 Luật Đất đai, diện tích 120 m2, lúc 22h30 ngày 3/11',
     'các hộ số 12, 13, 14, 15, 16, 17, 18 và 19',
+    'Trường Tiểu học số 2 Thạch Hạ và Tổ công tác số 3 Đông Hà',
     'Ông Chủ tịch và Phó Chủ tịch UBND xã, Đội Quản lý trật tự đô thị, Phòng Tài nguyên',
     'Ảnh IMG_20251015_083012.jpg và Screenshot_2025-10-15-08-30-12.png',
     'giai đoạn 2019 - 2020 - 2021, tổng 1 250 000 000 đồng, 1500000000 đồng',
