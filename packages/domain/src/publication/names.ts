@@ -1,4 +1,5 @@
 import { matchesOf, type Span } from './spans.js';
+import { list } from './word-list.js';
 import { escapeRegExp, foldLower, isWordForm, type TextView } from './text-view.js';
 import {
   INTRODUCTIONS,
@@ -114,9 +115,17 @@ export function cuedNameSpans(view: TextView): Span[] {
   return spans;
 }
 
-// Before these a "Nguyễn Văn …" is a street, a school or a place named after someone.
-const NAMED_PLACE =
-  /(?:duong|pho|dai lo|ngo|hem|kiet|truong|thpt|thcs|tieu hoc|mam non|mn|th|benh vien|cau|cho|cong vien|quang truong|tuong dai|den|nha van hoa|khu|xa|phuong|thi tran|huyen|quan|tp|tinh|giai|quy|hoc bong)[\s.:,]{1,3}$/;
+// Before these a "Nguyễn Văn …" is a street, a school or a place named after someone. With
+// diacritics: folded, "cho" (chợ) or "den" (đền) would also be "cho" and "đến", which may well
+// come before a person's name.
+const NAMED_PLACE = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:${list(`
+    đường|phố|đại lộ|ngõ|hẻm|kiệt|trường|thpt|thcs|tiểu học|mầm non|bệnh viện|cầu|chợ|công viên|
+    quảng trường|tượng đài|đền|nhà văn hóa|nhà văn hoá|khu|xã|phường|thị trấn|huyện|quận|tp|tỉnh|
+    giải|quỹ|học bổng|lăng|di tích|bảo tàng|thư viện|nhà thờ|chùa|thành phố
+  `).join('|')})[\\s.:,]{1,3}$`,
+  'u',
+);
 
 /** Names that need no honorific: a family name then a usual middle name ("Trần Thị Hoa"). */
 export function familyNameSpans(view: TextView): Span[] {
@@ -126,7 +135,8 @@ export function familyNameSpans(view: TextView): Span[] {
     const [family, middle] = words;
     if (!family || !middle) continue;
     if (!SURNAMES.has(family.lower) || !MIDDLE_NAMES.has(middle.lower)) continue;
-    if (NAMED_PLACE.test(view.lower.slice(Math.max(0, m.index - 20), m.index))) continue;
+    const before = view.nfc.slice(Math.max(0, m.index - 20), m.index).toLowerCase();
+    if (NAMED_PLACE.test(before)) continue;
     spans.push({ kind: 'name', start: family.start, end: words[words.length - 1]!.end });
   }
   return spans;

@@ -69,6 +69,8 @@ describe('redactPersonalData: formats named in the issue', () => {
     ['gia đình ông Hồ Văn Bình, hộ ông Tám', 'gia đình ông [họ tên], hộ ông [họ tên]'],
     ['Cán bộ tiếp nhận: Trần Thị Hoa.', 'Cán bộ tiếp nhận: [họ tên].'],
     ['tôi tên là nguyễn văn long ở xóm trên', 'tôi tên là [họ tên] ở xóm trên'],
+    ['gửi đến Nguyễn Văn A, cho Trần Thị B', 'gửi đến [họ tên], cho [họ tên]'],
+    ['anh Tiến 912.345.678 nhé', 'anh [họ tên] [số điện thoại] nhé'],
     ['ong Nguyen Van A', 'ong [họ tên]'],
     ['Họ tên:\nNguyễn Văn A', 'Họ tên:\n[họ tên]'],
     ['Tên: Lê Hoa, chủ tài khoản Lê Hoa', 'Tên: [họ tên], chủ tài khoản [họ tên]'],
@@ -94,6 +96,7 @@ describe('redactPersonalData: formats named in the issue', () => {
     ['thôn Đông, xóm 2, xã Thạch Hạ', '[địa chỉ], xã Thạch Hạ'],
     ['địa chỉ: 45A Hà Huy Tập', 'địa chỉ: [địa chỉ]'],
     ['số 1 đường Xuân Diệu, số 3 đường Trần Phú', 'số [địa chỉ], số [địa chỉ]'],
+    ['số 5 Đông Hà bị ngập', 'số [địa chỉ] bị ngập'],
   ])('addresses %j', (text, expected) => expect(redact(text)).toBe(expected));
 
   it('keeps what is public and useful', () => {
