@@ -56,4 +56,19 @@ describe('redactPersonalData: what it keeps and how it behaves (properties)', ()
     }
     expect(rebuilt + t.slice(at)).toBe(out);
   });
+
+  it.prop([
+    fc.oneof(text, fc.string({ maxLength: 60 })),
+    fc.record({
+      name: fc.option(fc.oneof(personName, fc.string({ maxLength: 20 }))),
+      phone: fc.option(fc.oneof(fc.constant('+84912345678'), fc.string({ maxLength: 16 }))),
+      email: fc.option(fc.string({ maxLength: 20 })),
+      address: fc.option(fc.string({ maxLength: 30 })),
+    }),
+    fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }),
+  ])('any known data is accepted', (t, citizen, officialNames) => {
+    const { text: out, redactions } = redactPersonalData(t, { citizen, officialNames });
+    expect(typeof out).toBe('string');
+    for (const r of redactions) expect(r.end).toBeLessThanOrEqual(t.length);
+  });
 });
