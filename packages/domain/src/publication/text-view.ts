@@ -90,9 +90,18 @@ export function isWordForm(
   if (forms.has(written)) return true;
   // eslint-disable-next-line no-control-regex
   if (!/^[\x00-\x7f]*$/.test(written)) return false;
-  const folded = view.lower.slice(start, end).replace(/\s+/g, ' ');
-  for (const form of forms) if (foldLower(form) === folded) return true;
-  return false;
+  return foldedForms(forms).has(view.lower.slice(start, end).replace(/\s+/g, ' '));
+}
+
+const FOLDED = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+function foldedForms(forms: ReadonlySet<string>): ReadonlySet<string> {
+  let folded = FOLDED.get(forms);
+  if (!folded) {
+    folded = new Set([...forms].map(foldLower));
+    FOLDED.set(forms, folded);
+  }
+  return folded;
 }
 
 /** Lower-case ASCII folding of a word list entry (for building patterns). */
