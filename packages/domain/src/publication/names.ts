@@ -58,8 +58,20 @@ function wordsFrom(view: TextView, pos: number, isLowerAllowed: boolean): Word[]
     const word = wordAt(view, at);
     if (!word || !isNameWord(word)) break;
     if (!word.isCapitalised) {
-      if (!isLowerAllowed || isWordForm(view, word.start, word.end, NOT_NAME_WORDS)) break;
+      if (!isLowerAllowed) break;
       if (words.length === 0 && !SURNAMES.has(word.lower)) break;
+      // A family name opens the name even where it folds to a word ("dang": Đặng, not đang);
+      // right after it a middle name is read as one ("tran thi hoa": thị, not thì);
+      // after two words only a word written with its diacritics ends the name ("năm" does,
+      // "nam" may be the given name Nam).
+      const written = view.nfc.slice(word.start, word.end);
+      const isStop =
+        words.length >= 2
+          ? NOT_NAME_WORDS.has(written)
+          : words.length === 1 &&
+            !MIDDLE_NAMES.has(word.lower) &&
+            isWordForm(view, word.start, word.end, NOT_NAME_WORDS);
+      if (isStop) break;
       if (word.lower !== view.folded.slice(word.start, word.end)) break;
     }
     words.push(word);

@@ -113,4 +113,18 @@ describe('redactPersonalData: names, the citizen’s own data, addresses (proper
       expect(out.endsWith(`.${ext}`)).toBe(true);
     }
   });
+
+  it.prop([
+    fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...MIDDLES), fc.constantFrom(...GIVEN)),
+    fc.constantFrom('tôi là', 'tên là', 'tôi tên là', 'họ tên:', 'toi la', 'ten la'),
+    fc.boolean(),
+    fc.constantFrom(', ở xã Thạch Hạ.', ' năm nay đã già.', '.', ''),
+  ])('a lower-case full name after an introduction is replaced', (parts, cue, isFolded, after) => {
+    const name = parts.join(' ').toLowerCase();
+    const written = isFolded ? foldDiacritics(name) : name;
+    const out = redactPersonalData(`${cue} ${written}${after}`).text;
+    expect(out.startsWith(`${cue} [họ tên]`)).toBe(true);
+    const left = wordsOf(out.replace(cue, '').replace(after, ''));
+    for (const part of wordsOf(name)) expect(left.has(part)).toBe(false);
+  });
 });

@@ -72,6 +72,7 @@ describe('redactPersonalData: formats named in the issue', () => {
     ['gửi đến Nguyễn Văn A, cho Trần Thị B', 'gửi đến [họ tên], cho [họ tên]'],
     ['anh Tiến 912.345.678 nhé', 'anh [họ tên] [số điện thoại] nhé'],
     ['ong Nguyen Van A', 'ong [họ tên]'],
+    ['toi la tran thi hoa, nha o xom 2', 'toi la [họ tên], nha o [địa chỉ]'],
     ['Họ tên:\nNguyễn Văn A', 'Họ tên:\n[họ tên]'],
     ['Tên: Lê Hoa, chủ tài khoản Lê Hoa', 'Tên: [họ tên], chủ tài khoản [họ tên]'],
   ])('names %j', (text, expected) => expect(redact(text)).toBe(expected));
