@@ -1,5 +1,6 @@
 export {
   redactPersonalData,
+  REDACTION_PLACEHOLDERS,
   type KnownPersonalData,
   type Redaction,
   type RedactionKind,
@@ -15,3 +16,4 @@ export {
   type PublicationState,
   type PublicView,
 } from './public-case.js';
+export { findContacts } from './contacts.js';
