@@ -16,9 +16,6 @@ pnpm db:seed
 # have something to show. The worker's reconcile schedules the open cases' timers at start.
 pnpm --filter @hotline/worker seed-demo-cases
 
-# Until officials sign in (a later issue) the admin API takes a bearer token; a known one
-# for the local demo, never for production.
-export ADMIN_TOKEN="${ADMIN_TOKEN:-local-demo-admin-token}"
 base="http://127.0.0.1:${PORT:-3000}"
 # The file is pretty-printed for reading; the example wants it on one line.
 one_line() { node -e 'process.stdout.write(JSON.stringify(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))))' "$1"; }
@@ -42,7 +39,9 @@ cat <<MSG
     Sign in       curl -s -c jar -H 'content-type: application/json' -d '{"login":"thuongnth","password":"HaTinh-demo-2026"}' $base/v1/auth/sign-in
                   every demo official has the password HaTinh-demo-2026 (login: e-mail or the part before @):
                   operator thuongnth · supervisor nguyethtm · admin tuanvm (enrolls TOTP at first sign-in)
-    Admin API     Authorization: Bearer \$ADMIN_TOKEN (here: $ADMIN_TOKEN)
+    Admin         sign in to the console as tuanvm (enrolls TOTP first); automation: an API token
+                  with the admin scope, issued by a signed-in administrator; a new database's first
+                  administrator: pnpm hotline admin create --login … --name … --email …
 
 MSG
 

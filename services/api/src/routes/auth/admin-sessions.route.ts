@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import {
@@ -8,40 +7,22 @@ import {
   RevokedSessionsResponse,
   TotpResetResponse,
 } from '@hotline/contracts';
-import {
-  AppError,
-  requireRole,
-  resetPassword,
-  resetTotp,
-  revokeOfficialSessions,
-  type AuthDeps,
-} from '@hotline/core';
+import { resetPassword, resetTotp, revokeOfficialSessions, type AuthDeps } from '@hotline/core';
 import { clientOf, type OfficialSessions } from '../../plugins/official-session.js';
+import { requireAdministrator } from '../../plugins/admin-guard.js';
 
 const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /**
- * Administrators end an official's sessions, reset their password or their second factor. Allowed to a signed-in
- * admin (session, CSRF-checked) or with the placeholder ADMIN_TOKEN (tools, tests).
+ * Administrators end an official's sessions, reset their password or their second factor: a
+ * signed-in administrator (session, CSRF-checked) or an admin-scoped token, who is audited.
  */
 export const adminSessionRoutes =
-  (
-    deps: AuthDeps & { web: OfficialSessions; adminToken: string | undefined },
-  ): FastifyPluginAsyncTypebox =>
+  (deps: AuthDeps & { web: OfficialSessions }): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const expected = deps.adminToken ? digest(deps.adminToken) : null;
-    /** The acting administrator's id, or null for the admin token. */
-    async function administrator(request: FastifyRequest): Promise<string | null> {
-      const header = request.headers.authorization ?? '';
-      if (header.startsWith('Bearer ')) {
-        if (expected && timingSafeEqual(digest(header.slice(7)), expected)) return null;
-        throw new AppError('UNAUTHORIZED', 'a valid admin token or an administrator’s session');
-      }
-      const { official } = await deps.web.require(request);
-      requireRole(official, ['admin']);
-      return official.principal.officialId;
-    }
+    /** The acting administrator's id. */
+    const administrator = async (request: FastifyRequest) =>
+      (await requireAdministrator(request, deps.web.resolver)).principal.officialId;
 
     app.post(
       '/v1/admin/officials/:officialId/revoke-sessions',
