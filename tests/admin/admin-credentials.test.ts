@@ -110,9 +110,28 @@ describe('admin credentials', () => {
     const good = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
     expect((await get('/v1/admin/units', good, attacker)).statusCode).toBe(429);
     expect((await get('/v1/admin/units', good, '10.66.0.2')).statusCode).toBe(200);
-    // The queue dashboard and Open311 keys are counted the same way.
+    // The queue dashboard is closed to that source as well.
     const dashboard = await get('/admin/queues', { authorization: 'Bearer hlt_x' }, attacker);
     expect(dashboard.statusCode).toBe(429);
+  });
+
+  it('counts wrong Open311 API keys per source the same way', async () => {
+    const post = (key: string) =>
+      s.api.inject({
+        method: 'POST',
+        url: '/open311/v2/requests.json',
+        remoteAddress: '10.77.0.1',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          api_key: key,
+          service_code: 'xay-dung',
+          description: 'Ổ gà lớn trên đường, rất nguy hiểm cho xe máy',
+        }).toString(),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) statuses.push((await post(`wrong-key-${i}`)).statusCode);
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(403));
+    expect(statuses.slice(20)).toEqual([429, 429]);
   });
 
   it('an official has at least one role: 400 on create and change, and the database says so', async () => {

@@ -20,7 +20,17 @@ export interface SignInAttempts {
   succeed(keys: SignInAttemptKeys): Promise<void>;
 }
 
-/** The device a sign-in comes from, when it signed someone in before (a signed cookie). */
+/**
+ * Where a sign-in comes from, as the throttle counts it: the address (as the API's rate limits
+ * key it, which may group addresses) and the device, when it signed someone in before (a signed
+ * cookie).
+ */
+export interface SignInOrigin {
+  address: string;
+  device: KnownDevice | null;
+}
+
+/** A browser that signed officials in before. */
 export interface KnownDevice {
   id: string;
   /** The officials who signed in from it. */

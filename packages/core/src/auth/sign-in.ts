@@ -9,7 +9,7 @@ import { signInWait } from '@hotline/domain';
 import { AppError } from '../errors.js';
 import { recordAuthEvent } from './auth-events.js';
 import { verifyPassword } from './passwords.js';
-import type { KnownDevice, SignInAttemptKeys, SignInAttempts } from './sign-in-attempts.js';
+import type { SignInAttemptKeys, SignInAttempts, SignInOrigin } from './sign-in-attempts.js';
 import type { ClientInfo, SessionStore } from './session-store.js';
 import { acceptedTotpStep, decryptTotpSecret } from './totp.js';
 
@@ -44,10 +44,9 @@ const loginDigest = (identifier: string) =>
 export function attemptKeysOf(
   official: OfficialCredentials | null,
   identifier: string,
-  client: ClientInfo,
-  device: KnownDevice | null,
+  origin: SignInOrigin,
 ): { keys: SignInAttemptKeys; isKnownDevice: boolean } {
-  const address = client.ip ?? 'unknown';
+  const { address, device } = origin;
   const isKnownDevice = !!official && !!device && device.officialIds.has(official.id);
   return {
     keys: {
@@ -96,12 +95,12 @@ export async function checkCredentials(
   input: { login: string; password: string },
   client: ClientInfo,
   now: Date,
-  device: KnownDevice | null = null,
+  origin: SignInOrigin = { address: client.ip ?? 'unknown', device: null },
 ): Promise<{ official: OfficialCredentials; attempt: SignInAttempt }> {
   const identifier = input.login.trim();
   const found = await findOfficialByLogin(deps.db, identifier);
   const official = found?.isActive ? found : null;
-  const { keys, isKnownDevice } = attemptKeysOf(official, identifier, client, device);
+  const { keys, isKnownDevice } = attemptKeysOf(official, identifier, origin);
   const attempt = { official, identifier, keys };
   const wait = signInWait(await deps.attempts.read(keys, now), now.getTime(), isKnownDevice);
   if (wait.waitMs > 0) {
@@ -169,9 +168,9 @@ export async function signIn(
   input: { login: string; password: string; totp?: string },
   client: ClientInfo,
   now: Date,
-  device: KnownDevice | null = null,
+  origin: SignInOrigin = { address: client.ip ?? 'unknown', device: null },
 ): Promise<SignedIn> {
-  const { official, attempt } = await checkCredentials(deps, input, client, now, device);
+  const { official, attempt } = await checkCredentials(deps, input, client, now, origin);
   await checkTotp(deps, { ...attempt, official }, input.totp, client, now);
   await deps.attempts.succeed(attempt.keys);
   const session = await deps.sessions.create(official.id, client, now);

@@ -21,6 +21,7 @@ import { findOfficialCredentials } from '@hotline/db';
 import { clientOf, type OfficialSessions } from '../../plugins/official-session.js';
 import type { KnownDevices } from '../../plugins/known-device.js';
 import { withRetryAfter } from './retry-after.js';
+import { clientKey } from '../../plugins/client-key.js';
 
 const ERRORS = {
   400: ErrorResponse,
@@ -48,12 +49,12 @@ export const authRoutes =
       },
       async (request, reply) => {
         const now = new Date();
-        const device = deps.devices.read(request, now);
+        const origin = { address: clientKey(request), device: deps.devices.read(request, now) };
         const signed = await withRetryAfter(reply, () =>
-          signIn(deps, request.body, clientOf(request), now, device),
+          signIn(deps, request.body, clientOf(request), now, origin),
         );
         deps.web.setCookie(reply, signed.token);
-        deps.devices.remember(reply, device, signed.official.id, now);
+        deps.devices.remember(reply, origin.device, signed.official.id, now);
         return {
           official: signed.official,
           csrfToken: signed.csrfToken,

@@ -12,6 +12,7 @@ import { findOfficialCredentials } from '@hotline/db';
 import { clientOf, type OfficialSessions } from '../../plugins/official-session.js';
 import type { KnownDevices } from '../../plugins/known-device.js';
 import { withRetryAfter } from './retry-after.js';
+import { clientKey } from '../../plugins/client-key.js';
 
 const ERRORS = {
   400: ErrorResponse,
@@ -38,9 +39,9 @@ export const totpRoutes =
       if (body.login !== undefined && body.password !== undefined) {
         const input = { login: body.login, password: body.password };
         const now = new Date();
-        const device = deps.devices.read(request, now);
+        const origin = { address: clientKey(request), device: deps.devices.read(request, now) };
         const { official } = await withRetryAfter(reply, () =>
-          checkCredentials(deps, input, clientOf(request), now, device),
+          checkCredentials(deps, input, clientOf(request), now, origin),
         );
         return official;
       }
