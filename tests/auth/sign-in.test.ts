@@ -6,6 +6,7 @@ import { tables } from '@hotline/db';
 import { createRedis } from '@hotline/queue';
 import { startSystem, TEST_ADMIN_TOKEN, type TestSystem } from '../support/system.js';
 import { addSignInOfficial, call, PASSWORD, signIn } from './auth-client.js';
+import { sessionOf } from '../admin/audit-helpers.js';
 
 let sys: TestSystem;
 
@@ -314,10 +315,12 @@ describe('TOTP', () => {
     // Not for anyone else: the official's own session is refused.
     const own = await reset({ cookie: withCode.cookie, 'x-csrf-token': withCode.csrf });
     expect(own.status).toBe(403);
-    expect(
-      (await reset({ authorization: `Bearer ${TEST_ADMIN_TOKEN}` }, randomUUID())).status,
-    ).toBe(404);
-    const done = await reset({ authorization: `Bearer ${TEST_ADMIN_TOKEN}` });
+    // Nor for a token: only a signed-in administrator hands an account back.
+    expect((await reset({ authorization: `Bearer ${TEST_ADMIN_TOKEN}` })).status).toBe(403);
+    const admin = await sessionOf(sys.baseUrl, sys.database.db, sys.province.triageUnitId, 'admin');
+    const asAdmin = { cookie: admin.sameOrigin.cookie, 'x-csrf-token': admin.csrf };
+    expect((await reset(asAdmin, randomUUID())).status).toBe(404);
+    const done = await reset(asAdmin);
     expect(done.status).toBe(200);
     expect(await done.json()).toEqual({ totpEnabled: false, mustEnrol: false, revokedSessions: 2 });
 

@@ -7,15 +7,22 @@ import {
   RevokedSessionsResponse,
   TotpResetResponse,
 } from '@hotline/contracts';
-import { resetPassword, resetTotp, revokeOfficialSessions, type AuthDeps } from '@hotline/core';
+import {
+  AppError,
+  resetPassword,
+  resetTotp,
+  revokeOfficialSessions,
+  type AuthDeps,
+} from '@hotline/core';
 import { clientOf, type OfficialSessions } from '../../plugins/official-session.js';
 import { requireAdministrator } from '../../plugins/admin-guard.js';
 
 const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 /**
- * Administrators end an official's sessions, reset their password or their second factor: a
- * signed-in administrator (session, CSRF-checked) or an admin-scoped token, who is audited.
+ * Administrators end an official's sessions (a signed-in administrator or an admin-scoped
+ * token), reset their password or their second factor (a signed-in administrator only); who
+ * did it is audited.
  */
 export const adminSessionRoutes =
   (deps: AuthDeps & { web: OfficialSessions }): FastifyPluginAsyncTypebox =>
@@ -23,6 +30,21 @@ export const adminSessionRoutes =
     /** The acting administrator's id. */
     const administrator = async (request: FastifyRequest) =>
       (await requireAdministrator(request, deps.web.resolver)).principal.officialId;
+    /**
+     * Resetting someone's password or second factor hands their account over: only a signed-in
+     * administrator (who passed their own second factor) may, never a token, which would make
+     * a leaked automation token a master key again.
+     */
+    const signedInAdministrator = async (request: FastifyRequest) => {
+      const who = await requireAdministrator(request, deps.web.resolver);
+      if (who.via !== 'session') {
+        throw new AppError(
+          'FORBIDDEN',
+          'only a signed-in administrator resets a password or a second factor, not a token',
+        );
+      }
+      return who.principal.officialId;
+    };
 
     app.post(
       '/v1/admin/officials/:officialId/revoke-sessions',
@@ -53,7 +75,7 @@ export const adminSessionRoutes =
         },
       },
       async (request, reply) => {
-        const by = await administrator(request);
+        const by = await signedInAdministrator(request);
         const result = await resetPassword(deps, request.params.officialId, by, clientOf(request));
         return reply.header('cache-control', 'no-store').send(result);
       },
@@ -69,6 +91,11 @@ export const adminSessionRoutes =
         },
       },
       async (request) =>
-        resetTotp(deps, request.params.officialId, await administrator(request), clientOf(request)),
+        resetTotp(
+          deps,
+          request.params.officialId,
+          await signedInAdministrator(request),
+          clientOf(request),
+        ),
     );
   };
