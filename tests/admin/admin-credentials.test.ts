@@ -134,6 +134,22 @@ describe('admin credentials', () => {
     expect(statuses.slice(20)).toEqual([429, 429]);
   });
 
+  it('counts wrong current passwords (changing one’s own) the same way', async () => {
+    const o = await addSignInOfficial(s.database.db, s.province.triageUnitId, ['handler']);
+    const session = await signIn(s.baseUrl, o.username);
+    const change = (current: string) =>
+      s.api.inject({
+        method: 'POST',
+        url: '/v1/auth/password',
+        remoteAddress: '10.88.0.1',
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
+        payload: { current, new: 'Mot-mat-khau-moi-rat-dai-2026' },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push((await change(`sai-${i}`)).statusCode);
+    expect(statuses).toEqual([...Array<number>(20).fill(401), 429]);
+  });
+
   it('an official has at least one role: 400 on create and change, and the database says so', async () => {
     const create = await adminRequest(s.baseUrl, 'POST', '/v1/admin/officials', {
       unitCode: 'triage',

@@ -105,6 +105,7 @@ async function signInFrom(
     retryAfter:
       res.headers['retry-after'] === undefined ? null : Number(res.headers['retry-after']),
     deviceCookie: device ? `hotline_device=${device.value}` : undefined,
+    device,
   };
 }
 
@@ -158,6 +159,7 @@ describe('sign-in throttling: slows the guesser, never locks the owner out', () 
     const owner = await signInFrom(newAddress(), o.username);
     expect(owner.status).toBe(200);
     expect(owner.deviceCookie).toMatch(/^hotline_device=v1\./);
+    expect(owner.device).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/v1/auth/' });
     // 100 wrong passwords (the ceiling), at most three per address: no source is slowed.
     for (let n = 0; n < 100; n++) {
       const ip = `10.200.${Math.floor(n / 3)}.9`;
