@@ -16,9 +16,6 @@ pnpm db:seed
 # have something to show. The worker's reconcile schedules the open cases' timers at start.
 pnpm --filter @hotline/worker seed-demo-cases
 
-# Until officials sign in (a later issue) the admin API takes a bearer token; a known one
-# for the local demo, never for production.
-export ADMIN_TOKEN="${ADMIN_TOKEN:-local-demo-admin-token}"
 base="http://127.0.0.1:${PORT:-3000}"
 # The file is pretty-printed for reading; the example wants it on one line.
 one_line() { node -e 'process.stdout.write(JSON.stringify(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))))' "$1"; }
@@ -26,6 +23,9 @@ HOTLINE_EXAMPLE_BODY="$(one_line "$here/example-case.json")"
 HOTLINE_EXAMPLE_CALL="$(one_line "$here/example-call.json")"
 # Demo data only (packages/db/src/seed/seed-demo-tokens.ts): the first operator's API token.
 HOTLINE_DEMO_OPERATOR_TOKEN="hlt_demo-operator-token-ha-tinh"
+# Secrets never reach the log: only whether the development default is in use.
+if [ -n "${TWILIO_AUTH_TOKEN:-}" ]; then HOTLINE_TWILIO_NOTE="set in the environment"
+else HOTLINE_TWILIO_NOTE="the development default dev-twilio-auth-token"; fi
 cat <<MSG
 
   Hotline is starting (Ctrl-C stops the API and the worker):
@@ -38,11 +38,13 @@ cat <<MSG
     Deadline      curl -s '$base/v1/calendars/default/deadline?from=2027-02-06T09:00:00%2B07:00&duration=P1D'
     Log a call    curl -s -X POST $base/v1/calls -H 'authorization: Bearer $HOTLINE_DEMO_OPERATOR_TOKEN' -H 'content-type: application/json' -d '$HOTLINE_EXAMPLE_CALL'
     Open311       $base/open311/v2/services.json   (demo API key: demo-open311-key-ha-tinh)
-    SMS webhook   $base/webhooks/sms/twilio   (TWILIO_AUTH_TOKEN here: ${TWILIO_AUTH_TOKEN:-dev-twilio-auth-token}; README shows a signed curl)
+    SMS webhook   $base/webhooks/sms/twilio   (signed with TWILIO_AUTH_TOKEN, $HOTLINE_TWILIO_NOTE; README shows a signed curl)
     Sign in       curl -s -c jar -H 'content-type: application/json' -d '{"login":"thuongnth","password":"HaTinh-demo-2026"}' $base/v1/auth/sign-in
                   every demo official has the password HaTinh-demo-2026 (login: e-mail or the part before @):
                   operator thuongnth · supervisor nguyethtm · admin tuanvm (enrolls TOTP at first sign-in)
-    Admin API     Authorization: Bearer \$ADMIN_TOKEN (here: $ADMIN_TOKEN)
+    Admin         sign in to the console as tuanvm (enrolls TOTP first); automation: an API token
+                  with the admin scope, issued by a signed-in administrator; a new database's first
+                  administrator: pnpm hotline admin create --login … --name … --email …
 
 MSG
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '@hotline/db';
 import { addOfficial } from '../support/officials.js';
-import { adminRequest, startSystem, TEST_ADMIN_TOKEN, type TestSystem } from '../support/system.js';
+import { adminRequest, startSystem, type TestSystem } from '../support/system.js';
 import {
   auditPage,
   auditWrittenBy,
@@ -42,7 +42,7 @@ const RULE = {
 
 describe('admin audit: every administrative change through the API, with its actor', () => {
   let s: TestSystem;
-  let admin: { id: string; request: Request };
+  let admin: { id: string; request: Request; sameOrigin: Record<string, string> };
   let as: Request;
 
   beforeAll(async () => {
@@ -354,7 +354,7 @@ describe('admin audit: every administrative change through the API, with its act
     await notAudited(() => as('POST', `/v1/admin/officials/${nobody}/reset-password`), 404);
   });
 
-  it('records the admin token as no official, and the queue dashboard’s operations', async () => {
+  it('records an admin-scoped token as its official, and the dashboard’s operations as the admin’s', async () => {
     await audited(
       () =>
         adminRequest(s.baseUrl, 'POST', '/v1/admin/blocked-phones', {
@@ -362,30 +362,37 @@ describe('admin audit: every administrative change through the API, with its act
           reason: 'Tin rác',
         }),
       201,
-      { action: 'blocked_phone.block', entity: 'blocked_phone', officialId: null },
+      {
+        action: 'blocked_phone.block',
+        entity: 'blocked_phone',
+        officialId: s.province.adminOfficialId,
+      },
     );
-    const basic = `Basic ${Buffer.from(`admin:${TEST_ADMIN_TOKEN}`).toString('base64')}`;
-    const dashboard = (path: string) => async (): Promise<Reply> => {
-      const res = await fetch(`${s.baseUrl}/admin/queues/api/queues${path}`, {
-        method: 'PUT',
-        headers: { authorization: basic },
-      });
-      await res.arrayBuffer();
-      return { status: res.status, body: null };
-    };
+    const dashboard =
+      (path: string, headers: Record<string, string> = admin.sameOrigin) =>
+      async (): Promise<Reply> => {
+        const res = await fetch(`${s.baseUrl}/admin/queues/api/queues${path}`, {
+          method: 'PUT',
+          headers,
+        });
+        await res.arrayBuffer();
+        return { status: res.status, body: null };
+      };
     await audited(dashboard('/routing/pause'), 200, {
       action: 'queue.pause',
       entity: 'queue',
       entityId: 'routing',
-      officialId: null,
     });
     await audited(dashboard('/routing/resume'), 200, {
       action: 'queue.resume',
       entity: 'queue',
       entityId: 'routing',
-      officialId: null,
     });
     await notAudited(dashboard('/no-such-queue/pause'), 404);
+    // Without an administrator, or from another site: nothing happens, nothing is recorded.
+    await notAudited(dashboard('/routing/pause', {}), 401);
+    const crossSite = { cookie: admin.sameOrigin.cookie!, 'sec-fetch-site': 'cross-site' };
+    await notAudited(dashboard('/routing/pause', crossSite), 403);
   });
 
   it('lists one entity’s changes newest first, a page at a time', async () => {

@@ -99,7 +99,7 @@ describe('administration: units, officials, hotlines, categories', () => {
     const id = (created.body as { id: string }).id;
     const rows = await auditOf(s.database.db, 'unit', id);
     expect(rows.map((r) => r.action)).toEqual(['unit.create', 'unit.update']);
-    expect(rows[0]).toMatchObject({ officialId: null, before: null });
+    expect(rows[0]).toMatchObject({ officialId: s.province.adminOfficialId, before: null });
     expect(rows[1]!.before).toMatchObject({ name: 'Xã Tân An', parentCode: 'huyen-a' });
     expect(rows[1]!.after).toMatchObject({ name: 'Phường Tân An', parentCode: 'province' });
   });

@@ -55,6 +55,9 @@ export async function sessionOf(baseUrl: string, db: Database, unitId: string, r
   const { cookie, csrf } = signedIn;
   return {
     id: o.id,
+    csrf,
+    /** The cookie as a page of ours (the queue dashboard) sends it: no CSRF header. */
+    sameOrigin: { cookie, 'sec-fetch-site': 'same-origin' },
     request: (method: string, path: string, body?: unknown) =>
       call(baseUrl, method, path, { cookie, csrf, ...(body === undefined ? {} : { body }) }),
   };

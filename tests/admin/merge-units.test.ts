@@ -167,9 +167,12 @@ describe('merging commune A into commune B (2025 reform)', () => {
       .where(eq(tables.routingRules.id, rule.id));
     expect(stored!.targetUnitId).toBe(b.id);
 
-    // The audit keeps the merge, by the admin token (null).
+    // The audit keeps the merge, by the administrator whose token made it.
     const audit = await auditOf(db, 'unit', a.id);
-    expect(audit.at(-1)).toMatchObject({ action: 'unit.merge', officialId: null });
+    expect(audit.at(-1)).toMatchObject({
+      action: 'unit.merge',
+      officialId: s.province.adminOfficialId,
+    });
     expect(audit.at(-1)!.before).toMatchObject({ from: { code: 'xa-m1', isActive: true } });
 
     // A new case matching the old rule goes to B.

@@ -83,7 +83,7 @@ describe('CredentialCache', () => {
     const load = counted({ who: 'used' });
     await cache.get('k:used', load);
     await database.raw`update official_tokens set last_used_at = now() where id = ${tokenId}`;
-    await database.raw`update officials set failed_sign_ins = failed_sign_ins + 1`;
+    await database.raw`update officials set totp_last_step = coalesce(totp_last_step, 0) + 1`;
     // A notification arrives within milliseconds here; give it ample time to (not) come.
     await sleep(300);
     await cache.get('k:used', load);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '@hotline/db';
 import { adminRequest, startSystem, type TestSystem } from '../support/system.js';
 import { addSignInOfficial, call, signIn, sleep } from './auth-client.js';
+import { sessionOf } from '../admin/audit-helpers.js';
 
 let sys: TestSystem;
 
@@ -116,11 +117,12 @@ describe('session cookie on officials’ routes', () => {
   it('a password reset gives a one-time password that must be changed first', async () => {
     const o = await operator();
     const before = await signIn(sys.baseUrl, o.email);
-    const reset = await adminRequest(
-      sys.baseUrl,
-      'POST',
-      `/v1/admin/officials/${o.id}/reset-password`,
-    );
+    const path = `/v1/admin/officials/${o.id}/reset-password`;
+    // An automation token cannot take an account over: only a signed-in administrator resets.
+    const byToken = await adminRequest(sys.baseUrl, 'POST', path);
+    expect([byToken.status, byToken.body!.code]).toEqual([403, 'FORBIDDEN']);
+    const admin = await sessionOf(sys.baseUrl, sys.database.db, sys.province.triageUnitId, 'admin');
+    const reset = await admin.request('POST', path);
     expect(reset.status).toBe(200);
     const temporary = reset.body!.temporaryPassword as string;
     expect(temporary.length).toBeGreaterThanOrEqual(12);

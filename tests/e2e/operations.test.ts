@@ -4,6 +4,8 @@ import { createRedis } from '@hotline/queue';
 import { waitFor } from '@hotline/testing';
 import { parseExposition } from '../support/prometheus.js';
 import { postJson, startSystem, TEST_ADMIN_TOKEN, type TestSystem } from '../support/system.js';
+import { addSignInOfficial, signIn } from '../auth/auth-client.js';
+import { sessionOf } from '../admin/audit-helpers.js';
 
 describe('operations: Prometheus metrics and the queue dashboard', () => {
   const METRICS_TOKEN = 'metrics-token-for-tests-0123';
@@ -75,28 +77,28 @@ describe('operations: Prometheus metrics and the queue dashboard', () => {
     await queue.close();
   });
 
-  it('keeps the queue dashboard behind the admin credentials', async () => {
+  it('keeps the queue dashboard behind an administrator’s session (or admin-scoped token)', async () => {
     const anonymous = await fetch(`${sys.baseUrl}/admin/queues`);
     expect(anonymous.status).toBe(401);
-    expect(anonymous.headers.get('www-authenticate')).toMatch(/Basic/);
-    const wrong = await fetch(`${sys.baseUrl}/admin/queues`, {
-      headers: { authorization: `Basic ${Buffer.from('admin:nope').toString('base64')}` },
+    // There is no shared password any more: Basic credentials open nothing.
+    const basic = await fetch(`${sys.baseUrl}/admin/queues`, {
+      headers: { authorization: `Basic ${Buffer.from('admin:anything').toString('base64')}` },
     });
-    expect(wrong.status).toBe(401);
-    const ok = await fetch(`${sys.baseUrl}/admin/queues`, {
-      headers: {
-        authorization: `Basic ${Buffer.from(`admin:${TEST_ADMIN_TOKEN}`).toString('base64')}`,
-      },
+    expect(basic.status).toBe(401);
+    const unit = sys.province.triageUnitId;
+    const supervisor = await addSignInOfficial(sys.database.db, unit, ['supervisor']);
+    const notAdmin = await signIn(sys.baseUrl, supervisor.username);
+    const refused = await fetch(`${sys.baseUrl}/admin/queues`, {
+      headers: { cookie: notAdmin.cookie },
     });
+    expect(refused.status).toBe(403);
+    const admin = await sessionOf(sys.baseUrl, sys.database.db, unit, 'admin');
+    const ok = await fetch(`${sys.baseUrl}/admin/queues`, { headers: admin.sameOrigin });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toMatch(/<html/i);
     const api = await fetch(
       `${sys.baseUrl}/admin/queues/api/queues?activeQueue=routing&page=1&jobsPerPage=10`,
-      {
-        headers: {
-          authorization: `Basic ${Buffer.from(`admin:${TEST_ADMIN_TOKEN}`).toString('base64')}`,
-        },
-      },
+      { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } },
     );
     expect(api.status).toBe(200);
     const queues = ((await api.json()) as { queues: { name: string }[] }).queues.map((q) => q.name);

@@ -15,7 +15,6 @@ import {
   type TestDatabase,
 } from '@hotline/testing';
 import { startWorker } from '@hotline/worker';
-import { TEST_ADMIN_TOKEN } from '../support/system.js';
 
 export type NotificationRow = typeof tables.notifications.$inferSelect;
 
@@ -48,7 +47,6 @@ export async function startNotificationSystem(options: {
     DATABASE_URL: database.url,
     REDIS_PREFIX: prefix,
     OUTBOX_POLL_MS: '50',
-    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     LOG_LEVEL: 'info',
     LOG_PRETTY: 'false',
     NOTIFICATION_BACKOFF_MS: '50',

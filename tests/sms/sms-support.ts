@@ -10,7 +10,6 @@ import {
   freshRedisPrefix,
   seedSmallProvince,
 } from '@hotline/testing';
-import { TEST_ADMIN_TOKEN } from '../support/system.js';
 
 export const TWILIO_TOKEN = 'test-twilio-token-0123';
 export const GENERIC_SECRET = 'test-gateway-secret-0123';
@@ -96,7 +95,6 @@ export async function startSmsSystem(label: string, env: Record<string, string>)
   const config = loadConfigWith({
     DATABASE_URL: database.url,
     REDIS_PREFIX: prefix,
-    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     ...env,
   });
   const redis = createRedis(config.redisUrl, 'probe');

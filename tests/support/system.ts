@@ -12,12 +12,14 @@ import {
   deleteRedisPrefix,
   freshRedisPrefix,
   seedSmallProvince,
+  TEST_ADMIN_TOKEN,
   type SmallProvince,
   type TestDatabase,
 } from '@hotline/testing';
 import { startWorker, type RunningWorker } from '@hotline/worker';
 
-export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
+/** An administrator's admin-scoped API token, seeded with the small province. */
+export { TEST_ADMIN_TOKEN };
 
 /** The whole system in-process on a fresh database and Redis prefix: a real HTTP port. */
 export interface TestSystem {
@@ -48,7 +50,6 @@ export async function startSystem(
     DATABASE_URL: database.url,
     REDIS_PREFIX: prefix,
     OUTBOX_POLL_MS: '200',
-    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     PORT: '0',
     // Files a test uploads go to a folder of its own, removed with the system.
     ATTACHMENTS_DIR: join(tmpdir(), `hotline-attachments-${prefix}`),
@@ -124,7 +125,7 @@ export async function getJson(baseUrl: string, path: string, headers: Record<str
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-/** A request with the admin token and a JSON body. */
+/** A request with the test administrator's admin-scoped token and a JSON body. */
 export async function adminRequest(baseUrl: string, method: string, path: string, body?: unknown) {
   const res = await fetch(baseUrl + path, {
     method,

@@ -65,8 +65,6 @@ export const EnvSchema = Type.Object({
   SESSION_ABSOLUTE_HOURS: Type.Number({ exclusiveMinimum: 0, maximum: 168, default: 12 }),
   /** The session cookie's Secure flag; false only for local http and tests. */
   COOKIE_SECURE: Type.Boolean({ default: true }),
-  /** Placeholder admin token until officials sign in. */
-  ADMIN_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   // The relay polls (LISTEN/NOTIFY would serialise intake commits: measured, it halved intake).
   /** Jobs each worker process runs at once, per queue. */
   ROUTING_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 256, default: 64 }),

@@ -48,7 +48,6 @@ export interface AppConfig {
   logPretty: boolean;
   displayTimeZone: string;
   sessionSecret: string;
-  adminToken: string | undefined;
   /** Officials' sessions: idle (sliding) and absolute timeouts, cookie Secure flag. */
   session: { idleMs: number; absoluteMs: number; cookieSecure: boolean };
   outboxPollMs: number;
@@ -130,7 +129,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logPretty: e.LOG_PRETTY,
     displayTimeZone: e.TZ,
     sessionSecret: e.SESSION_SECRET,
-    adminToken: e.ADMIN_TOKEN,
     session: {
       idleMs: Math.round(e.SESSION_IDLE_MINUTES * 60_000),
       absoluteMs: Math.round(e.SESSION_ABSOLUTE_HOURS * 3_600_000),

@@ -19,7 +19,8 @@ const ROLE = Type.Union([
   Type.Literal('admin'),
   Type.Literal('auditor'),
 ]);
-const ROLES = Type.Array(ROLE, { maxItems: 7, uniqueItems: true });
+// Officials need at least one role: one without any can do nothing and is nobody's to route to.
+const ROLES = Type.Array(ROLE, { minItems: 1, maxItems: 7, uniqueItems: true });
 const NULLABLE_CODE = (description: string) => Type.Union([CODE(description), Type.Null()]);
 const PHONE = Type.String({ minLength: 3, maxLength: 32 });
 

@@ -77,6 +77,8 @@ export const IssueTokenBody = Type.Object(
         Type.Literal('cases:read'),
         Type.Literal('cases:write'),
         Type.Literal('reports:read'),
+        // The admin API, for automation; only for an administrator, issued by one signed in.
+        Type.Literal('admin'),
       ]),
       {
         minItems: 1,

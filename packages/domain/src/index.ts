@@ -17,3 +17,4 @@ export * from './text/index.js';
 export * from './routing/index.js';
 export * from './notifications/index.js';
 export * from './publication/index.js';
+export * from './auth/index.js';

@@ -1,4 +1,11 @@
+import { createHash } from 'node:crypto';
 import { tables, type Database } from '@hotline/db';
+
+/**
+ * The admin-scoped API token of the small province's administrator: tests call the admin API
+ * with it as automation would, and the audit names that administrator.
+ */
+export const TEST_ADMIN_TOKEN = 'hlt_test-admin-token-0123456789abcdefghij';
 
 export interface SmallProvince {
   triageUnitId: string;
@@ -9,6 +16,8 @@ export interface SmallProvince {
   hotlineNumber: string;
   categoryCode: string;
   communeCode: string;
+  /** The administrator holding TEST_ADMIN_TOKEN. */
+  adminOfficialId: string;
 }
 
 /**
@@ -16,7 +25,7 @@ export interface SmallProvince {
  * a district with one commune, and two categories. Tests never depend on the demo data.
  */
 export async function seedSmallProvince(db: Database): Promise<SmallProvince> {
-  const { adminUnits, officials, hotlines, categories } = tables;
+  const { adminUnits, officials, officialTokens, hotlines, categories } = tables;
   const [province] = await db
     .insert(adminUnits)
     .values({ code: 'province', name: 'UBND tỉnh Thử nghiệm', kind: 'province' })
@@ -50,6 +59,23 @@ export async function seedSmallProvince(db: Database): Promise<SmallProvince> {
       roles: ['unit_leader', 'hotline_owner'],
     })
     .returning();
+  const [admin] = await db
+    .insert(officials)
+    .values({
+      unitId: province!.id,
+      fullName: 'Nguyễn Văn Quản Trị',
+      email: 'admin@test.gov.vn',
+      title: 'Quản trị hệ thống',
+      roles: ['admin'],
+    })
+    .returning();
+  await db.insert(officialTokens).values({
+    officialId: admin!.id,
+    name: 'Tests (automation)',
+    tokenPrefix: TEST_ADMIN_TOKEN.slice(0, 10),
+    tokenHash: createHash('sha256').update(TEST_ADMIN_TOKEN).digest('hex'),
+    scopes: ['admin'],
+  });
   const hotlineNumber = '+842393000111';
   await db.insert(hotlines).values({
     number: hotlineNumber,
@@ -71,5 +97,6 @@ export async function seedSmallProvince(db: Database): Promise<SmallProvince> {
     hotlineNumber,
     categoryCode: 'xay-dung',
     communeCode: 'xa-a1',
+    adminOfficialId: admin!.id,
   };
 }

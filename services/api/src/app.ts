@@ -23,7 +23,10 @@ import { adminCalendarRoutes } from './routes/admin/admin-calendars.route.js';
 import { adminSlaPolicyRoutes } from './routes/admin/admin-sla-policies.route.js';
 import { adminRoutingRuleRoutes } from './routes/admin/admin-routing-rules.route.js';
 import { adminNotificationRoutes } from './routes/admin/admin-notifications.route.js';
-import { adminTokenGuard } from './plugins/admin-token.js';
+import { adminGuard } from './plugins/admin-guard.js';
+import { redisSignInAttempts } from './plugins/sign-in-attempts.js';
+import { knownDevices } from './plugins/known-device.js';
+import { registerCredentialLimit } from './plugins/credential-limit.js';
 import { openQueues } from './plugins/queues.js';
 import { registerQueueDashboard } from './routes/admin/queue-dashboard.js';
 import { metricsRoute } from './routes/health/metrics.route.js';
@@ -127,6 +130,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Officials' sessions (issue item 1): one Redis store and one cookie resolver for the app.
   // `sessions` is what officialGuard({ db, sessions }) takes: cookie + CSRF, or a bearer token.
   await app.register(fastifyCookie);
+  // Before any route: refused credentials are counted per source on every route.
+  registerCredentialLimit(app, { redis: deps.redis, prefix: deps.config.redisPrefix });
   const web = officialSessions({
     db,
     store: redisSessionStore(deps.redis, deps.config.redisPrefix, deps.config.session),
@@ -153,6 +158,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db,
     sessions: web.store,
     web,
+    attempts: redisSignInAttempts(deps.redis, deps.config.redisPrefix),
+    devices: knownDevices(deps.config.sessionSecret, deps.config.session.cookieSecure),
     totpKey: totpKeyFrom(deps.config.sessionSecret),
   };
   await app.register(healthRoutes({ db, redis: deps.redis }));
@@ -161,7 +168,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await Promise.all([...queues.values()].map((q) => q.close()));
   });
   await app.register(metricsRoute({ queues, token: deps.config.metricsToken }));
-  await registerQueueDashboard(app, [...queues.values()], deps.config.adminToken, { db });
+  await registerQueueDashboard(app, [...queues.values()], {
+    db,
+    web,
+    ...(credentials ? { credentials } : {}),
+  });
   // Every route from here on is rate-limited per IP (probes, metrics and the dashboard are not).
   await registerRateLimit(app, {
     redis: deps.redis,
@@ -202,7 +213,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(publishedCasesRoute({ db }));
   await app.register(publicCalendarRoutes({ db }));
   await app.register(async (admin) => {
-    admin.addHook('preHandler', adminTokenGuard(deps.config.adminToken, sessions));
+    admin.addHook('preHandler', adminGuard(sessions));
     await admin.register(adminCalendarRoutes({ db }));
     await admin.register(adminSlaPolicyRoutes({ db }));
     await admin.register(adminRoutingRuleRoutes({ db }));
@@ -214,9 +225,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(authRoutes(authDeps));
   await app.register(totpRoutes(authDeps));
-  await app.register(adminSessionRoutes({ ...authDeps, adminToken: deps.config.adminToken }));
-  // Organisation admin (issue item 7): the admin token or a signed-in admin, who is audited.
-  const orgDeps = { db, web, adminToken: deps.config.adminToken };
+  await app.register(adminSessionRoutes(authDeps));
+  // Organisation admin: a signed-in administrator or an admin-scoped token, who is audited.
+  const orgDeps = { db, web };
   await app.register(adminUnitRoutes(orgDeps));
   await app.register(adminOfficialRoutes(orgDeps));
   await app.register(adminHotlineRoutes(orgDeps));

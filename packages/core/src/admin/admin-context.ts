@@ -7,7 +7,11 @@ export interface AdminDeps {
   db: Database;
 }
 
-/** The acting administrator's official id; null for the placeholder admin token. */
+/**
+ * The acting administrator's official id. Over HTTP it is always an official (a signed-in
+ * administrator or an admin-scoped token); null only for commands run on the server itself
+ * (seeding, the `hotline` CLI).
+ */
 export type AdminActor = string | null;
 
 /** Records one change in `admin_audit`, in the transaction that made it. */

@@ -12,3 +12,8 @@ export {
 export { previewUnitMerge } from './preview-unit-merge.js';
 export { listAdminAudit } from './list-admin-audit.js';
 export { auditQueueOperation, type QueueOperation } from './audit-queue-operation.js';
+export {
+  createAdministrator,
+  resetAdministrator,
+  type ServerOperator,
+} from './administrator-commands.js';

@@ -1,131 +1,134 @@
+import { createHash } from 'node:crypto';
 import {
-  countUnknownLoginFailures,
   findOfficialByLogin,
-  incrementFailedSignIns,
-  lockOfficialUntil,
-  resetFailedSignIns,
+  takeTotpStep,
   type Database,
   type OfficialCredentials,
 } from '@hotline/db';
+import { signInWait } from '@hotline/domain';
 import { AppError } from '../errors.js';
 import { recordAuthEvent } from './auth-events.js';
 import { verifyPassword } from './passwords.js';
+import type { SignInAttemptKeys, SignInAttempts, SignInOrigin } from './sign-in-attempts.js';
 import type { ClientInfo, SessionStore } from './session-store.js';
-import { decryptTotpSecret, isValidTotp } from './totp.js';
+import { acceptedTotpStep, decryptTotpSecret } from './totp.js';
 
-/** What the sign-in use cases need: the database, the session store, the TOTP key. */
+/** What the sign-in use cases need: the database, sessions, failed attempts, the TOTP key. */
 export interface AuthDeps {
   db: Database;
   sessions: SessionStore;
+  attempts: SignInAttempts;
   totpKey: Buffer;
-}
-
-const LOCK_AFTER_FAILURES = 5;
-const FIRST_LOCK_MS = 60_000;
-const MAX_LOCK_MS = 3_600_000;
-
-/** The lock after `failures` consecutive failures: 1 min at 5, doubling, at most 1 h. */
-export function lockDurationMs(failures: number): number {
-  if (failures < LOCK_AFTER_FAILURES) return 0;
-  return Math.min(FIRST_LOCK_MS * 2 ** (failures - LOCK_AFTER_FAILURES), MAX_LOCK_MS);
 }
 
 const invalid = () => new AppError('INVALID_CREDENTIALS', 'wrong login or password');
 
-function lockedError(until: Date, now: Date) {
-  const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+/**
+ * ACCOUNT_LOCKED (423), whatever the count that imposes the wait: the answer is the same for
+ * every login, existing or not, and says only how long to wait.
+ */
+function throttledError(waitMs: number) {
+  const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
   return new AppError(
     'ACCOUNT_LOCKED',
-    `too many failed sign-ins: sign-in is locked until ${until.toISOString()}`,
+    `too many failed sign-ins: try again in ${retryAfterSeconds} seconds`,
     [{ field: 'login', reason: 'locked_until', params: { retryAfterSeconds } }],
   );
 }
 
-/** Counts a failure (locking with back-off from the fifth) and returns the error to throw. */
-async function failure(
-  db: Database,
+/** A login that matches nobody is counted under a digest of it (no login in Redis keys). */
+const loginDigest = (identifier: string) =>
+  createHash('sha256').update(identifier.toLowerCase()).digest('base64url').slice(0, 32);
+
+/** The throttle's keys for this try: the device stands for the address where it is known. */
+export function attemptKeysOf(
   official: OfficialCredentials | null,
   identifier: string,
+  origin: SignInOrigin,
+): { keys: SignInAttemptKeys; isKnownDevice: boolean } {
+  const { address, device } = origin;
+  const isKnownDevice = !!official && !!device && device.officialIds.has(official.id);
+  return {
+    keys: {
+      account: official ? `official:${official.id}` : `login:${loginDigest(identifier)}`,
+      source: isKnownDevice ? `device:${device.id}` : `address:${address}`,
+      address,
+    },
+    isKnownDevice,
+  };
+}
+
+/** An attempt in progress: the official (null: no such login) and the throttle's keys. */
+export interface SignInAttempt {
+  official: OfficialCredentials | null;
+  identifier: string;
+  keys: SignInAttemptKeys;
+}
+
+/** Counts a failure and returns the error to throw. */
+async function failure(
+  deps: Pick<AuthDeps, 'db' | 'attempts'>,
+  attempt: SignInAttempt,
   client: ClientInfo,
   now: Date,
+  error: AppError,
 ): Promise<AppError> {
+  const { official, identifier } = attempt;
+  await deps.attempts.fail(attempt.keys, now);
   await recordAuthEvent(
-    db,
+    deps.db,
     'sign_in_failed',
     { officialId: official?.id ?? null, identifier },
     client,
   );
-  const failures = official
-    ? await incrementFailedSignIns(db, official.id)
-    : (await unknownLoginLock(db, identifier, now)).failures;
-  const lockMs = lockDurationMs(failures);
-  if (lockMs === 0) return invalid();
-  const until = new Date(now.getTime() + lockMs);
-  if (official) await lockOfficialUntil(db, official.id, until);
-  await recordAuthEvent(db, 'locked', { officialId: official?.id ?? null, identifier }, client);
-  return lockedError(until, now);
-}
-
-/** How long failures of a login matching nobody are remembered (an account's are until success). */
-const UNKNOWN_LOGIN_MEMORY_MS = 24 * 3_600_000;
-
-/**
- * The lockout of a login that matches nobody, from its recorded failures: the same back-off as
- * an account's, so that "locked" is no sign that a login exists.
- */
-async function unknownLoginLock(db: Database, identifier: string, now: Date) {
-  const { failures, lastAt } = await countUnknownLoginFailures(
-    db,
-    identifier,
-    new Date(now.getTime() - UNKNOWN_LOGIN_MEMORY_MS),
-  );
-  const lockMs = lockDurationMs(failures);
-  const until = lastAt && lockMs > 0 ? new Date(lastAt.getTime() + lockMs) : null;
-  return { failures, until: until && until > now ? until : null };
+  return error;
 }
 
 /**
- * Login and password, with lockout: the same argon2 work whether or not the login exists, the
- * same answer for an unknown login as for a wrong password, and the same lockout. Returns the
- * official; no session.
+ * Login and password, throttled: the wait is checked before the password (a waiting source
+ * learns nothing), the same argon2 work is done whether or not the login exists, and an unknown
+ * login gets the same answers as a wrong password, waits included. Returns the official and
+ * the attempt (for the second factor); no session.
  */
 export async function checkCredentials(
-  db: Database,
+  deps: Pick<AuthDeps, 'db' | 'attempts'>,
   input: { login: string; password: string },
   client: ClientInfo,
   now: Date,
-): Promise<OfficialCredentials> {
+  origin: SignInOrigin = { address: client.ip ?? 'unknown', device: null },
+): Promise<{ official: OfficialCredentials; attempt: SignInAttempt }> {
   const identifier = input.login.trim();
-  const found = await findOfficialByLogin(db, identifier);
+  const found = await findOfficialByLogin(deps.db, identifier);
   const official = found?.isActive ? found : null;
-  const isRight = await verifyPassword(official?.passwordHash ?? null, input.password);
-  const lockedUntil = official
-    ? official.lockedUntil && official.lockedUntil > now
-      ? official.lockedUntil
-      : null
-    : (await unknownLoginLock(db, identifier, now)).until;
-  if (lockedUntil) {
+  const { keys, isKnownDevice } = attemptKeysOf(official, identifier, origin);
+  const attempt = { official, identifier, keys };
+  const wait = signInWait(await deps.attempts.read(keys, now), now.getTime(), isKnownDevice);
+  if (wait.waitMs > 0) {
     await recordAuthEvent(
-      db,
+      deps.db,
       'sign_in_blocked',
       { officialId: official?.id ?? null, identifier },
       client,
     );
-    throw lockedError(lockedUntil, now);
+    throw throttledError(wait.waitMs);
   }
-  if (!official || !isRight) throw await failure(db, official, identifier, client, now);
-  return official;
+  const isRight = await verifyPassword(official?.passwordHash ?? null, input.password);
+  if (!official || !isRight) throw await failure(deps, attempt, client, now, invalid());
+  return { official, attempt: { ...attempt, official } };
 }
 
-/** Checks the second factor where the official has one; a wrong code counts as a failure. */
+/**
+ * Checks the second factor where the official has one. A wrong code counts as a failure; a
+ * code is accepted at most once (its time step must come after the last one accepted).
+ */
 async function checkTotp(
   deps: AuthDeps,
-  official: OfficialCredentials,
+  attempt: SignInAttempt & { official: OfficialCredentials },
   code: string | undefined,
   client: ClientInfo,
   now: Date,
 ) {
-  const identifier = official.email;
+  const { official } = attempt;
   if (!official.totpEnabled || !official.totpSecret) {
     if (official.roles.includes('admin')) {
       throw new AppError(
@@ -137,11 +140,16 @@ async function checkTotp(
   }
   if (!code) throw new AppError('TOTP_REQUIRED', 'a code from the authenticator app is required');
   const secret = decryptTotpSecret(deps.totpKey, official.totpSecret);
-  if (!isValidTotp(secret, code, now)) {
-    const counted = await failure(deps.db, official, identifier, client, now);
-    throw counted.code === 'ACCOUNT_LOCKED'
-      ? counted
-      : new AppError('TOTP_INVALID', 'the authenticator code is wrong or expired');
+  const step = acceptedTotpStep(secret, code, now, official.totpLastStep);
+  // The conditional update decides between two requests racing with one code.
+  if (step === null || !(await takeTotpStep(deps.db, official.id, step))) {
+    throw await failure(
+      deps,
+      attempt,
+      client,
+      now,
+      new AppError('TOTP_INVALID', 'the authenticator code is wrong, expired or already used'),
+    );
   }
 }
 
@@ -160,10 +168,11 @@ export async function signIn(
   input: { login: string; password: string; totp?: string },
   client: ClientInfo,
   now: Date,
+  origin: SignInOrigin = { address: client.ip ?? 'unknown', device: null },
 ): Promise<SignedIn> {
-  const official = await checkCredentials(deps.db, input, client, now);
-  await checkTotp(deps, official, input.totp, client, now);
-  await resetFailedSignIns(deps.db, official.id);
+  const { official, attempt } = await checkCredentials(deps, input, client, now, origin);
+  await checkTotp(deps, { ...attempt, official }, input.totp, client, now);
+  await deps.attempts.succeed(attempt.keys);
   const session = await deps.sessions.create(official.id, client, now);
   await recordAuthEvent(
     deps.db,

@@ -31,20 +31,35 @@ export const newTotpSecret = (): string => generateSecret();
 export const totpUri = (secret: string, label: string) =>
   generateURI({ issuer: 'Hotline Hà Tĩnh', label, secret });
 
-/** A 6-digit code checked at the current step ±1 (30 s either side). */
-export function isValidTotp(secret: string, code: string, now: Date): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
+/**
+ * A 6-digit code checked at the current step ±1 (30 s either side), and only at a step after
+ * `afterStep` (the last one accepted): returns the step it matched, or null. A code is then
+ * worth one sign-in, however quickly it is replayed.
+ */
+export function acceptedTotpStep(
+  secret: string,
+  code: string,
+  now: Date,
+  afterStep: number | null = null,
+): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
   try {
-    return verifySync({
+    const result = verifySync({
       secret,
       token: code,
       epoch: Math.floor(now.getTime() / 1000),
       epochTolerance: 30,
-    }).valid;
+      ...(afterStep === null ? {} : { afterTimeStep: afterStep }),
+    });
+    return result.valid && 'timeStep' in result ? result.timeStep : null;
   } catch {
-    return false;
+    return null;
   }
 }
+
+/** Whether a code is valid now (±1 step), whatever was used before (enrolment). */
+export const isValidTotp = (secret: string, code: string, now: Date): boolean =>
+  acceptedTotpStep(secret, code, now) !== null;
 
 /** The current code for a secret (tests and tools). */
 export const totpCode = (secret: string, now: Date = new Date()): string =>

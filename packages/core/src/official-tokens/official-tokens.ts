@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  findOfficialCredentials,
   findTokenHolder,
   insertOfficialToken,
   listOfficialTokens,
@@ -14,10 +15,16 @@ import {
 import type { OfficialRole } from '@hotline/domain';
 import { audit, type AdminActor } from '../admin/admin-context.js';
 import { requireRole, requireScope, type ActingOfficial } from '../auth/acting-official.js';
-import { AppError } from '../errors.js';
+import { AppError, validationFailed } from '../errors.js';
 
 /** What a token may be used for; a token carries only the scopes it was issued with. */
-export const TOKEN_SCOPES = ['calls:write', 'cases:read', 'cases:write', 'reports:read'] as const;
+export const TOKEN_SCOPES = [
+  'calls:write',
+  'cases:read',
+  'cases:write',
+  'reports:read',
+  'admin',
+] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 // A recognisable prefix lets secret scanners and people tell our tokens apart.
@@ -45,15 +52,27 @@ export async function issueOfficialToken(
   officialId: string,
   request: { name: string; scopes: TokenScope[]; expiresInDays?: number },
   now: Date,
-  by: AdminActor,
+  by: { officialId: AdminActor; via: ActingOfficial['via'] },
 ) {
   const token = PREFIX + randomBytes(32).toString('base64url');
   const expiresAt = request.expiresInDays
     ? new Date(now.getTime() + request.expiresInDays * 86_400_000)
     : null;
   const created = await deps.db.transaction(async (tx) => {
-    if (!(await officialExists(tx, officialId))) {
-      throw new AppError('OFFICIAL_NOT_FOUND', `official ${officialId} not found`);
+    const holder = await findOfficialCredentials(tx, officialId);
+    if (!holder) throw new AppError('OFFICIAL_NOT_FOUND', `official ${officialId} not found`);
+    if (request.scopes.includes('admin')) {
+      // The admin scope opens the whole admin API: only for an administrator, and only issued
+      // by one who signed in (with their second factor), never by another token.
+      if (by.via !== 'session') {
+        throw new AppError(
+          'FORBIDDEN',
+          'an admin-scoped token is issued by a signed-in administrator',
+        );
+      }
+      if (!holder.isActive || !holder.roles.includes('admin')) {
+        throw validationFailed([{ field: 'scopes', reason: 'admin_scope_needs_admin_role' }]);
+      }
     }
     const stored = {
       officialId,
@@ -64,7 +83,7 @@ export async function issueOfficialToken(
     };
     const row = await insertOfficialToken(tx, { ...stored, tokenHash: hashOf(token) });
     const after = audited({ ...stored, ...row, revokedAt: null });
-    await audit(tx, by, 'official_token.issue', ENTITY, row.id, null, after);
+    await audit(tx, by.officialId, 'official_token.issue', ENTITY, row.id, null, after);
     return row;
   });
   return {

@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { OfficialRole } from '@hotline/domain';
 import type { Executor } from '../client.js';
 import { authEvents, officials } from '../schema/index.js';
@@ -18,8 +18,8 @@ export interface OfficialCredentials {
   mustChangePassword: boolean;
   totpSecret: string | null;
   totpEnabled: boolean;
-  failedSignIns: number;
-  lockedUntil: Date | null;
+  /** The last TOTP time step accepted; null before the first. */
+  totpLastStep: number | null;
 }
 
 const columns = {
@@ -34,8 +34,7 @@ const columns = {
   mustChangePassword: officials.mustChangePassword,
   totpSecret: officials.totpSecret,
   totpEnabled: officials.totpEnabled,
-  failedSignIns: officials.failedSignIns,
-  lockedUntil: officials.lockedUntil,
+  totpLastStep: officials.totpLastStep,
 };
 
 /** An official by e-mail address (case-insensitive) or username. */
@@ -98,25 +97,22 @@ export async function findOfficialPrincipal(
   return row ?? null;
 }
 
-/** Counts one more consecutive failure atomically; returns the new count. */
-export async function incrementFailedSignIns(db: Executor, officialId: string): Promise<number> {
-  const [row] = await db
+/**
+ * Records a TOTP step as used, only if it comes after the last one: false when another sign-in
+ * took this step (or a later one) first, so two requests racing with one code cannot both win.
+ */
+export async function takeTotpStep(db: Executor, officialId: string, step: number) {
+  const rows = await db
     .update(officials)
-    .set({ failedSignIns: sql`${officials.failedSignIns} + 1` })
-    .where(eq(officials.id, officialId))
-    .returning({ failed: officials.failedSignIns });
-  return row?.failed ?? 0;
-}
-
-export async function lockOfficialUntil(db: Executor, officialId: string, until: Date) {
-  await db.update(officials).set({ lockedUntil: until }).where(eq(officials.id, officialId));
-}
-
-export async function resetFailedSignIns(db: Executor, officialId: string) {
-  await db
-    .update(officials)
-    .set({ failedSignIns: 0, lockedUntil: null })
-    .where(eq(officials.id, officialId));
+    .set({ totpLastStep: step })
+    .where(
+      and(
+        eq(officials.id, officialId),
+        or(isNull(officials.totpLastStep), lt(officials.totpLastStep, step)),
+      ),
+    )
+    .returning({ id: officials.id });
+  return rows.length > 0;
 }
 
 export async function setOfficialPassword(
@@ -127,7 +123,7 @@ export async function setOfficialPassword(
 ) {
   await db
     .update(officials)
-    .set({ passwordHash, mustChangePassword, failedSignIns: 0, lockedUntil: null })
+    .set({ passwordHash, mustChangePassword })
     .where(eq(officials.id, officialId));
 }
 
@@ -143,34 +139,12 @@ export async function setOfficialTotpSecret(db: Executor, officialId: string, se
 export async function clearOfficialTotp(db: Executor, officialId: string) {
   await db
     .update(officials)
-    .set({ totpSecret: null, totpEnabled: false })
+    .set({ totpSecret: null, totpEnabled: false, totpLastStep: null })
     .where(eq(officials.id, officialId));
 }
 
 export async function enableOfficialTotp(db: Executor, officialId: string) {
   await db.update(officials).set({ totpEnabled: true }).where(eq(officials.id, officialId));
-}
-
-/**
- * Failed sign-ins with a login that matches nobody, since `since`: how many, and the latest.
- * They are counted like an account's failures so that a lockout never tells which logins exist.
- */
-export async function countUnknownLoginFailures(db: Executor, identifier: string, since: Date) {
-  const [row] = await db
-    .select({
-      failures: sql<number>`count(*)::int`,
-      lastAt: sql<string | null>`max(${authEvents.at})`,
-    })
-    .from(authEvents)
-    .where(
-      and(
-        sql`lower(${authEvents.identifier}) = lower(${identifier})`,
-        isNull(authEvents.officialId),
-        eq(authEvents.kind, 'sign_in_failed'),
-        gte(authEvents.at, since),
-      ),
-    );
-  return { failures: row?.failures ?? 0, lastAt: row?.lastAt ? new Date(row.lastAt) : null };
 }
 
 export interface NewAuthEvent {

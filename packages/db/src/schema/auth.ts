@@ -79,7 +79,7 @@ export const adminAudit = pgTable(
   'admin_audit',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    /** Null when the placeholder admin token was used rather than a signed-in official. */
+    /** The administrator; null only for commands run on the server (seeding, the CLI). */
     officialId: uuid('official_id').references(() => officials.id),
     /** e.g. unit.create, unit.merge, official.roles, hotline.update */
     action: text('action').notNull(),

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -69,12 +71,15 @@ export const officials = pgTable(
     /** TOTP secret, encrypted with a key derived from SESSION_SECRET; null: no second factor. */
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
-    /** Consecutive failed sign-ins, and until when sign-in is refused (back-off). */
-    failedSignIns: integer('failed_sign_ins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** The last TOTP time step accepted (unix seconds / 30): a code is never accepted twice. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('officials_unit_idx').on(t.unitId)],
+  (t) => [
+    index('officials_unit_idx').on(t.unitId),
+    // An official without a role can do nothing and is nobody's to route to.
+    check('officials_have_a_role', sql`cardinality(${t.roles}) > 0`),
+  ],
 );
 
 /** Published hotline numbers (đường dây nóng); each has an owner official and unit. */

@@ -142,6 +142,10 @@ const MESSAGES: Record<string, Message> = {
     vi: `"${f}" không được nhỏ hơn maxExtensions`,
     en: `"${f}" must not be less than maxExtensions`,
   }),
+  admin_scope_needs_admin_role: () => ({
+    vi: 'Chỉ cấp quyền "admin" cho cán bộ có vai trò quản trị',
+    en: 'The "admin" scope is only for an official with the admin role',
+  }),
   unknown_unit: (f) => ({ vi: `Không có đơn vị này ("${f}")`, en: `No such unit ("${f}")` }),
   unknown_assignee: (f) => ({
     vi: `Không có cán bộ đang làm việc với mã này ("${f}")`,

@@ -25,3 +25,24 @@ export function assertCsrf(request: FastifyRequest, expected: string): void {
     );
   }
 }
+
+/** How a state-changing cookie request proves it comes from our pages. */
+export type CsrfCheck = 'token' | 'same-origin';
+
+/**
+ * For pages that cannot send our CSRF header (the queue dashboard's own script): a write must
+ * say it comes from this origin (Sec-Fetch-Site, else Origin against Host). The session cookie
+ * is SameSite=Strict as well.
+ */
+export function assertSameOrigin(request: FastifyRequest): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const site = request.headers['sec-fetch-site'];
+  const origin = request.headers.origin;
+  const isSameOrigin =
+    site !== undefined
+      ? site === 'same-origin'
+      : origin !== undefined && URL.canParse(origin) && new URL(origin).host === request.host;
+  if (!isSameOrigin) {
+    throw new AppError('CSRF_INVALID', 'a write with the session cookie must come from this site');
+  }
+}

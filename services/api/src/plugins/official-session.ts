@@ -10,7 +10,7 @@ import {
   type StoredSession,
 } from '@hotline/core';
 import { findOfficialPrincipal, type CredentialCache, type Database } from '@hotline/db';
-import { assertCsrf } from './csrf.js';
+import { assertCsrf, assertSameOrigin, type CsrfCheck } from './csrf.js';
 import { tokenOfficial, type OfficialResolver } from './official-token.js';
 
 /** The session cookie: httpOnly, SameSite=Strict, path /, Secure unless configured off. */
@@ -129,10 +129,14 @@ export interface OfficialSessions {
    * password change enforced).
    */
   resolver: OfficialResolver;
-  /** The session and its official, or 401; `allowPasswordChange` lets must-change through. */
+  /**
+   * The session and its official, or 401; `allowPasswordChange` lets must-change through;
+   * `csrf: 'same-origin'` checks where a write comes from instead of the CSRF token (pages
+   * that are not ours to change, such as the queue dashboard).
+   */
   require(
     request: FastifyRequest,
-    options?: { allowPasswordChange?: boolean },
+    options?: { allowPasswordChange?: boolean; csrf?: CsrfCheck },
   ): Promise<{ session: StoredSession; official: ActingOfficial }>;
   setCookie(reply: FastifyReply, token: string): void;
   clearCookie(reply: FastifyReply): void;
@@ -153,12 +157,17 @@ export function officialSessions(deps: {
     sameSite: 'strict' as const,
   };
 
-  async function resolve(request: FastifyRequest, allowPasswordChange: boolean) {
+  async function resolve(
+    request: FastifyRequest,
+    allowPasswordChange: boolean,
+    csrf: CsrfCheck = 'token',
+  ) {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return null;
     const session = await deps.store.touch(token, new Date());
     if (!session) return null;
-    assertCsrf(request, session.record.csrfToken);
+    if (csrf === 'token') assertCsrf(request, session.record.csrfToken);
+    else assertSameOrigin(request);
     const officialId = session.record.officialId;
     const find = () => findOfficialPrincipal(deps.db, officialId);
     const row = deps.credentials
@@ -187,7 +196,7 @@ export function officialSessions(deps: {
     resolver: async (request) =>
       (await tokenOfficial(request, deps)) ?? (await resolve(request, false))?.official ?? null,
     async require(request, options = {}) {
-      const found = await resolve(request, options.allowPasswordChange ?? false);
+      const found = await resolve(request, options.allowPasswordChange ?? false, options.csrf);
       if (!found) throw new AppError('UNAUTHORIZED', 'sign in first (POST /v1/auth/sign-in)');
       return found;
     },

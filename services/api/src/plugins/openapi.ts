@@ -16,11 +16,18 @@ export async function registerOpenApi(app: FastifyInstance, publicBaseUrl: strin
       servers: [{ url: publicBaseUrl }],
       components: {
         securitySchemes: {
-          adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'hotline_session',
+            description:
+              'A signed-in official’s session (POST /v1/auth/sign-in), with x-csrf-token',
+          },
           officialToken: {
             type: 'http',
             scheme: 'bearer',
-            description: 'An official’s API token (hlt_…), issued by an administrator',
+            description:
+              'An official’s API token (hlt_…), issued by an administrator; the admin API needs the `admin` scope',
           },
         },
       },
@@ -29,7 +36,10 @@ export async function registerOpenApi(app: FastifyInstance, publicBaseUrl: strin
         { name: 'reference', description: 'Reference data' },
         { name: 'calendars', description: 'Working calendars and deadlines' },
         { name: 'calls', description: 'Hotline calls logged by operators' },
-        { name: 'admin', description: 'Administration (placeholder bearer token until sign-in)' },
+        {
+          name: 'admin',
+          description: 'Administration: an administrator’s session or admin-scoped token',
+        },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },

@@ -10,9 +10,9 @@ import {
 } from '@hotline/contracts';
 import { issueApiKey, listApiKeys, revokeApiKey } from '@hotline/core';
 import type { Database } from '@hotline/db';
-import { adminActorOf } from '../../plugins/admin-token.js';
+import { adminActorOf, ADMIN_SECURITY } from '../../plugins/admin-guard.js';
 
-const security = [{ adminToken: [] }];
+const security = ADMIN_SECURITY;
 
 /** Admin: keys for third-party apps (Open311 clients): issue (shown once), list, revoke. */
 export const adminApiKeyRoutes =

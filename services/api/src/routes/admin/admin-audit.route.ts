@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ADMIN_SECURITY } from '../../plugins/admin-guard.js';
 import { AdminAuditPage, AdminAuditQuery, ErrorResponse } from '@hotline/contracts';
 import { listAdminAudit } from '@hotline/core';
 import type { Database } from '@hotline/db';
 
-const security = [{ adminToken: [] }];
+const security = ADMIN_SECURITY;
 
 /** Admin: what administrators changed, who changed it, and the values before and after. */
 export const adminAuditRoutes =

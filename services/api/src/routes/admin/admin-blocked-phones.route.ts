@@ -8,9 +8,9 @@ import {
 } from '@hotline/contracts';
 import { blockPhone, listBlocked, unblockPhone } from '@hotline/core';
 import type { Database } from '@hotline/db';
-import { adminActorOf } from '../../plugins/admin-token.js';
+import { adminActorOf, ADMIN_SECURITY } from '../../plugins/admin-guard.js';
 
-const security = [{ adminToken: [] }];
+const security = ADMIN_SECURITY;
 
 /** Admin: numbers whose SMS are refused (stored, never answered, no case). */
 export const adminBlockedPhoneRoutes =

@@ -8,9 +8,9 @@ import {
 } from '@hotline/contracts';
 import { listDeadLetters, retryDeadLetter } from '@hotline/core';
 import type { Database } from '@hotline/db';
-import { adminActorOf } from '../../plugins/admin-token.js';
+import { adminActorOf, ADMIN_SECURITY } from '../../plugins/admin-guard.js';
 
-const security = [{ adminToken: [] }];
+const security = ADMIN_SECURITY;
 
 /** Admin: notifications that failed every try (dead letters), and sending one again. */
 export const adminNotificationRoutes =

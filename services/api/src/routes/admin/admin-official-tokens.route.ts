@@ -9,7 +9,7 @@ import {
 } from '@hotline/contracts';
 import { issueOfficialToken, listTokensOf, revokeTokenOf } from '@hotline/core';
 import type { Database } from '@hotline/db';
-import { adminActorOf } from '../../plugins/admin-token.js';
+import { adminActorOf, adminIssuerOf } from '../../plugins/admin-guard.js';
 
 /** Administrators issue, list and revoke officials' API tokens. */
 export const adminOfficialTokenRoutes =
@@ -20,11 +20,17 @@ export const adminOfficialTokenRoutes =
       '/v1/admin/officials/:officialId/tokens',
       {
         schema: {
-          summary: 'Issue an API token for an official (shown once)',
+          summary:
+            'Issue an API token for an official (shown once); `admin` scope: only for an administrator, by a signed-in one',
           tags,
           params: OfficialParams,
           body: IssueTokenBody,
-          response: { 201: IssuedToken, 400: ErrorResponse, 404: ErrorResponse },
+          response: {
+            201: IssuedToken,
+            400: ErrorResponse,
+            403: ErrorResponse,
+            404: ErrorResponse,
+          },
         },
       },
       async (request, reply) =>
@@ -36,7 +42,7 @@ export const adminOfficialTokenRoutes =
               request.params.officialId,
               request.body,
               new Date(),
-              adminActorOf(request),
+              adminIssuerOf(request),
             ),
           ),
     );

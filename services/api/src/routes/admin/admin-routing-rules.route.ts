@@ -16,10 +16,10 @@ import {
   replaceRoutingRule,
 } from '@hotline/core';
 import type { Database } from '@hotline/db';
-import { adminActorOf } from '../../plugins/admin-token.js';
+import { adminActorOf, ADMIN_SECURITY } from '../../plugins/admin-guard.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
-const security = [{ adminToken: [] }];
+const security = ADMIN_SECURITY;
 
 /** Admin: ordered routing rules (first match wins) and a dry run that explains the choice. */
 export const adminRoutingRuleRoutes =

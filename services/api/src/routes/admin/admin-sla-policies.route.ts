@@ -8,10 +8,10 @@ import {
 } from '@hotline/contracts';
 import { createSlaPolicy, deleteSlaPolicy, listSlaPolicies, replaceSlaPolicy } from '@hotline/core';
 import type { Database } from '@hotline/db';
-import { adminActorOf } from '../../plugins/admin-token.js';
+import { adminActorOf, ADMIN_SECURITY } from '../../plugins/admin-guard.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
-const security = [{ adminToken: [] }];
+const security = ADMIN_SECURITY;
 
 /** Admin: SLA policies per case type × category × priority. */
 export const adminSlaPolicyRoutes =

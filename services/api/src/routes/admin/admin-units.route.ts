@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import {
@@ -13,23 +12,21 @@ import {
   UnitView,
 } from '@hotline/contracts';
 import {
-  AppError,
   createUnit,
   deactivateUnit,
   listUnitTree,
   mergeUnits,
-  requireRole,
   updateUnit,
   type AdminActor,
 } from '@hotline/core';
 import type { Database } from '@hotline/db';
 import type { OfficialSessions } from '../../plugins/official-session.js';
+import { requireAdministrator, ADMIN_SECURITY } from '../../plugins/admin-guard.js';
 
 /** What the organisation admin routes need. */
 export interface AdminOrgDeps {
   db: Database;
   web: OfficialSessions;
-  adminToken: string | undefined;
 }
 
 export const ADMIN_ERRORS = {
@@ -39,25 +36,15 @@ export const ADMIN_ERRORS = {
   404: ErrorResponse,
   409: ErrorResponse,
 };
-export const adminSecurity = [{ adminToken: [] }];
-const digest = (s: string) => createHash('sha256').update(s).digest();
+export const adminSecurity = ADMIN_SECURITY;
 
 /**
- * The acting administrator: a signed-in official with role admin (session, CSRF-checked), whose
- * id is recorded in the audit, or the placeholder ADMIN_TOKEN (tools, tests) recorded as null.
+ * The acting administrator's id, recorded in the audit: a signed-in administrator (session,
+ * CSRF-checked) or an admin-scoped API token of an administrator (requireAdministrator).
  */
 export function administratorOf(deps: AdminOrgDeps) {
-  const expected = deps.adminToken ? digest(deps.adminToken) : null;
-  return async (request: FastifyRequest): Promise<AdminActor> => {
-    const header = request.headers.authorization ?? '';
-    if (header.startsWith('Bearer ')) {
-      if (expected && timingSafeEqual(digest(header.slice(7)), expected)) return null;
-      throw new AppError('UNAUTHORIZED', 'a valid admin token or an administrator’s session');
-    }
-    const { official } = await deps.web.require(request);
-    requireRole(official, ['admin']);
-    return official.principal.officialId;
-  };
+  return async (request: FastifyRequest): Promise<AdminActor> =>
+    (await requireAdministrator(request, deps.web.resolver)).principal.officialId;
 }
 
 /** Admin: the tree of administrative units, their changes, and merges (reorganisation). */

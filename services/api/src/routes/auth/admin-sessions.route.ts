@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import {
@@ -10,38 +9,42 @@ import {
 } from '@hotline/contracts';
 import {
   AppError,
-  requireRole,
   resetPassword,
   resetTotp,
   revokeOfficialSessions,
   type AuthDeps,
 } from '@hotline/core';
 import { clientOf, type OfficialSessions } from '../../plugins/official-session.js';
+import { requireAdministrator } from '../../plugins/admin-guard.js';
 
 const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /**
- * Administrators end an official's sessions, reset their password or their second factor. Allowed to a signed-in
- * admin (session, CSRF-checked) or with the placeholder ADMIN_TOKEN (tools, tests).
+ * Administrators end an official's sessions (a signed-in administrator or an admin-scoped
+ * token), reset their password or their second factor (a signed-in administrator only); who
+ * did it is audited.
  */
 export const adminSessionRoutes =
-  (
-    deps: AuthDeps & { web: OfficialSessions; adminToken: string | undefined },
-  ): FastifyPluginAsyncTypebox =>
+  (deps: AuthDeps & { web: OfficialSessions }): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const expected = deps.adminToken ? digest(deps.adminToken) : null;
-    /** The acting administrator's id, or null for the admin token. */
-    async function administrator(request: FastifyRequest): Promise<string | null> {
-      const header = request.headers.authorization ?? '';
-      if (header.startsWith('Bearer ')) {
-        if (expected && timingSafeEqual(digest(header.slice(7)), expected)) return null;
-        throw new AppError('UNAUTHORIZED', 'a valid admin token or an administrator’s session');
+    /** The acting administrator's id. */
+    const administrator = async (request: FastifyRequest) =>
+      (await requireAdministrator(request, deps.web.resolver)).principal.officialId;
+    /**
+     * Resetting someone's password or second factor hands their account over: only a signed-in
+     * administrator (who passed their own second factor) may, never a token, which would make
+     * a leaked automation token a master key again.
+     */
+    const signedInAdministrator = async (request: FastifyRequest) => {
+      const who = await requireAdministrator(request, deps.web.resolver);
+      if (who.via !== 'session') {
+        throw new AppError(
+          'FORBIDDEN',
+          'only a signed-in administrator resets a password or a second factor, not a token',
+        );
       }
-      const { official } = await deps.web.require(request);
-      requireRole(official, ['admin']);
-      return official.principal.officialId;
-    }
+      return who.principal.officialId;
+    };
 
     app.post(
       '/v1/admin/officials/:officialId/revoke-sessions',
@@ -72,7 +75,7 @@ export const adminSessionRoutes =
         },
       },
       async (request, reply) => {
-        const by = await administrator(request);
+        const by = await signedInAdministrator(request);
         const result = await resetPassword(deps, request.params.officialId, by, clientOf(request));
         return reply.header('cache-control', 'no-store').send(result);
       },
@@ -88,6 +91,11 @@ export const adminSessionRoutes =
         },
       },
       async (request) =>
-        resetTotp(deps, request.params.officialId, await administrator(request), clientOf(request)),
+        resetTotp(
+          deps,
+          request.params.officialId,
+          await signedInAdministrator(request),
+          clientOf(request),
+        ),
     );
   };

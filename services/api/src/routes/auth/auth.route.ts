@@ -19,6 +19,9 @@ import {
 } from '@hotline/core';
 import { findOfficialCredentials } from '@hotline/db';
 import { clientOf, type OfficialSessions } from '../../plugins/official-session.js';
+import type { KnownDevices } from '../../plugins/known-device.js';
+import { withRetryAfter } from './retry-after.js';
+import { clientKey } from '../../plugins/client-key.js';
 
 const ERRORS = {
   400: ErrorResponse,
@@ -26,12 +29,13 @@ const ERRORS = {
   403: ErrorResponse,
   404: ErrorResponse,
   423: ErrorResponse,
+  429: ErrorResponse,
 };
 const NoContent = Type.Null();
 
 /** Officials sign in and out, see and end their sessions, change their password. */
 export const authRoutes =
-  (deps: AuthDeps & { web: OfficialSessions }): FastifyPluginAsyncTypebox =>
+  (deps: AuthDeps & { web: OfficialSessions; devices: KnownDevices }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.post(
       '/v1/auth/sign-in',
@@ -44,8 +48,13 @@ export const authRoutes =
         },
       },
       async (request, reply) => {
-        const signed = await signIn(deps, request.body, clientOf(request), new Date());
+        const now = new Date();
+        const origin = { address: clientKey(request), device: deps.devices.read(request, now) };
+        const signed = await withRetryAfter(reply, () =>
+          signIn(deps, request.body, clientOf(request), now, origin),
+        );
         deps.web.setCookie(reply, signed.token);
+        deps.devices.remember(reply, origin.device, signed.official.id, now);
         return {
           official: signed.official,
           csrfToken: signed.csrfToken,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import {
   ErrorResponse,
@@ -10,6 +10,9 @@ import {
 import { AppError, checkCredentials, confirmTotp, enrollTotp, type AuthDeps } from '@hotline/core';
 import { findOfficialCredentials } from '@hotline/db';
 import { clientOf, type OfficialSessions } from '../../plugins/official-session.js';
+import type { KnownDevices } from '../../plugins/known-device.js';
+import { withRetryAfter } from './retry-after.js';
+import { clientKey } from '../../plugins/client-key.js';
 
 const ERRORS = {
   400: ErrorResponse,
@@ -18,6 +21,7 @@ const ERRORS = {
   404: ErrorResponse,
   409: ErrorResponse,
   423: ErrorResponse,
+  429: ErrorResponse,
 };
 
 /**
@@ -25,15 +29,21 @@ const ERRORS = {
  * whose sign-in answered TOTP_ENROLLMENT_REQUIRED (they have no session yet).
  */
 export const totpRoutes =
-  (deps: AuthDeps & { web: OfficialSessions }): FastifyPluginAsyncTypebox =>
+  (deps: AuthDeps & { web: OfficialSessions; devices: KnownDevices }): FastifyPluginAsyncTypebox =>
   async (app) => {
     async function whoEnrolls(
       request: FastifyRequest,
+      reply: FastifyReply,
       body: { login?: string; password?: string },
     ) {
       if (body.login !== undefined && body.password !== undefined) {
         const input = { login: body.login, password: body.password };
-        return checkCredentials(deps.db, input, clientOf(request), new Date());
+        const now = new Date();
+        const origin = { address: clientKey(request), device: deps.devices.read(request, now) };
+        const { official } = await withRetryAfter(reply, () =>
+          checkCredentials(deps, input, clientOf(request), now, origin),
+        );
+        return official;
       }
       const { official } = await deps.web.require(request, { allowPasswordChange: true });
       const row = await findOfficialCredentials(deps.db, official.principal.officialId);
@@ -51,8 +61,8 @@ export const totpRoutes =
           response: { 200: TotpEnrollResponse, ...ERRORS },
         },
       },
-      async (request) =>
-        enrollTotp(deps, await whoEnrolls(request, request.body), clientOf(request)),
+      async (request, reply) =>
+        enrollTotp(deps, await whoEnrolls(request, reply, request.body), clientOf(request)),
     );
     app.post(
       '/v1/auth/totp/confirm',
@@ -65,7 +75,7 @@ export const totpRoutes =
         },
       },
       async (request, reply) => {
-        const official = await whoEnrolls(request, request.body);
+        const official = await whoEnrolls(request, reply, request.body);
         await confirmTotp(deps, official.id, request.body.code, clientOf(request), new Date());
         return reply.status(204).send(null);
       },

@@ -24,7 +24,10 @@ import { FormAlert } from '../../../components/admin/form-alert';
 import { useApiForm } from '../../../components/admin/use-api-form';
 import { formatDateTime } from '../../../i18n/format';
 
-const SCOPES = ['calls:write', 'cases:read', 'cases:write', 'reports:read'] as const;
+const SCOPES = ['calls:write', 'cases:read', 'cases:write', 'reports:read', 'admin'] as const;
+/** The admin scope is offered only for an administrator (the API refuses it for others). */
+const scopesFor = (official: Official) =>
+  SCOPES.filter((s) => s !== 'admin' || official.roles.includes('admin'));
 
 /** An official's API tokens (for the switchboard and integrations): issue, list, revoke. */
 export function OfficialTokens({ official }: { official: Official }) {
@@ -171,7 +174,10 @@ export function OfficialTokens({ official }: { official: Official }) {
                 <MultiSelect
                   label={t('admin.tokens.scopes')}
                   required
-                  data={SCOPES.map((s) => ({ value: s, label: t(`admin.tokens.scope.${s}`) }))}
+                  data={scopesFor(official).map((s) => ({
+                    value: s,
+                    label: t(`admin.tokens.scope.${s}`),
+                  }))}
                   {...field}
                   error={errors.scopes?.message}
                 />
