@@ -18,3 +18,4 @@ export * from './admin-org.schemas.js';
 export * from './oversight-charts.schemas.js';
 export * from './console.schemas.js';
 export * from './admin-audit.schemas.js';
+export * from './safe-string.js';

@@ -5,15 +5,12 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import type { Redis } from 'ioredis';
-import {
-  TypeBoxValidatorCompiler,
-  registerAjvFormats,
-  type TypeBoxTypeProvider,
-} from '@fastify/type-provider-typebox';
+import { registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppConfig, Logger } from '@hotline/config';
 import type { CredentialCache, Database, RawSql } from '@hotline/db';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { storableValidatorCompiler } from './plugins/storable-input.js';
 import { createCaseRoute } from './routes/cases/create-case.route.js';
 import { getCaseRoute } from './routes/cases/get-case.route.js';
 import { listCategoriesRoute } from './routes/categories/list-categories.route.js';
@@ -98,7 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestTimeout: 15_000,
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(storableValidatorCompiler);
 
   // One line per request, after the reply; the URL holds no personal data.
   app.addHook('onResponse', async (request, reply) => {

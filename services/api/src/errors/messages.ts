@@ -31,6 +31,18 @@ const MESSAGES: Record<string, Message> = {
     vi: `"${f}" phải là một trong: ${p?.allowed ?? ''}`,
     en: `"${f}" must be one of: ${p?.allowed ?? ''}`,
   }),
+  invalid_character: (f) => ({
+    vi: `"${f}" chứa ký tự không hợp lệ (ký tự NUL U+0000 hoặc mã hoá Unicode hỏng)`,
+    en: `"${f}" contains a character that cannot be stored (NUL U+0000 or broken Unicode)`,
+  }),
+  malformed_multipart: (f) => ({
+    vi: `Nội dung multipart không hợp lệ hoặc bị cắt cụt ("${f}")`,
+    en: `The multipart body is malformed or truncated ("${f}")`,
+  }),
+  invalid_value: (f) => ({
+    vi: `"${f}" có giá trị không lưu được`,
+    en: `"${f}" holds a value that cannot be stored`,
+  }),
   out_of_range: (f) => ({ vi: `"${f}" nằm ngoài giới hạn`, en: `"${f}" is out of range` }),
   locked_until: (_f, p) => ({
     vi: `Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ${p?.retryAfterSeconds ?? ''} giây`,

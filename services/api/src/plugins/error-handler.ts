@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorResponse } from '@hotline/contracts';
 import { AppError, type ErrorCode, type FieldProblem } from '@hotline/core';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseFailure } from '../errors/database-errors.js';
 import { toFieldError } from '../errors/messages.js';
 import { validationProblems } from '../errors/validation-problems.js';
 
@@ -102,6 +103,22 @@ export function registerErrorHandler(app: FastifyInstance, bodyLimit: number) {
     if (framework) {
       const [code, problem] = framework;
       return send(reply, err.statusCode ?? 400, code, err.message, [problem]);
+    }
+    const database = databaseFailure(err);
+    if (database?.kind === 'unavailable') {
+      request.log.warn({ err }, 'database unavailable');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      return send(
+        reply,
+        503,
+        'DEPENDENCY_UNAVAILABLE',
+        'The database is unavailable; retry later.',
+      );
+    }
+    if (database?.kind === 'invalid_data') {
+      // A safety net: the schemas should have refused the value before any query ran.
+      request.log.warn({ err }, 'database refused a value');
+      return send(reply, 400, 'VALIDATION_FAILED', 'body: invalid_value', [database.problem]);
     }
     const status =
       err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;

@@ -64,7 +64,7 @@ export const twilioSmsRoute =
           tags: ['webhooks'],
           body: TwilioSmsBody,
           response: {
-            200: Type.String({ description: 'TwiML' }),
+            200: { content: { 'text/xml': { schema: Type.String({ description: 'TwiML' }) } } },
             400: ErrorResponse,
             403: ErrorResponse,
           },

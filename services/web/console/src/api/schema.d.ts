@@ -10149,6 +10149,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -10296,6 +10298,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -10443,6 +10447,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -10590,6 +10596,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -10737,6 +10745,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -10884,6 +10894,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -11031,6 +11043,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -11178,6 +11192,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -11349,6 +11365,8 @@ export interface paths {
                                 reopenRate: number | null;
                             };
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -11520,6 +11538,8 @@ export interface paths {
                                 reopenRate: number | null;
                             };
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -11691,6 +11711,8 @@ export interface paths {
                                 reopenRate: number | null;
                             };
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -11862,6 +11884,8 @@ export interface paths {
                                 reopenRate: number | null;
                             };
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -12034,6 +12058,8 @@ export interface paths {
                                 reopenRate: number | null;
                             };
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -12206,6 +12232,8 @@ export interface paths {
                                 reopenRate: number | null;
                             };
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -12338,6 +12366,8 @@ export interface paths {
                                 escalations: number;
                             }[];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -12470,6 +12500,8 @@ export interface paths {
                                 escalations: number;
                             }[];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -12607,6 +12639,8 @@ export interface paths {
                                 over30: number | null;
                             }[];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -12744,6 +12778,8 @@ export interface paths {
                                 over30: number | null;
                             }[];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -12883,6 +12919,8 @@ export interface paths {
                                 forTransfers: number;
                             }[];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -13022,6 +13060,8 @@ export interface paths {
                                 forTransfers: number;
                             }[];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -13155,6 +13195,8 @@ export interface paths {
                                 cases: number;
                             };
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -13288,6 +13330,8 @@ export interface paths {
                                 cases: number;
                             };
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -13432,6 +13476,8 @@ export interface paths {
                                 escalated: number;
                             }[];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -13576,6 +13622,8 @@ export interface paths {
                                 escalated: number;
                             }[];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -17572,13 +17620,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description TwiML */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": string;
+                        "text/xml": string;
                     };
                 };
                 /** @description Default Response */
@@ -17757,12 +17805,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
                 };
             };
         };
@@ -17791,12 +17850,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
                 };
             };
         };
@@ -17832,12 +17902,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
                 };
             };
         };
@@ -17879,12 +17960,23 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
                 };
             };
         };
@@ -17911,12 +18003,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/xml": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": unknown;
+                    };
                 };
             };
         };
@@ -17945,12 +18048,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/xml": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": unknown;
+                    };
                 };
             };
         };
@@ -17986,12 +18100,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/xml": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": unknown;
+                    };
                 };
             };
         };
@@ -18033,12 +18158,23 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/xml": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": unknown;
+                    };
                 };
             };
         };
@@ -18067,12 +18203,25 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": unknown;
+                        "text/xml": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                        "text/xml": unknown;
+                    };
                 };
             };
         };
@@ -18103,12 +18252,25 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": unknown;
+                        "text/xml": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                        "text/xml": unknown;
+                    };
                 };
             };
         };
@@ -18139,12 +18301,25 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": unknown;
+                        "text/xml": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                        "text/xml": unknown;
+                    };
                 };
             };
         };
