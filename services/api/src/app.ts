@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
 import { registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppConfig, Logger } from '@hotline/config';
 import type { CredentialCache, Database, RawSql } from '@hotline/db';
-import { registerErrorHandler } from './plugins/error-handler.js';
+import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { storableValidatorCompiler } from './plugins/storable-input.js';
 import { createCaseRoute } from './routes/cases/create-case.route.js';
@@ -94,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     requestTimeout: 15_000,
     return503OnClosing: true,
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(storableValidatorCompiler);
 

@@ -39,6 +39,10 @@ const MESSAGES: Record<string, Message> = {
     vi: `Nội dung multipart không hợp lệ hoặc bị cắt cụt ("${f}")`,
     en: `The multipart body is malformed or truncated ("${f}")`,
   }),
+  invalid_url: () => ({
+    vi: 'Địa chỉ (URL) không hợp lệ: có mã % không giải mã được',
+    en: 'The URL is invalid: a % escape does not decode',
+  }),
   invalid_value: (f) => ({
     vi: `"${f}" có giá trị không lưu được`,
     en: `"${f}" holds a value that cannot be stored`,

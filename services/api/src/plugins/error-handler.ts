@@ -81,6 +81,20 @@ function frameworkProblem(err: FastifyError, bodyLimit: number): [string, FieldP
   }
 }
 
+/**
+ * Errors Fastify meets before routing (a URL that does not decode, e.g. `/v1/cases/%`), in
+ * our error shape rather than Fastify's; pass as the `frameworkErrors` option.
+ */
+export function frameworkErrors(
+  err: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 400;
+  const reason = err.code === 'FST_ERR_BAD_URL' ? 'invalid_url' : 'invalid';
+  void send(reply, status, err.code ?? 'BAD_REQUEST', err.message, [{ field: 'url', reason }]);
+}
+
 /** Maps every error to a JSON body; a 5xx never reveals internals (they go to the log). */
 export function registerErrorHandler(app: FastifyInstance, bodyLimit: number) {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
