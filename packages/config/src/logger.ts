@@ -21,7 +21,7 @@ export const REDACT_PATHS = PERSONAL_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}
 // A failing query's values (drizzle's `params`, postgres.js's `parameters`/`args`/`types`),
 // the row a constraint quotes (`detail`, `where`) and the raw error are never logged.
 const DROPPED_ERROR_KEYS = ['params', 'parameters', 'args', 'types', 'detail', 'where'];
-const EMAIL = /[^\s"'<>()[\],;:]+@[^\s"'<>()[\],;:]+\.[^\s"'<>()[\],;:]+/g;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 // Nine or more digits, each group parted by at most one space, dot or dash, led by "+" or
 // not: phone numbers (and any long number, which an error message has no need of either).
 const PHONE = /\+?\d(?:[ .-]?\d){8,}/g;
