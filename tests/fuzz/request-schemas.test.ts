@@ -56,4 +56,25 @@ describe('request schemas: every string storable, every number within range', ()
     }
     expect(unbounded).toEqual([]);
   });
+
+  it('declares the content types the routes really answer and accept', () => {
+    const ops = new Map(operationsOf(doc).map((op) => [`${op.method} ${op.path}`, op]));
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    for (const path of ['/v1/reports/units/export', '/v1/oversight/overdue/export']) {
+      expect(ops.get(`GET ${path}`)?.responses['200']).toEqual(
+        expect.arrayContaining(['text/csv', xlsx]),
+      );
+    }
+    const twilio = ops.get('POST /webhooks/sms/twilio')!;
+    expect(twilio.responses['200']).toEqual(['text/xml']);
+    expect(Object.keys(twilio.body)).toEqual(['application/x-www-form-urlencoded']);
+    expect(ops.get('GET /open311/v2/services.xml')?.responses['200']).toEqual(['text/xml']);
+    expect(ops.get('GET /open311/v2/services.json')?.responses['200']).toEqual([
+      'application/json',
+    ]);
+    expect(ops.get('GET /open311/v2/requests/{file}')?.responses['200']).toEqual([
+      'application/json',
+      'text/xml',
+    ]);
+  });
 });

@@ -62,6 +62,7 @@ export const twilioSmsRoute =
         schema: {
           summary: 'Inbound SMS from Twilio (form-encoded, X-Twilio-Signature)',
           tags: ['webhooks'],
+          consumes: ['application/x-www-form-urlencoded'],
           body: TwilioSmsBody,
           response: {
             200: { content: { 'text/xml': { schema: Type.String({ description: 'TwiML' }) } } },

@@ -17610,7 +17610,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
+                    "application/x-www-form-urlencoded": {
                         MessageSid: string;
                         From: string;
                         To: string;
