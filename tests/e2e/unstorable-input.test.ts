@@ -201,6 +201,21 @@ describe('characters Postgres cannot store: a 400 naming the field, nothing writ
     expect(await res.text()).toContain('address_string');
   });
 
+  it('the citizen portal’s form: the page again, with the field’s message', async () => {
+    const res = await fetch(`${sys.baseUrl}/gui-phan-anh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        categoryCode: sys.province.categoryCode,
+        text: `Công trình xây dựng${NUL} gây ồn ban đêm.`,
+        contact: 'named',
+        name: `Nguyễn${NUL} Văn A`,
+      }).toString(),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('NUL');
+  });
+
   it('wrote nothing for any of them', async () => {
     expect(await countRows()).toEqual(counts);
   });
