@@ -39,6 +39,27 @@ const MESSAGES: Record<string, Message> = {
     vi: `Nội dung multipart không hợp lệ hoặc bị cắt cụt ("${f}")`,
     en: `The multipart body is malformed or truncated ("${f}")`,
   }),
+  multipart_required: () => ({
+    vi: 'Tệp phải được gửi dạng multipart/form-data, trường "file"',
+    en: 'Files must be sent as multipart/form-data, in the field "file"',
+  }),
+  unexpected_field: (f) => ({
+    vi: `Trường "${f}" không được nhận; tệp gửi trong trường "file"`,
+    en: `The field "${f}" is not accepted; send files in "file"`,
+  }),
+  file_too_large: (_f, p) => ({
+    vi: `Tệp quá lớn (tối đa ${p?.max ?? ''} byte)`,
+    en: `The file is too large (at most ${p?.max ?? ''} bytes)`,
+  }),
+  too_many_files: (_f, p) => ({
+    vi: `Quá nhiều tệp trong một lần gửi (tối đa ${p?.max ?? ''})`,
+    en: `Too many files in one request (at most ${p?.max ?? ''})`,
+  }),
+  empty_file: () => ({ vi: 'Tệp rỗng', en: 'The file is empty' }),
+  file_type_not_allowed: () => ({
+    vi: 'Chỉ nhận ảnh, PDF, ghi âm hoặc video (kiểm tra theo nội dung tệp)',
+    en: 'Only photos, PDF, audio or video are accepted (checked by the file’s bytes)',
+  }),
   invalid_url: () => ({
     vi: 'Địa chỉ (URL) không hợp lệ: có mã % không giải mã được',
     en: 'The URL is invalid: a % escape does not decode',
