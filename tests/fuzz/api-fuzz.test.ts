@@ -137,7 +137,8 @@ describe('fuzz: every operation of the OpenAPI document', () => {
         `statuses ${statuses.map(([s, n]) => `${s}×${n}`).join(' ')}`,
     );
     await sys.close();
-  });
+    // A long run leaves thousands of Redis keys (rate limits, sign-in counters) to delete.
+  }, 180_000);
 
   /** Signs the webhook requests as their senders would, so they reach validation. */
   function signed(req: FuzzRequest, url: string, init: RequestInit): RequestInit {
