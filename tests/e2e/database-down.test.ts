@@ -78,6 +78,10 @@ describe('Postgres down: 503 with Retry-After, in the error shape', () => {
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       expect(res.json()).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE' });
     }
+    // The citizen portal's pages too, as a page.
+    const page = await api.inject({ method: 'GET', url: '/cong-khai' });
+    expect(page.statusCode).toBe(503);
+    expect(page.headers['retry-after']).toBeDefined();
     const open311 = await api.inject({ method: 'GET', url: '/open311/v2/services.json' });
     expect(open311.statusCode).toBe(503);
     expect(open311.headers['retry-after']).toBeDefined();

@@ -1,7 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorResponse } from '@hotline/contracts';
-import { AppError, type ErrorCode, type FieldProblem } from '@hotline/core';
-import { DATABASE_RETRY_AFTER_SECONDS, databaseFailure } from '../errors/database-errors.js';
+import {
+  AppError,
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseFailure,
+  type ErrorCode,
+  type FieldProblem,
+} from '@hotline/core';
 import { toFieldError } from '../errors/messages.js';
 import { validationProblems } from '../errors/validation-problems.js';
 

@@ -1,8 +1,12 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { XMLBuilder } from 'fast-xml-parser';
-import { AppError, type FieldProblem } from '@hotline/core';
+import {
+  AppError,
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseFailure,
+  type FieldProblem,
+} from '@hotline/core';
 import { STATUS } from '../../plugins/error-handler.js';
-import { DATABASE_RETRY_AFTER_SECONDS, databaseFailure } from '../../errors/database-errors.js';
 import { toFieldError } from '../../errors/messages.js';
 import { validationProblems } from '../../errors/validation-problems.js';
 

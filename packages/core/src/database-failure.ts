@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@hotline/core';
+import type { FieldProblem } from './errors.js';
 
 // postgres.js's own codes for a lost or refused connection, the socket errors beneath them,
 // and the server's "shutting down / starting up / too many connections" states. Class 08 is
