@@ -125,6 +125,8 @@ export default tseslint.config(
       'bench/**/*.ts',
       // Which Chromium the browser tests drive is set per machine (infra/local/web.sh).
       'tests/support/browser.ts',
+      // How long the fuzz test runs is set per run (FUZZ_SECONDS and the like).
+      'tests/fuzz/fuzz-settings.ts',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },

@@ -54,6 +54,27 @@ describe('bad input: a clear 4xx naming the field and the reason, and nothing wr
     ],
     ['an unknown field', { ...valid, secret: 1 }, 400, 'secret', 'unknown_field'],
     [
+      'a U+0000 in the text (Postgres cannot store it)',
+      { ...valid, text: 'Công trình xây dựng\u0000 gây ồn ban đêm.' },
+      400,
+      'text',
+      'invalid_character',
+    ],
+    [
+      'a lone surrogate in the address',
+      '{"categoryCode":"xay-dung","text":"Công trình xây dựng gây ồn.","address":"\\ud800"}',
+      400,
+      'address',
+      'invalid_character',
+    ],
+    [
+      'a number past its column',
+      { ...valid, location: { lat: 1e308, lng: 105.9 } },
+      400,
+      'location.lat',
+      'out_of_range',
+    ],
+    [
       'an unknown commune',
       { ...valid, communeCode: 'xa-khong-co' },
       400,

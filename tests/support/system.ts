@@ -41,6 +41,8 @@ export async function startSystem(
     label?: string;
     /** More settings, as environment variables. */
     env?: Record<string, string>;
+    /** Where the API's and the worker's log lines go (a test reading them); stdout otherwise. */
+    logTo?: Parameters<typeof createLogger>[2];
   } = {},
 ): Promise<TestSystem> {
   const database = await createTestDatabase(options.label ?? 'e2e');
@@ -56,7 +58,7 @@ export async function startSystem(
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   });
-  const logger = createLogger(config);
+  const logger = createLogger(config, {}, options.logTo);
   const redis = createRedis(config.redisUrl, 'probe');
   redis.on('error', () => {});
   // As server.ts runs it: officials and tokens kept in memory until Postgres announces a change.

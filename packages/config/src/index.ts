@@ -1,5 +1,5 @@
 export { loadConfig, loadConfigWith, ConfigError, type AppConfig } from './load-config.js';
-export { createLogger, REDACT_PATHS, type Logger } from './logger.js';
+export { createLogger, REDACT_PATHS, scrubErrorText, type Logger } from './logger.js';
 export { EnvSchema, type Env } from './env.schema.js';
 export type { NotificationConfig } from './notification-config.js';
 export type { SmsConfig } from './sms-config.js';

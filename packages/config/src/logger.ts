@@ -18,16 +18,53 @@ const PERSONAL_KEYS = [
 ];
 export const REDACT_PATHS = PERSONAL_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `*.*.*.${k}`]);
 
+// A failing query's values (drizzle's `params`, postgres.js's `parameters`/`args`/`types`),
+// the row a constraint quotes (`detail`, `where`) and the raw error are never logged.
+const DROPPED_ERROR_KEYS = ['params', 'parameters', 'args', 'types', 'detail', 'where'];
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+// Nine or more digits, each group parted by at most one space, dot or dash, led by "+" or
+// not: phone numbers (and any long number, which an error message has no need of either).
+const PHONE = /\+?\d(?:[ .-]?\d){8,}/g;
+// postgres.js and drizzle quote the refused value: `invalid input syntax for type uuid: "…"`.
+const QUOTED_VALUE = /(invalid input (?:syntax|value)[^:"]*:\s*)"(?:[^"\\]|\\.)*"/gi;
+// Literals inside a logged SQL text.
+const SQL_LITERAL = /'(?:[^']|'')*'/g;
+
+/** The values drizzle writes into its message (`…\nparams: a,b,c`), for each error in the chain. */
+function queryValueTexts(err: unknown): string[] {
+  const texts: string[] = [];
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const params = (e as { params?: unknown }).params;
+    if (Array.isArray(params) && params.length > 0) texts.push(`params: ${params.join(',')}`);
+    e = (e as { cause?: unknown }).cause;
+  }
+  return texts;
+}
+
+/** Removes what may be personal data from an error's message or stack. */
+export function scrubErrorText(text: string, queryValues: readonly string[] = []): string {
+  let out = text;
+  for (const values of queryValues) out = out.split(values).join('params: [redacted]');
+  return out
+    .replace(QUOTED_VALUE, '$1"[redacted]"')
+    .replace(EMAIL, '[email]')
+    .replace(PHONE, '[number]');
+}
+
 /**
- * Errors are logged whole, except a database error's `detail`, which for a constraint
- * violation quotes the failing row ("Failing row contains (…)"), personal data included.
+ * Errors are logged with their type, scrubbed message and stack and their codes, never with
+ * a failing query's values or the row a constraint quotes: whatever fails, personal data
+ * stays out of the log.
  */
 function serializeError(err: Error) {
-  const out = stdSerializers.err(err) as ReturnType<typeof stdSerializers.err> & {
-    detail?: unknown;
-  };
-  if (typeof out.detail === 'string' && /failing row|\)=\(/i.test(out.detail))
-    out.detail = '[redacted]';
+  const out = stdSerializers.err(err) as ReturnType<typeof stdSerializers.err> &
+    Record<string, unknown>;
+  if (!out || typeof out !== 'object') return out;
+  for (const key of DROPPED_ERROR_KEYS) delete out[key];
+  const values = queryValueTexts(err);
+  if (typeof out.message === 'string') out.message = scrubErrorText(out.message, values);
+  if (typeof out.stack === 'string') out.stack = scrubErrorText(out.stack, values);
+  if (typeof out.query === 'string') out.query = out.query.replace(SQL_LITERAL, "'?'");
   return out;
 }
 

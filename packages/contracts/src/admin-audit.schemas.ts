@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { SafeString } from './safe-string.js';
 
 /** The most rows one page of the audit may hold. */
 export const ADMIN_AUDIT_MAX_LIMIT = 200;
@@ -7,13 +8,13 @@ export const ADMIN_AUDIT_MAX_LIMIT = 200;
 export const AdminAuditQuery = Type.Object(
   {
     entity: Type.Optional(
-      Type.String({
+      SafeString({
         minLength: 1,
         maxLength: 64,
         description: 'e.g. unit, official, calendar, routing_rule, sla_policy, api_key',
       }),
     ),
-    entityId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    entityId: Type.Optional(SafeString({ minLength: 1, maxLength: 200 })),
     limit: Type.Optional(
       Type.Integer({
         minimum: 1,
@@ -24,6 +25,8 @@ export const AdminAuditQuery = Type.Object(
     before: Type.Optional(
       Type.Integer({
         minimum: 1,
+        // The audit id is a bigint read as a JavaScript number.
+        maximum: Number.MAX_SAFE_INTEGER,
         description: 'nextBefore of the previous page: only rows older than that one',
       }),
     ),
@@ -34,13 +37,13 @@ export type AdminAuditQuery = Static<typeof AdminAuditQuery>;
 
 export const AdminAuditEntryView = Type.Object({
   id: Type.Integer(),
-  at: Type.String({ format: 'date-time' }),
-  officialId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
+  at: SafeString({ format: 'date-time' }),
+  officialId: Type.Union([SafeString({ format: 'uuid' }), Type.Null()], {
     description: 'The administrator; null when the placeholder admin token was used',
   }),
-  action: Type.String({ description: 'e.g. unit.create, calendar.override_set' }),
-  entity: Type.String(),
-  entityId: Type.String(),
+  action: SafeString({ description: 'e.g. unit.create, calendar.override_set' }),
+  entity: SafeString(),
+  entityId: SafeString(),
   before: Type.Unknown({ description: 'The entity before the change; null when created' }),
   after: Type.Unknown({ description: 'The entity after the change; null when deleted' }),
 });

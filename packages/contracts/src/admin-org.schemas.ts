@@ -1,8 +1,9 @@
 import Type, { type Static } from 'typebox';
+import { SafeString } from './safe-string.js';
 
 const CODE = (description: string) =>
-  Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 1, maxLength: 64, description });
-const NAME = Type.String({ minLength: 1, maxLength: 200 });
+  SafeString({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 1, maxLength: 64, description });
+const NAME = SafeString({ minLength: 1, maxLength: 200 });
 const UNIT_KIND = Type.Union([
   Type.Literal('province'),
   Type.Literal('department'),
@@ -22,7 +23,7 @@ const ROLE = Type.Union([
 // Officials need at least one role: one without any can do nothing and is nobody's to route to.
 const ROLES = Type.Array(ROLE, { minItems: 1, maxItems: 7, uniqueItems: true });
 const NULLABLE_CODE = (description: string) => Type.Union([CODE(description), Type.Null()]);
-const PHONE = Type.String({ minLength: 3, maxLength: 32 });
+const PHONE = SafeString({ minLength: 3, maxLength: 32 });
 
 export const UnitCodeParams = Type.Object({ code: CODE('Unit code') });
 export type UnitCodeParams = Static<typeof UnitCodeParams>;
@@ -35,7 +36,7 @@ export const UnitCreateBody = Type.Object(
     kind: UNIT_KIND,
     parentCode: Type.Optional(NULLABLE_CODE('The parent unit; null or absent: a root')),
     calendarId: Type.Optional(
-      Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]),
+      Type.Union([SafeString({ minLength: 1, maxLength: 64 }), Type.Null()]),
     ),
     isTriage: Type.Optional(Type.Boolean()),
     resolutionNeedsApproval: Type.Optional(Type.Boolean()),
@@ -51,7 +52,7 @@ export const UnitPatchBody = Type.Object(
     kind: Type.Optional(UNIT_KIND),
     parentCode: Type.Optional(NULLABLE_CODE('The new parent unit; null: a root')),
     calendarId: Type.Optional(
-      Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]),
+      Type.Union([SafeString({ minLength: 1, maxLength: 64 }), Type.Null()]),
     ),
     isTriage: Type.Optional(Type.Boolean()),
     resolutionNeedsApproval: Type.Optional(Type.Boolean()),
@@ -61,16 +62,16 @@ export const UnitPatchBody = Type.Object(
 export type UnitPatchBody = Static<typeof UnitPatchBody>;
 
 export const UnitView = Type.Object({
-  id: Type.String(),
-  code: Type.String(),
-  name: Type.String(),
-  kind: Type.String(),
-  parentCode: Type.Union([Type.String(), Type.Null()]),
-  calendarId: Type.Union([Type.String(), Type.Null()]),
+  id: SafeString(),
+  code: SafeString(),
+  name: SafeString(),
+  kind: SafeString(),
+  parentCode: Type.Union([SafeString(), Type.Null()]),
+  calendarId: Type.Union([SafeString(), Type.Null()]),
   isTriage: Type.Boolean(),
   resolutionNeedsApproval: Type.Boolean(),
   isActive: Type.Boolean(),
-  mergedIntoCode: Type.Union([Type.String(), Type.Null()]),
+  mergedIntoCode: Type.Union([SafeString(), Type.Null()]),
 });
 export type UnitView = Static<typeof UnitView>;
 
@@ -125,10 +126,10 @@ export const OfficialCreateBody = Type.Object(
   {
     unitCode: CODE('The official’s unit'),
     fullName: NAME,
-    email: Type.String({ format: 'email', maxLength: 254 }),
-    username: Type.Optional(Type.String({ pattern: '^[a-z0-9._-]{3,64}$' })),
+    email: SafeString({ format: 'email', maxLength: 254 }),
+    username: Type.Optional(SafeString({ pattern: '^[a-z0-9._-]{3,64}$' })),
     phone: Type.Optional(Type.Union([PHONE, Type.Null()])),
-    title: Type.Optional(Type.String({ maxLength: 200 })),
+    title: Type.Optional(SafeString({ maxLength: 200 })),
     roles: ROLES,
   },
   { additionalProperties: false },
@@ -140,9 +141,9 @@ export const OfficialPatchBody = Type.Object(
   {
     unitCode: Type.Optional(CODE('The official’s unit')),
     fullName: Type.Optional(NAME),
-    email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+    email: Type.Optional(SafeString({ format: 'email', maxLength: 254 })),
     phone: Type.Optional(Type.Union([PHONE, Type.Null()])),
-    title: Type.Optional(Type.String({ maxLength: 200 })),
+    title: Type.Optional(SafeString({ maxLength: 200 })),
     roles: Type.Optional(ROLES),
     isActive: Type.Optional(Type.Boolean()),
     isAbsent: Type.Optional(Type.Boolean()),
@@ -152,14 +153,14 @@ export const OfficialPatchBody = Type.Object(
 export type OfficialPatchBody = Static<typeof OfficialPatchBody>;
 
 export const AdminOfficialView = Type.Object({
-  id: Type.String(),
-  unitCode: Type.String(),
-  fullName: Type.String(),
-  email: Type.String(),
-  username: Type.Union([Type.String(), Type.Null()]),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  title: Type.String(),
-  roles: Type.Array(Type.String()),
+  id: SafeString(),
+  unitCode: SafeString(),
+  fullName: SafeString(),
+  email: SafeString(),
+  username: Type.Union([SafeString(), Type.Null()]),
+  phone: Type.Union([SafeString(), Type.Null()]),
+  title: SafeString(),
+  roles: Type.Array(SafeString()),
   isActive: Type.Boolean(),
   isAbsent: Type.Boolean(),
 });
@@ -167,16 +168,16 @@ export type AdminOfficialView = Static<typeof AdminOfficialView>;
 export const AdminOfficialList = Type.Object({ officials: Type.Array(AdminOfficialView) });
 export type AdminOfficialList = Static<typeof AdminOfficialList>;
 
-export const HotlineIdParams = Type.Object({ hotlineId: Type.String({ format: 'uuid' }) });
+export const HotlineIdParams = Type.Object({ hotlineId: SafeString({ format: 'uuid' }) });
 export type HotlineIdParams = Static<typeof HotlineIdParams>;
 
 /** `POST /v1/admin/hotlines`. */
 export const HotlineCreateBody = Type.Object(
   {
-    number: Type.String({ minLength: 3, maxLength: 32, description: 'Any common format' }),
-    displayNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    number: SafeString({ minLength: 3, maxLength: 32, description: 'Any common format' }),
+    displayNumber: Type.Optional(SafeString({ minLength: 1, maxLength: 32 })),
     name: NAME,
-    ownerOfficialId: Type.String({ format: 'uuid' }),
+    ownerOfficialId: SafeString({ format: 'uuid' }),
     unitCode: CODE('The unit its cases go to'),
   },
   { additionalProperties: false },
@@ -186,10 +187,10 @@ export type HotlineCreateBody = Static<typeof HotlineCreateBody>;
 /** `PATCH /v1/admin/hotlines/:hotlineId`. */
 export const HotlinePatchBody = Type.Object(
   {
-    number: Type.Optional(Type.String({ minLength: 3, maxLength: 32 })),
-    displayNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    number: Type.Optional(SafeString({ minLength: 3, maxLength: 32 })),
+    displayNumber: Type.Optional(SafeString({ minLength: 1, maxLength: 32 })),
     name: Type.Optional(NAME),
-    ownerOfficialId: Type.Optional(Type.String({ format: 'uuid' })),
+    ownerOfficialId: Type.Optional(SafeString({ format: 'uuid' })),
     unitCode: Type.Optional(CODE('The unit its cases go to')),
     isActive: Type.Optional(Type.Boolean()),
   },
@@ -198,12 +199,12 @@ export const HotlinePatchBody = Type.Object(
 export type HotlinePatchBody = Static<typeof HotlinePatchBody>;
 
 export const HotlineView = Type.Object({
-  id: Type.String(),
-  number: Type.String({ description: 'E.164' }),
-  displayNumber: Type.String(),
-  name: Type.String(),
-  ownerOfficialId: Type.String(),
-  unitCode: Type.String(),
+  id: SafeString(),
+  number: SafeString({ description: 'E.164' }),
+  displayNumber: SafeString(),
+  name: SafeString(),
+  ownerOfficialId: SafeString(),
+  unitCode: SafeString(),
   isActive: Type.Boolean(),
 });
 export type HotlineView = Static<typeof HotlineView>;
@@ -218,10 +219,10 @@ export const CategoryCreateBody = Type.Object(
   {
     code: CODE('Category code, e.g. "dat-dai"'),
     name: NAME,
-    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    description: Type.Optional(SafeString({ maxLength: 2000 })),
     sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
-    keywords: Type.Optional(Type.String({ maxLength: 1000 })),
-    groupName: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    keywords: Type.Optional(SafeString({ maxLength: 1000 })),
+    groupName: Type.Optional(Type.Union([SafeString({ maxLength: 200 }), Type.Null()])),
   },
   { additionalProperties: false },
 );
@@ -231,10 +232,10 @@ export type CategoryCreateBody = Static<typeof CategoryCreateBody>;
 export const CategoryPatchBody = Type.Object(
   {
     name: Type.Optional(NAME),
-    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    description: Type.Optional(SafeString({ maxLength: 2000 })),
     sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
-    keywords: Type.Optional(Type.String({ maxLength: 1000 })),
-    groupName: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    keywords: Type.Optional(SafeString({ maxLength: 1000 })),
+    groupName: Type.Optional(Type.Union([SafeString({ maxLength: 200 }), Type.Null()])),
     isActive: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -242,13 +243,13 @@ export const CategoryPatchBody = Type.Object(
 export type CategoryPatchBody = Static<typeof CategoryPatchBody>;
 
 export const AdminCategoryView = Type.Object({
-  id: Type.String(),
-  code: Type.String(),
-  name: Type.String(),
-  description: Type.String(),
+  id: SafeString(),
+  code: SafeString(),
+  name: SafeString(),
+  description: SafeString(),
   sortOrder: Type.Integer(),
-  keywords: Type.String(),
-  groupName: Type.Union([Type.String(), Type.Null()]),
+  keywords: SafeString(),
+  groupName: Type.Union([SafeString(), Type.Null()]),
   isActive: Type.Boolean(),
 });
 export type AdminCategoryView = Static<typeof AdminCategoryView>;

@@ -1,9 +1,10 @@
 import Type, { type Static } from 'typebox';
+import { SafeString } from './safe-string.js';
 
-const LOGIN = Type.String({ minLength: 1, maxLength: 254, description: 'E-mail or username' });
+const LOGIN = SafeString({ minLength: 1, maxLength: 254, description: 'E-mail or username' });
 // A generous cap: argon2 hashes anything, but a megabyte of password is an attack.
-const PASSWORD = Type.String({ minLength: 1, maxLength: 256 });
-const TOTP = Type.String({ pattern: '^[0-9]{6}$', description: 'Code from the authenticator app' });
+const PASSWORD = SafeString({ minLength: 1, maxLength: 256 });
+const TOTP = SafeString({ pattern: '^[0-9]{6}$', description: 'Code from the authenticator app' });
 
 /** `POST /v1/auth/sign-in`. */
 export const SignInBody = Type.Object(
@@ -13,16 +14,16 @@ export const SignInBody = Type.Object(
 export type SignInBody = Static<typeof SignInBody>;
 
 export const SignedInOfficial = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  fullName: Type.String(),
-  roles: Type.Array(Type.String()),
-  unitId: Type.String({ format: 'uuid' }),
+  id: SafeString({ format: 'uuid' }),
+  fullName: SafeString(),
+  roles: Type.Array(SafeString()),
+  unitId: SafeString({ format: 'uuid' }),
 });
 
 /** The signed-in official and the CSRF token to echo in `x-csrf-token`. */
 export const SignInResponse = Type.Object({
   official: SignedInOfficial,
-  csrfToken: Type.String(),
+  csrfToken: SafeString(),
   mustChangePassword: Type.Boolean(),
 });
 
@@ -36,8 +37,8 @@ export const TotpEnrollBody = Type.Object(
 export type TotpEnrollBody = Static<typeof TotpEnrollBody>;
 
 export const TotpEnrollResponse = Type.Object({
-  secret: Type.String({ description: 'Base32, for typing into the app' }),
-  otpauthUri: Type.String({ description: 'otpauth:// URI, for a QR code' }),
+  secret: SafeString({ description: 'Base32, for typing into the app' }),
+  otpauthUri: SafeString({ description: 'otpauth:// URI, for a QR code' }),
 });
 
 export const TotpConfirmBody = Type.Object(
@@ -47,22 +48,22 @@ export const TotpConfirmBody = Type.Object(
 export type TotpConfirmBody = Static<typeof TotpConfirmBody>;
 
 export const ChangePasswordBody = Type.Object(
-  { current: PASSWORD, new: Type.String({ minLength: 12, maxLength: 256 }) },
+  { current: PASSWORD, new: SafeString({ minLength: 12, maxLength: 256 }) },
   { additionalProperties: false },
 );
 
 export const SessionView = Type.Object({
-  id: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-  lastSeenAt: Type.String({ format: 'date-time' }),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  userAgent: Type.Union([Type.String(), Type.Null()]),
+  id: SafeString(),
+  createdAt: SafeString({ format: 'date-time' }),
+  lastSeenAt: SafeString({ format: 'date-time' }),
+  ip: Type.Union([SafeString(), Type.Null()]),
+  userAgent: Type.Union([SafeString(), Type.Null()]),
   isCurrent: Type.Boolean(),
 });
 export const SessionList = Type.Object({ sessions: Type.Array(SessionView) });
 
-export const SessionIdParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
-export const OfficialIdParams = Type.Object({ officialId: Type.String({ format: 'uuid' }) });
+export const SessionIdParams = Type.Object({ id: SafeString({ pattern: '^[0-9a-f]{64}$' }) });
+export const OfficialIdParams = Type.Object({ officialId: SafeString({ format: 'uuid' }) });
 
 export const RevokedSessionsResponse = Type.Object({ revoked: Type.Integer() });
 export const TotpResetResponse = Type.Object({
@@ -73,6 +74,6 @@ export const TotpResetResponse = Type.Object({
   revokedSessions: Type.Integer({ minimum: 0 }),
 });
 export const PasswordResetResponse = Type.Object({
-  temporaryPassword: Type.String({ description: 'Shown this once; never stored in clear' }),
+  temporaryPassword: SafeString({ description: 'Shown this once; never stored in clear' }),
   mustChangePassword: Type.Literal(true),
 });

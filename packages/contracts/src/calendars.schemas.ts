@@ -1,14 +1,15 @@
 import Type, { type Static } from 'typebox';
+import { SafeString } from './safe-string.js';
 
-const DATE = Type.String({
+const DATE = SafeString({
   pattern: '^\\d{4}-\\d{2}-\\d{2}$',
   description: 'Local date, YYYY-MM-DD',
 });
-const CLOCK = Type.String({
+const CLOCK = SafeString({
   pattern: '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$',
   description: 'Local time, HH:MM',
 });
-const CALENDAR_ID = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 });
+const CALENDAR_ID = SafeString({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 });
 
 export const WorkingIntervalSchema = Type.Object(
   { start: CLOCK, end: CLOCK },
@@ -21,9 +22,9 @@ export const CalendarIdParams = Type.Object({ id: CALENDAR_ID });
 export const CalendarList = Type.Object({
   calendars: Type.Array(
     Type.Object({
-      id: Type.String(),
-      name: Type.String(),
-      parentId: Type.Union([Type.String(), Type.Null()]),
+      id: SafeString(),
+      name: SafeString(),
+      parentId: Type.Union([SafeString(), Type.Null()]),
     }),
   ),
 });
@@ -32,7 +33,7 @@ export type CalendarList = Static<typeof CalendarList>;
 export const DaysQuery = Type.Object({ from: DATE, to: DATE }, { additionalProperties: false });
 
 const DayInfoSchema = Type.Object({
-  date: Type.String(),
+  date: SafeString(),
   isWorking: Type.Boolean(),
   reason: Type.Union(
     [
@@ -44,24 +45,24 @@ const DayInfoSchema = Type.Object({
     ],
     { description: 'Why the date is (not) worked' },
   ),
-  label: Type.Optional(Type.String({ description: 'Holiday name or the override note' })),
+  label: Type.Optional(SafeString({ description: 'Holiday name or the override note' })),
   intervals: Type.Array(WorkingIntervalSchema),
 });
 
 export const DaysResponse = Type.Object({
-  calendarId: Type.String(),
-  timeZone: Type.String(),
+  calendarId: SafeString(),
+  timeZone: SafeString(),
   days: Type.Array(DayInfoSchema),
 });
 export type DaysResponse = Static<typeof DaysResponse>;
 
 export const DeadlineQuery = Type.Object(
   {
-    from: Type.String({
+    from: SafeString({
       maxLength: 40,
       description: 'ISO 8601 instant with offset, e.g. 2027-02-06T09:00:00+07:00',
     }),
-    duration: Type.String({
+    duration: SafeString({
       minLength: 3,
       maxLength: 20,
       description:
@@ -79,7 +80,7 @@ export const DeadlineQuery = Type.Object(
 export type DeadlineQuery = Static<typeof DeadlineQuery>;
 
 export const DeadlineResponse = Type.Object({
-  deadline: Type.String({ description: 'ISO 8601 instant with the calendar’s offset' }),
+  deadline: SafeString({ description: 'ISO 8601 instant with the calendar’s offset' }),
 });
 
 const WEEKLY = Type.Array(Intervals, {
@@ -101,9 +102,9 @@ const HOLIDAYS = Type.Object(
 /** Admin: create or replace a calendar. Omitted settings are inherited from the parent. */
 export const CalendarBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200 }),
+    name: SafeString({ minLength: 1, maxLength: 200 }),
     parentId: Type.Optional(Type.Union([CALENDAR_ID, Type.Null()])),
-    timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    timeZone: Type.Optional(SafeString({ minLength: 1, maxLength: 64 })),
     weekly: Type.Optional(WEEKLY),
     holidays: Type.Optional(HOLIDAYS),
   },
@@ -116,17 +117,17 @@ export const CreateCalendarBody = Type.Object(
 );
 
 export const CalendarDetail = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  parentId: Type.Union([Type.String(), Type.Null()]),
-  timeZone: Type.Union([Type.String(), Type.Null()]),
+  id: SafeString(),
+  name: SafeString(),
+  parentId: Type.Union([SafeString(), Type.Null()]),
+  timeZone: Type.Union([SafeString(), Type.Null()]),
   weekly: Type.Union([WEEKLY, Type.Null()]),
   holidays: Type.Union([HOLIDAYS, Type.Null()]),
   overrides: Type.Array(
     Type.Object({
-      date: Type.String(),
-      kind: Type.String(),
-      note: Type.String(),
+      date: SafeString(),
+      kind: SafeString(),
+      note: SafeString(),
       intervals: Type.Optional(Intervals),
     }),
   ),
@@ -138,7 +139,7 @@ export const OverrideParams = Type.Object({ id: CALENDAR_ID, date: DATE });
 export const OverrideBody = Type.Object(
   {
     kind: Type.Union([Type.Literal('working'), Type.Literal('day_off')]),
-    note: Type.String({ minLength: 1, maxLength: 500 }),
+    note: SafeString({ minLength: 1, maxLength: 500 }),
     intervals: Type.Optional(Intervals),
   },
   { additionalProperties: false },

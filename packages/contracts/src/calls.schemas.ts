@@ -1,17 +1,18 @@
 import Type, { type Static } from 'typebox';
+import { SafeString } from './safe-string.js';
 
 const CODE = (description: string) =>
-  Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64, description });
-const PHONE = (description: string) => Type.String({ minLength: 1, maxLength: 32, description });
+  SafeString({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64, description });
+const PHONE = (description: string) => SafeString({ minLength: 1, maxLength: 32, description });
 
 /** `POST /v1/calls`: an operator logs a call to a hotline as a case. */
 export const LogCallBody = Type.Object(
   {
     callerNumber: Type.Optional(PHONE('The caller’s number (omitted when withheld)')),
     hotline: PHONE('The hotline number that was called'),
-    startedAt: Type.String({ format: 'date-time' }),
-    endedAt: Type.String({ format: 'date-time' }),
-    summary: Type.String({
+    startedAt: SafeString({ format: 'date-time' }),
+    endedAt: SafeString({ format: 'date-time' }),
+    summary: SafeString({
       minLength: 1,
       maxLength: 5000,
       description: 'What the caller reported, in the operator’s words: the case text',
@@ -26,22 +27,22 @@ export const LogCallBody = Type.Object(
       ]),
     ),
     communeCode: Type.Optional(CODE('Commune or ward where it happened')),
-    address: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
-    citizenName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    address: Type.Optional(SafeString({ minLength: 1, maxLength: 500 })),
+    citizenName: Type.Optional(SafeString({ minLength: 1, maxLength: 200 })),
     isAnonymous: Type.Optional(Type.Boolean()),
     consentToPublish: Type.Optional(Type.Boolean()),
-    recordingUrl: Type.Optional(Type.String({ format: 'uri', maxLength: 2000 })),
+    recordingUrl: Type.Optional(SafeString({ format: 'uri', maxLength: 2000 })),
   },
   { additionalProperties: false },
 );
 export type LogCallBody = Static<typeof LogCallBody>;
 
 export const LogCallResponse = Type.Object({
-  caseId: Type.String({ format: 'uuid' }),
-  trackingCode: Type.String(),
+  caseId: SafeString({ format: 'uuid' }),
+  trackingCode: SafeString(),
   status: Type.Literal('received'),
-  receivedAt: Type.String({ format: 'date-time' }),
-  trackingUrl: Type.String(),
+  receivedAt: SafeString({ format: 'date-time' }),
+  trackingUrl: SafeString(),
 });
 
 /** `POST /v1/calls/caller-cases`: the phone travels in the body, never in a URL. */
@@ -52,25 +53,25 @@ export const CallerCasesBody = Type.Object(
 export type CallerCasesBody = Static<typeof CallerCasesBody>;
 
 export const CallerCasesResponse = Type.Object({
-  phone: Type.String({ description: 'E.164' }),
+  phone: SafeString({ description: 'E.164' }),
   cases: Type.Array(
     Type.Object({
-      trackingCode: Type.String(),
-      status: Type.String(),
-      channel: Type.String(),
-      categoryName: Type.String(),
-      unitName: Type.Union([Type.String(), Type.Null()]),
-      text: Type.String(),
-      receivedAt: Type.String({ format: 'date-time' }),
-      resolutionDueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-      slaState: Type.String(),
+      trackingCode: SafeString(),
+      status: SafeString(),
+      channel: SafeString(),
+      categoryName: SafeString(),
+      unitName: Type.Union([SafeString(), Type.Null()]),
+      text: SafeString(),
+      receivedAt: SafeString({ format: 'date-time' }),
+      resolutionDueAt: Type.Union([SafeString({ format: 'date-time' }), Type.Null()]),
+      slaState: SafeString(),
     }),
   ),
 });
 
 export const IssueTokenBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200, description: 'What the token is for' }),
+    name: SafeString({ minLength: 1, maxLength: 200, description: 'What the token is for' }),
     scopes: Type.Array(
       Type.Union([
         Type.Literal('calls:write'),
@@ -92,26 +93,26 @@ export const IssueTokenBody = Type.Object(
 export type IssueTokenBody = Static<typeof IssueTokenBody>;
 
 const TokenView = {
-  id: Type.String({ format: 'uuid' }),
-  name: Type.String(),
-  tokenPrefix: Type.String(),
-  scopes: Type.Array(Type.String()),
-  createdAt: Type.String({ format: 'date-time' }),
-  expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  id: SafeString({ format: 'uuid' }),
+  name: SafeString(),
+  tokenPrefix: SafeString(),
+  scopes: Type.Array(SafeString()),
+  createdAt: SafeString({ format: 'date-time' }),
+  expiresAt: Type.Union([SafeString({ format: 'date-time' }), Type.Null()]),
 };
 export const IssuedToken = Type.Object({
   ...TokenView,
-  token: Type.String({ description: 'Shown this once; only its hash is kept' }),
+  token: SafeString({ description: 'Shown this once; only its hash is kept' }),
 });
 export const OfficialTokenList = Type.Array(
   Type.Object({
     ...TokenView,
-    revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    revokedAt: Type.Union([SafeString({ format: 'date-time' }), Type.Null()]),
+    lastUsedAt: Type.Union([SafeString({ format: 'date-time' }), Type.Null()]),
   }),
 );
 export const OfficialTokenParams = Type.Object({
-  officialId: Type.String({ format: 'uuid' }),
-  tokenId: Type.String({ format: 'uuid' }),
+  officialId: SafeString({ format: 'uuid' }),
+  tokenId: SafeString({ format: 'uuid' }),
 });
-export const OfficialParams = Type.Object({ officialId: Type.String({ format: 'uuid' }) });
+export const OfficialParams = Type.Object({ officialId: SafeString({ format: 'uuid' }) });

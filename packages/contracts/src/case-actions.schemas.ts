@@ -1,25 +1,27 @@
 import Type, { type Static } from 'typebox';
+import { INT4_MAX, NON_BLANK_TEXT_PATTERN, SafeString } from './safe-string.js';
 
 /** `:id` of `/v1/cases/:id/…` for officials: the case's uuid or its tracking code. */
 export const CaseRefParams = Type.Object({
-  id: Type.String({ minLength: 1, maxLength: 64, description: 'Case id or tracking code' }),
+  id: SafeString({ minLength: 1, maxLength: 64, description: 'Case id or tracking code' }),
 });
 export type CaseRefParams = Static<typeof CaseRefParams>;
 
 /** `If-Match: "<version>"` may carry the expected version instead of the body. */
 export const CaseActionHeaders = Type.Object({
-  'if-match': Type.Optional(Type.String({ maxLength: 40 })),
+  'if-match': Type.Optional(SafeString({ maxLength: 40 })),
 });
 
 const EXPECTED_VERSION = Type.Optional(
   Type.Integer({
     minimum: 1,
+    maximum: INT4_MAX,
     description: 'The version the action was decided on; 409 VERSION_CONFLICT if it moved on',
   }),
 );
 const TEXT = (max: number, description: string) =>
-  Type.String({ minLength: 1, maxLength: max, pattern: '\\S', description });
-const DURATION = Type.String({
+  SafeString({ minLength: 1, maxLength: max, pattern: NON_BLANK_TEXT_PATTERN, description });
+const DURATION = SafeString({
   minLength: 2,
   maxLength: 32,
   description: 'ISO 8601 duration, e.g. P10D',
@@ -28,10 +30,10 @@ const body = <T extends Type.TProperties>(props: T) =>
   Type.Object({ ...props, expectedVersion: EXPECTED_VERSION }, { additionalProperties: false });
 
 export const EmptyActionBody = body({});
-export const AssignBody = body({ assigneeId: Type.String({ format: 'uuid' }) });
+export const AssignBody = body({ assigneeId: SafeString({ format: 'uuid' }) });
 export const RequestInformationBody = body({ question: TEXT(2000, 'What the citizen is asked') });
 export const TransferBody = body({
-  toUnitCode: Type.String({ minLength: 1, maxLength: 64 }),
+  toUnitCode: SafeString({ minLength: 1, maxLength: 64 }),
   reason: TEXT(2000, 'Why the case belongs to the other unit'),
 });
 export const RequestExtensionBody = body({ duration: DURATION, reason: TEXT(2000, 'Why') });
@@ -57,70 +59,70 @@ export const RejectBody = body({
   note: TEXT(2000, 'What the citizen is told'),
 });
 export const MergeBody = body({
-  into: Type.String({ minLength: 1, maxLength: 64, description: 'Case id or tracking code' }),
+  into: SafeString({ minLength: 1, maxLength: 64, description: 'Case id or tracking code' }),
 });
 
 /** The case after an action. */
 export const CaseActionResponse = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  trackingCode: Type.String(),
-  status: Type.String(),
+  id: SafeString({ format: 'uuid' }),
+  trackingCode: SafeString(),
+  status: SafeString(),
   version: Type.Integer(),
-  unitId: Type.Union([Type.String(), Type.Null()]),
-  assigneeId: Type.Union([Type.String(), Type.Null()]),
-  slaState: Type.String(),
+  unitId: Type.Union([SafeString(), Type.Null()]),
+  assigneeId: Type.Union([SafeString(), Type.Null()]),
+  slaState: SafeString(),
   /** False when the action changed nothing. */
   changed: Type.Boolean(),
   pendingExtension: Type.Union([
-    Type.Object({ duration: Type.String(), reason: Type.String() }),
+    Type.Object({ duration: SafeString(), reason: SafeString() }),
     Type.Null(),
   ]),
   /** A handler's resolution waiting for a leader's approval. */
-  pendingResolution: Type.Union([Type.String(), Type.Null()]),
+  pendingResolution: Type.Union([SafeString(), Type.Null()]),
 });
 export type CaseActionResponse = Static<typeof CaseActionResponse>;
 
 /** 409 VERSION_CONFLICT: the error and the case as it is now. */
 export const VersionConflictResponse = Type.Object({
   statusCode: Type.Integer(),
-  code: Type.String(),
-  message: Type.String(),
+  code: SafeString(),
+  message: SafeString(),
   current: Type.Optional(
     Type.Object({
-      status: Type.String(),
+      status: SafeString(),
       version: Type.Integer(),
-      assigneeId: Type.Union([Type.String(), Type.Null()]),
-      unitId: Type.Union([Type.String(), Type.Null()]),
+      assigneeId: Type.Union([SafeString(), Type.Null()]),
+      unitId: Type.Union([SafeString(), Type.Null()]),
     }),
   ),
 });
 
-const NULLABLE_STRING = Type.Union([Type.String(), Type.Null()]);
-const LOCALIZED = Type.Object({ vi: Type.String(), en: Type.String() });
+const NULLABLE_STRING = Type.Union([SafeString(), Type.Null()]);
+const LOCALIZED = Type.Object({ vi: SafeString(), en: SafeString() });
 
 /** `GET /v1/cases/:id/detail`: everything the officials' case page shows. */
 export const CaseDetailResponse = Type.Object({
-  id: Type.String(),
-  trackingCode: Type.String(),
+  id: SafeString(),
+  trackingCode: SafeString(),
   version: Type.Integer(),
-  status: Type.String(),
-  type: Type.String(),
-  channel: Type.String(),
-  priority: Type.String(),
-  text: Type.String(),
-  category: Type.Object({ code: Type.String(), name: Type.String() }),
+  status: SafeString(),
+  type: SafeString(),
+  channel: SafeString(),
+  priority: SafeString(),
+  text: SafeString(),
+  category: Type.Object({ code: SafeString(), name: SafeString() }),
   unit: Type.Union([
     Type.Object({
-      id: Type.String(),
-      code: Type.String(),
-      name: Type.String(),
+      id: SafeString(),
+      code: SafeString(),
+      name: SafeString(),
       resolutionNeedsApproval: Type.Boolean(),
     }),
     Type.Null(),
   ]),
-  assignee: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
+  assignee: Type.Union([Type.Object({ id: SafeString(), name: SafeString() }), Type.Null()]),
   location: Type.Object({
-    commune: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
+    commune: Type.Union([Type.Object({ code: SafeString(), name: SafeString() }), Type.Null()]),
     latitude: Type.Union([Type.Number(), Type.Null()]),
     longitude: Type.Union([Type.Number(), Type.Null()]),
   }),
@@ -136,31 +138,31 @@ export const CaseDetailResponse = Type.Object({
     }),
     Type.Null(),
   ]),
-  receivedAt: Type.String(),
-  updatedAt: Type.String(),
+  receivedAt: SafeString(),
+  updatedAt: SafeString(),
   transferCount: Type.Integer(),
   escalationLevel: Type.Integer(),
   extensionsGranted: Type.Integer(),
   pendingExtension: Type.Union([
-    Type.Object({ duration: Type.String(), reason: Type.String() }),
+    Type.Object({ duration: SafeString(), reason: SafeString() }),
     Type.Null(),
   ]),
   pendingResolution: NULLABLE_STRING,
   resolutionText: NULLABLE_STRING,
   rating: Type.Union([Type.Integer(), Type.Null()]),
   mergedInto: Type.Union([
-    Type.Object({ id: Type.String(), trackingCode: Type.String() }),
+    Type.Object({ id: SafeString(), trackingCode: SafeString() }),
     Type.Null(),
   ]),
   sla: Type.Object({
     /** The working calendar the deadlines are counted in: the unit's own, else inherited. */
-    calendarId: Type.String(),
-    state: Type.String(),
+    calendarId: SafeString(),
+    state: SafeString(),
     isPaused: Type.Boolean(),
     clocks: Type.Array(
       Type.Object({
-        target: Type.String(),
-        state: Type.String(),
+        target: SafeString(),
+        state: SafeString(),
         startedAt: NULLABLE_STRING,
         dueAt: NULLABLE_STRING,
         warnAt: NULLABLE_STRING,
@@ -173,13 +175,13 @@ export const CaseDetailResponse = Type.Object({
   timeline: Type.Array(
     Type.Object({
       version: Type.Integer(),
-      at: Type.String(),
-      type: Type.String(),
+      at: SafeString(),
+      type: SafeString(),
       description: LOCALIZED,
       actor: Type.Object({
-        kind: Type.String(),
+        kind: SafeString(),
         name: NULLABLE_STRING,
-        officialId: Type.Optional(Type.String()),
+        officialId: Type.Optional(SafeString()),
       }),
       isInternal: Type.Boolean(),
       details: Type.Record(Type.String(), Type.Unknown()),
@@ -187,8 +189,8 @@ export const CaseDetailResponse = Type.Object({
   ),
   attachments: Type.Array(
     Type.Object({
-      id: Type.String(),
-      source: Type.String(),
+      id: SafeString(),
+      source: SafeString(),
       fileName: NULLABLE_STRING,
       contentType: NULLABLE_STRING,
       sizeBytes: Type.Union([Type.Integer(), Type.Null()]),
@@ -197,20 +199,20 @@ export const CaseDetailResponse = Type.Object({
        * an external link, never fetched or redirected through us.
        */
       externalUrl: NULLABLE_STRING,
-      createdAt: Type.String(),
+      createdAt: SafeString(),
     }),
   ),
   relatedCases: Type.Array(
     Type.Object({
-      id: Type.String(),
-      trackingCode: Type.String(),
-      status: Type.String(),
-      receivedAt: Type.String(),
-      reasons: Type.Array(Type.String()),
+      id: SafeString(),
+      trackingCode: SafeString(),
+      status: SafeString(),
+      receivedAt: SafeString(),
+      reasons: Type.Array(SafeString()),
       similarity: Type.Number(),
     }),
   ),
   /** Exactly the actions the signed-in official may take now. */
-  allowedActions: Type.Array(Type.String()),
+  allowedActions: Type.Array(SafeString()),
 });
 export type CaseDetailResponse = Static<typeof CaseDetailResponse>;

@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { SafeString } from './safe-string.js';
 
 const CASE_TYPE = Type.Union(
   [
@@ -14,13 +15,13 @@ const CASE_TYPE = Type.Union(
 );
 
 const CODE = (description: string) =>
-  Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64, description });
+  SafeString({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64, description });
 
 /** `POST /v1/cases`: a citizen's case from the web form. */
 export const CreateCaseBody = Type.Object(
   {
     categoryCode: CODE('Category (lĩnh vực) code, from GET /v1/categories'),
-    text: Type.String({
+    text: SafeString({
       minLength: 10,
       maxLength: 5000,
       description: 'What happened, in the citizen’s words (10–5000 characters)',
@@ -35,21 +36,21 @@ export const CreateCaseBody = Type.Object(
     citizen: Type.Optional(
       Type.Object(
         {
-          name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          name: Type.Optional(SafeString({ minLength: 1, maxLength: 200 })),
           phone: Type.Optional(
-            Type.String({
+            SafeString({
               minLength: 1,
               maxLength: 32,
               description: 'Vietnamese number, any common format',
             }),
           ),
-          email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+          email: Type.Optional(SafeString({ format: 'email', maxLength: 254 })),
         },
         { additionalProperties: false },
       ),
     ),
     communeCode: Type.Optional(CODE('Commune or ward (xã, phường) where it happened')),
-    address: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    address: Type.Optional(SafeString({ minLength: 1, maxLength: 500 })),
     location: Type.Optional(
       Type.Object(
         {
@@ -60,7 +61,7 @@ export const CreateCaseBody = Type.Object(
       ),
     ),
     hotline: Type.Optional(
-      Type.String({
+      SafeString({
         minLength: 3,
         maxLength: 32,
         description: 'The published hotline number addressed, if any',
@@ -72,31 +73,31 @@ export const CreateCaseBody = Type.Object(
 export type CreateCaseBody = Static<typeof CreateCaseBody>;
 
 export const CreateCaseResponse = Type.Object({
-  trackingCode: Type.String({ description: 'Public tracking code, e.g. "K7QM-4RX9"' }),
+  trackingCode: SafeString({ description: 'Public tracking code, e.g. "K7QM-4RX9"' }),
   status: Type.Literal('received'),
-  receivedAt: Type.String({ format: 'date-time' }),
-  trackingUrl: Type.String(),
-  ownerToken: Type.String({
+  receivedAt: SafeString({ format: 'date-time' }),
+  trackingUrl: SafeString(),
+  ownerToken: SafeString({
     description:
       'Secret proof that the case is yours, shown only in this answer: send it as the ' +
       'X-Case-Token header to add information, rate, reopen or withdraw the case',
   }),
-  followUpUrl: Type.String({ description: 'Private follow-up link carrying the token' }),
+  followUpUrl: SafeString({ description: 'Private follow-up link carrying the token' }),
 });
 export type CreateCaseResponse = Static<typeof CreateCaseResponse>;
 
 /** `POST /v1/cases` answered 200: the same text from the same phone within 24 h. */
 export const LinkedCaseResponse = Type.Object({
-  trackingCode: Type.String({ description: 'The earlier open case this submission joins' }),
+  trackingCode: SafeString({ description: 'The earlier open case this submission joins' }),
   linked: Type.Literal(true),
-  duplicateOf: Type.String({ description: 'Same as trackingCode' }),
-  receivedAt: Type.String({ format: 'date-time' }),
-  trackingUrl: Type.String(),
+  duplicateOf: SafeString({ description: 'Same as trackingCode' }),
+  receivedAt: SafeString({ format: 'date-time' }),
+  trackingUrl: SafeString(),
 });
 export type LinkedCaseResponse = Static<typeof LinkedCaseResponse>;
 
 export const TrackingCodeParams = Type.Object({
-  trackingCode: Type.String({
+  trackingCode: SafeString({
     minLength: 1,
     maxLength: 20,
     description: 'With or without the dash',
@@ -104,29 +105,29 @@ export const TrackingCodeParams = Type.Object({
 });
 
 const TimelineEntry = Type.Object({
-  type: Type.String({ description: 'Event type, e.g. "received", "routed"' }),
-  at: Type.String({ format: 'date-time' }),
-  description: Type.Object({ vi: Type.String(), en: Type.String() }),
-  unit: Type.Optional(Type.Object({ code: Type.String(), name: Type.String() })),
+  type: SafeString({ description: 'Event type, e.g. "received", "routed"' }),
+  at: SafeString({ format: 'date-time' }),
+  description: Type.Object({ vi: SafeString(), en: SafeString() }),
+  unit: Type.Optional(Type.Object({ code: SafeString(), name: SafeString() })),
 });
 
 /** `GET /v1/cases/{trackingCode}`: what anyone holding the code may see; no personal data. */
 export const PublicCase = Type.Object({
-  trackingCode: Type.String(),
-  status: Type.String(),
-  type: Type.String(),
-  channel: Type.String(),
-  category: Type.Object({ code: Type.String(), name: Type.String() }),
-  unit: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
-  receivedAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
+  trackingCode: SafeString(),
+  status: SafeString(),
+  type: SafeString(),
+  channel: SafeString(),
+  category: Type.Object({ code: SafeString(), name: SafeString() }),
+  unit: Type.Union([Type.Object({ code: SafeString(), name: SafeString() }), Type.Null()]),
+  receivedAt: SafeString({ format: 'date-time' }),
+  updatedAt: SafeString({ format: 'date-time' }),
   timeline: Type.Array(TimelineEntry),
 });
 export type PublicCase = Static<typeof PublicCase>;
 
 export const CategoryList = Type.Object({
   categories: Type.Array(
-    Type.Object({ code: Type.String(), name: Type.String(), description: Type.String() }),
+    Type.Object({ code: SafeString(), name: SafeString(), description: SafeString() }),
   ),
 });
 export type CategoryList = Static<typeof CategoryList>;

@@ -1,7 +1,8 @@
 import Type, { type Static } from 'typebox';
+import { SafeString } from './safe-string.js';
 
-const Uuid = Type.String({ format: 'uuid' });
-const Instant = Type.String({ format: 'date-time' });
+const Uuid = SafeString({ format: 'uuid' });
+const Instant = SafeString({ format: 'date-time' });
 
 /** `GET /v1/me/notifications`. */
 export const MyNotificationsQuery = Type.Object(
@@ -32,11 +33,11 @@ export const MyNotification = Type.Object({
     },
   ),
   at: Instant,
-  case: Type.Object({ id: Uuid, trackingCode: Type.String(), status: Type.String() }),
+  case: Type.Object({ id: Uuid, trackingCode: SafeString(), status: SafeString() }),
   /** Escalations: the rung reached. */
   level: Type.Union([Type.Integer(), Type.Null()]),
   /** SLA warnings: which deadline (acceptance, first_response, resolution). */
-  target: Type.Union([Type.String(), Type.Null()]),
+  target: Type.Union([SafeString(), Type.Null()]),
   /** Requests to a leader: decided since (by anyone), so nobody waits any more. */
   isSettled: Type.Boolean(),
 });
@@ -49,13 +50,13 @@ export type MyNotifications = Static<typeof MyNotifications>;
 
 /** `GET /v1/cases/:id/assignees`: who may be given the case (its unit's handlers and leaders). */
 export const CaseAssignees = Type.Object({
-  unit: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
+  unit: Type.Union([Type.Object({ code: SafeString(), name: SafeString() }), Type.Null()]),
   officials: Type.Array(
     Type.Object({
       id: Uuid,
-      fullName: Type.String(),
-      title: Type.String(),
-      roles: Type.Array(Type.String()),
+      fullName: SafeString(),
+      title: SafeString(),
+      roles: Type.Array(SafeString()),
       isAbsent: Type.Boolean(),
       openCases: Type.Integer({ description: 'Open cases assigned to them now' }),
     }),
@@ -67,24 +68,24 @@ export type CaseAssignees = Static<typeof CaseAssignees>;
 export const ConsoleReference = Type.Object({
   units: Type.Array(
     Type.Object({
-      code: Type.String(),
-      name: Type.String(),
-      kind: Type.String(),
-      parentCode: Type.Union([Type.String(), Type.Null()]),
+      code: SafeString(),
+      name: SafeString(),
+      kind: SafeString(),
+      parentCode: Type.Union([SafeString(), Type.Null()]),
     }),
   ),
   hotlines: Type.Array(
     Type.Object({
-      number: Type.String({ description: 'E.164' }),
-      displayNumber: Type.String(),
-      name: Type.String(),
+      number: SafeString({ description: 'E.164' }),
+      displayNumber: SafeString(),
+      name: SafeString(),
     }),
   ),
 });
 export type ConsoleReference = Static<typeof ConsoleReference>;
 
 export const CaseAttachmentParams = Type.Object({
-  id: Type.String({ minLength: 1, maxLength: 64, description: 'Case id or tracking code' }),
+  id: SafeString({ minLength: 1, maxLength: 64, description: 'Case id or tracking code' }),
   attachmentId: Uuid,
 });
 export type CaseAttachmentParams = Static<typeof CaseAttachmentParams>;

@@ -1,9 +1,10 @@
 import Type, { type Static } from 'typebox';
+import { SafeString } from './safe-string.js';
 
 /** Proof that the case is the caller's: the link token, or a one-time code sent by SMS. */
 export const CaseProofHeaders = Type.Object({
-  'x-case-token': Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
-  'x-case-otp': Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
+  'x-case-token': Type.Optional(SafeString({ minLength: 1, maxLength: 128 })),
+  'x-case-otp': Type.Optional(SafeString({ pattern: '^[0-9]{6}$' })),
 });
 export type CaseProofHeaders = Static<typeof CaseProofHeaders>;
 
@@ -11,12 +12,12 @@ export type CaseProofHeaders = Static<typeof CaseProofHeaders>;
 export const OtpRequestedResponse = Type.Object({
   accepted: Type.Literal(true),
   expiresInSeconds: Type.Integer(),
-  message: Type.Object({ vi: Type.String(), en: Type.String() }),
+  message: Type.Object({ vi: SafeString(), en: SafeString() }),
 });
 export type OtpRequestedResponse = Static<typeof OtpRequestedResponse>;
 
 export const ProvideInformationBody = Type.Object(
-  { text: Type.String({ minLength: 1, maxLength: 5000 }) },
+  { text: SafeString({ minLength: 1, maxLength: 5000 }) },
   { additionalProperties: false },
 );
 export type ProvideInformationBody = Static<typeof ProvideInformationBody>;
@@ -24,28 +25,28 @@ export type ProvideInformationBody = Static<typeof ProvideInformationBody>;
 export const RateCaseBody = Type.Object(
   {
     rating: Type.Integer({ minimum: 1, maximum: 5 }),
-    comment: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+    comment: Type.Optional(SafeString({ minLength: 1, maxLength: 2000 })),
   },
   { additionalProperties: false },
 );
 export type RateCaseBody = Static<typeof RateCaseBody>;
 
 export const ReopenCaseBody = Type.Object(
-  { reason: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { reason: SafeString({ minLength: 1, maxLength: 2000 }) },
   { additionalProperties: false },
 );
 export type ReopenCaseBody = Static<typeof ReopenCaseBody>;
 
 export const WithdrawCaseBody = Type.Object(
-  { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })) },
+  { reason: Type.Optional(SafeString({ minLength: 1, maxLength: 2000 })) },
   { additionalProperties: false },
 );
 export type WithdrawCaseBody = Static<typeof WithdrawCaseBody>;
 
 /** What a citizen's follow-up action left the case as. */
 export const FollowUpResult = Type.Object({
-  trackingCode: Type.String(),
-  status: Type.String(),
+  trackingCode: SafeString(),
+  status: SafeString(),
 });
 export type FollowUpResult = Static<typeof FollowUpResult>;
 
@@ -58,7 +59,7 @@ export const PublishedCasesQuery = Type.Object(
 );
 export type PublishedCasesQuery = Static<typeof PublishedCasesQuery>;
 
-const NamedRef = Type.Object({ code: Type.String(), name: Type.String() });
+const NamedRef = Type.Object({ code: SafeString(), name: SafeString() });
 
 /** `GET /v1/published-cases`: consented, answered cases with contacts stripped from the text. */
 export const PublishedCaseList = Type.Object({
@@ -67,13 +68,13 @@ export const PublishedCaseList = Type.Object({
   hasMore: Type.Boolean(),
   items: Type.Array(
     Type.Object({
-      trackingCode: Type.String(),
-      status: Type.String(),
+      trackingCode: SafeString(),
+      status: SafeString(),
       category: NamedRef,
       unit: Type.Union([NamedRef, Type.Null()]),
-      text: Type.String(),
-      resolution: Type.Union([Type.String(), Type.Null()]),
-      resolvedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+      text: SafeString(),
+      resolution: Type.Union([SafeString(), Type.Null()]),
+      resolvedAt: Type.Union([SafeString({ format: 'date-time' }), Type.Null()]),
     }),
   ),
 });

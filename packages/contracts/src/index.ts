@@ -19,3 +19,4 @@ export * from './oversight-charts.schemas.js';
 export * from './console.schemas.js';
 export * from './admin-audit.schemas.js';
 export * from './moderation.schemas.js';
+export * from './safe-string.js';

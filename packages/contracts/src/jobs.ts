@@ -1,24 +1,25 @@
 import Type, { type Static } from 'typebox';
+import { SafeString } from './safe-string.js';
 
 // The job catalog: every queue, its jobs and their payloads. Payloads carry ids, never
 // personal data (they sit in Redis and in logs).
-export const RouteCaseJob = Type.Object({ caseId: Type.String({ format: 'uuid' }) });
+export const RouteCaseJob = Type.Object({ caseId: SafeString({ format: 'uuid' }) });
 export type RouteCaseJob = Static<typeof RouteCaseJob>;
 
 /** One SLA moment of a case (a warning, a deadline, an escalation rung) for one generation. */
 export const SlaTimerJob = Type.Object({
-  caseId: Type.String({ format: 'uuid' }),
+  caseId: SafeString({ format: 'uuid' }),
   generation: Type.Integer({ minimum: 0 }),
-  kind: Type.String({ maxLength: 64 }),
-  dueAt: Type.String({ format: 'date-time' }),
+  kind: SafeString({ maxLength: 64 }),
+  dueAt: SafeString({ format: 'date-time' }),
 });
 export type SlaTimerJob = Static<typeof SlaTimerJob>;
 
-export const SendNotificationJob = Type.Object({ notificationId: Type.String({ format: 'uuid' }) });
+export const SendNotificationJob = Type.Object({ notificationId: SafeString({ format: 'uuid' }) });
 export type SendNotificationJob = Static<typeof SendNotificationJob>;
 
 /** Looks for the cases whose text resembles this one's (the case page's related cases). */
-export const MatchTextsJob = Type.Object({ caseId: Type.String({ format: 'uuid' }) });
+export const MatchTextsJob = Type.Object({ caseId: SafeString({ format: 'uuid' }) });
 export type MatchTextsJob = Static<typeof MatchTextsJob>;
 
 export const MaintenanceJob = Type.Object({});

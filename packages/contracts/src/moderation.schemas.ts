@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { NON_BLANK_TEXT_PATTERN, SafeString } from './safe-string.js';
 
 const NULLABLE_TEXT = Type.Union([Type.String(), Type.Null()]);
 const PUBLICATION_STATE = Type.Union([
@@ -72,25 +73,25 @@ export const ModerationCase = Type.Object({
 export type ModerationCase = Static<typeof ModerationCase>;
 
 export const ModerationCaseParams = Type.Object({
-  id: Type.String({ format: 'uuid', description: 'The case id' }),
+  id: SafeString({ format: 'uuid', description: 'The case id' }),
 });
 
 /** Approve: the public text and answer as the official leaves them (default: as proposed). */
 export const ApprovePublicationBody = Type.Object(
   {
     publicText: Type.Optional(
-      Type.String({
+      SafeString({
         minLength: 1,
         maxLength: 10000,
-        pattern: '\\S',
+        pattern: NON_BLANK_TEXT_PATTERN,
         description: 'The text to publish',
       }),
     ),
     publicAnswer: Type.Optional(
-      Type.String({
+      SafeString({
         minLength: 1,
         maxLength: 10000,
-        pattern: '\\S',
+        pattern: NON_BLANK_TEXT_PATTERN,
         description: 'The answer to publish',
       }),
     ),
@@ -101,7 +102,12 @@ export type ApprovePublicationBody = Static<typeof ApprovePublicationBody>;
 
 export const RefusePublicationBody = Type.Object(
   {
-    reason: Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S', description: 'Why not' }),
+    reason: SafeString({
+      minLength: 1,
+      maxLength: 2000,
+      pattern: NON_BLANK_TEXT_PATTERN,
+      description: 'Why not',
+    }),
   },
   { additionalProperties: false },
 );

@@ -1,22 +1,23 @@
 import Type, { type Static } from 'typebox';
+import { SafeString } from './safe-string.js';
 
 /** A dead letter as administrators see it: what, about which case, why; never the address. */
 export const DeadLetter = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  caseId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
-  trackingCode: Type.Union([Type.String(), Type.Null()]),
+  id: SafeString({ format: 'uuid' }),
+  caseId: Type.Union([SafeString({ format: 'uuid' }), Type.Null()]),
+  trackingCode: Type.Union([SafeString(), Type.Null()]),
   eventVersion: Type.Integer(),
-  template: Type.String(),
+  template: SafeString(),
   channel: Type.Union([Type.Literal('sms'), Type.Literal('email'), Type.Literal('in_app')]),
   recipient: Type.Union([
-    Type.Object({ kind: Type.Literal('official'), officialId: Type.String({ format: 'uuid' }) }),
+    Type.Object({ kind: Type.Literal('official'), officialId: SafeString({ format: 'uuid' }) }),
     Type.Object({ kind: Type.Union([Type.Literal('citizen'), Type.Literal('other')]) }),
   ]),
   attempts: Type.Integer(),
-  lastError: Type.Union([Type.String(), Type.Null()], {
+  lastError: Type.Union([SafeString(), Type.Null()], {
     description: 'The last failure, with addresses and phone numbers taken out',
   }),
-  createdAt: Type.String({ format: 'date-time' }),
+  createdAt: SafeString({ format: 'date-time' }),
 });
 export type DeadLetter = Static<typeof DeadLetter>;
 
@@ -26,8 +27,8 @@ export const DeadLetterQuery = Type.Object({
     Type.Integer({ minimum: 1, maximum: 500, description: 'At most 500; 100 by default' }),
   ),
 });
-export const NotificationIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const NotificationIdParams = Type.Object({ id: SafeString({ format: 'uuid' }) });
 export const RetriedNotification = Type.Object({
-  id: Type.String({ format: 'uuid' }),
+  id: SafeString({ format: 'uuid' }),
   status: Type.Literal('pending'),
 });

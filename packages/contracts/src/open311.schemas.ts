@@ -1,14 +1,15 @@
 import Type, { type Static } from 'typebox';
+import { SafeString } from './safe-string.js';
 
 /**
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2): the inputs we validate. The
  * answers are built by hand in JSON and XML (two formats, spec field names), so they have no
  * response schema here; tests check them against the published JSON Schemas.
  */
-const TEXT = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+const TEXT = (maxLength: number) => Type.Optional(SafeString({ maxLength }));
 const ANSWER = Type.Union([
-  Type.String({ maxLength: 1000 }),
-  Type.Array(Type.String({ maxLength: 1000 }), { maxItems: 50 }),
+  SafeString({ maxLength: 1000 }),
+  Type.Array(SafeString({ maxLength: 1000 }), { maxItems: 50 }),
 ]);
 
 /** `POST /open311/v2/requests.{format}` form fields; `attribute[code]=…` arrives as an object. */
@@ -59,18 +60,18 @@ export type Open311RequestsQuery = Static<typeof Open311RequestsQuery>;
 
 /** One path segment with its format suffix, e.g. `K7QM-4RX9.json`. */
 export const Open311FileParams = Type.Object({
-  file: Type.String({ minLength: 1, maxLength: 100 }),
+  file: SafeString({ minLength: 1, maxLength: 100 }),
 });
 
 /** An API key as administrators see it: never the key itself. */
 export const ApiKeySummary = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  name: Type.String(),
-  prefix: Type.String({ description: 'First characters of the key, to recognise it' }),
-  scopes: Type.Array(Type.String()),
-  createdAt: Type.String({ format: 'date-time' }),
-  revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  id: SafeString({ format: 'uuid' }),
+  name: SafeString(),
+  prefix: SafeString({ description: 'First characters of the key, to recognise it' }),
+  scopes: Type.Array(SafeString()),
+  createdAt: SafeString({ format: 'date-time' }),
+  revokedAt: Type.Union([SafeString({ format: 'date-time' }), Type.Null()]),
+  lastUsedAt: Type.Union([SafeString({ format: 'date-time' }), Type.Null()]),
 });
 export type ApiKeySummary = Static<typeof ApiKeySummary>;
 
@@ -79,13 +80,13 @@ export const ApiKeyList = Type.Array(ApiKeySummary);
 /** The answer to issuing a key: the only time the key is shown. */
 export const IssuedApiKey = Type.Object({
   ...ApiKeySummary.properties,
-  key: Type.String({ description: 'Shown once; only its SHA-256 is kept' }),
+  key: SafeString({ description: 'Shown once; only its SHA-256 is kept' }),
 });
 export type IssuedApiKey = Static<typeof IssuedApiKey>;
 
 export const IssueApiKeyBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 200 }) },
+  { name: SafeString({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
 
-export const ApiKeyIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const ApiKeyIdParams = Type.Object({ id: SafeString({ format: 'uuid' }) });

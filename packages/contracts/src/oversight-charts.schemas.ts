@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { SafeString } from './safe-string.js';
 
 // The supervisors' dashboard charts that the reports do not give: the backlog over time,
 // breaches and escalations by rung, transfers between units, and each hotline's cases (the
@@ -9,7 +10,7 @@ const FORMAT = Type.Optional(
     description: 'json (default), csv (UTF-8 with BOM) or xlsx',
   }),
 );
-const DATE = (description: string) => Type.String({ minLength: 10, maxLength: 40, description });
+const DATE = (description: string) => SafeString({ minLength: 10, maxLength: 40, description });
 const INTERVAL = Type.Optional(
   Type.Union([Type.Literal('day'), Type.Literal('week'), Type.Literal('month')], {
     description: 'Default week',
@@ -17,7 +18,7 @@ const INTERVAL = Type.Optional(
 );
 const COUNT = Type.Integer({ minimum: 0 });
 const NULLABLE_COUNT = Type.Union([COUNT, Type.Null()]);
-const NULLABLE_STRING = Type.Union([Type.String(), Type.Null()]);
+const NULLABLE_STRING = Type.Union([SafeString(), Type.Null()]);
 
 /** A chart's period: local dates (Asia/Ho_Chi_Minh, `to` inclusive) or instants. */
 export const ChartPeriodQuery = Type.Object(
@@ -39,14 +40,14 @@ export type ChartSeriesQuery = Static<typeof ChartSeriesQuery>;
 
 /** `GET /v1/oversight/backlog-series`: open cases at the end of each bucket, by age. */
 export const BacklogSeriesResponse = Type.Object({
-  from: Type.String({ format: 'date-time' }),
-  to: Type.String({ format: 'date-time' }),
-  interval: Type.String(),
+  from: SafeString({ format: 'date-time' }),
+  to: SafeString({ format: 'date-time' }),
+  interval: SafeString(),
   points: Type.Array(
     Type.Object({
-      bucket: Type.String({ description: 'First local date of the bucket' }),
-      start: Type.String({ format: 'date-time' }),
-      at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      bucket: SafeString({ description: 'First local date of the bucket' }),
+      start: SafeString({ format: 'date-time' }),
+      at: Type.Union([SafeString({ format: 'date-time' }), Type.Null()], {
         description: 'When the backlog was counted: the bucket’s end, or now; null for the future',
       }),
       open: NULLABLE_COUNT,
@@ -62,13 +63,13 @@ export type BacklogSeriesResponse = Static<typeof BacklogSeriesResponse>;
 
 /** `GET /v1/oversight/escalation-rungs`: breaches per target and escalations per rung. */
 export const EscalationRungsResponse = Type.Object({
-  from: Type.String({ format: 'date-time' }),
-  to: Type.String({ format: 'date-time' }),
-  interval: Type.String(),
+  from: SafeString({ format: 'date-time' }),
+  to: SafeString({ format: 'date-time' }),
+  interval: SafeString(),
   points: Type.Array(
     Type.Object({
-      bucket: Type.String(),
-      start: Type.String({ format: 'date-time' }),
+      bucket: SafeString(),
+      start: SafeString({ format: 'date-time' }),
       breachesAcceptance: COUNT,
       breachesFirstResponse: COUNT,
       breachesResolution: COUNT,
@@ -86,13 +87,13 @@ export type EscalationRungsResponse = Static<typeof EscalationRungsResponse>;
 
 /** `GET /v1/oversight/transfer-flows`: transfers from one unit to another in the period. */
 export const TransferFlowsResponse = Type.Object({
-  from: Type.String({ format: 'date-time' }),
-  to: Type.String({ format: 'date-time' }),
+  from: SafeString({ format: 'date-time' }),
+  to: SafeString({ format: 'date-time' }),
   flows: Type.Array(
     Type.Object({
-      fromUnitId: Type.String(),
+      fromUnitId: SafeString(),
       fromUnitName: NULLABLE_STRING,
-      toUnitId: Type.String(),
+      toUnitId: SafeString(),
       toUnitName: NULLABLE_STRING,
       transfers: COUNT,
       cases: Type.Integer({ minimum: 0, description: 'Distinct cases' }),
@@ -104,16 +105,16 @@ export type TransferFlowsResponse = Static<typeof TransferFlowsResponse>;
 
 /** `GET /v1/oversight/hotlines`: each hotline the official may watch, and its cases. */
 export const HotlineSummaryResponse = Type.Object({
-  from: Type.String({ format: 'date-time' }),
-  to: Type.String({ format: 'date-time' }),
+  from: SafeString({ format: 'date-time' }),
+  to: SafeString({ format: 'date-time' }),
   hotlines: Type.Array(
     Type.Object({
-      hotlineId: Type.String(),
-      number: Type.String({ description: 'E.164' }),
-      displayNumber: Type.String(),
-      name: Type.String(),
-      ownerName: Type.String(),
-      unitName: Type.String(),
+      hotlineId: SafeString(),
+      number: SafeString({ description: 'E.164' }),
+      displayNumber: SafeString(),
+      name: SafeString(),
+      ownerName: SafeString(),
+      unitName: SafeString(),
       isActive: Type.Boolean(),
       isMine: Type.Boolean({ description: 'The signed-in official owns it' }),
       received: Type.Integer({ minimum: 0, description: 'Received in the period' }),

@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { SafeString } from './safe-string.js';
 
 const CASE_STATUS = Type.Union([
   Type.Literal('received'),
@@ -33,7 +34,7 @@ const PRIORITY = Type.Union([
   Type.Literal('urgent'),
 ]);
 const CODE = (description: string) =>
-  Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64, description });
+  SafeString({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64, description });
 
 /** `GET /v1/queues/:queue`. */
 export const QueueParams = Type.Object({
@@ -65,19 +66,19 @@ export const QueueQuery = Type.Object(
     category: Type.Optional(CODE('Category code')),
     channel: Type.Optional(CHANNEL),
     hotline: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 32, description: 'Hotline number (encode + as %2B)' }),
+      SafeString({ minLength: 1, maxLength: 32, description: 'Hotline number (encode + as %2B)' }),
     ),
     commune: Type.Optional(CODE('Commune or ward code')),
     priority: Type.Optional(PRIORITY),
-    receivedFrom: Type.Optional(Type.String({ format: 'date-time' })),
-    receivedTo: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive' })),
+    receivedFrom: Type.Optional(SafeString({ format: 'date-time' })),
+    receivedTo: Type.Optional(SafeString({ format: 'date-time', description: 'Inclusive' })),
     assignee: Type.Optional(
-      Type.Union([Type.Literal('none'), Type.String({ format: 'uuid' })], {
+      Type.Union([Type.Literal('none'), SafeString({ format: 'uuid' })], {
         description: 'An official’s id, or "none" for unassigned cases',
       }),
     ),
     q: Type.Optional(
-      Type.String({
+      SafeString({
         minLength: 1,
         maxLength: 200,
         description: 'Words in the case text, without regard to case or diacritics',
@@ -92,7 +93,7 @@ export const QueueQuery = Type.Object(
     ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'Default 25' })),
     cursor: Type.Optional(
-      Type.String({
+      SafeString({
         minLength: 1,
         maxLength: 300,
         description: 'nextCursor of the previous page (same filters and sort)',
@@ -103,12 +104,12 @@ export const QueueQuery = Type.Object(
 );
 export type QueueQuery = Static<typeof QueueQuery>;
 
-const NamedRef = Type.Object({ code: Type.String(), name: Type.String() });
-const Instant = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+const NamedRef = Type.Object({ code: SafeString(), name: SafeString() });
+const Instant = Type.Union([SafeString({ format: 'date-time' }), Type.Null()]);
 
 export const QueueRow = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  trackingCode: Type.String(),
+  id: SafeString({ format: 'uuid' }),
+  trackingCode: SafeString(),
   status: CASE_STATUS,
   slaState: SLA_STATE,
   priority: PRIORITY,
@@ -116,10 +117,10 @@ export const QueueRow = Type.Object({
   category: NamedRef,
   unit: Type.Union([NamedRef, Type.Null()]),
   assignee: Type.Union([
-    Type.Object({ id: Type.String({ format: 'uuid' }), fullName: Type.String() }),
+    Type.Object({ id: SafeString({ format: 'uuid' }), fullName: SafeString() }),
     Type.Null(),
   ]),
-  receivedAt: Type.String({ format: 'date-time' }),
+  receivedAt: SafeString({ format: 'date-time' }),
   deadlines: Type.Object({
     acceptance: Instant,
     firstResponse: Instant,
@@ -127,7 +128,7 @@ export const QueueRow = Type.Object({
   }),
   escalationLevel: Type.Integer(),
   transferCount: Type.Integer(),
-  excerpt: Type.String({ description: 'The start of the case text' }),
+  excerpt: SafeString({ description: 'The start of the case text' }),
   remainingWorkingMs: Type.Union([Type.Number(), Type.Null()], {
     description:
       'Working time left until the resolution deadline in the unit’s calendar (negative: ' +
@@ -139,7 +140,7 @@ export type QueueRow = Static<typeof QueueRow>;
 const Counts = (description: string) => Type.Record(Type.String(), Type.Integer(), { description });
 
 export const QueuePage = Type.Object({
-  queue: Type.String(),
+  queue: SafeString(),
   total: Type.Integer({ description: 'Cases matching the queue and filters' }),
   totalCapped: Type.Boolean({
     description:
@@ -150,6 +151,6 @@ export const QueuePage = Type.Object({
     bySlaState: Counts('Matching cases per SLA state'),
   }),
   items: Type.Array(QueueRow),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  nextCursor: Type.Union([SafeString(), Type.Null()]),
 });
 export type QueuePage = Static<typeof QueuePage>;

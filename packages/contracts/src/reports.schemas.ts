@@ -1,13 +1,14 @@
 import Type, { type Static } from 'typebox';
+import { SafeString } from './safe-string.js';
 
 const FORMAT = Type.Optional(
   Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')], {
     description: 'json (default), csv (UTF-8 with BOM) or xlsx',
   }),
 );
-const DATE = (description: string) => Type.String({ minLength: 10, maxLength: 40, description });
+const DATE = (description: string) => SafeString({ minLength: 10, maxLength: 40, description });
 const NULLABLE_NUMBER = Type.Union([Type.Number(), Type.Null()]);
-const NULLABLE_STRING = Type.Union([Type.String(), Type.Null()]);
+const NULLABLE_STRING = Type.Union([SafeString(), Type.Null()]);
 
 /** `GET /v1/oversight/*`: a page of an oversight list. */
 export const OversightQuery = Type.Object(
@@ -21,16 +22,16 @@ export const OversightQuery = Type.Object(
 export type OversightQuery = Static<typeof OversightQuery>;
 
 export const OversightItem = Type.Object({
-  caseId: Type.String({ format: 'uuid' }),
-  trackingCode: Type.String(),
-  status: Type.String(),
-  slaState: Type.String(),
+  caseId: SafeString({ format: 'uuid' }),
+  trackingCode: SafeString(),
+  status: SafeString(),
+  slaState: SafeString(),
   unitId: NULLABLE_STRING,
   unitName: NULLABLE_STRING,
   assigneeName: NULLABLE_STRING,
-  categoryName: Type.String(),
-  channel: Type.String(),
-  receivedAt: Type.String({ format: 'date-time' }),
+  categoryName: SafeString(),
+  channel: SafeString(),
+  receivedAt: SafeString({ format: 'date-time' }),
   resolutionDueAt: NULLABLE_STRING,
   latenessWorkingMs: NULLABLE_NUMBER,
   escalationLevel: Type.Integer(),
@@ -43,11 +44,11 @@ export const OversightItem = Type.Object({
       toUnitId: NULLABLE_STRING,
       toUnitName: NULLABLE_STRING,
       reason: NULLABLE_STRING,
-      since: Type.String({ format: 'date-time' }),
+      since: SafeString({ format: 'date-time' }),
     }),
     Type.Null(),
   ]),
-  unitPath: Type.Array(Type.String()),
+  unitPath: Type.Array(SafeString()),
 });
 
 export const OversightResponse = Type.Object({
@@ -120,21 +121,21 @@ const FIGURES = {
 };
 
 export const ReportResponse = Type.Object({
-  from: Type.String({ format: 'date-time' }),
-  to: Type.String({ format: 'date-time' }),
-  by: Type.String(),
+  from: SafeString({ format: 'date-time' }),
+  to: SafeString({ format: 'date-time' }),
+  by: SafeString(),
   rows: Type.Array(Type.Object({ key: NULLABLE_STRING, name: NULLABLE_STRING, ...FIGURES })),
   total: Type.Object(FIGURES),
 });
 
 export const SeriesResponse = Type.Object({
-  from: Type.String({ format: 'date-time' }),
-  to: Type.String({ format: 'date-time' }),
-  interval: Type.String(),
+  from: SafeString({ format: 'date-time' }),
+  to: SafeString({ format: 'date-time' }),
+  interval: SafeString(),
   points: Type.Array(
     Type.Object({
-      bucket: Type.String(),
-      start: Type.String({ format: 'date-time' }),
+      bucket: SafeString(),
+      start: SafeString({ format: 'date-time' }),
       received: Type.Integer(),
       resolved: Type.Integer(),
       resolvedOnTime: Type.Integer(),

@@ -1,7 +1,8 @@
 import Type, { type Static } from 'typebox';
+import { SafeString } from './safe-string.js';
 
 const CODE = (description: string) =>
-  Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64, description });
+  SafeString({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64, description });
 const CHANNEL = Type.Union([
   Type.Literal('web'),
   Type.Literal('sms'),
@@ -28,7 +29,7 @@ const STRATEGY = Type.Union(
       "unit_queue: the unit's queue; round_robin / least_open: among the unit's active, present handlers; named: namedOfficialEmail",
   },
 );
-const HOTLINE_NUMBER = Type.String({ minLength: 3, maxLength: 32 });
+const HOTLINE_NUMBER = SafeString({ minLength: 3, maxLength: 32 });
 
 /**
  * A rule's conditions, by code. Every condition given must hold (an empty or missing list is
@@ -51,7 +52,7 @@ export const RoutingConditionsBody = Type.Object(
       }),
     ),
     words: Type.Optional(
-      Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+      Type.Array(SafeString({ minLength: 1, maxLength: 100 }), {
         maxItems: 100,
         description:
           'Words or phrases found in the text as whole words, diacritics and case ignored ("dat dai" matches "Đất đai")',
@@ -66,7 +67,7 @@ export type RoutingConditionsBody = Static<typeof RoutingConditionsBody>;
 /** `POST /v1/admin/routing-rules`, `PUT /v1/admin/routing-rules/:id`. */
 export const RoutingRuleBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200 }),
+    name: SafeString({ minLength: 1, maxLength: 200 }),
     isActive: Type.Optional(Type.Boolean({ description: 'Default true' })),
     position: Type.Optional(
       Type.Integer({
@@ -80,7 +81,7 @@ export const RoutingRuleBody = Type.Object(
     targetUnitCode: CODE('The unit that receives the cases'),
     strategy: STRATEGY,
     namedOfficialEmail: Type.Optional(
-      Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()], {
+      Type.Union([SafeString({ format: 'email', maxLength: 254 }), Type.Null()], {
         description: 'Required for the named strategy: an official of the target unit',
       }),
     ),
@@ -90,32 +91,32 @@ export const RoutingRuleBody = Type.Object(
 export type RoutingRuleBody = Static<typeof RoutingRuleBody>;
 
 export const RoutingRuleView = Type.Object({
-  id: Type.String(),
+  id: SafeString(),
   position: Type.Integer(),
-  name: Type.String(),
+  name: SafeString(),
   isActive: Type.Boolean(),
   conditions: Type.Object({
-    hotlineNumbers: Type.Optional(Type.Array(Type.String())),
+    hotlineNumbers: Type.Optional(Type.Array(SafeString())),
     channels: Type.Optional(Type.Array(CHANNEL)),
-    categoryCodes: Type.Optional(Type.Array(Type.String())),
-    unitCodes: Type.Optional(Type.Array(Type.String())),
-    words: Type.Optional(Type.Array(Type.String())),
+    categoryCodes: Type.Optional(Type.Array(SafeString())),
+    unitCodes: Type.Optional(Type.Array(SafeString())),
+    words: Type.Optional(Type.Array(SafeString())),
     priorities: Type.Optional(Type.Array(PRIORITY)),
   }),
-  targetUnitCode: Type.String(),
+  targetUnitCode: SafeString(),
   targetUnitActive: Type.Boolean({
     description: 'False when the unit was deactivated or merged: routing passes the rule over',
   }),
   strategy: STRATEGY,
-  namedOfficialEmail: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
+  namedOfficialEmail: Type.Union([SafeString(), Type.Null()]),
+  createdAt: SafeString({ format: 'date-time' }),
+  updatedAt: SafeString({ format: 'date-time' }),
 });
 export type RoutingRuleView = Static<typeof RoutingRuleView>;
 
 export const RoutingRuleList = Type.Object({ rules: Type.Array(RoutingRuleView) });
 export type RoutingRuleList = Static<typeof RoutingRuleList>;
-export const RoutingRuleIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const RoutingRuleIdParams = Type.Object({ id: SafeString({ format: 'uuid' }) });
 
 /**
  * `POST /v1/admin/routing-rules/dry-run`: a case as it would arrive (channel `web` and priority
@@ -124,7 +125,7 @@ export const RoutingRuleIdParams = Type.Object({ id: Type.String({ format: 'uuid
 export const RoutingDryRunBody = Type.Object(
   {
     categoryCode: CODE('Category code'),
-    text: Type.String({ minLength: 1, maxLength: 5000 }),
+    text: SafeString({ minLength: 1, maxLength: 5000 }),
     hotline: Type.Optional(HOTLINE_NUMBER),
     communeCode: Type.Optional(CODE('Commune or ward code')),
     channel: Type.Optional(CHANNEL),
@@ -134,7 +135,7 @@ export const RoutingDryRunBody = Type.Object(
 );
 export type RoutingDryRunBody = Static<typeof RoutingDryRunBody>;
 
-const LOCALIZED = Type.Object({ vi: Type.String(), en: Type.String() });
+const LOCALIZED = Type.Object({ vi: SafeString(), en: SafeString() });
 
 const ConditionResult = Type.Object({
   condition: Type.Union([
@@ -146,18 +147,18 @@ const ConditionResult = Type.Object({
     Type.Literal('priority'),
   ]),
   met: Type.Boolean(),
-  expected: Type.Array(Type.String(), { description: 'What the rule asks for' }),
-  actual: Type.Array(Type.String(), {
+  expected: Type.Array(SafeString(), { description: 'What the rule asks for' }),
+  actual: Type.Array(SafeString(), {
     description: 'What the case has (location: its commune and the units above it)',
   }),
-  matched: Type.Array(Type.String(), { description: 'What of the rule the case meets' }),
+  matched: Type.Array(SafeString(), { description: 'What of the rule the case meets' }),
   explanation: LOCALIZED,
 });
 export type ConditionResult = Static<typeof ConditionResult>;
 
 const Destination = Type.Object({
-  unitCode: Type.String(),
-  unitName: Type.String(),
+  unitCode: SafeString(),
+  unitName: SafeString(),
   reason: Type.Union([
     Type.Literal('rule'),
     Type.Literal('hotline_owner_unit'),
@@ -171,10 +172,10 @@ export const RoutingDryRunResponse = Type.Object({
     Type.Intersect([
       Destination,
       Type.Object({
-        ruleId: Type.Union([Type.String(), Type.Null()]),
-        ruleName: Type.Union([Type.String(), Type.Null()]),
+        ruleId: Type.Union([SafeString(), Type.Null()]),
+        ruleName: Type.Union([SafeString(), Type.Null()]),
         strategy: STRATEGY,
-        namedOfficialEmail: Type.Union([Type.String(), Type.Null()]),
+        namedOfficialEmail: Type.Union([SafeString(), Type.Null()]),
       }),
     ]),
     Type.Null(),
@@ -186,9 +187,9 @@ export const RoutingDryRunResponse = Type.Object({
   /** Every rule in order, each condition evaluated. */
   rules: Type.Array(
     Type.Object({
-      id: Type.String(),
+      id: SafeString(),
       position: Type.Integer(),
-      name: Type.String(),
+      name: SafeString(),
       outcome: Type.Union(
         [
           Type.Literal('matched'),

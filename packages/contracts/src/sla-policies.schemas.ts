@@ -1,8 +1,9 @@
 import Type, { type Static } from 'typebox';
+import { SafeString } from './safe-string.js';
 
 const Target = Type.Object(
   {
-    duration: Type.String({
+    duration: SafeString({
       minLength: 3,
       maxLength: 20,
       description: 'ISO 8601: PnD, PTnH, PTnM',
@@ -21,7 +22,7 @@ export const SlaPolicyBody = Type.Object(
       Type.Literal('denunciation'),
       Type.Literal('leader_hotline'),
     ]),
-    categoryCode: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
+    categoryCode: Type.Union([SafeString({ maxLength: 64 }), Type.Null()]),
     priority: Type.Union([
       Type.Literal('low'),
       Type.Literal('normal'),
@@ -56,11 +57,11 @@ export const SlaPolicyBody = Type.Object(
 export type SlaPolicyBody = Static<typeof SlaPolicyBody>;
 
 export const SlaPolicyView = Type.Intersect([
-  Type.Object({ id: Type.String(), isDefault: Type.Boolean() }),
+  Type.Object({ id: SafeString(), isDefault: Type.Boolean() }),
   Type.Omit(SlaPolicyBody, ['categoryCode']),
-  Type.Object({ categoryCode: Type.Union([Type.String(), Type.Null()]) }),
+  Type.Object({ categoryCode: Type.Union([SafeString(), Type.Null()]) }),
 ]);
 export type SlaPolicyView = Static<typeof SlaPolicyView>;
 
 export const SlaPolicyList = Type.Object({ policies: Type.Array(SlaPolicyView) });
-export const PolicyIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const PolicyIdParams = Type.Object({ id: SafeString({ format: 'uuid' }) });

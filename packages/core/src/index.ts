@@ -1,5 +1,10 @@
 export { AppError, validationFailed, type ErrorCode, type FieldProblem } from './errors.js';
 export {
+  databaseFailure,
+  DATABASE_RETRY_AFTER_SECONDS,
+  type DatabaseFailure,
+} from './database-failure.js';
+export {
   submitCase,
   type SubmitCaseDeps,
   type SubmitCaseCommand,

@@ -5,15 +5,12 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import type { Redis } from 'ioredis';
-import {
-  TypeBoxValidatorCompiler,
-  registerAjvFormats,
-  type TypeBoxTypeProvider,
-} from '@fastify/type-provider-typebox';
+import { registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppConfig, Logger } from '@hotline/config';
 import type { CredentialCache, Database, RawSql } from '@hotline/db';
-import { registerErrorHandler } from './plugins/error-handler.js';
+import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { storableValidatorCompiler } from './plugins/storable-input.js';
 import { createCaseRoute } from './routes/cases/create-case.route.js';
 import { getCaseRoute } from './routes/cases/get-case.route.js';
 import { listCategoriesRoute } from './routes/categories/list-categories.route.js';
@@ -106,8 +103,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // request.ip is the socket's address unless TRUST_PROXY names the proxies in front of us:
     // believing X-Forwarded-For from anyone would let a client pick its own address.
     trustProxy: trustProxyOption(deps.config.trustProxy),
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(storableValidatorCompiler);
 
   // One line per request, after the reply; the URL holds no personal data.
   app.addHook('onResponse', async (request, reply) => {

@@ -31,6 +31,43 @@ const MESSAGES: Record<string, Message> = {
     vi: `"${f}" phải là một trong: ${p?.allowed ?? ''}`,
     en: `"${f}" must be one of: ${p?.allowed ?? ''}`,
   }),
+  invalid_character: (f) => ({
+    vi: `"${f}" chứa ký tự không hợp lệ (ký tự NUL U+0000 hoặc mã hoá Unicode hỏng)`,
+    en: `"${f}" contains a character that cannot be stored (NUL U+0000 or broken Unicode)`,
+  }),
+  malformed_multipart: (f) => ({
+    vi: `Nội dung multipart không hợp lệ hoặc bị cắt cụt ("${f}")`,
+    en: `The multipart body is malformed or truncated ("${f}")`,
+  }),
+  multipart_required: () => ({
+    vi: 'Tệp phải được gửi dạng multipart/form-data, trường "file"',
+    en: 'Files must be sent as multipart/form-data, in the field "file"',
+  }),
+  unexpected_field: (f) => ({
+    vi: `Trường "${f}" không được nhận; tệp gửi trong trường "file"`,
+    en: `The field "${f}" is not accepted; send files in "file"`,
+  }),
+  file_too_large: (_f, p) => ({
+    vi: `Tệp quá lớn (tối đa ${p?.max ?? ''} byte)`,
+    en: `The file is too large (at most ${p?.max ?? ''} bytes)`,
+  }),
+  too_many_files: (_f, p) => ({
+    vi: `Quá nhiều tệp trong một lần gửi (tối đa ${p?.max ?? ''})`,
+    en: `Too many files in one request (at most ${p?.max ?? ''})`,
+  }),
+  empty_file: () => ({ vi: 'Tệp rỗng', en: 'The file is empty' }),
+  file_type_not_allowed: () => ({
+    vi: 'Chỉ nhận ảnh, PDF, ghi âm hoặc video (kiểm tra theo nội dung tệp)',
+    en: 'Only photos, PDF, audio or video are accepted (checked by the file’s bytes)',
+  }),
+  invalid_url: () => ({
+    vi: 'Địa chỉ (URL) không hợp lệ: có mã % không giải mã được',
+    en: 'The URL is invalid: a % escape does not decode',
+  }),
+  invalid_value: (f) => ({
+    vi: `"${f}" có giá trị không lưu được`,
+    en: `"${f}" holds a value that cannot be stored`,
+  }),
   out_of_range: (f) => ({ vi: `"${f}" nằm ngoài giới hạn`, en: `"${f}" is out of range` }),
   locked_until: (_f, p) => ({
     vi: `Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ${p?.retryAfterSeconds ?? ''} giây`,

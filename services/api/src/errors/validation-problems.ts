@@ -1,5 +1,7 @@
 import type { FastifySchemaValidationError } from 'fastify';
+import { STORABLE_TEXT_PATTERN } from '@hotline/contracts';
 import type { FieldProblem } from '@hotline/core';
+import { INVALID_CHARACTER } from '../plugins/storable-input.js';
 
 const pointerToField = (pointer: string) =>
   pointer.replace(/^\//, '').split('/').filter(Boolean).join('.');
@@ -46,7 +48,15 @@ export function validationProblems(
       case 'minItems':
         add({ field: base, reason: 'too_short', params: { limit: Number(params.limit) } });
         break;
+      case INVALID_CHARACTER:
+        add({ field: base, reason: 'invalid_character' });
+        break;
       case 'pattern':
+        add({
+          field: base,
+          reason: params.pattern === STORABLE_TEXT_PATTERN ? 'invalid_character' : 'invalid_format',
+        });
+        break;
       case 'format':
         add({ field: base, reason: 'invalid_format' });
         break;

@@ -1,6 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorResponse } from '@hotline/contracts';
-import { AppError, type ErrorCode, type FieldProblem } from '@hotline/core';
+import {
+  AppError,
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseFailure,
+  type ErrorCode,
+  type FieldProblem,
+} from '@hotline/core';
 import { toFieldError } from '../errors/messages.js';
 import { validationProblems } from '../errors/validation-problems.js';
 
@@ -80,6 +86,20 @@ function frameworkProblem(err: FastifyError, bodyLimit: number): [string, FieldP
   }
 }
 
+/**
+ * Errors Fastify meets before routing (a URL that does not decode, e.g. `/v1/cases/%`), in
+ * our error shape rather than Fastify's; pass as the `frameworkErrors` option.
+ */
+export function frameworkErrors(
+  err: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 400;
+  const reason = err.code === 'FST_ERR_BAD_URL' ? 'invalid_url' : 'invalid';
+  void send(reply, status, err.code ?? 'BAD_REQUEST', err.message, [{ field: 'url', reason }]);
+}
+
 /** Maps every error to a JSON body; a 5xx never reveals internals (they go to the log). */
 export function registerErrorHandler(app: FastifyInstance, bodyLimit: number) {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -102,6 +122,22 @@ export function registerErrorHandler(app: FastifyInstance, bodyLimit: number) {
     if (framework) {
       const [code, problem] = framework;
       return send(reply, err.statusCode ?? 400, code, err.message, [problem]);
+    }
+    const database = databaseFailure(err);
+    if (database?.kind === 'unavailable') {
+      request.log.warn({ err }, 'database unavailable');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      return send(
+        reply,
+        503,
+        'DEPENDENCY_UNAVAILABLE',
+        'The database is unavailable; retry later.',
+      );
+    }
+    if (database?.kind === 'invalid_data') {
+      // A safety net: the schemas should have refused the value before any query ran.
+      request.log.warn({ err }, 'database refused a value');
+      return send(reply, 400, 'VALIDATION_FAILED', 'body: invalid_value', [database.problem]);
     }
     const status =
       err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;

@@ -44,44 +44,60 @@ export function requireMultipart(request: FastifyRequest) {
   }
 }
 
+/** A multipart limit or parser failure as the 400 naming the field it concerns. */
+function multipartProblem(err: unknown, limits: AttachmentLimits): AppError {
+  if (err instanceof AppError) return err;
+  const code = (err as { code?: string }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') {
+    return validationFailed([
+      { field: 'file', reason: 'file_too_large', params: { max: limits.maxBytes } },
+    ]);
+  }
+  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+    return validationFailed([
+      { field: 'file', reason: 'too_many_files', params: { max: MAX_FILES_PER_REQUEST } },
+    ]);
+  }
+  // Whatever else the reader throws (a missing boundary, a truncated body, a malformed part
+  // header, a client that hung up) is about the body the client sent, never a fault of ours.
+  return validationFailed([{ field: 'body', reason: 'malformed_multipart' }]);
+}
+
 /**
- * Stores every `file` part of the request on the case (each checked by its bytes and size);
- * the multipart limits become 400s naming the field.
+ * Reads every `file` part of the request, then stores each on the case (checked by its bytes
+ * and size). The whole body is read before anything is stored, so a truncated or malformed
+ * body is a 400 naming the field that writes nothing.
  */
 export async function storeUploads(
   request: FastifyRequest,
   deps: { db: Database; dir: string; limits: AttachmentLimits },
   on: { caseId: string; source: 'web' | 'official'; officialId?: string },
 ): Promise<StoredAttachment[]> {
-  const stored: StoredAttachment[] = [];
+  const files: { fileName: string; bytes: Buffer }[] = [];
   try {
     for await (const part of request.files()) {
       if (part.fieldname !== 'file') {
-        throw validationFailed([{ field: part.fieldname, reason: 'unexpected_field' }]);
+        throw validationFailed([
+          {
+            field: part.fieldname.replace(/[^\w.-]/g, '?').slice(0, 64),
+            reason: 'unexpected_field',
+          },
+        ]);
       }
-      const bytes = await part.toBuffer();
-      stored.push(
-        await storeAttachment(
-          { db: deps.db, dir: deps.dir, limits: deps.limits },
-          { ...on, fileName: part.filename, bytes },
-        ),
-      );
+      files.push({ fileName: part.filename, bytes: await part.toBuffer() });
     }
   } catch (err) {
-    if (err instanceof AppError) throw err;
-    const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw validationFailed([
-        { field: 'file', reason: 'file_too_large', params: { max: deps.limits.maxBytes } },
-      ]);
-    }
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
-      throw validationFailed([
-        { field: 'file', reason: 'too_many_files', params: { max: MAX_FILES_PER_REQUEST } },
-      ]);
-    }
-    throw err;
+    throw multipartProblem(err, deps.limits);
   }
-  if (stored.length === 0) throw validationFailed([{ field: 'file', reason: 'required' }]);
+  if (files.length === 0) throw validationFailed([{ field: 'file', reason: 'required' }]);
+  const stored: StoredAttachment[] = [];
+  for (const file of files) {
+    stored.push(
+      await storeAttachment(
+        { db: deps.db, dir: deps.dir, limits: deps.limits },
+        { ...on, ...file },
+      ),
+    );
+  }
   return stored;
 }

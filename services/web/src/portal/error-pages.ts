@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError } from '@hotline/core';
+import { AppError, DATABASE_RETRY_AFTER_SECONDS, databaseFailure } from '@hotline/core';
 import { langOf } from './locale.js';
 import { messagesFor } from './i18n/index.js';
 import type { Render } from './render.js';
@@ -11,6 +11,10 @@ function kindOf(err: FastifyError): [ErrorKind, number] {
     if (err.code === 'CASE_NOT_FOUND') return ['notFound', 404];
     if (err.code === 'VALIDATION_FAILED') return ['badRequest', 400];
   }
+  // Postgres unreachable: the citizen may try again shortly (the API answers 503 too).
+  const database = databaseFailure(err);
+  if (database?.kind === 'unavailable') return ['server', 503];
+  if (database?.kind === 'invalid_data') return ['badRequest', 400];
   const status = err.statusCode ?? 500;
   if (status === 429) return ['tooMany', 429];
   if (status === 404) return ['notFound', 404];
@@ -25,7 +29,8 @@ function kindOf(err: FastifyError): [ErrorKind, number] {
 export function registerErrorPages(app: FastifyInstance, render: Render) {
   app.setErrorHandler(async (err: FastifyError, request, reply) => {
     const [kind, status] = kindOf(err);
-    if (status >= 500) request.log.error({ err }, 'portal page failed');
+    if (status === 503) reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    else if (status >= 500) request.log.error({ err }, 'portal page failed');
     const t = messagesFor(langOf(request)).errors;
     const title = t[`${kind}Title`];
     try {

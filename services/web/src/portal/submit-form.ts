@@ -1,4 +1,4 @@
-import type { CreateCaseBody } from '@hotline/contracts';
+import { UNSTORABLE_CHARACTER, type CreateCaseBody } from '@hotline/contracts';
 import type { FieldProblem } from '@hotline/core';
 import { CASE_TEXT_MIN, normalizeVietnamesePhone } from '@hotline/domain';
 import type { PhotoProblem } from './form-data.js';
@@ -86,6 +86,10 @@ export function checkSubmission(
   }
   const email = v.email.trim();
   if (email && (length(email) > EMAIL_MAX || !EMAIL.test(email))) errors.email = e.emailInvalid;
+  // Postgres cannot store U+0000 (a form can carry it as %00): refused here, never a 500.
+  for (const field of ['text', 'address', 'name', 'phone', 'email', 'communeCode'] as const) {
+    if (UNSTORABLE_CHARACTER.test(v[field])) errors[field] = e.invalidCharacter;
+  }
   if (photoProblem) {
     errors.photos = {
       too_large: e.photoTooLarge(photoLimits.maxBytes),

@@ -1,6 +1,11 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { XMLBuilder } from 'fast-xml-parser';
-import { AppError, type FieldProblem } from '@hotline/core';
+import {
+  AppError,
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseFailure,
+  type FieldProblem,
+} from '@hotline/core';
 import { STATUS } from '../../plugins/error-handler.js';
 import { toFieldError } from '../../errors/messages.js';
 import { validationProblems } from '../../errors/validation-problems.js';
@@ -12,6 +17,19 @@ export type Format = (typeof FORMATS)[number];
 const CONTENT_TYPE: Record<Format, string> = {
   json: 'application/json; charset=utf-8',
   xml: 'text/xml; charset=utf-8',
+};
+
+/**
+ * The responses of an Open311 route for the OpenAPI document: GeoReport bodies (and its
+ * `errors` list) in the content type of each suffix the route serves.
+ */
+export const open311Responses = (formats: readonly Format[]) => {
+  const content: Record<string, { schema: object }> = {};
+  for (const f of formats) content[CONTENT_TYPE[f].replace(/;.*/, '')] = { schema: {} };
+  return {
+    200: { description: 'GeoReport v2', content },
+    '4xx': { description: 'GeoReport v2 errors: [{ code, description }]', content },
+  };
 };
 
 const builder = new XMLBuilder({ format: false, suppressEmptyNode: false });
@@ -68,16 +86,24 @@ export function open311ErrorHandler(
   let status: number;
   let problems: FieldProblem[] = [];
   let message = err.message;
+  const database = err instanceof AppError ? null : databaseFailure(err);
   if (err instanceof AppError) {
     status = STATUS[err.code];
     problems = [...err.problems];
   } else if (err.validation) {
     status = 400;
     problems = validationProblems(err.validation, err.validationContext ?? 'body');
+  } else if (database?.kind === 'invalid_data') {
+    status = 400;
+    problems = [database.problem];
+  } else if (database?.kind === 'unavailable') {
+    status = 503;
+    message = 'The database is unavailable; retry later.';
+    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
   } else {
     status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
   }
-  if (status >= 500) {
+  if (status >= 500 && !database) {
     request.log.error({ err }, 'open311 request failed');
     message = 'Internal error; it has been logged.';
   }

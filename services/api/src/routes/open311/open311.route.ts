@@ -20,6 +20,7 @@ import { acceptFormBodies } from '../../plugins/form-body.js';
 import {
   FORMATS,
   open311ErrorHandler,
+  open311Responses,
   sendOpen311,
   splitFormat,
   type XmlShape,
@@ -103,13 +104,25 @@ export const open311Routes =
         for (const format of FORMATS) {
           typed.get(
             `/discovery.${format}`,
-            { schema: { summary: `Open311 discovery (${format})`, tags } },
+            {
+              schema: {
+                summary: `Open311 discovery (${format})`,
+                tags,
+                response: open311Responses([format]),
+              },
+            },
             async (request, reply) =>
               sendOpen311(reply, format, DISCOVERY, discovery(deps.linkBase(request))),
           );
           typed.get(
             `/services.${format}`,
-            { schema: { summary: `Open311 services: the categories (${format})`, tags } },
+            {
+              schema: {
+                summary: `Open311 services: the categories (${format})`,
+                tags,
+                response: open311Responses([format]),
+              },
+            },
             async (_request, reply) =>
               sendOpen311(reply, format, SERVICES, await listOpen311Services(deps)),
           );
@@ -120,6 +133,7 @@ export const open311Routes =
                 summary: `Open311 service requests, newest first (${format})`,
                 tags,
                 querystring: Open311RequestsQuery,
+                response: open311Responses([format]),
               },
             },
             async (request, reply) =>
@@ -139,6 +153,7 @@ export const open311Routes =
                 tags,
                 consumes: ['application/x-www-form-urlencoded'],
                 body: Open311RequestBody,
+                response: open311Responses([format]),
               },
             },
             async (request, reply) => {
@@ -166,7 +181,14 @@ export const open311Routes =
         ) =>
           typed.get(
             path,
-            { schema: { summary, tags, params: Open311FileParams } },
+            {
+              schema: {
+                summary,
+                tags,
+                params: Open311FileParams,
+                response: open311Responses(FORMATS),
+              },
+            },
             async (request, reply) => {
               const file = splitFormat(request.params.file);
               if (!file) throw unknownFormat();

@@ -11,7 +11,7 @@ import {
 import { backlogSeries, escalationRungs, hotlineSummary, transferFlows } from '@hotline/core';
 import type { Database } from '@hotline/db';
 import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
-import { formatOf, periodStamp, sendTable } from '../reports/export-table.js';
+import { formatOf, periodStamp, sendTable, jsonOrTable } from '../reports/export-table.js';
 import {
   BACKLOG_COLUMNS,
   HOTLINE_COLUMNS,
@@ -51,7 +51,7 @@ export const oversightChartRoutes =
             tags: TAGS,
             security: SECURITY,
             querystring: ChartSeriesQuery,
-            response: { 200: BacklogSeriesResponse, ...ERRORS },
+            response: { 200: jsonOrTable(BacklogSeriesResponse), ...ERRORS },
           },
         },
         async (request, reply) => {
@@ -81,7 +81,7 @@ export const oversightChartRoutes =
             tags: TAGS,
             security: SECURITY,
             querystring: ChartSeriesQuery,
-            response: { 200: EscalationRungsResponse, ...ERRORS },
+            response: { 200: jsonOrTable(EscalationRungsResponse), ...ERRORS },
           },
         },
         async (request, reply) => {
@@ -110,7 +110,7 @@ export const oversightChartRoutes =
             tags: TAGS,
             security: SECURITY,
             querystring: ChartPeriodQuery,
-            response: { 200: TransferFlowsResponse, ...ERRORS },
+            response: { 200: jsonOrTable(TransferFlowsResponse), ...ERRORS },
           },
         },
         async (request, reply) => {
@@ -133,7 +133,7 @@ export const oversightChartRoutes =
             tags: TAGS,
             security: SECURITY,
             querystring: ChartPeriodQuery,
-            response: { 200: HotlineSummaryResponse, ...ERRORS },
+            response: { 200: jsonOrTable(HotlineSummaryResponse), ...ERRORS },
           },
         },
         async (request, reply) => {

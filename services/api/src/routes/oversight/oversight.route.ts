@@ -3,7 +3,14 @@ import { ErrorResponse, OversightQuery, OversightResponse } from '@hotline/contr
 import { listOversight, type OversightItem } from '@hotline/core';
 import type { Database, OversightList } from '@hotline/db';
 import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
-import { hours, localTime, sendTable, type Column, formatOf } from '../reports/export-table.js';
+import {
+  hours,
+  localTime,
+  sendTable,
+  type Column,
+  formatOf,
+  jsonOrTable,
+} from '../reports/export-table.js';
 import { CHANNEL_NAMES } from '../reports/report-columns.js';
 
 const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
@@ -97,7 +104,7 @@ export const oversightRoutes =
               tags: ['oversight'],
               security: [{ officialToken: [] }],
               querystring: OversightQuery,
-              response: { 200: OversightResponse, ...ERRORS },
+              response: { 200: jsonOrTable(OversightResponse), ...ERRORS },
             },
           },
           async (request, reply) => {

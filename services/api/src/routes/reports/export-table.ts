@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import ExcelJS from 'exceljs';
+import Type, { type TSchema } from 'typebox';
 
 /** A column of an export: a Vietnamese header and how a row gives its cell. */
 export interface Column<T> {
@@ -12,6 +13,20 @@ export interface Column<T> {
 }
 
 export type ExportFormat = 'csv' | 'xlsx';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The 200 of a route that answers JSON, or a table as CSV or XLSX (`?format=`, `/export`):
+ * one schema per content type, so the OpenAPI document says what each really is.
+ */
+export const jsonOrTable = <T extends TSchema>(json: T) => ({
+  content: {
+    'application/json': { schema: json },
+    'text/csv': { schema: Type.String({ description: 'CSV, UTF-8 with a byte-order mark' }) },
+    [XLSX_TYPE]: { schema: Type.String({ format: 'binary', description: 'Excel workbook' }) },
+  },
+});
 
 /** The format asked for: `?format=`, or CSV for the `/export` form of a route. */
 export const formatOf = (url: string, format: string | undefined): ExportFormat | null => {
@@ -76,7 +91,7 @@ export async function sendTable<T>(
       .send(Readable.from(csvLines(columns, rows), { objectMode: false }));
   }
   const body = await xlsxBuffer(name.slice(0, 31), columns, rows);
-  return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(body);
+  return reply.type(XLSX_TYPE).send(body);
 }
 
 /** An instant as people in Vietnam write it, in the zone: `17:00 16/12/2026`. */

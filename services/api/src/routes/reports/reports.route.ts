@@ -10,7 +10,7 @@ import {
 import { reportFigures, reportSeries, type ReportGrouping } from '@hotline/core';
 import type { Database } from '@hotline/db';
 import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
-import { formatOf, periodStamp, sendTable } from './export-table.js';
+import { formatOf, periodStamp, sendTable, jsonOrTable } from './export-table.js';
 import { reportColumns, reportRowsForExport, SERIES_COLUMNS } from './report-columns.js';
 
 const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
@@ -38,7 +38,7 @@ export const reportRoutes =
       tags: ['reports'],
       security: [{ officialToken: [] }],
       querystring,
-      response: { 200: ReportResponse, ...ERRORS },
+      response: { 200: jsonOrTable(ReportResponse), ...ERRORS },
     });
     const grouped: [string, ReportGrouping, string][] = [
       ['/v1/reports/units', 'unit', 'Figures per unit for a period'],
@@ -101,7 +101,7 @@ export const reportRoutes =
             tags: ['reports'],
             security: [{ officialToken: [] }],
             querystring: SeriesQuery,
-            response: { 200: SeriesResponse, ...ERRORS },
+            response: { 200: jsonOrTable(SeriesResponse), ...ERRORS },
           },
         },
         async (request, reply) => {

@@ -62,9 +62,10 @@ export const twilioSmsRoute =
         schema: {
           summary: 'Inbound SMS from Twilio (form-encoded, X-Twilio-Signature)',
           tags: ['webhooks'],
+          consumes: ['application/x-www-form-urlencoded'],
           body: TwilioSmsBody,
           response: {
-            200: Type.String({ description: 'TwiML' }),
+            200: { content: { 'text/xml': { schema: Type.String({ description: 'TwiML' }) } } },
             400: ErrorResponse,
             403: ErrorResponse,
           },

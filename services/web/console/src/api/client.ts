@@ -17,7 +17,11 @@ const csrf: Middleware = {
 };
 
 /** The typed API client: paths, parameters and bodies come from the API's OpenAPI document. */
-export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+// The console reads JSON only: exports (CSV, XLSX) are downloaded through plain links.
+export const api = createClient<paths, 'application/json'>({
+  baseUrl: '',
+  credentials: 'same-origin',
+});
 api.use(csrf);
 
 /** The API's error body ({ error: { code, message, details } }) as an Error. */

@@ -10365,6 +10365,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -10512,6 +10514,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -10659,6 +10663,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -10806,6 +10812,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -10953,6 +10961,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -11100,6 +11110,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -11247,6 +11259,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -11394,6 +11408,8 @@ export interface paths {
                             limit: number;
                             offset: number;
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -11565,6 +11581,8 @@ export interface paths {
                                 reopenRate: number | null;
                             };
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -11736,6 +11754,8 @@ export interface paths {
                                 reopenRate: number | null;
                             };
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -11907,6 +11927,8 @@ export interface paths {
                                 reopenRate: number | null;
                             };
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -12078,6 +12100,8 @@ export interface paths {
                                 reopenRate: number | null;
                             };
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -12250,6 +12274,8 @@ export interface paths {
                                 reopenRate: number | null;
                             };
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -12422,6 +12448,8 @@ export interface paths {
                                 reopenRate: number | null;
                             };
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -12554,6 +12582,8 @@ export interface paths {
                                 escalations: number;
                             }[];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -12686,6 +12716,8 @@ export interface paths {
                                 escalations: number;
                             }[];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -12823,6 +12855,8 @@ export interface paths {
                                 over30: number | null;
                             }[];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -12960,6 +12994,8 @@ export interface paths {
                                 over30: number | null;
                             }[];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -13099,6 +13135,8 @@ export interface paths {
                                 forTransfers: number;
                             }[];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -13238,6 +13276,8 @@ export interface paths {
                                 forTransfers: number;
                             }[];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -13371,6 +13411,8 @@ export interface paths {
                                 cases: number;
                             };
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -13504,6 +13546,8 @@ export interface paths {
                                 cases: number;
                             };
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -13648,6 +13692,8 @@ export interface paths {
                                 escalated: number;
                             }[];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -13792,6 +13838,8 @@ export interface paths {
                                 escalated: number;
                             }[];
                         };
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -18485,7 +18533,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
+                    "application/x-www-form-urlencoded": {
                         MessageSid: string;
                         From: string;
                         To: string;
@@ -18495,13 +18543,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description TwiML */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": string;
+                        "text/xml": string;
                     };
                 };
                 /** @description Default Response */
@@ -18680,12 +18728,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
                 };
             };
         };
@@ -18714,12 +18773,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
                 };
             };
         };
@@ -18757,12 +18827,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
                 };
             };
         };
@@ -18804,12 +18885,23 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
                 };
             };
         };
@@ -18836,12 +18928,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/xml": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": unknown;
+                    };
                 };
             };
         };
@@ -18870,12 +18973,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/xml": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": unknown;
+                    };
                 };
             };
         };
@@ -18913,12 +19027,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/xml": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": unknown;
+                    };
                 };
             };
         };
@@ -18960,12 +19085,23 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/xml": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/xml": unknown;
+                    };
                 };
             };
         };
@@ -18994,12 +19130,25 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": unknown;
+                        "text/xml": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                        "text/xml": unknown;
+                    };
                 };
             };
         };
@@ -19030,12 +19179,25 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": unknown;
+                        "text/xml": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                        "text/xml": unknown;
+                    };
                 };
             };
         };
@@ -19066,12 +19228,25 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description GeoReport v2 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": unknown;
+                        "text/xml": unknown;
+                    };
+                };
+                /** @description GeoReport v2 errors: [{ code, description }] */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                        "text/xml": unknown;
+                    };
                 };
             };
         };

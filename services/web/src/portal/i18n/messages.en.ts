@@ -113,6 +113,8 @@ export const en: Messages = {
       phoneInvalid: 'This phone number is not valid. Enter a Vietnamese mobile, e.g. 0912 345 678.',
       phoneNotVietnamese: 'Please enter a Vietnamese phone number.',
       emailInvalid: 'This e-mail address is not valid, e.g. name@example.com.',
+      invalidCharacter:
+        'This holds a character that cannot be kept (NUL or broken Unicode); please retype it.',
       photoTooLarge: (maxBytes: number) => `Each photo must be at most ${MB(maxBytes)} MB.`,
       photoType: 'Only photos can be sent (JPEG, PNG, WebP, HEIC or GIF).',
       photoTooMany: (max: number) => `You can send at most ${max} photos.`,

@@ -117,6 +117,8 @@ export const vi = {
       phoneInvalid: 'Số điện thoại không hợp lệ. Nhập số di động Việt Nam, ví dụ 0912 345 678.',
       phoneNotVietnamese: 'Vui lòng nhập số điện thoại Việt Nam.',
       emailInvalid: 'Địa chỉ thư điện tử không hợp lệ, ví dụ ten@example.com.',
+      invalidCharacter:
+        'Có ký tự không hợp lệ (ký tự NUL hoặc mã hoá Unicode hỏng), vui lòng nhập lại.',
       photoTooLarge: (maxBytes: number) => `Mỗi ảnh không được quá ${MB(maxBytes)} MB.`,
       photoType: 'Chỉ nhận tệp ảnh (JPEG, PNG, WebP, HEIC hoặc GIF).',
       photoTooMany: (max: number) => `Chỉ gửi được tối đa ${max} ảnh.`,
