@@ -40,7 +40,8 @@ function cspViolations(page: Page): string[] {
 describe('security headers on the API, console, portal, docs and dashboard', () => {
   let sys: TestSystem;
   let browser: Browser;
-  const basic = `Basic ${Buffer.from(`admin:${TEST_ADMIN_TOKEN}`).toString('base64')}`;
+  // The dashboard takes an administrator's session or an admin-scoped API token.
+  const adminBearer = `Bearer ${TEST_ADMIN_TOKEN}`;
 
   beforeAll(async () => {
     sys = await startSystem({ label: 'headers', withWorker: false });
@@ -113,8 +114,9 @@ describe('security headers on the API, console, portal, docs and dashboard', () 
     const page = await context.newPage();
     const violations = cspViolations(page);
     await page.goto(`${sys.baseUrl}/docs`);
-    await page.locator('.opblock').first().waitFor();
-    expect(await page.locator('.opblock').count()).toBeGreaterThan(10);
+    // Swagger UI renders the tags a few at a time, as the page scrolls: a few operations show
+    // that its script ran and built the document under the policy.
+    await page.locator('.opblock').nth(5).waitFor();
     await screenshot(page, 'docs-with-csp');
     expect(violations).toEqual([]);
     await context.close();
@@ -129,7 +131,7 @@ describe('security headers on the API, console, portal, docs and dashboard', () 
     expect(violations).toEqual([]);
     await context.close();
 
-    const admin = await browser.newContext({ extraHTTPHeaders: { authorization: basic } });
+    const admin = await browser.newContext({ extraHTTPHeaders: { authorization: adminBearer } });
     const dashboard = await admin.newPage();
     const blocked = cspViolations(dashboard);
     await dashboard.goto(`${sys.baseUrl}/admin/queues`);
