@@ -190,7 +190,9 @@ async function live(life: CaseLife) {
  */
 async function moderate(life: CaseLife): Promise<boolean> {
   const { r, ctx, plan } = life;
-  if (!plan.consentToPublish || life.status !== 'resolved') return true;
+  // A denunciation is never public, whatever the citizen ticked: nobody is asked to review it.
+  if (!plan.consentToPublish || plan.caseType === 'denunciation') return true;
+  if (life.status !== 'resolved') return true;
   const roll = r.between(0, 1);
   if (roll >= 0.85) return true;
   if (!(await life.reach(life.office(60, 960)))) return false;
