@@ -1,10 +1,10 @@
 import type { ApprovePublicationBody, ModerationCase } from '@hotline/contracts';
 import { findModerationCase } from '@hotline/db';
-import { changeCase, type CaseChangeDeps } from '../change-case.js';
-import { principalInScope, requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import type { CaseChangeDeps } from '../change-case.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { AppError } from '../errors.js';
-import { moderationScopeOf } from './moderation-scope.js';
-import { cannotApprove, moderationViewOf } from './moderation-view.js';
+import { decidePublication } from './decide-publication.js';
+import { cannotApprove } from './moderation-view.js';
 import { knownPersonalDataOf, redactForPublication } from './public-case.js';
 
 /**
@@ -21,16 +21,12 @@ export async function approvePublication(
   body: ApprovePublicationBody,
   now: Date,
 ): Promise<ModerationCase> {
-  requireScope(who, 'cases:write');
-  const scope = await moderationScopeOf(deps.db, who);
-  if (!(await findModerationCase(deps.db, scope, caseId))) {
-    throw new AppError('CASE_NOT_FOUND', `case ${caseId} not found`);
-  }
-  await changeCase(
+  return decidePublication(
     deps,
+    who,
     caseId,
     // Read again under the case's lock: consent and the answer are checked as they are now.
-    async (_state, _current, tx) => {
+    (scope) => async (_state, _current, tx) => {
       const row = await findModerationCase(tx, scope, caseId);
       if (!row) throw new AppError('CASE_NOT_FOUND', `case ${caseId} not found`);
       const refusal = cannotApprove(row);
@@ -42,9 +38,6 @@ export async function approvePublication(
         publicAnswer: redactForPublication(body.publicAnswer ?? row.answer ?? '', known),
       };
     },
-    principalInScope(who, scope),
     now,
   );
-  const row = await findModerationCase(deps.db, scope, caseId);
-  return moderationViewOf(row!);
 }

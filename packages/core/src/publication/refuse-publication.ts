@@ -1,10 +1,7 @@
 import type { ModerationCase, RefusePublicationBody } from '@hotline/contracts';
-import { findModerationCase } from '@hotline/db';
-import { changeCase, type CaseChangeDeps } from '../change-case.js';
-import { principalInScope, requireScope, type ActingOfficial } from '../auth/acting-official.js';
-import { AppError } from '../errors.js';
-import { moderationScopeOf } from './moderation-scope.js';
-import { moderationViewOf } from './moderation-view.js';
+import type { CaseChangeDeps } from '../change-case.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
+import { decidePublication } from './decide-publication.js';
 
 /**
  * An official refuses to publish a case, with a reason (also to withdraw one published
@@ -17,18 +14,6 @@ export async function refusePublication(
   body: RefusePublicationBody,
   now: Date,
 ): Promise<ModerationCase> {
-  requireScope(who, 'cases:write');
-  const scope = await moderationScopeOf(deps.db, who);
-  if (!(await findModerationCase(deps.db, scope, caseId))) {
-    throw new AppError('CASE_NOT_FOUND', `case ${caseId} not found`);
-  }
-  await changeCase(
-    deps,
-    caseId,
-    { type: 'publication_refused', reason: body.reason.trim() },
-    principalInScope(who, scope),
-    now,
-  );
-  const row = await findModerationCase(deps.db, scope, caseId);
-  return moderationViewOf(row!);
+  const reason = body.reason.trim();
+  return decidePublication(deps, who, caseId, () => ({ type: 'publication_refused', reason }), now);
 }

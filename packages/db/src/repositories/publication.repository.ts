@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.js';
 import { adminUnits, caseEvents, categories, cases, officials } from '../schema/index.js';
@@ -27,14 +27,12 @@ const reviewable = and(
   inArray(cases.status, ['resolved', 'closed']),
 );
 
-/**
- * The moderation queue in scope: answered cases whose citizen consented to publication and
- * that no official reviewed yet, oldest first (the partial index cases_publication_pending_idx).
- */
-export async function listModerationQueue(
+/** One page of moderation's list: a row per case, as the queue and the decisions show it. */
+function moderationList(
   db: Executor,
   scope: CaseScope,
   page: { limit: number; offset: number },
+  which: { where: SQL | undefined; orderBy: SQL[] },
 ) {
   return db
     .select({
@@ -51,10 +49,37 @@ export async function listModerationQueue(
     .from(cases)
     .innerJoin(categories, eq(categories.id, cases.categoryId))
     .leftJoin(unit, eq(unit.id, cases.unitId))
-    .where(and(eq(cases.publicationState, 'pending'), reviewable, caseScopeCondition(scope)))
-    .orderBy(asc(cases.updatedAt), asc(cases.id))
+    .where(and(which.where, caseScopeCondition(scope)))
+    .orderBy(...which.orderBy)
     .limit(page.limit)
     .offset(page.offset);
+}
+
+/**
+ * The moderation queue in scope: answered cases whose citizen consented to publication and
+ * that no official reviewed yet, oldest first (the partial index cases_publication_pending_idx).
+ */
+export function listModerationQueue(
+  db: Executor,
+  scope: CaseScope,
+  page: { limit: number; offset: number },
+) {
+  return moderationList(db, scope, page, {
+    where: and(eq(cases.publicationState, 'pending'), reviewable),
+    orderBy: [asc(cases.updatedAt), asc(cases.id)],
+  });
+}
+
+/** Recently decided cases in scope (approved or refused), newest decision first. */
+export function listModerationDecisions(
+  db: Executor,
+  scope: CaseScope,
+  page: { limit: number; offset: number },
+) {
+  return moderationList(db, scope, page, {
+    where: ne(cases.publicationState, 'pending'),
+    orderBy: [desc(cases.publicationDecidedAt), desc(cases.id)],
+  });
 }
 
 /**
@@ -100,30 +125,3 @@ export async function findModerationCase(db: Executor, scope: CaseScope, caseId:
   return row ?? null;
 }
 export type ModerationCaseRow = NonNullable<Awaited<ReturnType<typeof findModerationCase>>>;
-
-/** Recently decided cases in scope (approved or refused), newest decision first. */
-export async function listModerationDecisions(
-  db: Executor,
-  scope: CaseScope,
-  page: { limit: number; offset: number },
-) {
-  return db
-    .select({
-      id: cases.id,
-      trackingCode: cases.trackingCode,
-      status: cases.status,
-      categoryName: categories.name,
-      unitName: unit.name,
-      text: cases.text,
-      updatedAt: cases.updatedAt,
-      publicationState: cases.publicationState,
-      ...contact,
-    })
-    .from(cases)
-    .innerJoin(categories, eq(categories.id, cases.categoryId))
-    .leftJoin(unit, eq(unit.id, cases.unitId))
-    .where(and(ne(cases.publicationState, 'pending'), caseScopeCondition(scope)))
-    .orderBy(desc(cases.publicationDecidedAt), desc(cases.id))
-    .limit(page.limit)
-    .offset(page.offset);
-}

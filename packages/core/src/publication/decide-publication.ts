@@ -1,0 +1,28 @@
+import type { ModerationCase } from '@hotline/contracts';
+import { findModerationCase } from '@hotline/db';
+import { changeCase, type CaseChangeDeps, type ChangeRequest } from '../change-case.js';
+import { principalInScope, requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { AppError } from '../errors.js';
+import { moderationScopeOf } from './moderation-scope.js';
+import { moderationViewOf } from './moderation-view.js';
+
+/**
+ * A moderator's decision on one case in their moderation scope (out of scope: 404), recorded
+ * through the case's change with its actor; answers the case as moderation now sees it.
+ */
+export async function decidePublication(
+  deps: CaseChangeDeps,
+  who: ActingOfficial,
+  caseId: string,
+  decide: (scope: Awaited<ReturnType<typeof moderationScopeOf>>) => ChangeRequest,
+  now: Date,
+): Promise<ModerationCase> {
+  requireScope(who, 'cases:write');
+  const scope = await moderationScopeOf(deps.db, who);
+  if (!(await findModerationCase(deps.db, scope, caseId))) {
+    throw new AppError('CASE_NOT_FOUND', `case ${caseId} not found`);
+  }
+  await changeCase(deps, caseId, decide(scope), principalInScope(who, scope), now);
+  const row = await findModerationCase(deps.db, scope, caseId);
+  return moderationViewOf(row!);
+}
