@@ -223,6 +223,7 @@ describe('TOTP', () => {
     expect(enroll.status, JSON.stringify(enroll.body)).toBe(200);
     const secret = enroll.body!.secret as string;
     expect(enroll.body!.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
+    expect(enroll.body!.qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
     const confirm = await call(sys.baseUrl, 'POST', '/v1/auth/totp/confirm', {
       body: { code: totpCode(secret) },
       cookie: s.cookie,

@@ -39,6 +39,7 @@ export type TotpEnrollBody = Static<typeof TotpEnrollBody>;
 export const TotpEnrollResponse = Type.Object({
   secret: SafeString({ description: 'Base32, for typing into the app' }),
   otpauthUri: SafeString({ description: 'otpauth:// URI, for a QR code' }),
+  qrCode: SafeString({ description: 'The otpauth URI as a QR code: an SVG data URL' }),
 });
 
 export const TotpConfirmBody = Type.Object(

@@ -1,3 +1,4 @@
+import QRCode from 'qrcode';
 import {
   enableOfficialTotp,
   findOfficialCredentials,
@@ -17,7 +18,8 @@ import {
 } from './totp.js';
 
 /**
- * Starts TOTP enrolment: a new secret (kept encrypted, not yet required) and its otpauth URI.
+ * Starts TOTP enrolment: a new secret (kept encrypted, not yet required), its otpauth URI and
+ * that URI as an SVG QR code (rendered here so the console carries no QR library).
  * Only while no second factor is enabled, so a stolen password cannot replace one.
  */
 export async function enrollTotp(
@@ -31,7 +33,13 @@ export async function enrollTotp(
   const secret = newTotpSecret();
   await setOfficialTotpSecret(deps.db, official.id, encryptTotpSecret(deps.totpKey, secret));
   await recordAuthEvent(deps.db, 'totp_enrolment_started', { officialId: official.id }, client);
-  return { secret, otpauthUri: totpUri(secret, official.username ?? official.email) };
+  const otpauthUri = totpUri(secret, official.username ?? official.email);
+  const svg = await QRCode.toString(otpauthUri, { type: 'svg', margin: 2 });
+  return {
+    secret,
+    otpauthUri,
+    qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+  };
 }
 
 /** Enables TOTP once the official proves the authenticator app shows the right code. */

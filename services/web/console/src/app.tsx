@@ -9,6 +9,7 @@ import { DashboardPage } from './pages/dashboard/dashboard-page';
 import { ModerationCasePage } from './pages/moderation/moderation-case';
 import { ModerationQueuePage } from './pages/moderation/moderation-queue';
 import { NotFoundPage } from './pages/not-found-page';
+import { PasswordChangePage } from './pages/password-change-page';
 import { QueuePage } from './pages/queue/queue-page';
 import { SignInPage } from './pages/sign-in-page';
 
@@ -38,6 +39,7 @@ export function App() {
       </Routes>
     );
   }
+  if (me.mustChangePassword) return <PasswordChangePage />;
   return (
     <Shell>
       <Routes>

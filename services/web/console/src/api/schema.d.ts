@@ -6468,6 +6468,8 @@ export interface paths {
                             secret: string;
                             /** @description otpauth:// URI, for a QR code */
                             otpauthUri: string;
+                            /** @description The otpauth URI as a QR code: an SVG data URL */
+                            qrCode: string;
                         };
                     };
                 };
