@@ -2,6 +2,7 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.js';
 import { adminUnits, caseEvents, categories, cases } from '../schema/index.js';
+import { publicationFactColumns } from './publication-facts.js';
 
 const unit = alias(adminUnits, 'unit');
 
@@ -40,11 +41,7 @@ export async function listPublishedCases(db: Executor, page: { limit: number; of
     .select({
       trackingCode: cases.trackingCode,
       status: cases.status,
-      caseType: cases.type,
-      consentToPublish: cases.consentToPublish,
-      publicationState: cases.publicationState,
-      publicText: cases.publicText,
-      publicAnswer: cases.publicAnswer,
+      ...publicationFactColumns,
       categoryCode: categories.code,
       categoryName: categories.name,
       unitCode: unit.code,

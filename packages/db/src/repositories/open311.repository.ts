@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { CaseStatus } from '@hotline/domain';
 import type { Executor } from '../client.js';
 import { adminUnits, attachments, categories, cases } from '../schema/index.js';
+import { publicationFactColumns } from './publication-facts.js';
 
 const unit = alias(adminUnits, 'unit');
 
@@ -76,11 +77,7 @@ export async function listOpen311Requests(db: Executor, filter: Open311RequestFi
       id: cases.id,
       trackingCode: cases.trackingCode,
       status: cases.status,
-      caseType: cases.type,
-      consentToPublish: cases.consentToPublish,
-      publicationState: cases.publicationState,
-      publicText: cases.publicText,
-      publicAnswer: cases.publicAnswer,
+      ...publicationFactColumns,
       categoryCode: categories.code,
       categoryName: categories.name,
       unitName: unit.name,

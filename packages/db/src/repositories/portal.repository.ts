@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.js';
 import { adminUnits, cases, hotlines, officials } from '../schema/index.js';
+import { publicationFactColumns } from './publication-facts.js';
 
 const parent = alias(adminUnits, 'parent');
 
@@ -66,11 +67,7 @@ export async function findCaseTrackingRow(db: Executor, trackingCode: string) {
       resolutionDueAt: cases.resolutionDueAt,
       slaState: cases.slaState,
       // What the public-case module needs to decide whether the answer may be shown.
-      caseType: cases.type,
-      consentToPublish: cases.consentToPublish,
-      publicationState: cases.publicationState,
-      publicText: cases.publicText,
-      publicAnswer: cases.publicAnswer,
+      ...publicationFactColumns,
     })
     .from(cases)
     .where(eq(cases.trackingCode, trackingCode));
