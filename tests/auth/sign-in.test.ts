@@ -229,7 +229,7 @@ describe('TOTP', () => {
       cookie: s.cookie,
       csrf: s.csrf,
     });
-    expect(confirm.status, JSON.stringify(confirm.body)).toBe(204);
+    expect(confirm.status, JSON.stringify(confirm.body)).toBe(200);
     expect((await officialRow(o.id)).totpSecret).not.toContain(secret);
 
     const none = await signIn(sys.baseUrl, o.username);
@@ -259,7 +259,7 @@ describe('TOTP', () => {
       cookie: s.cookie,
       csrf: s.csrf,
     });
-    expect(confirm.status).toBe(204);
+    expect(confirm.status).toBe(200);
     const now = totpCode(secret);
     expect((await signIn(sys.baseUrl, o.username, PASSWORD, now)).status).toBe(200);
     const replay = await signIn(sys.baseUrl, o.username, PASSWORD, now);
@@ -274,6 +274,69 @@ describe('TOTP', () => {
     expect((await signIn(sys.baseUrl, o.username, PASSWORD, next)).status).toBe(200);
     expect((await signIn(sys.baseUrl, o.username, PASSWORD, next)).status).toBe(401);
     expect((await officialRow(o.id)).totpLastStep).not.toBeNull();
+  });
+
+  it('recovery codes are shown once at enrolment, each signs in once, a new set kills the old', async () => {
+    const o = await addSignInOfficial(sys.database.db, sys.province.triageUnitId, ['supervisor']);
+    const s = await signIn(sys.baseUrl, o.username);
+    const enroll = await call(sys.baseUrl, 'POST', '/v1/auth/totp/enroll', {
+      body: {},
+      cookie: s.cookie,
+      csrf: s.csrf,
+    });
+    const secret = enroll.body!.secret as string;
+    const confirm = await call(sys.baseUrl, 'POST', '/v1/auth/totp/confirm', {
+      body: { code: totpCode(secret) },
+      cookie: s.cookie,
+      csrf: s.csrf,
+    });
+    const codes = confirm.body!.recoveryCodes as string[];
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes).size).toBe(10);
+    for (const code of codes) expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    // Only keyed hashes are kept.
+    const stored = await sys.database.db
+      .select()
+      .from(tables.totpRecoveryCodes)
+      .where(eq(tables.totpRecoveryCodes.officialId, o.id));
+    expect(stored).toHaveLength(10);
+    expect(JSON.stringify(stored)).not.toContain(codes[0]!.replace('-', ''));
+
+    const withRecovery = (recoveryCode: string, password = PASSWORD) =>
+      call(sys.baseUrl, 'POST', '/v1/auth/sign-in', {
+        body: { login: o.username, password, recoveryCode },
+      });
+    // Typed from paper: lower case, a space for the dash.
+    const first = await withRecovery(codes[0]!.toLowerCase().replace('-', ' '));
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body!.recoveryCodesLeft).toBe(9);
+    const again = await withRecovery(codes[0]!);
+    expect([again.status, again.body!.code]).toEqual([401, 'TOTP_INVALID']);
+    const unknown = await withRecovery('ABCDE-FGHJK');
+    expect([unknown.status, unknown.body!.code]).toEqual([401, 'TOTP_INVALID']);
+    expect(await eventsOf(o.id)).toContain('recovery_code_used');
+
+    // (A success clears the failures counted so far, so the throttle stays out of the way.)
+    const session = await signIn(sys.baseUrl, o.username, PASSWORD, totpCode(secret));
+    expect(session.status, JSON.stringify(session.body)).toBe(200);
+    // The password is still needed with a recovery code.
+    expect((await withRecovery(codes[1]!, 'not-the-password')).status).toBe(401);
+    const renew = (password: string) =>
+      call(sys.baseUrl, 'POST', '/v1/auth/totp/recovery-codes', {
+        body: { password },
+        cookie: session.cookie,
+        csrf: session.csrf,
+      });
+    expect((await renew('not-the-password')).status).toBe(401);
+    const renewed = await renew(PASSWORD);
+    expect(renewed.status, JSON.stringify(renewed.body)).toBe(200);
+    const fresh = renewed.body!.recoveryCodes as string[];
+    expect(fresh.some((c) => codes.includes(c))).toBe(false);
+    expect((await withRecovery(codes[2]!)).status).toBe(401);
+    const withFresh = await withRecovery(fresh[0]!);
+    expect(withFresh.status).toBe(200);
+    expect(withFresh.body!.recoveryCodesLeft).toBe(9);
+    expect(await eventsOf(o.id)).toContain('recovery_codes_renewed');
   });
 
   it('an administrator without TOTP must enroll before getting a session', async () => {
@@ -293,7 +356,7 @@ describe('TOTP', () => {
     const confirm = await call(sys.baseUrl, 'POST', '/v1/auth/totp/confirm', {
       body: { login: a.email, password: PASSWORD, code: totpCode(secret) },
     });
-    expect(confirm.status).toBe(204);
+    expect(confirm.status).toBe(200);
     // A stolen password cannot replace an enabled second factor.
     const again = await call(sys.baseUrl, 'POST', '/v1/auth/totp/enroll', {
       body: { login: a.email, password: PASSWORD },
@@ -339,6 +402,11 @@ describe('TOTP', () => {
     ).toBe(401);
     const row = await officialRow(o.id);
     expect([row.totpEnabled, row.totpSecret]).toEqual([false, null]);
+    const codesLeft = await sys.database.db
+      .select()
+      .from(tables.totpRecoveryCodes)
+      .where(eq(tables.totpRecoveryCodes.officialId, o.id));
+    expect(codesLeft).toHaveLength(0);
     // The password alone signs in again; the old codes are worthless.
     expect((await signIn(sys.baseUrl, o.username)).status).toBe(200);
     expect(await eventsOf(o.id)).toContain('totp_reset');

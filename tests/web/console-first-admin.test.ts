@@ -48,6 +48,16 @@ describe('a new administrator enrols TOTP and changes the password in the consol
       await page.getByLabel(/Mã xác thực/).fill(totpCode(shown.replaceAll(' ', ''), new Date()));
       await page.getByRole('button', { name: /Xác nhận/ }).click();
 
+      // The recovery codes, shown this once, before anything else.
+      await page.getByRole('heading', { name: 'Mã khôi phục' }).waitFor();
+      const codes = (await page.getByTestId('recovery-codes').locator('li').allTextContents()).map(
+        (c) => c.trim(),
+      );
+      expect(codes).toHaveLength(10);
+      for (const code of codes) expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+      await screenshot(page, `console-recovery-codes-${viewport}`);
+      await page.getByRole('button', { name: /Tôi đã lưu các mã/ }).click();
+
       await page.getByRole('heading', { name: 'Đặt mật khẩu mới' }).waitFor();
       await screenshot(page, `console-password-change-${viewport}`);
       await page.getByLabel(/Mật khẩu hiện tại/).fill(temporaryPassword);
@@ -58,6 +68,22 @@ describe('a new administrator enrols TOTP and changes the password in the consol
       await page.getByTestId('signed-in-as').waitFor({ state: 'attached' });
       await screenshot(page, `console-first-admin-home-${viewport}`);
       await context.close();
+
+      // Later, on another computer, with the phone lost: one recovery code instead.
+      const other = await newContext(browser, { viewport });
+      const again = await other.newPage();
+      await again.goto(`${sys.baseUrl}/console/`);
+      await again.getByLabel(/Thư điện tử/).fill(login);
+      await again.getByLabel(/Mật khẩu/).fill(NEW_PASSWORD);
+      await again.getByRole('button', { name: 'Đăng nhập' }).click();
+      await again.getByRole('button', { name: /Dùng mã khôi phục/ }).click();
+      await again.getByLabel(/Mã khôi phục/).fill(codes[3]!.toLowerCase());
+      await again.getByRole('button', { name: 'Đăng nhập' }).click();
+      await again.getByText(/Còn 9 mã khôi phục/).waitFor();
+      await screenshot(again, `console-recovery-code-used-${viewport}`);
+      await again.getByRole('button', { name: 'Tiếp tục' }).click();
+      await again.getByTestId('signed-in-as').waitFor({ state: 'attached' });
+      await other.close();
     },
     90_000,
   );

@@ -5,10 +5,20 @@ const LOGIN = SafeString({ minLength: 1, maxLength: 254, description: 'E-mail or
 // A generous cap: argon2 hashes anything, but a megabyte of password is an attack.
 const PASSWORD = SafeString({ minLength: 1, maxLength: 256 });
 const TOTP = SafeString({ pattern: '^[0-9]{6}$', description: 'Code from the authenticator app' });
+const RECOVERY_CODE = SafeString({
+  minLength: 10,
+  maxLength: 24,
+  description: 'One of the recovery codes shown at enrolment (e.g. ABCDE-FGHJK), instead of `totp`',
+});
 
 /** `POST /v1/auth/sign-in`. */
 export const SignInBody = Type.Object(
-  { login: LOGIN, password: PASSWORD, totp: Type.Optional(TOTP) },
+  {
+    login: LOGIN,
+    password: PASSWORD,
+    totp: Type.Optional(TOTP),
+    recoveryCode: Type.Optional(RECOVERY_CODE),
+  },
   { additionalProperties: false },
 );
 export type SignInBody = Static<typeof SignInBody>;
@@ -25,6 +35,12 @@ export const SignInResponse = Type.Object({
   official: SignedInOfficial,
   csrfToken: SafeString(),
   mustChangePassword: Type.Boolean(),
+  recoveryCodesLeft: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      description: 'Present when a recovery code was used to sign in: how many are left',
+    }),
+  ),
 });
 
 export const MeResponse = SignInResponse;
@@ -47,6 +63,19 @@ export const TotpConfirmBody = Type.Object(
   { additionalProperties: false },
 );
 export type TotpConfirmBody = Static<typeof TotpConfirmBody>;
+
+/** Shown once, at enrolment or renewal; each signs in once in place of an authenticator code. */
+export const RecoveryCodesResponse = Type.Object({
+  recoveryCodes: Type.Array(SafeString({ pattern: '^[A-Z2-9]{5}-[A-Z2-9]{5}$' }), {
+    minItems: 10,
+    maxItems: 10,
+  }),
+});
+
+export const RenewRecoveryCodesBody = Type.Object(
+  { password: PASSWORD },
+  { additionalProperties: false },
+);
 
 export const ChangePasswordBody = Type.Object(
   { current: PASSWORD, new: SafeString({ minLength: 12, maxLength: 256 }) },

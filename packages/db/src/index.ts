@@ -73,6 +73,7 @@ export * from './repositories/case-scope.repository.js';
 export * from './repositories/case-queries.repository.js';
 export * from './repositories/personal-data-views.repository.js';
 export * from './repositories/officials-auth.repository.js';
+export * from './repositories/totp-recovery-codes.repository.js';
 export * from './repositories/reports.repository.js';
 export * from './repositories/case-detail.repository.js';
 export * from './repositories/admin-org.repository.js';

@@ -12,6 +12,8 @@ export type AuthEventKind =
   | 'sessions_revoked'
   | 'totp_enrolment_started'
   | 'totp_enabled'
+  | 'recovery_code_used'
+  | 'recovery_codes_renewed'
   | 'password_changed'
   | 'password_reset'
   | 'totp_reset';

@@ -16,7 +16,8 @@ export {
   type SignedIn,
 } from './sign-in.js';
 export * from './sign-in-attempts.js';
-export { enrollTotp, confirmTotp } from './totp-enrolment.js';
+export { enrollTotp, confirmTotp, renewRecoveryCodes } from './totp-enrolment.js';
+export { issueRecoveryCodes, spendRecoveryCode } from './recovery-codes.js';
 export { changePassword, resetPassword } from './passwords-admin.js';
 export { resetTotp } from './totp-reset.js';
 export { signOut, listOwnSessions, revokeOwnSession, revokeOfficialSessions } from './sessions.js';

@@ -12,6 +12,7 @@ import { verifyPassword } from './passwords.js';
 import type { SignInAttemptKeys, SignInAttempts, SignInOrigin } from './sign-in-attempts.js';
 import type { ClientInfo, SessionStore } from './session-store.js';
 import { acceptedTotpStep, decryptTotpSecret } from './totp.js';
+import { spendRecoveryCode } from './recovery-codes.js';
 
 /** What the sign-in use cases need: the database, sessions, failed attempts, the TOTP key. */
 export interface AuthDeps {
@@ -118,16 +119,18 @@ export async function checkCredentials(
 }
 
 /**
- * Checks the second factor where the official has one. A wrong code counts as a failure; a
- * code is accepted at most once (its time step must come after the last one accepted).
+ * Checks the second factor where the official has one: an authenticator code, or one of the
+ * recovery codes (a lost phone). A wrong code counts as a failure; a code is accepted at most
+ * once (a TOTP step must come after the last one accepted; a recovery code is spent). Returns
+ * the recovery codes left when one was spent, so the official can be told to renew them.
  */
 async function checkTotp(
   deps: AuthDeps,
   attempt: SignInAttempt & { official: OfficialCredentials },
-  code: string | undefined,
+  input: { totp?: string | undefined; recoveryCode?: string | undefined },
   client: ClientInfo,
   now: Date,
-) {
+): Promise<number | null> {
   const { official } = attempt;
   if (!official.totpEnabled || !official.totpSecret) {
     if (official.roles.includes('admin')) {
@@ -136,11 +139,27 @@ async function checkTotp(
         'administrators must use a second factor: enroll with POST /v1/auth/totp/enroll',
       );
     }
-    return;
+    return null;
   }
-  if (!code) throw new AppError('TOTP_REQUIRED', 'a code from the authenticator app is required');
+  if (!input.totp && input.recoveryCode) {
+    const left = await spendRecoveryCode(deps.db, deps.totpKey, official.id, input.recoveryCode);
+    if (left === null) {
+      throw await failure(
+        deps,
+        attempt,
+        client,
+        now,
+        new AppError('TOTP_INVALID', 'the recovery code is wrong or already used'),
+      );
+    }
+    await recordAuthEvent(deps.db, 'recovery_code_used', { officialId: official.id }, client);
+    return left;
+  }
+  if (!input.totp) {
+    throw new AppError('TOTP_REQUIRED', 'a code from the authenticator app is required');
+  }
   const secret = decryptTotpSecret(deps.totpKey, official.totpSecret);
-  const step = acceptedTotpStep(secret, code, now, official.totpLastStep);
+  const step = acceptedTotpStep(secret, input.totp, now, official.totpLastStep);
   // The conditional update decides between two requests racing with one code.
   if (step === null || !(await takeTotpStep(deps.db, official.id, step))) {
     throw await failure(
@@ -151,6 +170,7 @@ async function checkTotp(
       new AppError('TOTP_INVALID', 'the authenticator code is wrong, expired or already used'),
     );
   }
+  return null;
 }
 
 /** The answer to a successful sign-in. */
@@ -160,18 +180,20 @@ export interface SignedIn {
   csrfToken: string;
   official: { id: string; fullName: string; roles: string[]; unitId: string };
   mustChangePassword: boolean;
+  /** Set when a recovery code was spent: how many are left. */
+  recoveryCodesLeft: number | null;
 }
 
 /** Signs an official in: password, then TOTP where required, then a new server-side session. */
 export async function signIn(
   deps: AuthDeps,
-  input: { login: string; password: string; totp?: string },
+  input: { login: string; password: string; totp?: string; recoveryCode?: string },
   client: ClientInfo,
   now: Date,
   origin: SignInOrigin = { address: client.ip ?? 'unknown', device: null },
 ): Promise<SignedIn> {
   const { official, attempt } = await checkCredentials(deps, input, client, now, origin);
-  await checkTotp(deps, { ...attempt, official }, input.totp, client, now);
+  const recoveryCodesLeft = await checkTotp(deps, { ...attempt, official }, input, client, now);
   await deps.attempts.succeed(attempt.keys);
   const session = await deps.sessions.create(official.id, client, now);
   await recordAuthEvent(
@@ -191,5 +213,6 @@ export async function signIn(
       unitId: official.unitId,
     },
     mustChangePassword: official.mustChangePassword,
+    recoveryCodesLeft,
   };
 }

@@ -7,6 +7,8 @@ import {
 } from '@hotline/db';
 import { AppError } from '../errors.js';
 import { recordAuthEvent } from './auth-events.js';
+import { verifyPassword } from './passwords.js';
+import { issueRecoveryCodes } from './recovery-codes.js';
 import type { AuthDeps } from './sign-in.js';
 import type { ClientInfo } from './session-store.js';
 import {
@@ -42,7 +44,10 @@ export async function enrollTotp(
   };
 }
 
-/** Enables TOTP once the official proves the authenticator app shows the right code. */
+/**
+ * Enables TOTP once the official proves the authenticator app shows the right code, and issues
+ * the recovery codes (shown this once) in the same transaction.
+ */
 export async function confirmTotp(
   deps: Pick<AuthDeps, 'db' | 'totpKey'>,
   officialId: string,
@@ -59,6 +64,37 @@ export async function confirmTotp(
   if (!isValidTotp(decryptTotpSecret(deps.totpKey, official.totpSecret), code, now)) {
     throw new AppError('TOTP_INVALID', 'the authenticator code is wrong or expired');
   }
-  await enableOfficialTotp(deps.db, officialId);
-  await recordAuthEvent(deps.db, 'totp_enabled', { officialId }, client);
+  return deps.db.transaction(async (tx) => {
+    await enableOfficialTotp(tx, officialId);
+    const recoveryCodes = await issueRecoveryCodes(tx, deps.totpKey, officialId);
+    await recordAuthEvent(tx, 'totp_enabled', { officialId }, client);
+    return { recoveryCodes };
+  });
+}
+
+/**
+ * A new set of recovery codes for a signed-in official with a second factor, after the
+ * password again (a session left open on a shared desk must not be enough); the old set dies.
+ */
+export async function renewRecoveryCodes(
+  deps: Pick<AuthDeps, 'db' | 'totpKey'>,
+  officialId: string,
+  password: string,
+  client: ClientInfo,
+) {
+  const official = await findOfficialCredentials(deps.db, officialId);
+  if (!official) throw new AppError('OFFICIAL_NOT_FOUND', `official ${officialId} not found`);
+  if (!(await verifyPassword(official.passwordHash, password))) {
+    throw new AppError('INVALID_CREDENTIALS', 'the password is wrong', [
+      { field: 'password', reason: 'wrong_password' },
+    ]);
+  }
+  if (!official.totpEnabled) {
+    throw new AppError('CONFLICT', 'recovery codes need a second factor: enrol one first');
+  }
+  return deps.db.transaction(async (tx) => {
+    const recoveryCodes = await issueRecoveryCodes(tx, deps.totpKey, officialId);
+    await recordAuthEvent(tx, 'recovery_codes_renewed', { officialId }, client);
+    return { recoveryCodes };
+  });
 }

@@ -4,6 +4,7 @@ import type { Executor } from '../client.js';
 import { authEvents, officials } from '../schema/index.js';
 import { oncePerHandle } from '../prepared.js';
 import { officialScopeColumns } from './case-scope.repository.js';
+import { deleteRecoveryCodes } from './totp-recovery-codes.repository.js';
 
 /** What sign-in needs to know about an official. */
 export interface OfficialCredentials {
@@ -135,12 +136,13 @@ export async function setOfficialTotpSecret(db: Executor, officialId: string, se
     .where(eq(officials.id, officialId));
 }
 
-/** Forgets an official's second factor (an administrator's reset: a lost phone). */
+/** Forgets an official's second factor and its recovery codes (an administrator's reset). */
 export async function clearOfficialTotp(db: Executor, officialId: string) {
   await db
     .update(officials)
     .set({ totpSecret: null, totpEnabled: false, totpLastStep: null })
     .where(eq(officials.id, officialId));
+  await deleteRecoveryCodes(db, officialId);
 }
 
 export async function enableOfficialTotp(db: Executor, officialId: string) {

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { cases } from './cases.js';
 import { officials } from './organisation.js';
 
@@ -90,4 +99,22 @@ export const adminAudit = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('admin_audit_entity_idx').on(t.entity, t.entityId, t.at)],
+);
+
+/**
+ * One-time recovery codes for an official's second factor (a lost or broken phone): only a
+ * SHA-256 of each code is kept, each works once, and a new set (or a reset) replaces the old.
+ */
+export const totpRecoveryCodes = pgTable(
+  'totp_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officialId: uuid('official_id')
+      .notNull()
+      .references(() => officials.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('totp_recovery_codes_official_code_idx').on(t.officialId, t.codeHash)],
 );

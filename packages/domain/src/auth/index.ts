@@ -1,1 +1,2 @@
 export * from './sign-in-throttle.js';
+export * from './recovery-code.js';

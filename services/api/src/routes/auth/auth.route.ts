@@ -59,6 +59,9 @@ export const authRoutes =
           official: signed.official,
           csrfToken: signed.csrfToken,
           mustChangePassword: signed.mustChangePassword,
+          ...(signed.recoveryCodesLeft === null
+            ? {}
+            : { recoveryCodesLeft: signed.recoveryCodesLeft }),
         };
       },
     );

@@ -1,13 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import Type from 'typebox';
 import {
   ErrorResponse,
+  RecoveryCodesResponse,
+  RenewRecoveryCodesBody,
   TotpConfirmBody,
   TotpEnrollBody,
   TotpEnrollResponse,
 } from '@hotline/contracts';
-import { AppError, checkCredentials, confirmTotp, enrollTotp, type AuthDeps } from '@hotline/core';
+import {
+  AppError,
+  checkCredentials,
+  confirmTotp,
+  enrollTotp,
+  renewRecoveryCodes,
+  type AuthDeps,
+} from '@hotline/core';
 import { findOfficialCredentials } from '@hotline/db';
 import { clientOf, type OfficialSessions } from '../../plugins/official-session.js';
 import type { KnownDevices } from '../../plugins/known-device.js';
@@ -68,16 +76,36 @@ export const totpRoutes =
       '/v1/auth/totp/confirm',
       {
         schema: {
-          summary: 'Confirm TOTP with a code from the app: the second factor is then required',
+          summary:
+            'Confirm TOTP with a code from the app: the second factor is then required; returns the recovery codes, shown this once',
           tags: ['auth'],
           body: TotpConfirmBody,
-          response: { 204: Type.Null(), ...ERRORS },
+          response: { 200: RecoveryCodesResponse, ...ERRORS },
         },
       },
       async (request, reply) => {
         const official = await whoEnrolls(request, reply, request.body);
-        await confirmTotp(deps, official.id, request.body.code, clientOf(request), new Date());
-        return reply.status(204).send(null);
+        return confirmTotp(deps, official.id, request.body.code, clientOf(request), new Date());
+      },
+    );
+    app.post(
+      '/v1/auth/totp/recovery-codes',
+      {
+        schema: {
+          summary: 'A new set of recovery codes (the password again); the old set stops working',
+          tags: ['auth'],
+          body: RenewRecoveryCodesBody,
+          response: { 200: RecoveryCodesResponse, ...ERRORS },
+        },
+      },
+      async (request) => {
+        const { official } = await deps.web.require(request);
+        return renewRecoveryCodes(
+          deps,
+          official.principal.officialId,
+          request.body.password,
+          clientOf(request),
+        );
       },
     );
   };

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Center,
   Paper,
@@ -13,7 +14,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken, unwrap } from '../api/client';
+import type { paths } from '../api/schema';
 import { TotpEnrolment } from './sign-in/totp-enrolment';
+import { RecoveryCodesLeft } from './sign-in/recovery-codes';
+
+type Me = paths['/v1/auth/sign-in']['post']['responses'][200]['content']['application/json'];
 
 /**
  * Sign-in with e-mail or username and password, and the TOTP code when the account has one; an
@@ -26,26 +31,39 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [needsTotp, setNeedsTotp] = useState(false);
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [recoveryCode, setRecoveryCode] = useState('');
+  // Signed in, held back until the official has read what the step before showed.
+  const [pending, setPending] = useState<Me | null>(null);
+  const [enrolled, setEnrolled] = useState<Me | null>(null);
   const [enrolling, setEnrolling] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function signInWith(code: string) {
+  async function signInWith(second: { totp?: string; recoveryCode?: string }) {
     const me = unwrap(
       await api.POST('/v1/auth/sign-in', {
-        body: { login, password, ...(code ? { totp: code } : {}) },
+        body: {
+          login,
+          password,
+          ...(second.totp ? { totp: second.totp } : {}),
+          ...(second.recoveryCode ? { recoveryCode: second.recoveryCode } : {}),
+        },
       }),
     );
     setCsrfToken(me.csrfToken);
-    client.setQueryData(['me'], me);
+    return me;
   }
+  const enter = (me: Me) => client.setQueryData(['me'], me);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await signInWith(totp);
+      const me = await signInWith(useRecovery ? { recoveryCode } : { totp });
+      if (me.recoveryCodesLeft === undefined) enter(me);
+      else setPending(me);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'TOTP_ENROLLMENT_REQUIRED') {
         setEnrolling(true);
@@ -69,8 +87,15 @@ export function SignInPage() {
             {t('app.subtitle')}
           </Text>
         </div>
-        {enrolling ? (
-          <TotpEnrolment login={login} password={password} onEnrolled={signInWith} />
+        {pending ? (
+          <RecoveryCodesLeft left={pending.recoveryCodesLeft ?? 0} onDone={() => enter(pending)} />
+        ) : enrolling ? (
+          <TotpEnrolment
+            login={login}
+            password={password}
+            signIn={async (code) => setEnrolled(await signInWith({ totp: code }))}
+            onDone={() => enrolled && enter(enrolled)}
+          />
         ) : (
           <form onSubmit={(e) => void submit(e)} noValidate>
             <Stack>
@@ -99,16 +124,38 @@ export function SignInPage() {
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
               />
+              {needsTotp &&
+                (useRecovery ? (
+                  <TextInput
+                    label={t('recoveryCodes.label')}
+                    name="recoveryCode"
+                    autoComplete="off"
+                    autoCapitalize="characters"
+                    spellCheck={false}
+                    maxLength={24}
+                    value={recoveryCode}
+                    onChange={(e) => setRecoveryCode(e.currentTarget.value)}
+                  />
+                ) : (
+                  <TextInput
+                    label={t('signIn.totp')}
+                    name="totp"
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    maxLength={6}
+                    value={totp}
+                    onChange={(e) => setTotp(e.currentTarget.value)}
+                  />
+                ))}
               {needsTotp && (
-                <TextInput
-                  label={t('signIn.totp')}
-                  name="totp"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  maxLength={6}
-                  value={totp}
-                  onChange={(e) => setTotp(e.currentTarget.value)}
-                />
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  onClick={() => setUseRecovery(!useRecovery)}
+                >
+                  {useRecovery ? t('recoveryCodes.useTotp') : t('recoveryCodes.use')}
+                </Anchor>
               )}
               <Button type="submit" loading={busy}>
                 {t('signIn.submit')}

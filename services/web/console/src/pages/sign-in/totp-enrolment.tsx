@@ -14,7 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
-import { ensureOk } from '../../components/admin/api-errors';
+import { RecoveryCodes } from './recovery-codes';
 
 /** The secret in groups of four, easier to type into an app by hand. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
@@ -22,18 +22,21 @@ const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret
 /**
  * First sign-in of an administrator without a second factor: the QR code and the secret from
  * POST /v1/auth/totp/enroll (with login and password: there is no session yet), then a code
- * from the app to confirm. `onEnrolled` gets that code to finish signing in.
+ * from the app to confirm. `signIn` uses that code at once (it is good for a minute or so),
+ * then the recovery codes are shown once; `onDone` enters the console when they are saved.
  */
 export function TotpEnrolment(props: {
   login: string;
   password: string;
-  onEnrolled: (code: string) => Promise<void>;
+  signIn: (code: string) => Promise<void>;
+  onDone: () => void;
 }) {
   const { t } = useTranslation();
   const { login, password } = props;
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const enrolment = useQuery({
     queryKey: ['totp-enrolment', login],
     queryFn: async () =>
@@ -48,8 +51,11 @@ export function TotpEnrolment(props: {
     setBusy(true);
     setError(null);
     try {
-      ensureOk(await api.POST('/v1/auth/totp/confirm', { body: { login, password, code } }));
-      await props.onEnrolled(code);
+      const confirmed = unwrap(
+        await api.POST('/v1/auth/totp/confirm', { body: { login, password, code } }),
+      );
+      await props.signIn(code);
+      setRecoveryCodes(confirmed.recoveryCodes);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : t('common.error'));
     } finally {
@@ -58,6 +64,7 @@ export function TotpEnrolment(props: {
   }
 
   const data = enrolment.data;
+  if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes} onDone={props.onDone} />;
   return (
     <form onSubmit={(e) => void confirm(e)} noValidate>
       <Stack>
