@@ -14,6 +14,7 @@ export {
   type CredentialCacheOptions,
 } from './credential-cache.js';
 export { migrateDatabase, MIGRATIONS_FOLDER } from './migrate.js';
+export { createMigratedDatabase } from './migrated-template.js';
 export { ensureDatabaseExists, dropDatabase } from './admin.js';
 export * as tables from './schema/index.js';
 export {

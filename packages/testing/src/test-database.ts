@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '@hotline/config';
 import {
   createDatabase,
+  createMigratedDatabase,
   dropDatabase,
-  migrateDatabase,
   type Database,
   type RawSql,
 } from '@hotline/db';
@@ -26,7 +26,7 @@ export function freshDatabaseUrl(label = 'test'): string {
 /** A new, migrated, empty database for one test file; it never sees demo data. */
 export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
   const url = freshDatabaseUrl(label);
-  await migrateDatabase(url);
+  await createMigratedDatabase(url);
   const handle = createDatabase(url, { max: 5, applicationName: 'hotline-test' });
   return {
     url,
