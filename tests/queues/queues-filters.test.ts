@@ -159,6 +159,7 @@ describe('queue filters, search, counts and keyset pagination', () => {
       queue: 'unit' as const,
       viewer: { officialId: handlerId, unitId: sys.province.departmentUnitId, isUnitLeader: false },
       filters: {},
+      now: new Date(),
     };
     const capped = await countCaseQueue(sys.database.db, scope, { ...query, cap: 10 });
     expect(capped).toEqual({ total: 10, isCapped: true, byStatus: {}, bySlaState: {} });

@@ -52,7 +52,7 @@ describe('rankByOnTime', () => {
         expect(judged).toEqual([...judged].sort((a, b) => b - a));
         expect(rates.slice(judged.length).every((r) => r === null)).toBe(true);
         ranked.forEach((r, i) => {
-          const rate = rates[i];
+          const rate = rates[i] ?? null;
           if (rate === null) return expect(r.rank).toBeNull();
           expect(r.rank).toBe(1 + judged.filter((x) => x > rate).length);
         });
