@@ -11535,9 +11535,22 @@ export interface paths {
                             rows: {
                                 key: string | null;
                                 name: string | null;
+                                /** @description Place by on-time rate (equal rates share it); null: nothing to judge */
+                                onTimeRank: number | null;
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -11559,9 +11572,20 @@ export interface paths {
                                 reopenRate: number | null;
                             }[];
                             total: {
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -11708,9 +11732,22 @@ export interface paths {
                             rows: {
                                 key: string | null;
                                 name: string | null;
+                                /** @description Place by on-time rate (equal rates share it); null: nothing to judge */
+                                onTimeRank: number | null;
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -11732,9 +11769,20 @@ export interface paths {
                                 reopenRate: number | null;
                             }[];
                             total: {
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -11881,9 +11929,22 @@ export interface paths {
                             rows: {
                                 key: string | null;
                                 name: string | null;
+                                /** @description Place by on-time rate (equal rates share it); null: nothing to judge */
+                                onTimeRank: number | null;
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -11905,9 +11966,20 @@ export interface paths {
                                 reopenRate: number | null;
                             }[];
                             total: {
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -12054,9 +12126,22 @@ export interface paths {
                             rows: {
                                 key: string | null;
                                 name: string | null;
+                                /** @description Place by on-time rate (equal rates share it); null: nothing to judge */
+                                onTimeRank: number | null;
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -12078,9 +12163,20 @@ export interface paths {
                                 reopenRate: number | null;
                             }[];
                             total: {
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -12228,9 +12324,22 @@ export interface paths {
                             rows: {
                                 key: string | null;
                                 name: string | null;
+                                /** @description Place by on-time rate (equal rates share it); null: nothing to judge */
+                                onTimeRank: number | null;
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -12252,9 +12361,20 @@ export interface paths {
                                 reopenRate: number | null;
                             }[];
                             total: {
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -12402,9 +12522,22 @@ export interface paths {
                             rows: {
                                 key: string | null;
                                 name: string | null;
+                                /** @description Place by on-time rate (equal rates share it); null: nothing to judge */
+                                onTimeRank: number | null;
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -12426,9 +12559,20 @@ export interface paths {
                                 reopenRate: number | null;
                             }[];
                             total: {
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
