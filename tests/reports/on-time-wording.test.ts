@@ -6,7 +6,10 @@ import { ON_TIME_DEFINITION } from '@hotline/domain';
 const locale = async (lang: 'vi' | 'en') =>
   JSON.parse(
     await readFile(
-      new URL(`../../services/web/console/src/i18n/locales/dashboard.${lang}.json`, import.meta.url),
+      new URL(
+        `../../services/web/console/src/i18n/locales/dashboard.${lang}.json`,
+        import.meta.url,
+      ),
       'utf8',
     ),
   ) as { onTime: { definition: string } };

@@ -101,9 +101,11 @@ describe('report credit, on-time ranking and counts', () => {
         leader,
       );
       const list = await json<{ total: number }>('/v1/oversight/overdue', leader);
-      expect([queue.counts.bySlaState.breached ?? 0, list.total, of(unitId).openOverdue]).toEqual(
-        [overdue, overdue, overdue],
-      );
+      expect([queue.counts.bySlaState.breached ?? 0, list.total, of(unitId).openOverdue]).toEqual([
+        overdue,
+        overdue,
+        overdue,
+      ]);
       // The queue's "overdue" filter lists exactly those.
       const filtered = await json<{ total: number; items: { slaState: string }[] }>(
         '/v1/queues/unit?slaState=breached',

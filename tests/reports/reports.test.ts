@@ -328,15 +328,39 @@ describe('oversight lists and reports (issue 6)', () => {
       'Phản hồi lần đầu - trung vị (giờ làm việc)',
     ]);
     const rows = new Map(lines.slice(1).map((l) => [l[0], l]));
-    expect(rows.get('Trung tâm tiếp nhận')?.slice(1, 10)).toEqual(
-      ['4', '1', '2', '1', '1', '0', '1', '33.33%', '2'],
-    );
-    expect(rows.get('Sở Xây dựng')?.slice(1, 10)).toEqual(
-      ['0', '0', '1', '1', '0', '0', '0', '100.00%', '1'],
-    );
-    expect(rows.get('Tổng cộng')?.slice(1, 10)).toEqual(
-      ['4', '2', '3', '2', '1', '0', '1', '50.00%', ''],
-    );
+    expect(rows.get('Trung tâm tiếp nhận')?.slice(1, 10)).toEqual([
+      '4',
+      '1',
+      '2',
+      '1',
+      '1',
+      '0',
+      '1',
+      '33.33%',
+      '2',
+    ]);
+    expect(rows.get('Sở Xây dựng')?.slice(1, 10)).toEqual([
+      '0',
+      '0',
+      '1',
+      '1',
+      '0',
+      '0',
+      '0',
+      '100.00%',
+      '1',
+    ]);
+    expect(rows.get('Tổng cộng')?.slice(1, 10)).toEqual([
+      '4',
+      '2',
+      '3',
+      '2',
+      '1',
+      '0',
+      '1',
+      '50.00%',
+      '',
+    ]);
 
     const listRes = await get('/v1/oversight/overdue/export');
     expect(listRes.headers.get('content-disposition')).toBe('attachment; filename="qua-han.csv"');

@@ -92,7 +92,9 @@ describe('the on-time ranking on the dashboard', () => {
         expect(overflow).toBeLessThanOrEqual(1);
       }
       await ranking.scrollIntoViewIfNeeded();
-      await ranking.screenshot({ path: join(SCREENSHOTS_DIR, `dashboard-on-time-${viewport}.png`) });
+      await ranking.screenshot({
+        path: join(SCREENSHOTS_DIR, `dashboard-on-time-${viewport}.png`),
+      });
       await screenshot(page, `dashboard-on-time-page-${viewport}`);
       await context.close();
     }, 90_000);

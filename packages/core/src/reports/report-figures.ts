@@ -91,13 +91,11 @@ export async function reportFigures(
     );
   // Rows stay in name order; each carries its place in the ranking.
   const ranks = new Map(rankByOnTime(named, (r) => onTimeOf(r.counts)).map((r) => [r.key, r.rank]));
-  const rows = named.map(
-    ({ counts: g, ...r }): ReportRow => ({
-      ...r,
-      ...figuresOf(g, firstResponse.groups.get(g.key), resolution.groups.get(g.key)),
-      onTimeRank: ranks.get(g.key) ?? null,
-    }),
-  );
+  const rows = named.map(({ counts: g, ...r }): ReportRow => ({
+    ...r,
+    ...figuresOf(g, firstResponse.groups.get(g.key), resolution.groups.get(g.key)),
+    onTimeRank: ranks.get(g.key) ?? null,
+  }));
   return {
     from: period.from.toISOString(),
     to: period.to.toISOString(),

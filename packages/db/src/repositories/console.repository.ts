@@ -1,6 +1,5 @@
 import { and, arrayOverlaps, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { OPEN_STATUSES } from '@hotline/domain';
 import type { Executor } from '../client.js';
 import { holdsOpenCase, openCasesHeld } from './official-load.js';
 import {

@@ -1,5 +1,5 @@
-import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { OPEN_STATUSES, type RoutingConditions, type RoutingRule } from '@hotline/domain';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { RoutingConditions, RoutingRule } from '@hotline/domain';
 import type { Executor, Tx } from '../client.js';
 import {
   adminUnits,

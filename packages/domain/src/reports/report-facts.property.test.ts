@@ -163,41 +163,36 @@ const choices = fc.array(
 describe('report facts over random histories', () => {
   it('written change by change equal the facts of the whole history, and none moves', () => {
     fc.assert(
-      fc.property(
-        choices,
-        fc.array(fc.nat(), { maxLength: 6 }),
-        (picked, cutSeeds) => {
-          const history = historyFrom(picked);
-          const whole = sorted(reportFactsOf(history, measureOf(history)).facts);
-          const cuts = [
-            ...new Set(cutSeeds.map((c) => 1 + (c % Math.max(1, history.length - 1)))),
-          ]
-            .filter((c) => c < history.length)
-            .sort((a, b) => a - b);
-          const byBatch = written(history, cuts);
-          expect(byBatch.rows).toEqual(whole);
-          const everyEvent = written(
-            history,
-            history.slice(1).map((_, i) => i + 1),
-          );
-          expect(everyEvent.rows).toEqual(whole);
-          // Once written, a fact keeps its holding, moment and verdict: only `until` and
-          // `wasReopened` are filled in later.
-          for (const f of whole) {
-            const first = everyEvent.firsts.get(`${f.kind}:${f.seq}`)!;
-            expect({ ...first, until: null, wasReopened: false }).toEqual({
-              ...f,
-              until: null,
-              wasReopened: false,
-            });
-          }
-        },
-      ),
+      fc.property(choices, fc.array(fc.nat(), { maxLength: 6 }), (picked, cutSeeds) => {
+        const history = historyFrom(picked);
+        const whole = sorted(reportFactsOf(history, measureOf(history)).facts);
+        const cuts = [...new Set(cutSeeds.map((c) => 1 + (c % Math.max(1, history.length - 1))))]
+          .filter((c) => c < history.length)
+          .sort((a, b) => a - b);
+        const byBatch = written(history, cuts);
+        expect(byBatch.rows).toEqual(whole);
+        const everyEvent = written(
+          history,
+          history.slice(1).map((_, i) => i + 1),
+        );
+        expect(everyEvent.rows).toEqual(whole);
+        // Once written, a fact keeps its holding, moment and verdict: only `until` and
+        // `wasReopened` are filled in later.
+        for (const f of whole) {
+          const first = everyEvent.firsts.get(`${f.kind}:${f.seq}`)!;
+          expect({ ...first, until: null, wasReopened: false }).toEqual({
+            ...f,
+            until: null,
+            wasReopened: false,
+          });
+        }
+      }),
       { numRuns: 300 },
     );
     const seen = new Map<string, number>();
     for (const picked of fc.sample(choices, 300))
-      for (const h of historyFrom(picked)) seen.set(h.event.type, (seen.get(h.event.type) ?? 0) + 1);
+      for (const h of historyFrom(picked))
+        seen.set(h.event.type, (seen.get(h.event.type) ?? 0) + 1);
     // The generator reaches what the property is about.
     for (const type of ['transferred', 'unit_merged', 'merged', 'reopened', 'rated', 'resolved'])
       expect(seen.get(type) ?? 0, type).toBeGreaterThan(3);

@@ -1,7 +1,6 @@
-import type { RecordedEvent } from '../case/case-events.js';
-import { applyEvent } from '../case/project.js';
+import type { CaseEventType, RecordedEvent } from '../case/case-events.js';
 import { isOpen, type CaseState } from '../case/case-state.js';
-import type { CaseEventType } from '../case/case-events.js';
+import { applyEvent } from '../case/project.js';
 
 /** What a fact records: a moment reports count, or a span during which a holding had the case open. */
 export const REPORT_FACT_KINDS = [
@@ -63,7 +62,11 @@ export interface ReportFactsDelta {
   reopensResolutions: boolean;
 }
 
-const FIRST_RESPONSE: ReadonlySet<CaseEventType> = new Set(['replied', 'info_requested', 'resolved']);
+const FIRST_RESPONSE: ReadonlySet<CaseEventType> = new Set([
+  'replied',
+  'info_requested',
+  'resolved',
+]);
 
 const holdingOf = (s: CaseState): FactHolding => ({
   unitId: s.unitId,
@@ -129,7 +132,7 @@ export function reportFactsOf(
   let hasUnit = start.state?.unitId != null;
   let state = start.state;
   // The open span's holding and deadline (stored before these events, or written here).
-  let current: { holding: FactHolding; dueAt: Date | null } | null =
+  let current: SpanKey =
     state && isOpen(state.status) && start.index > 0
       ? { holding: holdingOf(state), dueAt: measure(start.index - 1).dueAt }
       : null;
@@ -169,36 +172,28 @@ export function reportFactsOf(
         workingMs: now.workingMs,
       });
     }
-    switch (event.type) {
-      case 'resolved':
-        delta.facts.push({
-          ...moment('resolved', version, at, holding),
-          workingMs: now.workingMs,
-          // No deadline in force: neither on time nor late (onTimeOf does not count it on time).
-          isOnTime: now.dueAt === null ? null : at <= now.dueAt,
-        });
-        break;
-      case 'reopened':
-        for (const f of delta.facts) if (f.kind === 'resolved') f.wasReopened = true;
-        delta.reopensResolutions = true;
-        break;
-      case 'rated':
-        // A rating's `until` is when the next one replaced it: the last rating given in a
-        // period is the one in it not replaced before the period's end.
-        if (rating) rating.until = at;
-        else if (hadRating) delta.supersedesRatingAt = at;
-        hadRating = true;
-        rating = { ...moment('rated', version, at, holding), rating: event.rating };
-        delta.facts.push(rating);
-        break;
-      case 'sla_breached':
-        delta.facts.push(moment('breached', version, at, holding));
-        break;
-      case 'escalated':
-        delta.facts.push(moment('escalated', version, at, holding));
-        break;
-      default:
-        break;
+    if (event.type === 'resolved') {
+      delta.facts.push({
+        ...moment('resolved', version, at, holding),
+        workingMs: now.workingMs,
+        // No deadline in force: neither on time nor late (onTimeOf does not count it on time).
+        isOnTime: now.dueAt === null ? null : at <= now.dueAt,
+      });
+    } else if (event.type === 'reopened') {
+      for (const f of delta.facts) if (f.kind === 'resolved') f.wasReopened = true;
+      delta.reopensResolutions = true;
+    } else if (event.type === 'rated') {
+      // A rating's `until` is when the next one replaced it: the last rating given in a
+      // period is the one in it not replaced before the period's end.
+      if (rating) rating.until = at;
+      else if (hadRating) delta.supersedesRatingAt = at;
+      hadRating = true;
+      rating = { ...moment('rated', version, at, holding), rating: event.rating };
+      delta.facts.push(rating);
+    } else if (event.type === 'sla_breached') {
+      delta.facts.push(moment('breached', version, at, holding));
+    } else if (event.type === 'escalated') {
+      delta.facts.push(moment('escalated', version, at, holding));
     }
   }
   return delta;

@@ -3,15 +3,7 @@ import type { ChartView } from '../../components/charts/chart-card';
 import type { DataColumn } from '../../components/charts/data-table';
 import { CHART_COLORS, type ChartOption } from '../../components/charts/echarts-setup';
 import { formatNumber } from '../../i18n/format';
-import {
-  AGES,
-  AXIS_LABEL,
-  LEGEND,
-  TOOLTIP,
-  bucketLabel,
-  numberColumn,
-  percent,
-} from './chart-format';
+import { AGES, AXIS_LABEL, LEGEND, TOOLTIP, bucketLabel, numberColumn } from './chart-format';
 import type { BacklogSeries, RungSeries, Series } from './dashboard-data';
 
 type SeriesPoint = Series['points'][number];
