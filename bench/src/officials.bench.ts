@@ -317,8 +317,15 @@ try {
         sort: 'deadline',
         after: null,
         limit: 26,
+        now: new Date(),
       });
-      await countCaseQueue(capture, scope, { queue, viewer, filters, cap: 50_000 });
+      await countCaseQueue(capture, scope, {
+        queue,
+        viewer,
+        filters,
+        cap: 50_000,
+        now: new Date(),
+      });
       for (const [i, c] of captured.entries())
         await explain(`${label}: ${i === 0 ? 'page' : 'counts'}`, c);
     }

@@ -228,8 +228,9 @@ describe('reports on a fixture of fifty hand-computed timelines', () => {
       ratings: 38,
       reopened: 6,
     });
-    // 44 / 52 on time.
-    expect(t.onTimeRate).toBeCloseTo(0.8461538462, 9);
+    // 44 on time / (52 resolved + the 4 open cases past their deadline on 14 Dec).
+    expect(t).toMatchObject({ resolvedLate: 8, resolvedWithoutDeadline: 0, openOverdue: 4 });
+    expect(t.onTimeRate).toBeCloseTo(44 / 56, 9);
     // (50 + 16 + 32 + 6 + 24) / 38 = 128 / 38.
     expect(t.satisfactionAverage).toBeCloseTo(3.3684210526, 9);
     // Ratings of 4 or 5: 10 + 8 + 6 = 24 of 38.
@@ -237,9 +238,13 @@ describe('reports on a fixture of fifty hand-computed timelines', () => {
     // 6 of 52 resolutions reopened afterwards.
     expect(t.reopenRate).toBeCloseTo(0.1153846154, 9);
 
-    // The department holds the 6 transferred cases; the triage unit the other 44.
+    // The triage unit received all 50 and passed 6 to the department, which resolved them.
     const byName = new Map(report.rows.map((r) => [r.name, r]));
-    expect(byName.get('Sở Xây dựng')).toMatchObject({ received: 6, resolved: 6 });
-    expect(byName.get('Trung tâm tiếp nhận')).toMatchObject({ received: 44, resolved: 46 });
+    expect(byName.get('Sở Xây dựng')).toMatchObject({ received: 0, resolved: 6 });
+    expect(byName.get('Trung tâm tiếp nhận')).toMatchObject({
+      received: 50,
+      transferredOut: 6,
+      resolved: 46,
+    });
   });
 });

@@ -55,6 +55,7 @@ describe('migrations', () => {
       'personal_data_views',
       'routing_rules',
       'sla_policies',
+      'totp_recovery_codes',
     ]);
     const [calendar] = await sql`select id, parent_id from calendars`;
     expect(calendar).toEqual({ id: 'default', parent_id: null });

@@ -40,6 +40,8 @@ describe('queue filters, search, counts and keyset pagination', () => {
       communeUnitId: commune!.id,
       slaState: 'breached',
       status: 'triaged',
+      // Overdue: open, and its resolution deadline has passed (overdueCase).
+      resolutionDueAt: new Date('2025-01-06T03:00:00Z'),
     });
     await add('noise', {
       text: 'Tiếng ồn từ quán karaoke sau 22 giờ, 100% hộ dân phàn nàn.',
@@ -48,12 +50,13 @@ describe('queue filters, search, counts and keyset pagination', () => {
       priority: 'urgent',
       status: 'received',
     });
-    // Sixty more, for pagination: ties on the deadline, microseconds, and no deadline at all.
+    // Sixty more, for pagination: ties on the deadline, microseconds, and no deadline at all
+    // (deadlines far ahead: none of them is overdue).
     for (let i = 0; i < 60; i++) {
       const due =
         i % 10 === 9
           ? null
-          : sql`${`2026-04-${String(1 + (i % 7)).padStart(2, '0')}T03:00:00.${String(
+          : sql`${`2099-04-${String(1 + (i % 7)).padStart(2, '0')}T03:00:00.${String(
               (i * 7919) % 1_000_000,
             ).padStart(6, '0')}Z`}::timestamptz`;
       const { id } = await addCase(db, {
@@ -63,7 +66,7 @@ describe('queue filters, search, counts and keyset pagination', () => {
         // Several rows share a deadline exactly (i and i+7 only differ in microseconds).
         ...(due === null
           ? {}
-          : { resolutionDueAt: i % 3 === 0 ? sql`'2026-04-09T00:00:00Z'` : due }),
+          : { resolutionDueAt: i % 3 === 0 ? sql`'2099-04-09T00:00:00Z'` : due }),
       } as Parameters<typeof addCase>[1]);
       sixty.push(id);
     }
@@ -159,6 +162,7 @@ describe('queue filters, search, counts and keyset pagination', () => {
       queue: 'unit' as const,
       viewer: { officialId: handlerId, unitId: sys.province.departmentUnitId, isUnitLeader: false },
       filters: {},
+      now: new Date(),
     };
     const capped = await countCaseQueue(sys.database.db, scope, { ...query, cap: 10 });
     expect(capped).toEqual({ total: 10, isCapped: true, byStatus: {}, bySlaState: {} });

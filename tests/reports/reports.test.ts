@@ -174,26 +174,40 @@ describe('oversight lists and reports (issue 6)', () => {
       ratings: 3,
       reopened: 1,
     });
-    expect(report.total.onTimeRate).toBeCloseTo(2 / 3, 10);
+    // On time 2 (A, C) ÷ (3 resolved + D open past its deadline at the end); B, reopened on
+    // 10 Dec, has a new deadline after the period.
+    expect(report.total).toMatchObject({ resolvedLate: 1, openOverdue: 1, transferredOut: 2 });
+    expect(report.total.onTimeRate).toBeCloseTo(2 / 4, 10);
     expect(report.total.satisfactionAverage).toBeCloseTo(11 / 3, 10);
     expect(report.total.satisfiedShare).toBeCloseTo(2 / 3, 10);
     expect(report.total.reopenRate).toBeCloseTo(1 / 3, 10);
     const byUnit = new Map(report.rows.map((r) => [r.key, r]));
+    // C came to the triage unit first and was passed on: its receipt stays with triage, its
+    // resolution and rating belong to the department that resolved it.
     expect(byUnit.get(sys.province.triageUnitId)).toMatchObject({
-      received: 3,
+      received: 4,
+      transferredOut: 1,
       resolved: 2,
       resolvedOnTime: 1,
-      onTimeRate: 0.5,
+      resolvedLate: 1,
+      openOverdue: 1,
+      onTimeRate: 1 / 3,
+      onTimeRank: 2,
       resolutionMedianMs: 44.5 * H,
     });
     expect(byUnit.get(sys.province.departmentUnitId)).toMatchObject({
-      received: 1,
+      received: 0,
       resolved: 1,
       resolvedOnTime: 1,
       onTimeRate: 1,
+      onTimeRank: 1,
       resolutionMedianMs: 8.5 * H,
       satisfactionAverage: 4,
     });
+    const district = report.rows.find(
+      (r) => r.key !== sys.province.triageUnitId && r.key !== sys.province.departmentUnitId,
+    );
+    expect(district).toMatchObject({ received: 0, transferredOut: 1, onTimeRank: null });
   });
 
   it('a handler’s report covers only his unit', async () => {
@@ -202,7 +216,7 @@ describe('oversight lists and reports (issue 6)', () => {
       deptHandler,
     );
     expect(report.rows.map((r) => r.key)).toEqual([sys.province.departmentUnitId]);
-    expect(report.total).toMatchObject({ received: 1, resolved: 1, resolvedOnTime: 1 });
+    expect(report.total).toMatchObject({ received: 0, resolved: 1, resolvedOnTime: 1 });
     const officials = await json<{ rows: { received: number }[] }>(
       `/v1/reports/officials?${PERIOD}`,
       deptHandler,
@@ -299,16 +313,54 @@ describe('oversight lists and reports (issue 6)', () => {
       .split('\r\n')
       .map((l) => l.split(','));
     const header = lines[0]!;
-    expect(header.slice(0, 5)).toEqual([
+    // The rate with the numbers behind it and the unit's place in the ranking.
+    expect(header.slice(0, 11)).toEqual([
       'Đơn vị',
       'Tiếp nhận',
+      'Chuyển đi',
       'Đã giải quyết',
       'Giải quyết đúng hạn',
+      'Giải quyết trễ hạn',
+      'Giải quyết khi không có hạn',
+      'Đang quá hạn cuối kỳ',
       'Tỷ lệ đúng hạn',
+      'Xếp hạng đúng hạn',
+      'Phản hồi lần đầu - trung vị (giờ làm việc)',
     ]);
     const rows = new Map(lines.slice(1).map((l) => [l[0], l]));
-    expect(rows.get('Trung tâm tiếp nhận')?.slice(1, 5)).toEqual(['3', '2', '1', '50.00%']);
-    expect(rows.get('Tổng cộng')?.slice(1, 5)).toEqual(['4', '3', '2', '66.67%']);
+    expect(rows.get('Trung tâm tiếp nhận')?.slice(1, 10)).toEqual([
+      '4',
+      '1',
+      '2',
+      '1',
+      '1',
+      '0',
+      '1',
+      '33.33%',
+      '2',
+    ]);
+    expect(rows.get('Sở Xây dựng')?.slice(1, 10)).toEqual([
+      '0',
+      '0',
+      '1',
+      '1',
+      '0',
+      '0',
+      '0',
+      '100.00%',
+      '1',
+    ]);
+    expect(rows.get('Tổng cộng')?.slice(1, 10)).toEqual([
+      '4',
+      '2',
+      '3',
+      '2',
+      '1',
+      '0',
+      '1',
+      '50.00%',
+      '',
+    ]);
 
     const listRes = await get('/v1/oversight/overdue/export');
     expect(listRes.headers.get('content-disposition')).toBe('attachment; filename="qua-han.csv"');

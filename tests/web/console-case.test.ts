@@ -177,7 +177,13 @@ describe('the case page in the console', () => {
     await l.page.locator('[data-action="assign"]').click();
     let dialog = l.page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: 'Cán bộ xử lý' }).click();
-    await l.page.getByRole('option', { name: /Phạm Thị Xử Lý/ }).click();
+    // The handler's load as his own queue counts it (earlier tests gave him cases).
+    const mine = await fetch(`${sys.baseUrl}/v1/queues/mine?limit=1`, { headers: handlerApi });
+    const { total } = (await mine.json()) as { total: number };
+    expect(total).toBeGreaterThan(0);
+    const option = l.page.getByRole('option', { name: /Phạm Thị Xử Lý/ });
+    expect(await option.textContent()).toContain(`(${total} phản ánh đang xử lý)`);
+    await option.click();
     await dialog.getByRole('button', { name: 'Giao xử lý' }).click();
     await poll(() => l.page.getByTestId('case-summary').textContent()).toContain('Phạm Thị Xử Lý');
     await l.context.close();

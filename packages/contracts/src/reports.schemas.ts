@@ -96,10 +96,23 @@ export const SeriesQuery = Type.Object(
 export type SeriesQuery = Static<typeof SeriesQuery>;
 
 const FIGURES = {
-  received: Type.Integer(),
+  received: Type.Integer({ description: 'Cases that came to it first (first routing)' }),
+  transferredOut: Type.Integer({ description: 'Cases it transferred to another unit' }),
   resolved: Type.Integer(),
-  resolvedOnTime: Type.Integer(),
-  onTimeRate: NULLABLE_NUMBER,
+  resolvedOnTime: Type.Integer({
+    description: 'Resolved on or before the resolution deadline in force then',
+  }),
+  resolvedLate: Type.Integer({ description: 'Resolved after the deadline in force then' }),
+  resolvedWithoutDeadline: Type.Integer({
+    description: 'Resolved with no deadline in force: never counted on time',
+  }),
+  openOverdue: Type.Integer({
+    description: 'Open at the end of the period (or now) past the deadline in force',
+  }),
+  onTimeRate: Type.Union([Type.Number(), Type.Null()], {
+    description:
+      'resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then.',
+  }),
   firstResponses: Type.Integer(),
   firstResponseMedianMs: NULLABLE_NUMBER,
   firstResponseP90Ms: NULLABLE_NUMBER,
@@ -124,7 +137,16 @@ export const ReportResponse = Type.Object({
   from: SafeString({ format: 'date-time' }),
   to: SafeString({ format: 'date-time' }),
   by: SafeString(),
-  rows: Type.Array(Type.Object({ key: NULLABLE_STRING, name: NULLABLE_STRING, ...FIGURES })),
+  rows: Type.Array(
+    Type.Object({
+      key: NULLABLE_STRING,
+      name: NULLABLE_STRING,
+      onTimeRank: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+        description: 'Place by on-time rate (equal rates share it); null: nothing to judge',
+      }),
+      ...FIGURES,
+    }),
+  ),
   total: Type.Object(FIGURES),
 });
 

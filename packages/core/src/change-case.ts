@@ -35,7 +35,7 @@ import { loadWorkingCalendar } from './calendars/load-working-calendar.js';
 import { AppError, validationFailed, type ErrorCode } from './errors.js';
 import { slaTimerOutbox } from './sla/sla-timer-jobs.js';
 import { planNotifications } from './notifications/plan-notifications.js';
-import { reportKeysMoved, type MeasureAt } from './reports/report-facts.js';
+import type { MeasureAt } from './reports/report-facts.js';
 import { reportFactsWrites } from './reports/report-facts-writes.js';
 
 const ERROR_OF: Record<DomainErrorCode, ErrorCode> = {
@@ -214,15 +214,12 @@ export async function changeCases(
         outcomes.push({ ok: false, error: err });
       }
     }
-    const lastOf = new Map(decided.map((d) => [d.caseId, d]));
     await appendCaseChanges(
       tx,
       decided.map((d) => ({
         caseId: d.caseId,
         expectedVersion: d.locked.version,
         events: d.recorded,
-        // Once per case (its last append): its stored facts follow its unit, assignee, category.
-        reportKeysMoved: lastOf.get(d.caseId) === d && reportKeysMoved(changed.get(d.caseId)!),
         patch: {
           ...projectionColumns(d.next),
           ...publicationDecisionOf(d.recorded),

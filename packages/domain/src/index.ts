@@ -18,3 +18,4 @@ export * from './routing/index.js';
 export * from './notifications/index.js';
 export * from './publication/index.js';
 export * from './auth/index.js';
+export * from './reports/index.js';

@@ -90,6 +90,7 @@ export async function listQueue(
         viewer,
         filters,
         cap: filters.words ? SEARCH_COUNT_CAP : COUNT_CAP,
+        now,
       });
     if (!deps.counts) return count();
     // The same scope, queue, viewer and filters count the same cases.
@@ -97,7 +98,15 @@ export async function listQueue(
     return deps.counts.get(key, now.getTime(), count);
   };
   const [rows, counts] = await Promise.all([
-    listCaseQueue(deps.db, scope, { queue, viewer, filters, sort, after, limit: limit + 1 }),
+    listCaseQueue(deps.db, scope, {
+      queue,
+      viewer,
+      filters,
+      sort,
+      after,
+      limit: limit + 1,
+      now,
+    }),
     countsOf(),
   ]);
   const page = rows.slice(0, limit);

@@ -1,14 +1,24 @@
 import { noFactCounts, type FactCounts, type FactTimes } from '@hotline/db';
+import { onTimeOf } from '@hotline/domain';
 
 /** The median and 90th percentile of some working times, unrounded. */
 type Quantiles = Pick<FactTimes, 'median' | 'p90'>;
 
 /** The figures of a report row (a unit, an official, a channel, a category, or the total). */
 export interface Figures {
+  /** Cases that came to the row first (their first routing) in the period. */
   received: number;
+  /** Cases the row transferred to another unit in the period. */
+  transferredOut: number;
   resolved: number;
   resolvedOnTime: number;
-  /** resolvedOnTime / resolved; null when nothing was resolved. */
+  /** Resolved after the deadline in force then. */
+  resolvedLate: number;
+  /** Resolved with no deadline in force: never on time (onTimeOf). */
+  resolvedWithoutDeadline: number;
+  /** Open at the end of the period (or now) past the resolution deadline in force. */
+  openOverdue: number;
+  /** resolvedOnTime ÷ (resolved + openOverdue), as onTimeOf defines it; null: nothing to judge. */
   onTimeRate: number | null;
   firstResponses: number;
   firstResponseMedianMs: number | null;
@@ -34,8 +44,11 @@ export function addCounts(groups: readonly FactCounts[]): FactCounts {
   const sum = noFactCounts(null);
   for (const g of groups) {
     sum.received += g.received;
+    sum.transferredOut += g.transferredOut;
     sum.resolved += g.resolved;
     sum.resolvedOnTime += g.resolvedOnTime;
+    sum.resolvedWithoutDeadline += g.resolvedWithoutDeadline;
+    sum.openOverdue += g.openOverdue;
     sum.reopened += g.reopened;
     sum.firstResponses += g.firstResponses;
     sum.ratings += g.ratings;
@@ -57,11 +70,16 @@ export function figuresOf(
   resolution: Quantiles | undefined | null,
 ): Figures {
   const [d0to2, d3to7, d8to15, d16to30, over30] = c.backlogAge;
+  const onTime = onTimeOf(c);
   return {
     received: c.received,
+    transferredOut: c.transferredOut,
     resolved: c.resolved,
     resolvedOnTime: c.resolvedOnTime,
-    onTimeRate: ratio(c.resolvedOnTime, c.resolved),
+    resolvedLate: onTime.resolvedLate,
+    resolvedWithoutDeadline: c.resolvedWithoutDeadline,
+    openOverdue: c.openOverdue,
+    onTimeRate: onTime.rate,
     firstResponses: c.firstResponses,
     firstResponseMedianMs: firstResponse ? Math.round(firstResponse.median) : null,
     firstResponseP90Ms: firstResponse ? Math.round(firstResponse.p90) : null,

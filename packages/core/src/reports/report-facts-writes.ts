@@ -1,17 +1,12 @@
 import type { ReportFactsWrite } from '@hotline/db';
 import type { CaseState, RecordedEvent } from '@hotline/domain';
-import {
-  reportFactCase,
-  reportFactsOf,
-  touchesReportFacts,
-  type MeasureAt,
-} from './report-facts.js';
+import { reportFactCase, reportFactsOf, type MeasureAt } from './report-facts.js';
 
 /**
  * What the events a batch appended do to the cases' report facts: `histories` holds each
  * case's whole history, `changed` where the batch's events start, the case before them and
- * after them. Cases whose new events cannot change a fact (routing, assignment, comments…)
- * cost nothing here.
+ * after them. Every change is looked at: an assignment, a transfer or a moved deadline ends
+ * the open span of the holder before it.
  */
 export async function reportFactsWrites(
   histories: ReadonlyMap<string, readonly RecordedEvent[]>,
@@ -21,7 +16,6 @@ export async function reportFactsWrites(
   const writes: ReportFactsWrite[] = [];
   for (const [caseId, { index, state, next }] of changed) {
     const history = histories.get(caseId) ?? [];
-    if (!touchesReportFacts(history.slice(index))) continue;
     const delta = await reportFactsOf(history, measureOf(history), { index, state });
     writes.push({ case: reportFactCase(caseId, history, next), ...delta });
   }

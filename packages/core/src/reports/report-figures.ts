@@ -7,6 +7,7 @@ import {
   type FactCounts,
   type ReportKey,
 } from '@hotline/db';
+import { onTimeOf, rankByOnTime } from '@hotline/domain';
 import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
 import { addCounts, figuresOf, type Figures } from './figures.js';
 import { parsePeriod } from './period.js';
@@ -18,6 +19,8 @@ export interface ReportRow extends Figures {
   /** Unit, official or category id, or the channel; null: no unit (not yet routed). */
   key: string | null;
   name: string | null;
+  /** Place in the on-time ranking (onTimeOf, rankByOnTime); null: nothing to judge. */
+  onTimeRank: number | null;
 }
 
 export interface Report {
@@ -30,7 +33,8 @@ export interface Report {
 
 /**
  * Figures for a period over the official's scope, per unit, official (the case's assignee),
- * channel or category: cases grouped by their current unit / assignee. Cases without an
+ * channel or category: each fact credited to the unit / assignee holding the case when it
+ * happened, ranked by on-time rate (equal ranks in name order). Cases without an
  * assignee are left out of the per-official report (they are in the total). A row is a group
  * with something in the period: a receipt, resolution, first response or rating, or a case
  * open at its end. Aggregated in SQL from the report facts written with the events; the
@@ -62,6 +66,7 @@ export async function reportFigures(
     Object.assign(countsOf(key), {
       resolved: t.count,
       resolvedOnTime: t.onTime,
+      resolvedWithoutDeadline: t.withoutDeadline,
       reopened: t.reopened,
     });
   }
@@ -73,17 +78,24 @@ export async function reportFigures(
     query.by,
     groups.flatMap((g) => (g.key === null ? [] : [g.key])),
   );
-  const rows = groups
+  const named = groups
     .map((g) => ({
+      counts: g,
       key: g.key,
       name: g.key === null ? null : (names.get(g.key) ?? null),
-      ...figuresOf(g, firstResponse.groups.get(g.key), resolution.groups.get(g.key)),
     }))
     .sort(
       (a, b) =>
         (a.name ?? '').localeCompare(b.name ?? '', 'vi') ||
         (a.key ?? '').localeCompare(b.key ?? ''),
     );
+  // Rows stay in name order; each carries its place in the ranking.
+  const ranks = new Map(rankByOnTime(named, (r) => onTimeOf(r.counts)).map((r) => [r.key, r.rank]));
+  const rows = named.map(({ counts: g, ...r }): ReportRow => ({
+    ...r,
+    ...figuresOf(g, firstResponse.groups.get(g.key), resolution.groups.get(g.key)),
+    onTimeRank: ranks.get(g.key) ?? null,
+  }));
   return {
     from: period.from.toISOString(),
     to: period.to.toISOString(),

@@ -60,18 +60,13 @@ export interface CaseAppend {
   /** The events in order, each with its author. */
   events: readonly { event: CaseEvent; actor: Actor }[];
   patch: CaseRowPatch;
-  /**
-   * The unit, assignee or category moved since the case's report facts were written: they are
-   * rewritten to the patch's (set on one append per case at most).
-   */
-  reportKeysMoved?: boolean;
 }
 
 /**
  * Appends the events of several cases and rewrites their rows, in two statements whatever the
  * number of cases: the rows travel as one JSON parameter (building a statement per row with the
- * query builder cost more CPU than Postgres spent running it). The report facts of cases whose
- * unit, assignee or category moved follow them in the first statement. Fails with
+ * query builder cost more CPU than Postgres spent running it). Report facts stay with whoever
+ * held the case when they happened: nothing here rewrites them. Fails with
  * VersionConflictError if any case moved on since it was loaded.
  */
 export async function appendCaseChanges(
@@ -111,26 +106,7 @@ export async function appendCaseChanges(
     publication_decided_by: patch.publicationDecidedBy ?? null,
     publication_decided_at: patch.publicationDecidedAt ?? null,
   }));
-  const moved = appends
-    .filter((a) => a.reportKeysMoved)
-    .map(({ caseId, patch }) => ({
-      id: caseId,
-      unit_id: patch.unitId,
-      assignee_id: patch.assigneeId,
-      category_id: patch.categoryId,
-    }));
-  // Only when some case moved: every other change runs the update alone, as before.
-  const reportKeys =
-    moved.length > 0
-      ? sql`with report_keys as (
-          update case_report_facts f
-          set unit_id = k.unit_id, assignee_id = k.assignee_id, category_id = k.category_id
-          from jsonb_to_recordset(${JSON.stringify(moved)}::jsonb)
-            as k(id uuid, unit_id uuid, assignee_id uuid, category_id uuid)
-          where f.case_id = k.id)`
-      : sql``;
   const updated = await tx.execute<{ id: string }>(sql`
-    ${reportKeys}
     update cases c set
       status = v.status, type = v.type, category_id = v.category_id, priority = v.priority,
       unit_id = v.unit_id, assignee_id = v.assignee_id, is_complex = v.is_complex,

@@ -11,6 +11,7 @@ import {
 import { plannedEachTime, type Executor } from '../client.js';
 import { adminUnits, categories, cases, officials } from '../schema/index.js';
 import { caseScopeCondition, type CaseScope } from './case-scope.repository.js';
+import { overdueCase } from './overdue-sql.js';
 
 /** The named queues of the officials' console. */
 export type CaseQueueName = 'mine' | 'unit' | 'unassigned' | 'escalated' | 'all';
@@ -84,10 +85,20 @@ function queueCondition(queue: CaseQueueName, who: QueueViewer): SQL {
   }
 }
 
-function filterConditions(f: CaseQueueFilters): SQL[] {
+/**
+ * The SLA state a queue shows, counts and filters by at `now`: 'breached' is overdue (the one
+ * definition, overdueCase), whatever the stored state says; an open case past an acceptance or
+ * first-response deadline but not its resolution deadline is at risk; otherwise the stored state.
+ */
+export const queueSlaState = (now: Date) => sql<SlaState>`(case
+  when ${overdueCase(cases, now)} then 'breached'
+  when ${cases.status} in (${openStatuses()}) and ${cases.slaState} = 'breached' then 'at_risk'
+  else ${cases.slaState}::text end)::sla_state`;
+
+function filterConditions(f: CaseQueueFilters, now: Date): SQL[] {
   const out: SQL[] = [];
   if (f.statuses && f.statuses.length > 0) out.push(inArray(cases.status, [...f.statuses]));
-  if (f.slaState) out.push(eq(cases.slaState, f.slaState));
+  if (f.slaState) out.push(sql`${queueSlaState(now)} = ${f.slaState}::sla_state`);
   if (f.categoryCode) {
     out.push(
       sql`${cases.categoryId} in (select id from categories where code = ${f.categoryCode})`,
@@ -125,12 +136,18 @@ function filterConditions(f: CaseQueueFilters): SQL[] {
  * queue inside the scope implies the scope, and leaving the scope's `or` out lets Postgres
  * answer from the open-cases index alone (at a million cases the `or` cost 150 ms per count).
  */
-function whereOf(scope: CaseScope, queue: CaseQueueName, who: QueueViewer, f: CaseQueueFilters) {
+function whereOf(
+  scope: CaseScope,
+  queue: CaseQueueName,
+  who: QueueViewer,
+  f: CaseQueueFilters,
+  now: Date,
+) {
   const isImplied =
     (queue === 'unit' || queue === 'unassigned') &&
     (scope.kind === 'all' || scope.unitIds.includes(who.unitId));
   const scoped = isImplied ? [] : [caseScopeCondition(scope)];
-  return and(...scoped, queueCondition(queue, who), ...filterConditions(f))!;
+  return and(...scoped, queueCondition(queue, who), ...filterConditions(f, now))!;
 }
 
 // Sort keys are read back as text so the cursor keeps Postgres's microseconds.
@@ -168,9 +185,10 @@ export async function listCaseQueue(
     sort: CaseQueueSort;
     after: CaseQueueAfter | null;
     limit: number;
+    now: Date;
   },
 ) {
-  const where = whereOf(scope, query.queue, query.viewer, query.filters);
+  const where = whereOf(scope, query.queue, query.viewer, query.filters, query.now);
   const exec = plannerFor(db, query.filters);
   const order =
     query.sort === 'received'
@@ -181,7 +199,7 @@ export async function listCaseQueue(
       id: cases.id,
       trackingCode: cases.trackingCode,
       status: cases.status,
-      slaState: cases.slaState,
+      slaState: queueSlaState(query.now),
       priority: cases.priority,
       channel: cases.channel,
       categoryCode: categories.code,
@@ -217,13 +235,19 @@ export async function listCaseQueue(
 export async function countCaseQueue(
   db: Executor,
   scope: CaseScope,
-  query: { queue: CaseQueueName; viewer: QueueViewer; filters: CaseQueueFilters; cap: number },
+  query: {
+    queue: CaseQueueName;
+    viewer: QueueViewer;
+    filters: CaseQueueFilters;
+    cap: number;
+    now: Date;
+  },
 ) {
   const exec = plannerFor(db, query.filters);
   const matching = exec
-    .select({ status: cases.status, slaState: cases.slaState })
+    .select({ status: cases.status, slaState: queueSlaState(query.now).as('sla_state') })
     .from(cases)
-    .where(whereOf(scope, query.queue, query.viewer, query.filters))
+    .where(whereOf(scope, query.queue, query.viewer, query.filters, query.now))
     .limit(query.cap + 1)
     .as('matching');
   const rows = await exec

@@ -1,7 +1,7 @@
 import { and, arrayOverlaps, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { OPEN_STATUSES } from '@hotline/domain';
 import type { Executor } from '../client.js';
+import { holdsOpenCase, openCasesHeld } from './official-load.js';
 import {
   adminUnits,
   attachments,
@@ -117,10 +117,6 @@ export async function listInboxOfOfficial(db: Executor, officialId: string, limi
 
 /** Active officials of a unit who can work a case (handlers and leaders), with their load. */
 export async function listAssignableOfficials(db: Executor, unitId: string) {
-  const open = sql.join(
-    [...OPEN_STATUSES].map((s) => sql`${s}::case_status`),
-    sql`, `,
-  );
   return db
     .select({
       id: officials.id,
@@ -128,10 +124,10 @@ export async function listAssignableOfficials(db: Executor, unitId: string) {
       title: officials.title,
       roles: officials.roles,
       isAbsent: officials.isAbsent,
-      openCases: sql<number>`(select count(*)::int from ${cases}
-        where ${cases.assigneeId} = ${officials.id} and ${cases.status} in (${open}))`,
+      openCases: openCasesHeld(),
     })
     .from(officials)
+    .leftJoin(cases, holdsOpenCase)
     .where(
       and(
         eq(officials.unitId, unitId),
@@ -139,6 +135,7 @@ export async function listAssignableOfficials(db: Executor, unitId: string) {
         arrayOverlaps(officials.roles, ['handler', 'unit_leader']),
       ),
     )
+    .groupBy(officials.id)
     .orderBy(asc(officials.fullName));
 }
 

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { plannedEachTime, type Executor } from '../client.js';
 import type { CaseScope } from './case-scope.repository.js';
 import { caseInScope, openStatusList, uuidArray } from './oversight-chart-scope.js';
+import { overdueCaseC } from './overdue-sql.js';
 
 /** A hotline and its cases (a leader's view of everything sent to his number). */
 export type HotlineSummaryRow = {
@@ -53,8 +54,7 @@ export async function listHotlineSummaries(
         and e.type = 'resolved' and e.occurred_at >= ${from}::timestamptz
         and e.occurred_at < ${to}::timestamptz))::int as resolved,
       count(c.id) filter (where ${isOpen})::int as open,
-      count(c.id) filter (where ${isOpen}
-        and c.resolution_due_at < ${period.now.toISOString()}::timestamptz)::int as overdue,
+      count(c.id) filter (where ${overdueCaseC(period.now)})::int as overdue,
       count(c.id) filter (where ${isOpen} and c.sla_state = 'at_risk')::int as at_risk,
       count(c.id) filter (where ${isOpen} and c.escalation_level > 0)::int as escalated
     from hotlines h

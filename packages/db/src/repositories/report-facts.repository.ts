@@ -1,29 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type { Channel } from '@hotline/domain';
+import type { Channel, ReportFact } from '@hotline/domain';
 import type { Executor } from '../client.js';
-import type { ReportFactKind } from '../schema/index.js';
 
-/** One fact of a case (a row of `case_report_facts` without the case's columns). */
-export interface ReportFact {
-  kind: ReportFactKind;
-  /** The version of the event behind the fact (that opened the span, for 'open'). */
-  seq: number;
-  at: Date;
-  /** 'open': when the case left the open statuses; 'rated': when replaced; null: not yet. */
-  until: Date | null;
-  workingMs: number | null;
-  isOnTime: boolean | null;
-  rating: number | null;
-  wasReopened: boolean;
-}
+export type { ReportFact } from '@hotline/domain';
 
-/** What every fact of a case repeats: its receipt and the columns reports group and scope by. */
+/** What every fact of a case repeats: its receipt, channel and hotline (they never change). */
 export interface ReportFactCase {
   caseId: string;
   receivedAt: Date;
-  unitId: string | null;
-  assigneeId: string | null;
-  categoryId: string;
   channel: Channel;
   hotlineId: string | null;
 }
@@ -54,10 +38,11 @@ const recordset = (rows: readonly { case: ReportFactCase; facts: readonly Report
         is_on_time: f.isOnTime,
         rating: f.rating,
         was_reopened: f.wasReopened,
+        due_at: f.dueAt,
         received_at: c.receivedAt,
-        unit_id: c.unitId,
-        assignee_id: c.assigneeId,
-        category_id: c.categoryId,
+        unit_id: f.unitId,
+        assignee_id: f.assigneeId,
+        category_id: f.categoryId,
         channel: c.channel,
         hotline_id: c.hotlineId,
       })),
@@ -66,12 +51,12 @@ const recordset = (rows: readonly { case: ReportFactCase; facts: readonly Report
 
 const insertFrom = (json: string) => sql`
   insert into case_report_facts (case_id, kind, seq, at, until, working_ms, is_on_time, rating,
-    was_reopened, received_at, unit_id, assignee_id, category_id, channel, hotline_id)
-  select case_id, kind, seq, at, until, working_ms, is_on_time, rating, was_reopened,
+    was_reopened, due_at, received_at, unit_id, assignee_id, category_id, channel, hotline_id)
+  select case_id, kind, seq, at, until, working_ms, is_on_time, rating, was_reopened, due_at,
     received_at, unit_id, assignee_id, category_id, channel, hotline_id
   from jsonb_to_recordset(${json}::jsonb) as v(case_id uuid, kind text, seq integer,
     at timestamptz, until timestamptz, working_ms bigint, is_on_time boolean, rating smallint,
-    was_reopened boolean, received_at timestamptz, unit_id uuid, assignee_id uuid,
+    was_reopened boolean, due_at timestamptz, received_at timestamptz, unit_id uuid, assignee_id uuid,
     category_id uuid, channel channel, hotline_id uuid)`;
 
 /**

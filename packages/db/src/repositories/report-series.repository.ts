@@ -13,7 +13,7 @@ export interface FactBucket {
 }
 
 /**
- * Receipts, resolutions (on time), breaches and escalations of the period per bucket: bucket i
+ * Receipts (first routings), resolutions (on time), breaches and escalations of the period per bucket: bucket i
  * holds what happened from `starts[i]` until the next start (starts ascending; the caller
  * makes them the local days, weeks or months of its zone). One statement, a branch per kind;
  * the bucket is found by a binary search of the starts (no time zone arithmetic per row).
@@ -29,8 +29,8 @@ export async function seriesOfReportFacts(
   const rows = await read<{ kind: string; bucket: number; n: number; on_time: number }>(
     db,
     sql`
-    select 'open' as kind, ${bucket} as bucket, count(*)::int as n, 0 as on_time
-    from case_report_facts f where f.kind = 'open' and f.seq = 1 and ${where}
+    select 'received' as kind, ${bucket} as bucket, count(*)::int as n, 0 as on_time
+    from case_report_facts f where f.kind = 'received' and ${where}
     group by 2
     union all
     select 'resolved', ${bucket}, count(*)::int, count(*) filter (where f.is_on_time)::int
@@ -56,7 +56,7 @@ export async function seriesOfReportFacts(
     // width_bucket counts from 1; 0 is before the first start (never, as from ≥ starts[0]).
     const b = buckets[r.bucket - 1];
     if (!b) continue;
-    if (r.kind === 'open') b.received += r.n;
+    if (r.kind === 'received') b.received += r.n;
     else if (r.kind === 'resolved') {
       b.resolved += r.n;
       b.resolvedOnTime += r.on_time;

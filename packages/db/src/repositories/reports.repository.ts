@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES } from '@hotline/domain';
 import { plannedEachTime, type Executor } from '../client.js';
 import { caseScopeCondition, type CaseScope } from './case-scope.repository.js';
+import { overdueCaseC } from './overdue-sql.js';
 
 // Queries for oversight lists and reports. Every one takes the official's scope and applies
 // it in SQL; none selects a citizen's personal data. Instants are sent as ISO strings (see the
@@ -98,7 +99,7 @@ const iso = (column: SQL) =>
 function listCondition(list: OversightList, nowIso: string): SQL {
   switch (list) {
     case 'overdue':
-      return sql`${isOpen()} and c.resolution_due_at < ${nowIso}::timestamptz`;
+      return overdueCaseC(new Date(nowIso));
     case 'at_risk':
       return sql`${isOpen()} and c.sla_state = 'at_risk'`;
     case 'escalations':

@@ -1,5 +1,5 @@
-import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { OPEN_STATUSES, type RoutingConditions, type RoutingRule } from '@hotline/domain';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { RoutingConditions, RoutingRule } from '@hotline/domain';
 import type { Executor, Tx } from '../client.js';
 import {
   adminUnits,
@@ -10,6 +10,7 @@ import {
   officials,
   routingRules,
 } from '../schema/index.js';
+import { holdsOpenCase, openCasesHeld } from './official-load.js';
 
 /** A stored rule: the matcher's view plus its timestamps. */
 export interface RoutingRuleRecord extends RoutingRule {
@@ -334,14 +335,11 @@ export async function pickLeastOpen(tx: Tx, unitId: string): Promise<string | nu
     .from(assignmentCursors)
     .where(eq(assignmentCursors.unitId, unitId))
     .for('update');
-  const open = count(cases.id);
+  const open = openCasesHeld();
   const [row] = await tx
     .select({ id: officials.id, open })
     .from(officials)
-    .leftJoin(
-      cases,
-      and(eq(cases.assigneeId, officials.id), inArray(cases.status, [...OPEN_STATUSES])),
-    )
+    .leftJoin(cases, holdsOpenCase)
     .where(availableHandler(unitId))
     .groupBy(officials.id)
     .orderBy(asc(open), asc(officials.id))

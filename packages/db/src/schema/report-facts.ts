@@ -12,19 +12,11 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { REPORT_FACT_KINDS } from '@hotline/domain';
 import { cases } from './cases.js';
 import { channel } from './enums.js';
 
-/** What a fact records: a moment reports count, or a span during which the case was open. */
-export const REPORT_FACT_KINDS = [
-  'first_response',
-  'resolved',
-  'rated',
-  'breached',
-  'escalated',
-  'open',
-] as const;
-export type ReportFactKind = (typeof REPORT_FACT_KINDS)[number];
+export { REPORT_FACT_KINDS, type ReportFactKind } from '@hotline/domain';
 
 /**
  * What each case contributes to the reports, written with the events that cause it (same
@@ -33,10 +25,11 @@ export type ReportFactKind = (typeof REPORT_FACT_KINDS)[number];
  * span, for 'open'; the span with seq 1 starts at receipt). Rebuildable from the history
  * (rebuildReportFacts in core).
  *
- * Each row also carries the case's receipt and the columns reports group and scope by, kept
- * equal to the `cases` row (appendCaseChanges rewrites them when a change moves them): a report
- * then reads only the facts of its period, never the cases (joining a quarter's facts to their
- * cases cost more than the whole 500 ms budget at a million cases).
+ * Each row also carries the case's receipt and the columns reports group and scope by: the
+ * unit, assignee and category that held the case when the fact happened (reportFactsOf in the
+ * domain), never rewritten afterwards, so a transfer leaves the sender's facts with the
+ * sender. A report then reads only the facts of its period, never the cases (joining a
+ * quarter's facts to their cases cost more than the whole 500 ms budget at a million cases).
  */
 export const caseReportFacts = pgTable(
   'case_report_facts',
@@ -55,15 +48,17 @@ export const caseReportFacts = pgTable(
     until: timestamp('until', { withTimezone: true }),
     /** Working time from receipt in the unit's calendar, time awaiting the citizen excluded. */
     workingMs: bigint('working_ms', { mode: 'number' }),
-    /** 'resolved': on or before the resolution deadline in force then. */
+    /** 'resolved': on or before the resolution deadline in force then; null: none was. */
     isOnTime: boolean('is_on_time'),
     /** 'rated': the citizen's rating. */
     rating: smallint('rating'),
     /** 'resolved': reopened afterwards. */
     wasReopened: boolean('was_reopened').notNull().default(false),
+    /** 'open': the resolution deadline in force during the span (overdue at a moment after it). */
+    dueAt: timestamp('due_at', { withTimezone: true }),
     /** The case's receipt (backlog ages). */
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
-    // The case's current unit, assignee and category (as in `cases`), channel and hotline.
+    // The holding when the fact happened (unit, assignee, category); the case's channel, hotline.
     unitId: uuid('unit_id'),
     assigneeId: uuid('assignee_id'),
     categoryId: uuid('category_id').notNull(),
@@ -93,11 +88,21 @@ export const caseReportFacts = pgTable(
     ),
     // Spans open at a moment: still open (until null), or closed after it.
     index('case_report_facts_open_idx')
-      .on(t.until, t.at, t.receivedAt, t.unitId, t.assigneeId, t.categoryId, t.channel, t.hotlineId)
+      .on(
+        t.until,
+        t.at,
+        t.receivedAt,
+        t.dueAt,
+        t.unitId,
+        t.assigneeId,
+        t.categoryId,
+        t.channel,
+        t.hotlineId,
+      )
       .where(sql`${t.kind} = 'open'`),
     check(
       'case_report_facts_kind_check',
-      sql`${t.kind} in ('first_response', 'resolved', 'rated', 'breached', 'escalated', 'open')`,
+      sql`${t.kind} in (${sql.raw(REPORT_FACT_KINDS.map((k) => `'${k}'`).join(', '))})`,
     ),
   ],
 );

@@ -17,8 +17,8 @@ const SUBJECT: Record<ReportGrouping, string> = {
   category: 'Lĩnh vực',
 };
 
-/** A report row for export: the total is a row named "Tổng cộng". */
-export type ExportRow = Figures & { name: string };
+/** A report row for export: the total is a row named "Tổng cộng" (no rank). */
+export type ExportRow = Figures & { name: string; onTimeRank: number | null };
 
 export function reportRowsForExport(
   by: ReportGrouping,
@@ -27,7 +27,10 @@ export function reportRowsForExport(
 ): ExportRow[] {
   const nameOf = (r: ReportRow) =>
     by === 'channel' ? (CHANNEL_NAMES[r.key ?? ''] ?? r.key ?? '') : (r.name ?? 'Chưa có đơn vị');
-  return [...rows.map((r) => ({ ...r, name: nameOf(r) })), { ...total, name: 'Tổng cộng' }];
+  return [
+    ...rows.map((r) => ({ ...r, name: nameOf(r) })),
+    { ...total, name: 'Tổng cộng', onTimeRank: null },
+  ];
 }
 
 /** The figures' columns, in Vietnamese. */
@@ -35,9 +38,15 @@ export function reportColumns(by: ReportGrouping): Column<ExportRow>[] {
   return [
     { header: SUBJECT[by], value: (r) => r.name, width: 32 },
     { header: 'Tiếp nhận', value: (r) => r.received },
+    { header: 'Chuyển đi', value: (r) => r.transferredOut },
     { header: 'Đã giải quyết', value: (r) => r.resolved },
     { header: 'Giải quyết đúng hạn', value: (r) => r.resolvedOnTime },
+    { header: 'Giải quyết trễ hạn', value: (r) => r.resolvedLate },
+    { header: 'Giải quyết khi không có hạn', value: (r) => r.resolvedWithoutDeadline },
+    { header: 'Đang quá hạn cuối kỳ', value: (r) => r.openOverdue },
+    // The definition is ON_TIME_DEFINITION (domain), also under the dashboard's ranking.
     { header: 'Tỷ lệ đúng hạn', value: (r) => r.onTimeRate, isPercent: true },
+    { header: 'Xếp hạng đúng hạn', value: (r) => r.onTimeRank },
     {
       header: 'Phản hồi lần đầu - trung vị (giờ làm việc)',
       value: (r) => hours(r.firstResponseMedianMs),

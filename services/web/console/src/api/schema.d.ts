@@ -11757,9 +11757,22 @@ export interface paths {
                             rows: {
                                 key: string | null;
                                 name: string | null;
+                                /** @description Place by on-time rate (equal rates share it); null: nothing to judge */
+                                onTimeRank: number | null;
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -11781,9 +11794,20 @@ export interface paths {
                                 reopenRate: number | null;
                             }[];
                             total: {
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -11930,9 +11954,22 @@ export interface paths {
                             rows: {
                                 key: string | null;
                                 name: string | null;
+                                /** @description Place by on-time rate (equal rates share it); null: nothing to judge */
+                                onTimeRank: number | null;
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -11954,9 +11991,20 @@ export interface paths {
                                 reopenRate: number | null;
                             }[];
                             total: {
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -12103,9 +12151,22 @@ export interface paths {
                             rows: {
                                 key: string | null;
                                 name: string | null;
+                                /** @description Place by on-time rate (equal rates share it); null: nothing to judge */
+                                onTimeRank: number | null;
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -12127,9 +12188,20 @@ export interface paths {
                                 reopenRate: number | null;
                             }[];
                             total: {
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -12276,9 +12348,22 @@ export interface paths {
                             rows: {
                                 key: string | null;
                                 name: string | null;
+                                /** @description Place by on-time rate (equal rates share it); null: nothing to judge */
+                                onTimeRank: number | null;
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -12300,9 +12385,20 @@ export interface paths {
                                 reopenRate: number | null;
                             }[];
                             total: {
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -12450,9 +12546,22 @@ export interface paths {
                             rows: {
                                 key: string | null;
                                 name: string | null;
+                                /** @description Place by on-time rate (equal rates share it); null: nothing to judge */
+                                onTimeRank: number | null;
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -12474,9 +12583,20 @@ export interface paths {
                                 reopenRate: number | null;
                             }[];
                             total: {
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -12624,9 +12744,22 @@ export interface paths {
                             rows: {
                                 key: string | null;
                                 name: string | null;
+                                /** @description Place by on-time rate (equal rates share it); null: nothing to judge */
+                                onTimeRank: number | null;
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;
@@ -12648,9 +12781,20 @@ export interface paths {
                                 reopenRate: number | null;
                             }[];
                             total: {
+                                /** @description Cases that came to it first (first routing) */
                                 received: number;
+                                /** @description Cases it transferred to another unit */
+                                transferredOut: number;
                                 resolved: number;
+                                /** @description Resolved on or before the resolution deadline in force then */
                                 resolvedOnTime: number;
+                                /** @description Resolved after the deadline in force then */
+                                resolvedLate: number;
+                                /** @description Resolved with no deadline in force: never counted on time */
+                                resolvedWithoutDeadline: number;
+                                /** @description Open at the end of the period (or now) past the deadline in force */
+                                openOverdue: number;
+                                /** @description resolvedOnTime ÷ (resolved + openOverdue); null when both are 0. Each fact is credited to the unit holding the case then. */
                                 onTimeRate: number | null;
                                 firstResponses: number;
                                 firstResponseMedianMs: number | null;

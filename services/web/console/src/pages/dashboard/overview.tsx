@@ -12,7 +12,8 @@ import { KpiCards } from './kpi-cards';
 import { intervalFor, periodQuery, type Period } from './period';
 import { backlogOverTime, receivedResolved, rungsOverTime } from './series-charts';
 import { transferSankey } from './transfer-chart';
-import { backlogByUnit, onTimeRanking, satisfactionByUnit } from './unit-charts';
+import { OnTimeRanking } from './on-time-ranking';
+import { backlogByUnit, satisfactionByUnit } from './unit-charts';
 
 /** The period at a glance: headline figures and the supervisors' charts, each exportable. */
 export function Overview({ period }: { period: Period }) {
@@ -25,7 +26,6 @@ export function Overview({ period }: { period: Period }) {
   const q = periodQuery(period);
   const interval = intervalFor(period);
   const rows = units.data?.rows ?? [];
-  const ranking = units.data ? onTimeRanking(rows, t) : null;
   const satisfaction = units.data ? satisfactionByUnit(rows, t) : null;
   const byUnit = units.data ? backlogByUnit(rows, t) : null;
   const flows = transfers.data ? transferSankey(transfers.data, t) : null;
@@ -34,15 +34,7 @@ export function Overview({ period }: { period: Period }) {
     <Stack gap="md">
       <KpiCards period={period} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        <ChartCard
-          title={t('dashboard.charts.onTime')}
-          description={t('dashboard.charts.onTimeHelp')}
-          exportUrl={`/v1/reports/units?${q}`}
-          query={units}
-          build={() => ranking}
-          height={ranking?.height}
-          isEmpty={!ranking?.option || rows.every((r) => r.resolved === 0)}
-        />
+        <OnTimeRanking query={units} exportUrl={`/v1/reports/units?${q}`} />
         <ChartCard
           title={t('dashboard.charts.receivedResolved', {
             interval: t(`dashboard.per.${interval}`),

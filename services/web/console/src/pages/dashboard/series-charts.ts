@@ -3,15 +3,7 @@ import type { ChartView } from '../../components/charts/chart-card';
 import type { DataColumn } from '../../components/charts/data-table';
 import { CHART_COLORS, type ChartOption } from '../../components/charts/echarts-setup';
 import { formatNumber } from '../../i18n/format';
-import {
-  AGES,
-  AXIS_LABEL,
-  LEGEND,
-  TOOLTIP,
-  bucketLabel,
-  numberColumn,
-  percent,
-} from './chart-format';
+import { AGES, AXIS_LABEL, LEGEND, TOOLTIP, bucketLabel, numberColumn } from './chart-format';
 import type { BacklogSeries, RungSeries, Series } from './dashboard-data';
 
 type SeriesPoint = Series['points'][number];
@@ -89,10 +81,9 @@ export function receivedResolved(series: Series, t: TFunction): ChartView<Series
       bucketColumn(series, t),
       numberColumn('received', t('dashboard.columns.received'), (p) => count(p.received)),
       numberColumn('resolved', t('dashboard.columns.resolved'), (p) => count(p.resolved)),
+      // No rate per bucket: the on-time rate also counts work open past its deadline at the
+      // end of the period (onTimeOf), which a bucket of resolutions cannot show.
       numberColumn('onTime', t('dashboard.columns.resolvedOnTime'), (p) => count(p.resolvedOnTime)),
-      numberColumn('rate', t('dashboard.columns.onTimeRate'), (p) =>
-        percent(p.resolved ? p.resolvedOnTime / p.resolved : null, t),
-      ),
     ],
     rows: series.points,
     rowKey: (p) => p.bucket,

@@ -7,7 +7,6 @@ import { formatNumber } from '../../i18n/format';
 import { AGES, AXIS_LABEL, LEGEND, TOOLTIP, numberColumn, percent, unitName } from './chart-format';
 import type { UnitRow } from './dashboard-data';
 
-type Ranked = UnitRow & { rank: number | null };
 type UnitChart<T> = ChartView<T> & { height: number };
 
 const barHeight = (n: number) => Math.max(220, n * 30 + 70);
@@ -83,44 +82,6 @@ const unitColumn = (t: TFunction): DataColumn<UnitRow> => ({
   cell: (r) => unitName(r.name, t),
 });
 const rowKey = (r: UnitRow) => r.key ?? 'none';
-
-/** Units ranked by on-time rate, as the province publishes them each month. */
-export function onTimeRanking(rows: readonly UnitRow[], t: TFunction): UnitChart<Ranked> {
-  const rated = rows
-    .filter((r) => r.onTimeRate !== null && r.resolved > 0)
-    .sort((a, b) => (b.onTimeRate ?? 0) - (a.onTimeRate ?? 0) || b.resolved - a.resolved);
-  const ranked: Ranked[] = [
-    ...rated.map((r, i) => ({ ...r, rank: i + 1 })),
-    ...rows.filter((r) => !rated.includes(r)).map((r) => ({ ...r, rank: null })),
-  ];
-  return {
-    ...rankedBars(rated, t, {
-      right: 56,
-      xAxis: {
-        type: 'value',
-        min: 0,
-        max: 100,
-        interval: 25,
-        axisLabel: { ...AXIS_LABEL, formatter: '{value}%' },
-      },
-      name: t('dashboard.columns.onTimeRate'),
-      color: CHART_COLORS.blue,
-      value: (r) => Math.round((r.onTimeRate ?? 0) * 1000) / 10,
-      label: (value) => percent(value / 100, t),
-    }),
-    columns: [
-      numberColumn('rank', t('dashboard.columns.rank'), (r) => r.rank ?? '—'),
-      unitColumn(t),
-      numberColumn('resolved', t('dashboard.columns.resolved'), (r) => formatNumber(r.resolved)),
-      numberColumn('onTime', t('dashboard.columns.resolvedOnTime'), (r) =>
-        formatNumber(r.resolvedOnTime),
-      ),
-      numberColumn('rate', t('dashboard.columns.onTimeRate'), (r) => percent(r.onTimeRate, t)),
-    ],
-    rows: ranked,
-    rowKey,
-  };
-}
 
 /** Average rating (1–5) per unit that has ratings, best first. */
 export function satisfactionByUnit(rows: readonly UnitRow[], t: TFunction): UnitChart<UnitRow> {
