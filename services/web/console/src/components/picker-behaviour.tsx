@@ -8,6 +8,7 @@ import {
   type OptionsFilter,
 } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { foldText } from './fold-text';
 
 /** Options whose label holds every typed word, without regard to case or diacritics. */
@@ -39,6 +40,12 @@ function enterNeverSubmits(event: KeyboardEvent<HTMLInputElement>) {
   if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) event.preventDefault();
 }
 
+/** Said in the list when nothing matches, so Enter doing nothing is not a mystery. */
+function NothingFound() {
+  const { t } = useTranslation();
+  return <span data-testid="picker-nothing-found">{t('picker.nothingFound')}</span>;
+}
+
 // Inside a dialog a list drawn in place is clipped by the dialog's scrolling body: every list
 // is drawn in a portal, over everything.
 const comboboxProps = { withinPortal: true };
@@ -54,6 +61,7 @@ export const pickerTheme = {
       filter: foldedOptionsFilter,
       selectFirstOptionOnChange: true,
       onKeyDown: enterNeverSubmits,
+      nothingFoundMessage: <NothingFound />,
       comboboxProps,
     },
   }),
@@ -62,6 +70,7 @@ export const pickerTheme = {
       filter: foldedOptionsFilter,
       selectFirstOptionOnChange: true,
       onKeyDown: enterNeverSubmits,
+      nothingFoundMessage: <NothingFound />,
       comboboxProps,
     },
   }),
