@@ -384,7 +384,9 @@ describe('oversight lists and reports (issue 6)', () => {
     expect(header).toContain('Mã tra cứu');
     expect(header).toContain('Hạn xử lý');
     expect(sheet.getRow(2).getCell(1).value).toBe(codes[ids.D]);
-    expect(sheet.getRow(2).getCell(9).value).toBe('17:00 10/12/2025');
+    // A date cell holding the province's wall-clock time (XLSX dates have no zone).
+    expect(sheet.getRow(2).getCell(9).value).toEqual(new Date('2025-12-10T17:00:00Z'));
+    expect(sheet.getRow(2).getCell(9).numFmt).toBe('hh:mm dd/mm/yyyy');
     expect(sheet.rowCount).toBe(3);
 
     const report = await get(`/v1/reports/series/export?${PERIOD}&interval=week&format=xlsx`);
@@ -400,9 +402,9 @@ describe('oversight lists and reports (issue 6)', () => {
         'Vi phạm thời hạn',
         'Chuyển cấp trên',
       ],
-      ['2025-11-24', 4, 2, 2, 0, 0],
-      ['2025-12-01', 0, 0, 0, 0, 0],
-      ['2025-12-08', 0, 1, 0, 1, 1],
+      [new Date('2025-11-24T00:00:00Z'), 4, 2, 2, 0, 0],
+      [new Date('2025-12-01T00:00:00Z'), 0, 0, 0, 0, 0],
+      [new Date('2025-12-08T00:00:00Z'), 0, 1, 0, 1, 1],
     ]);
   });
 });

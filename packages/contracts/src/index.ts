@@ -17,6 +17,7 @@ export * from './case-actions.schemas.js';
 export * from './admin-org.schemas.js';
 export * from './oversight-charts.schemas.js';
 export * from './console.schemas.js';
+export * from './case-lookup.schemas.js';
 export * from './admin-audit.schemas.js';
 export * from './moderation.schemas.js';
 export * from './safe-string.js';

@@ -48,7 +48,8 @@ export const BacklogSeriesResponse = Type.Object({
       bucket: SafeString({ description: 'First local date of the bucket' }),
       start: SafeString({ format: 'date-time' }),
       at: Type.Union([SafeString({ format: 'date-time' }), Type.Null()], {
-        description: 'When the backlog was counted: the bucket’s end, or now; null for the future',
+        description:
+          'When the backlog was counted: the bucket’s end, or now (buckets not yet begun are left out)',
       }),
       open: NULLABLE_COUNT,
       d0to2: NULLABLE_COUNT,

@@ -81,7 +81,8 @@ export const QueueQuery = Type.Object(
       SafeString({
         minLength: 1,
         maxLength: 200,
-        description: 'Words in the case text, without regard to case or diacritics',
+        description:
+          'Words in the case text, without regard to case or diacritics, or the case’s tracking code (dash optional)',
       }),
     ),
     sort: Type.Optional(

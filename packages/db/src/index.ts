@@ -72,6 +72,7 @@ export * from './repositories/blocked-phones.repository.js';
 export * from './repositories/attachments.repository.js';
 export * from './repositories/case-scope.repository.js';
 export * from './repositories/case-queries.repository.js';
+export * from './repositories/case-lookup.repository.js';
 export * from './repositories/personal-data-views.repository.js';
 export * from './repositories/officials-auth.repository.js';
 export * from './repositories/totp-recovery-codes.repository.js';

@@ -9,6 +9,7 @@ export {
   formatTrackingCode,
 } from './tracking-code.js';
 export { normalizeVietnamesePhone, type PhoneResult } from './phone.js';
+export { readCaseLookupQuery, type CaseLookupQuery } from './case-lookup.js';
 export { describePublicEvent, type LocalizedText } from './public-timeline.js';
 export * from './calendar/index.js';
 export * from './sla/index.js';

@@ -21,7 +21,7 @@ import { loadWorkingCalendarAt } from '../calendars/load-working-calendar.js';
 import { AppError } from '../errors.js';
 
 /** Roles that may see who sent an anonymous case (those who received it, and oversight). */
-const SEE_ANONYMOUS: readonly OfficialRole[] = ['operator', 'supervisor', 'admin'];
+export const SEE_ANONYMOUS: readonly OfficialRole[] = ['operator', 'supervisor', 'admin'];
 const RELATED_DAYS = 30;
 
 const actorName = (actor: Actor, names: Map<string, string>) =>

@@ -2,3 +2,4 @@ export { listMyNotifications, DEFAULT_NOTIFICATIONS_LIMIT } from './list-my-noti
 export { listCaseAssignees } from './list-case-assignees.js';
 export { getConsoleReference } from './get-console-reference.js';
 export { getCaseAttachment, type CaseAttachmentSource } from './get-case-attachment.js';
+export { lookupCases } from './lookup-cases.js';

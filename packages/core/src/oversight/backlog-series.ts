@@ -15,7 +15,7 @@ export async function backlogSeries(
   timeZone: string,
 ): Promise<BacklogSeriesResponse> {
   requireScope(who, 'reports:read');
-  const { period, buckets } = chartBuckets(query, timeZone);
+  const { period, buckets } = chartBuckets(query, timeZone, now);
   const past = buckets.filter((b) => b.start <= now);
   const ats = past.map((b) => (b.end < now ? b.end : now));
   const scope = await scopeOfOfficial(deps.db, who);

@@ -20,11 +20,13 @@ const MAX_BUCKETS = 400;
 
 /**
  * The period of a chart (400 on a bad one) cut into days, weeks (from Monday) or months in
- * the zone; the first and last buckets are clipped to the period.
+ * the zone; the first and last buckets are clipped to the period. Buckets that start after
+ * `now` are left out: a week that has not begun has no figures, and a zero would read as one.
  */
 export function chartBuckets(
   query: { from: string; to: string; interval: SeriesInterval },
   timeZone: string,
+  now: Date,
 ): { period: Period; buckets: ChartBucket[] } {
   const period = parsePeriod(query.from, query.to, timeZone);
   const buckets: ChartBucket[] = [];
@@ -38,10 +40,12 @@ export function chartBuckets(
       throw validationFailed([{ field: 'interval', reason: 'too_many_buckets' }]);
     }
     const start = startOfLocalDate(b, timeZone);
+    const clippedStart = start < period.from ? period.from : start;
+    if (clippedStart > now) break;
     const end = startOfLocalDate(nextBucket(b, query.interval), timeZone);
     buckets.push({
       bucket: b,
-      start: start < period.from ? period.from : start,
+      start: clippedStart,
       end: end > period.to ? period.to : end,
     });
   }

@@ -5,16 +5,18 @@ import { chartBuckets, type SeriesInterval } from './chart-buckets.js';
 
 /**
  * SLA breaches per target and escalations per rung (1: the unit's leader, 2: the parent
- * unit's leader, 3: the hotline owner) in each day, week or month, within the official's scope.
+ * unit's leader, 3: the hotline owner) in each day, week or month up to now, within the
+ * official's scope.
  */
 export async function escalationRungs(
   deps: { db: Database },
   who: ActingOfficial,
   query: { from: string; to: string; interval: SeriesInterval },
+  now: Date,
   timeZone: string,
 ): Promise<EscalationRungsResponse> {
   requireScope(who, 'reports:read');
-  const { period, buckets } = chartBuckets(query, timeZone);
+  const { period, buckets } = chartBuckets(query, timeZone, now);
   const scope = await scopeOfOfficial(deps.db, who);
   const rows = await countEscalationRungs(deps.db, scope, {
     starts: buckets.map((b) => b.start),

@@ -6,7 +6,7 @@ import {
   type CaseQueueSort,
   type Database,
 } from '@hotline/db';
-import { formatTrackingCode, normalizeVietnamesePhone } from '@hotline/domain';
+import { formatTrackingCode, normalizeVietnamesePhone, readCaseLookupQuery } from '@hotline/domain';
 import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
 import { QueueCountCache } from './count-cache.js';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor.js';
@@ -56,7 +56,14 @@ function filtersOf(query: QueueQuery): CaseQueueFilters {
     ...(query.receivedTo ? { receivedTo: new Date(query.receivedTo) } : {}),
     ...(query.assignee ? { assignee: query.assignee } : {}),
     ...(query.q ? { words: searchWords(query.q) } : {}),
+    ...codeOfSearch(query.q),
   };
+}
+
+/** A search that is a tracking code ("k7qm4rx9", "K7QM-4RX9") also finds the case by it. */
+function codeOfSearch(q: string | undefined): { wordsAsTrackingCode?: string } {
+  const code = q ? readCaseLookupQuery(q).trackingCode : null;
+  return code ? { wordsAsTrackingCode: code } : {};
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

@@ -25,9 +25,9 @@ export interface SeriesPoint {
 const MAX_BUCKETS = 1000;
 
 /**
- * Received, resolved, resolved on time, breaches and escalations per day, week or month,
- * counted in SQL from the report facts (buckets are local dates in the zone, starting at the
- * instants their first days start).
+ * Received, resolved, resolved on time, breaches and escalations per day, week or month up
+ * to now, counted in SQL from the report facts (buckets are local dates in the zone, starting
+ * at the instants their first days start).
  */
 export async function reportSeries(
   deps: { db: Database },
@@ -47,9 +47,12 @@ export async function reportSeries(
   ) {
     if (points.size >= MAX_BUCKETS)
       throw validationFailed([{ field: 'interval', reason: 'too_many_buckets' }]);
+    const start = startOfLocalDate(b, timeZone);
+    // A bucket not yet begun has no figures; a zero there would read as a week without cases.
+    if (start > now) break;
     points.set(b, {
       bucket: b,
-      start: startOfLocalDate(b, timeZone).toISOString(),
+      start: start.toISOString(),
       received: 0,
       resolved: 0,
       resolvedOnTime: 0,
@@ -59,12 +62,15 @@ export async function reportSeries(
   }
   const scope = await scopeOfOfficial(deps.db, who);
   const series = [...points.values()];
-  const counted = await seriesOfReportFacts(
-    deps.db,
-    scope,
-    period,
-    series.map((p) => new Date(p.start)),
-  );
+  const counted =
+    series.length === 0
+      ? []
+      : await seriesOfReportFacts(
+          deps.db,
+          scope,
+          period,
+          series.map((p) => new Date(p.start)),
+        );
   for (const [i, p] of series.entries()) Object.assign(p, counted[i]);
   return {
     from: period.from.toISOString(),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   normalizeTrackingCode,
@@ -39,6 +39,8 @@ export interface CaseQueueFilters {
   assignee?: string;
   /** Words that must all appear in the text, compared folded (no case, no diacritics). */
   words?: readonly string[];
+  /** The words read as a tracking code (stored form): a case with that code matches too. */
+  wordsAsTrackingCode?: string;
 }
 
 export type CaseQueueSort = 'deadline' | 'received';
@@ -125,8 +127,13 @@ function filterConditions(f: CaseQueueFilters, now: Date): SQL[] {
   if (f.assignee === 'none') out.push(isNull(cases.assigneeId));
   else if (f.assignee) out.push(eq(cases.assigneeId, f.assignee));
   // The stored folded text, indexed by the trigram index cases_text_search_idx.
-  for (const word of f.words ?? []) {
-    out.push(sql`${cases.textFolded} like '%' || hotline_fold(${likeEscape(word)}) || '%'`);
+  const words = (f.words ?? []).map(
+    (word) => sql`${cases.textFolded} like '%' || hotline_fold(${likeEscape(word)}) || '%'`,
+  );
+  if (f.wordsAsTrackingCode && words.length > 0) {
+    out.push(or(eq(cases.trackingCode, f.wordsAsTrackingCode), and(...words))!);
+  } else {
+    out.push(...words);
   }
   return out;
 }

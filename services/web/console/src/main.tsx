@@ -11,6 +11,7 @@ import { BrowserRouter } from 'react-router';
 import { SessionProvider } from './auth/session';
 import { App } from './app';
 import { initialLanguage } from './i18n';
+import { pickerTheme } from './components/picker-behaviour';
 
 document.documentElement.lang = initialLanguage;
 
@@ -20,6 +21,7 @@ const theme = createTheme({
   primaryShade: 8,
   fontFamily: '"Noto Sans", "Segoe UI", Roboto, Arial, sans-serif',
   defaultRadius: 'sm',
+  components: pickerTheme,
 });
 
 const queryClient = new QueryClient({

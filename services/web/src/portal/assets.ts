@@ -20,4 +20,5 @@ const versioned = (file: string) => {
 export const assetUrls = (): AssetUrls => ({
   css: versioned('portal.css'),
   js: versioned('portal.js'),
+  icon: versioned('favicon.svg'),
 });

@@ -13,6 +13,7 @@ export type FieldErrors = Record<string, string>;
 export interface AssetUrls {
   css: string;
   js: string;
+  icon: string;
 }
 
 // The province's name changes perhaps once a decade; a minute's staleness is harmless.

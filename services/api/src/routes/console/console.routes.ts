@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Database } from '@hotline/db';
 import type { OfficialResolver } from '../../plugins/official-token.js';
 import { caseAssigneesRoute } from './case-assignees.route.js';
+import { caseLookupRoute } from './case-lookup.route.js';
 import { caseAttachmentFileRoute } from './case-attachment-file.route.js';
 import { consoleReferenceRoute } from './console-reference.route.js';
 import { myNotificationsRoute } from './my-notifications.route.js';
@@ -18,5 +19,6 @@ export const consoleRoutes =
     await app.register(myNotificationsRoute({ db, sessions }));
     await app.register(caseAssigneesRoute({ db, sessions }));
     await app.register(consoleReferenceRoute({ db, sessions }));
+    await app.register(caseLookupRoute({ db, sessions }));
     await app.register(caseAttachmentFileRoute({ db, sessions, dir: deps.attachmentsDir }));
   };

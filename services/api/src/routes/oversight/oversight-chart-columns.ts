@@ -4,7 +4,7 @@ import type {
   HotlineSummaryResponse,
   TransferFlowsResponse,
 } from '@hotline/contracts';
-import type { Column } from '../reports/export-table.js';
+import { localDay, type Column } from '../reports/export-table.js';
 
 type BacklogPoint = BacklogSeriesResponse['points'][number];
 type RungPoint = EscalationRungsResponse['points'][number];
@@ -13,7 +13,7 @@ type Hotline = HotlineSummaryResponse['hotlines'][number];
 
 /** The exports' columns, in Vietnamese (no citizen data in any of them). */
 export const BACKLOG_COLUMNS: Column<BacklogPoint>[] = [
-  { header: 'Kỳ (từ ngày)', value: (p) => p.bucket },
+  { header: 'Kỳ (từ ngày)', value: (p) => localDay(p.bucket) },
   { header: 'Tồn đọng', value: (p) => p.open },
   { header: 'Tồn 0-2 ngày', value: (p) => p.d0to2 },
   { header: 'Tồn 3-7 ngày', value: (p) => p.d3to7 },
@@ -23,7 +23,7 @@ export const BACKLOG_COLUMNS: Column<BacklogPoint>[] = [
 ];
 
 export const RUNG_COLUMNS: Column<RungPoint>[] = [
-  { header: 'Kỳ (từ ngày)', value: (p) => p.bucket },
+  { header: 'Kỳ (từ ngày)', value: (p) => localDay(p.bucket) },
   { header: 'Quá hạn thụ lý', value: (p) => p.breachesAcceptance },
   { header: 'Quá hạn phản hồi lần đầu', value: (p) => p.breachesFirstResponse },
   { header: 'Quá hạn giải quyết', value: (p) => p.breachesResolution },

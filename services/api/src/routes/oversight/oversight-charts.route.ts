@@ -91,6 +91,7 @@ export const oversightChartRoutes =
             deps,
             officialOf(request),
             { from: q.from, to: q.to, interval },
+            new Date(),
             tz,
           );
           const format = formatOf(path, q.format);

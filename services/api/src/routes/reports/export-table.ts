@@ -3,10 +3,24 @@ import type { FastifyReply } from 'fastify';
 import ExcelJS from 'exceljs';
 import Type, { type TSchema } from 'typebox';
 
+/**
+ * A date, or a time of day, as clocks in the province show it: its text in CSV, a real date
+ * cell in XLSX (so a spreadsheet sorts, filters and computes with it). XLSX dates carry no
+ * zone, so `wallClock` holds the local date and time in its UTC fields.
+ */
+export interface LocalStamp {
+  kind: 'local-stamp';
+  text: string;
+  wallClock: Date;
+  numFmt: string;
+}
+
+export type CellValue = string | number | null | LocalStamp;
+
 /** A column of an export: a Vietnamese header and how a row gives its cell. */
 export interface Column<T> {
   header: string;
-  value: (row: T) => string | number | null;
+  value: (row: T) => CellValue;
   /** A fraction shown as a percentage. */
   isPercent?: boolean;
   width?: number;
@@ -39,8 +53,9 @@ const BOM = '\uFEFF';
 // A cell starting like a formula is read as text, so an export never runs a formula.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function csvCell(value: string | number | null, isPercent: boolean): string {
+function csvCell(value: CellValue, isPercent: boolean): string {
   if (value === null) return '';
+  if (typeof value === 'object') return value.text;
   if (typeof value === 'number') {
     return isPercent ? `${(value * 100).toFixed(2)}%` : String(value);
   }
@@ -55,6 +70,9 @@ async function* csvLines<T>(columns: readonly Column<T>[], rows: Iterable<T>) {
   }
 }
 
+const xlsxValue = (value: CellValue) =>
+  value !== null && typeof value === 'object' ? value.wallClock : value;
+
 async function xlsxBuffer<T>(sheet: string, columns: readonly Column<T>[], rows: Iterable<T>) {
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet(sheet);
@@ -67,7 +85,11 @@ async function xlsxBuffer<T>(sheet: string, columns: readonly Column<T>[], rows:
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   for (const row of rows) {
-    ws.addRow(Object.fromEntries(columns.map((c, i) => [`c${i}`, c.value(row)])));
+    const values = columns.map((c) => c.value(row));
+    const added = ws.addRow(Object.fromEntries(values.map((v, i) => [`c${i}`, xlsxValue(v)])));
+    values.forEach((v, i) => {
+      if (v !== null && typeof v === 'object') added.getCell(i + 1).numFmt = v.numFmt;
+    });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -95,7 +117,7 @@ export async function sendTable<T>(
 }
 
 /** An instant as people in Vietnam write it, in the zone: `17:00 16/12/2026`. */
-export function localTime(iso: string | null, timeZone: string): string | null {
+export function localTime(iso: string | null, timeZone: string): LocalStamp | null {
   if (iso === null) return null;
   const p = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', {
@@ -110,7 +132,30 @@ export function localTime(iso: string | null, timeZone: string): string | null {
       .formatToParts(new Date(iso))
       .map((x) => [x.type, x.value]),
   ) as Record<string, string>;
-  return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
+  return {
+    kind: 'local-stamp',
+    text: `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`,
+    wallClock: new Date(
+      Date.UTC(
+        Number(p.year),
+        Number(p.month) - 1,
+        Number(p.day),
+        Number(p.hour),
+        Number(p.minute),
+      ),
+    ),
+    numFmt: 'hh:mm dd/mm/yyyy',
+  };
+}
+
+/** A local date (`2026-12-16`, a chart's bucket): kept as written in CSV, a date in XLSX. */
+export function localDay(date: string): LocalStamp {
+  return {
+    kind: 'local-stamp',
+    text: date,
+    wallClock: new Date(`${date}T00:00:00Z`),
+    numFmt: 'dd/mm/yyyy',
+  };
 }
 
 /** Working milliseconds as working hours, two decimals. */

@@ -1,5 +1,5 @@
 import type { Figures, ReportGrouping, ReportRow, SeriesPoint } from '@hotline/core';
-import { hours, type Column } from './export-table.js';
+import { hours, localDay, type Column } from './export-table.js';
 
 export const CHANNEL_NAMES: Record<string, string> = {
   web: 'Cổng thông tin',
@@ -73,7 +73,7 @@ export function reportColumns(by: ReportGrouping): Column<ExportRow>[] {
 }
 
 export const SERIES_COLUMNS: Column<SeriesPoint>[] = [
-  { header: 'Kỳ (từ ngày)', value: (p) => p.bucket },
+  { header: 'Kỳ (từ ngày)', value: (p) => localDay(p.bucket) },
   { header: 'Tiếp nhận', value: (p) => p.received },
   { header: 'Đã giải quyết', value: (p) => p.resolved },
   { header: 'Giải quyết đúng hạn', value: (p) => p.resolvedOnTime },

@@ -13213,7 +13213,7 @@ export interface paths {
                                 bucket: string;
                                 /** Format: date-time */
                                 start: string;
-                                /** @description When the backlog was counted: the bucket’s end, or now; null for the future */
+                                /** @description When the backlog was counted: the bucket’s end, or now (buckets not yet begun are left out) */
                                 at: string | null;
                                 open: number | null;
                                 d0to2: number | null;
@@ -13352,7 +13352,7 @@ export interface paths {
                                 bucket: string;
                                 /** Format: date-time */
                                 start: string;
-                                /** @description When the backlog was counted: the bucket’s end, or now; null for the future */
+                                /** @description When the backlog was counted: the bucket’s end, or now (buckets not yet begun are left out) */
                                 at: string | null;
                                 open: number | null;
                                 d0to2: number | null;
@@ -18289,7 +18289,7 @@ export interface paths {
                     receivedTo?: string;
                     /** @description An official’s id, or "none" for unassigned cases */
                     assignee?: "none" | string;
-                    /** @description Words in the case text, without regard to case or diacritics */
+                    /** @description Words in the case text, without regard to case or diacritics, or the case’s tracking code (dash optional) */
                     q?: string;
                     /** @description deadline: resolution deadline, soonest first, none last (default); receivedAt: newest first */
                     sort?: "deadline" | "receivedAt";
@@ -18773,6 +18773,149 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/console/case-lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find cases by tracking code or citizen’s phone number (tra cứu nhanh)
+         * @description Within the cases the official may see. The query is in the body, never the URL, because it may be a phone number.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A tracking code (K7QM-4RX9, k7qm4rx9: any case, dash optional) or a Vietnamese phone number as written (0912 345 678, +84912345678, 84-912-345-678) */
+                        query: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What the query was taken for (a string that is neither is a 400 on the field `query`) */
+                            readAs: "tracking_code" | "phone";
+                            /** @description Matching cases the official may see, newest first (none: an empty list) */
+                            cases: {
+                                /** Format: uuid */
+                                id: string;
+                                trackingCode: string;
+                                status: string;
+                                slaState: string;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                category: {
+                                    code: string;
+                                    name: string;
+                                };
+                                unit: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                /** @description The start of the case text */
+                                excerpt: string;
+                            }[];
+                            /** @description More cases match than were listed */
+                            hasMore: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

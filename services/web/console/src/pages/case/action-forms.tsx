@@ -197,7 +197,6 @@ export function RejectForm(props: ActionFormProps) {
               onBlur={field.onBlur}
               ref={field.ref}
               error={errors.reason?.message}
-              comboboxProps={{ withinPortal: false }}
             />
           )}
         />
@@ -255,7 +254,6 @@ export function MergeForm(props: ActionFormProps) {
               ref={field.ref}
               maxLength={64}
               error={errors.into?.message}
-              comboboxProps={{ withinPortal: false }}
             />
           )}
         />

@@ -65,7 +65,6 @@ export function AssignForm(props: ActionFormProps & { isReassign: boolean }) {
                 onBlur={field.onBlur}
                 ref={field.ref}
                 error={errors.assigneeId?.message}
-                comboboxProps={{ withinPortal: false }}
               />
             )}
           />

@@ -44,7 +44,6 @@ export function TransferForm(props: ActionFormProps) {
               onBlur={field.onBlur}
               ref={field.ref}
               error={errors.toUnitCode?.message}
-              comboboxProps={{ withinPortal: false }}
             />
           )}
         />
