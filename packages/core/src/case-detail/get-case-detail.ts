@@ -4,6 +4,7 @@ import {
   describePublicEvent,
   extensionsAllowed,
   selectPolicy,
+  unitIdNamedBy,
   formatTrackingCode,
   projectCase,
   type Actor,
@@ -44,7 +45,7 @@ function timelineOf(
 ) {
   return history.map(({ version, at, actor, event }) => {
     const { type, ...details } = event;
-    const unitId = 'toUnitId' in event ? event.toUnitId : 'unitId' in event ? event.unitId : null;
+    const unitId = unitIdNamedBy(event);
     return {
       version,
       at: at.toISOString(),
