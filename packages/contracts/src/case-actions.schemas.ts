@@ -121,14 +121,20 @@ export const CaseDetailResponse = Type.Object({
     Type.Null(),
   ]),
   assignee: Type.Union([Type.Object({ id: SafeString(), name: SafeString() }), Type.Null()]),
+  /** Where the problem is: never personal data, shown to every official in scope. */
   location: Type.Object({
     commune: Type.Union([Type.Object({ code: SafeString(), name: SafeString() }), Type.Null()]),
+    /** The incident's address (house number, street, landmark). */
+    address: NULLABLE_STRING,
     latitude: Type.Union([Type.Number(), Type.Null()]),
     longitude: Type.Union([Type.Number(), Type.Null()]),
   }),
   isAnonymous: Type.Boolean(),
   consentToPublish: Type.Boolean(),
-  /** Null when hidden (an anonymous sender, from the handling unit). */
+  /**
+   * The reporter's contact (personal data; `address` is their own address, not the incident's).
+   * Null when hidden (an anonymous sender, from the handling unit).
+   */
   citizen: Type.Union([
     Type.Object({
       name: NULLABLE_STRING,
@@ -147,6 +153,19 @@ export const CaseDetailResponse = Type.Object({
     Type.Object({ duration: SafeString(), reason: SafeString() }),
     Type.Null(),
   ]),
+  /** What the case's policy allows: forms refuse longer extensions before asking. */
+  extensionLimit: Type.Object({
+    /** The longest single extension, in the policy's counting; null: no limit but the count. */
+    maxDuration: Type.Union([
+      Type.Object({
+        duration: SafeString(),
+        unit: Type.Union([Type.Literal('working'), Type.Literal('calendar')]),
+      }),
+      Type.Null(),
+    ]),
+    /** How many extensions the case may have in all. */
+    allowed: Type.Integer(),
+  }),
   pendingResolution: NULLABLE_STRING,
   resolutionText: NULLABLE_STRING,
   rating: Type.Union([Type.Integer(), Type.Null()]),
