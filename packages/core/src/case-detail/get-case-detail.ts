@@ -98,7 +98,12 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
   const isHidden = c.isAnonymous && !seesAnonymous;
   const contact = isHidden
     ? null
-    : { name: c.citizenName, phone: c.citizenPhone, email: c.citizenEmail, address: c.address };
+    : {
+        name: c.citizenName,
+        phone: c.citizenPhone,
+        email: c.citizenEmail,
+        address: c.citizenAddress,
+      };
   // An older case's similar texts are looked for on its first view (new ones when routed),
   // then its related cases read again; the view was recorded by the page statement.
   const related = page.textMatched
@@ -150,6 +155,7 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
         page.communeCode && page.communeName
           ? { code: page.communeCode, name: page.communeName }
           : null,
+      address: c.address,
       latitude: c.latitude,
       longitude: c.longitude,
     },

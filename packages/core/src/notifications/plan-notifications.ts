@@ -17,6 +17,7 @@ import {
   renderNotification,
   type CaseEventType,
   type CaseMessageContext,
+  type CitizenFollowUp,
   type CaseState,
   type NotificationChannel,
   type NotificationTemplate,
@@ -229,7 +230,7 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
       case 'rated':
       case 'reopened': {
         if (e.type === 'rated' && e.rating > LOW_RATING) break;
-        const what =
+        const what: CitizenFollowUp =
           e.type === 'info_provided' ? 'information' : e.type === 'rated' ? 'low_rating' : 'reopened';
         const recipients = await findHandlerOrLeaderContacts(
           tx,

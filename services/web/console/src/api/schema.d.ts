@@ -172,9 +172,12 @@ export interface paths {
                             phone?: string;
                             /** Format: email */
                             email?: string;
+                            /** @description The reporter’s own address (personal data), not where it happened */
+                            address?: string;
                         };
                         /** @description Commune or ward (xã, phường) where it happened */
                         communeCode?: string;
+                        /** @description Where it happened: house number, street, landmark (not personal data) */
                         address?: string;
                         location?: {
                             lat: number;
@@ -10066,8 +10069,11 @@ export interface paths {
                         type?: "feedback" | "complaint" | "denunciation" | "leader_hotline";
                         /** @description Commune or ward where it happened */
                         communeCode?: string;
+                        /** @description Where it happened */
                         address?: string;
                         citizenName?: string;
+                        /** @description The caller’s own address */
+                        citizenAddress?: string;
                         isAnonymous?: boolean;
                         consentToPublish?: boolean;
                         /** Format: uri */
@@ -17028,6 +17034,7 @@ export interface paths {
                                     code: string;
                                     name: string;
                                 } | null;
+                                address: string | null;
                                 latitude: number | null;
                                 longitude: number | null;
                             };
@@ -17048,6 +17055,13 @@ export interface paths {
                                 duration: string;
                                 reason: string;
                             } | null;
+                            extensionLimit: {
+                                maxDuration: {
+                                    duration: string;
+                                    unit: "working" | "calendar";
+                                } | null;
+                                allowed: number;
+                            };
                             pendingResolution: string | null;
                             resolutionText: string | null;
                             rating: number | null;
@@ -18115,8 +18129,8 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                /** @description assigned: a case given to me · escalated: to me, or to my unit when I lead it · sla_warning: a deadline of my case is near · extension_requested, resolution_proposed: waiting for my decision as the unit’s leader */
-                                kind: "assigned" | "escalated" | "sla_warning" | "extension_requested" | "resolution_proposed";
+                                /** @description assigned: a case given to me · escalated: to me, or to my unit when I lead it · sla_warning: a deadline of my case is near · extension_requested, resolution_proposed: waiting for my decision as the unit’s leader · citizen_information, citizen_low_rating, citizen_reopened: the citizen of my case (or of my unit’s, when its handler is gone) added information, rated it 1–2, reopened it */
+                                kind: "assigned" | "escalated" | "sla_warning" | "extension_requested" | "resolution_proposed" | "citizen_information" | "citizen_low_rating" | "citizen_reopened";
                                 /** Format: date-time */
                                 at: string;
                                 case: {
@@ -18128,6 +18142,8 @@ export interface paths {
                                 level: number | null;
                                 target: string | null;
                                 isSettled: boolean;
+                                rating: number | null;
+                                isRead: boolean;
                             }[];
                         };
                     };
@@ -18184,6 +18200,156 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks one of my notifications read (I opened it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks all my notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -76,6 +76,16 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
           [t('case.field.unit'), detail.unit?.name ?? '—'],
           [t('case.field.assignee'), detail.assignee?.name ?? t('queue.noAssignee')],
           [t('case.field.commune'), detail.location.commune?.name ?? '—'],
+          // Where the problem is: shown whoever reported it (anonymous or not).
+          [t('case.field.incidentAddress'), detail.location.address ?? '—'],
+          ...(detail.location.latitude !== null && detail.location.longitude !== null
+            ? ([
+                [
+                  t('case.field.coordinates'),
+                  `${detail.location.latitude.toFixed(5)}, ${detail.location.longitude.toFixed(5)}`,
+                ],
+              ] as [string, ReactNode][])
+            : []),
           [t('case.field.transfers'), formatNumber(detail.transferCount)],
           [t('case.field.escalation'), formatNumber(detail.escalationLevel)],
           [t('case.field.extensions'), formatNumber(detail.extensionsGranted)],
