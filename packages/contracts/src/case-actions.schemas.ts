@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { FieldError } from './errors.schemas.js';
 import { INT4_MAX, NON_BLANK_TEXT_PATTERN, SafeString } from './safe-string.js';
 
 /** `:id` of `/v1/cases/:id/…` for officials: the case's uuid or its tracking code. */
@@ -87,6 +88,8 @@ export const VersionConflictResponse = Type.Object({
   statusCode: Type.Integer(),
   code: SafeString(),
   message: SafeString(),
+  /** What broke a rule, in words (e.g. an extension longer than the policy allows). */
+  errors: Type.Optional(Type.Array(FieldError)),
   current: Type.Optional(
     Type.Object({
       status: SafeString(),
