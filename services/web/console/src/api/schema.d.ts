@@ -14093,6 +14093,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -14273,6 +14283,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -14453,6 +14473,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -14633,6 +14663,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -14814,6 +14854,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -14996,6 +15046,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -15178,6 +15238,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -15358,6 +15428,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -15540,6 +15620,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -15720,6 +15810,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -15900,6 +16000,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -16078,6 +16188,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -16258,6 +16378,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -16436,6 +16566,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -16617,6 +16757,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -16797,6 +16947,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;

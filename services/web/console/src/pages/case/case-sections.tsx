@@ -188,7 +188,17 @@ export function CaseDeadlines({ detail }: { detail: CaseDetail }) {
   );
 }
 
-const DETAIL_KEYS = ['question', 'text', 'reason', 'resolutionText', 'note', 'duration', 'level'];
+const DETAIL_KEYS = [
+  'question',
+  'text',
+  'reason',
+  'resolutionText',
+  'note',
+  'duration',
+  // An extension granted shorter than asked shows both.
+  'requested',
+  'level',
+];
 /** Reasons that are codes, not words someone wrote. */
 const CODED_REASONS = new Set(['routed', 'escalated', 'rejected', 'closed', 'sla_breached']);
 
@@ -196,7 +206,9 @@ function detailLines(entry: CaseDetail['timeline'][number], durationText: (iso: 
   return DETAIL_KEYS.flatMap((k) => {
     const v = entry.details[k];
     if (k === 'reason' && CODED_REASONS.has(entry.type)) return [];
-    if (k === 'duration' && typeof v === 'string') return [[k, durationText(v)] as const];
+    if ((k === 'duration' || k === 'requested') && typeof v === 'string') {
+      return [[k, durationText(v)] as const];
+    }
     return typeof v === 'string' || typeof v === 'number' ? [[k, String(v)] as const] : [];
   });
 }

@@ -228,8 +228,9 @@ export function GrantExtensionForm(props: ActionFormProps) {
                   asked: daysText(askedDays, unit),
                   max: maxDays !== null ? daysText(maxDays, unit) : '—',
                 })}
+                // Not clamped: more than asked is said in words, not silently changed.
+                clampBehavior="none"
                 min={1}
-                max={askedDays}
                 allowDecimal={false}
                 allowNegative={false}
                 value={field.value}
