@@ -147,6 +147,7 @@ describe('in-app notifications: GET /v1/me/notifications and the bell', () => {
     const res = await fetch(`${sys.baseUrl}/v1/me/notifications/${foreign}/read`, {
       method: 'POST',
       headers: handlerApi,
+      body: '{}',
     });
     expect(await res.json()).toEqual({ marked: 0 });
 
