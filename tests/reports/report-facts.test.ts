@@ -116,9 +116,11 @@ describe('report facts', () => {
     await post(`/v1/cases/${code}/reopen`, { reason: 'Công trình vẫn lấn chiếm' }, citizen);
     r = await units();
     expect(r.total).toMatchObject({ resolved: 1, reopened: 1, reopenRate: 1, openBacklog: 1 });
-    // Reopened without an assignee: the case leaves the per-official rows, not the total.
+    // Reopened, the case goes back to its handler: it stays in his row.
     const byOfficial = await officials();
-    expect(byOfficial.rows).toEqual([]);
+    expect(byOfficial.rows.map((x) => [x.name, x.reopened, x.openBacklog])).toEqual([
+      ['Phạm Văn Xử Lý', 1, 1],
+    ]);
     expect(byOfficial.total).toMatchObject({ resolved: 1, reopened: 1, openBacklog: 1 });
 
     await post(

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeCase } from '@hotline/core';
 import { tables } from '@hotline/db';
@@ -8,6 +8,13 @@ import { launchBrowser, newContext, screenshot } from '../support/browser.js';
 import { addSignInOfficial, bearerFor } from '../support/officials.js';
 import { getJson, startSystem, type TestSystem } from '../support/system.js';
 import { actAs, signInByKeyboard, type Headers, poll } from './console-case-fixtures.js';
+
+/** The bell's list once its opening transition is over (for a screenshot that shows it). */
+const bellListShown = (page: Page) =>
+  page.waitForFunction(
+    `(() => { const d = document.querySelector('[role="dialog"][aria-label="Thông báo"]');
+      return !!d && getComputedStyle(d).opacity === '1'; })()`,
+  );
 
 interface Inbox {
   items: {
@@ -120,6 +127,7 @@ describe('in-app notifications: GET /v1/me/notifications and the bell', () => {
     expect(await items.nth(0).textContent()).toContain(
       `Bạn được giao xử lý phản ánh ${second.trackingCode}`,
     );
+    await bellListShown(page);
     await screenshot(page, 'console-notifications-desktop');
     // Looking at the list reads nothing.
     await page.keyboard.press('Escape');
@@ -173,6 +181,7 @@ describe('in-app notifications: GET /v1/me/notifications and the bell', () => {
     await poll(() => bell.getAttribute('data-unread')).toBe('1');
     await bell.click();
     await page.getByTestId('notification').first().waitFor();
+    await bellListShown(page);
     await screenshot(page, 'console-notifications-mobile');
     await context.close();
   }, 60_000);

@@ -14,6 +14,13 @@ import { poll, shownActions, signInByKeyboard } from './console-case-fixtures.js
  * the handler answers, the citizen rates 2 and reopens, and the case is back with its handler,
  * whose bell told him of the information, the low rating and the reopening.
  */
+/** The bell's list once its opening transition is over (for a screenshot that shows it). */
+const bellListShown = (page: Page) =>
+  page.waitForFunction(
+    `(() => { const d = document.querySelector('[role="dialog"][aria-label="Thông báo"]');
+      return !!d && getComputedStyle(d).opacity === '1'; })()`,
+  );
+
 describe('end to end: citizen and officials in browsers, with the worker', () => {
   let sys: TestSystem;
   let browser: Browser;
@@ -210,6 +217,7 @@ describe('end to end: citizen and officials in browsers, with the worker', () =>
     expect(said).toContain(`Phản ánh ${code}: công dân chưa hài lòng và đã mở lại`);
     expect(said).toContain(`Phản ánh ${code}: công dân đánh giá 2/5 sao, chưa hài lòng`);
     expect(said).toContain(`Phản ánh ${code}: công dân đã bổ sung thông tin`);
+    await bellListShown(hd);
     await screenshot(hd, 'e2e-8-handler-bell-reopened-desktop');
     const unread = Number(await bell.getAttribute('data-unread'));
     await lines.filter({ hasText: 'đã mở lại' }).getByRole('link').click();
