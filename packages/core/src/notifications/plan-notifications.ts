@@ -231,7 +231,11 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
       case 'reopened': {
         if (e.type === 'rated' && e.rating > LOW_RATING) break;
         const what: CitizenFollowUp =
-          e.type === 'info_provided' ? 'information' : e.type === 'rated' ? 'low_rating' : 'reopened';
+          e.type === 'info_provided'
+            ? 'information'
+            : e.type === 'rated'
+              ? 'low_rating'
+              : 'reopened';
         const recipients = await findHandlerOrLeaderContacts(
           tx,
           args.state.assigneeId,

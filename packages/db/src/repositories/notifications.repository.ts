@@ -89,7 +89,11 @@ export async function findHandlerOrLeaderContacts(
       .select(contactColumns)
       .from(officials)
       .where(
-        and(eq(officials.id, handlerId), eq(officials.isActive, true), eq(officials.unitId, unitId)),
+        and(
+          eq(officials.id, handlerId),
+          eq(officials.isActive, true),
+          eq(officials.unitId, unitId),
+        ),
       );
     if (handler) return [handler];
   }

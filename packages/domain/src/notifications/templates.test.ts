@@ -113,11 +113,8 @@ describe('formatLocalTime', () => {
 
   it('tells the handler what the citizen did, with the stars of a low rating', () => {
     const text = (what: 'information' | 'low_rating' | 'reopened') =>
-      renderNotification(
-        'citizen_follow_up',
-        { ...base, what, rating: 1 },
-        { channel: 'in_app' },
-      ).subject;
+      renderNotification('citizen_follow_up', { ...base, what, rating: 1 }, { channel: 'in_app' })
+        .subject;
     expect(text('information')).toBe('Công dân đã bổ sung thông tin cho phản ánh K7QM-4RX9');
     expect(text('low_rating')).toContain('1/5 sao');
     expect(text('reopened')).toContain('mở lại phản ánh K7QM-4RX9');

@@ -50,7 +50,9 @@ function useMarkRead() {
         old
           ? {
               ...old,
-              items: old.items.map((i) => (id === null || i.id === id ? { ...i, isRead: true } : i)),
+              items: old.items.map((i) =>
+                id === null || i.id === id ? { ...i, isRead: true } : i,
+              ),
             }
           : old,
       );
