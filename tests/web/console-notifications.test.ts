@@ -11,10 +11,12 @@ import { actAs, signInByKeyboard, type Headers, poll } from './console-case-fixt
 
 /** The bell's list once its opening transition is over (for a screenshot that shows it). */
 const bellListShown = (page: Page) =>
-  page.waitForFunction(
-    `(() => { const d = document.querySelector('[role="dialog"][aria-label="Thông báo"]');
-      return !!d && getComputedStyle(d).opacity === '1'; })()`,
-  );
+  poll(() =>
+    page.evaluate<boolean>(
+      `(() => { const d = document.querySelector('[role="dialog"][aria-label="Thông báo"]');
+        return !!d && getComputedStyle(d).opacity === '1'; })()`,
+    ),
+  ).toBe(true);
 
 interface Inbox {
   items: {

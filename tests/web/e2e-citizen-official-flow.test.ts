@@ -16,10 +16,12 @@ import { poll, shownActions, signInByKeyboard } from './console-case-fixtures.js
  */
 /** The bell's list once its opening transition is over (for a screenshot that shows it). */
 const bellListShown = (page: Page) =>
-  page.waitForFunction(
-    `(() => { const d = document.querySelector('[role="dialog"][aria-label="Thông báo"]');
-      return !!d && getComputedStyle(d).opacity === '1'; })()`,
-  );
+  poll(() =>
+    page.evaluate<boolean>(
+      `(() => { const d = document.querySelector('[role="dialog"][aria-label="Thông báo"]');
+        return !!d && getComputedStyle(d).opacity === '1'; })()`,
+    ),
+  ).toBe(true);
 
 describe('end to end: citizen and officials in browsers, with the worker', () => {
   let sys: TestSystem;
