@@ -182,7 +182,8 @@ describe('citizen follow-up: proof of ownership, the citizen’s actions, public
       c,
     );
     expect(ok.status).toBe(200);
-    expect(ok.body.status).toBe('reopened');
+    // Back with the handler who answered it.
+    expect(ok.body.status).toBe('assigned');
 
     const old = await caseAt(sys, officials, 'resolved', { at: new Date(Date.now() - 9 * DAY) });
     const late = await post(

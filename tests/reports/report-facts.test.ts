@@ -133,11 +133,13 @@ describe('report facts', () => {
     expect(await movedFacts()).toEqual([]);
     r = await units();
     expect(r.total).toMatchObject({ resolved: 1, reopened: 1, reopenRate: 1, openBacklog: 1 });
-    // Reopened without an assignee: the handler keeps the resolution and the rating he was
-    // given; the open case is nobody's yet.
+    // Reopened, the case goes back to its handler: he keeps the resolution and the rating he
+    // was given, and holds the case open again.
     const byOfficial = await officials();
-    expect(byOfficial.rows.map((x) => [x.key, x.resolved, x.ratings, x.openBacklog])).toEqual([
-      [handlerId, 1, 1, 0],
+    expect(
+      byOfficial.rows.map((x) => [x.key, x.resolved, x.ratings, x.reopened, x.openBacklog]),
+    ).toEqual([
+      [handlerId, 1, 1, 1, 1],
     ]);
     expect(byOfficial.total).toMatchObject({ resolved: 1, reopened: 1, openBacklog: 1 });
 

@@ -11,8 +11,18 @@ import { poll, shownActions, signInByKeyboard } from './console-case-fixtures.js
  * The whole flow of the issue, through the pages: a citizen submits from a phone, an operator
  * of the triage unit (where the worker routes a web case without routing rules) assigns it,
  * a handler asks for information, the citizen adds it with an SMS code from another browser,
- * the handler answers, the citizen rates 2 and reopens, and the case is back in the queue.
+ * the handler answers, the citizen rates 2 and reopens, and the case is back with its handler,
+ * whose bell told him of the information, the low rating and the reopening.
  */
+/** The bell's list once its opening transition is over (for a screenshot that shows it). */
+const bellListShown = (page: Page) =>
+  poll(() =>
+    page.evaluate<boolean>(
+      `(() => { const d = document.querySelector('[role="dialog"][aria-label="Thông báo"]');
+        return !!d && getComputedStyle(d).opacity === '1'; })()`,
+    ),
+  ).toBe(true);
+
 describe('end to end: citizen and officials in browsers, with the worker', () => {
   let sys: TestSystem;
   let browser: Browser;
@@ -195,14 +205,27 @@ describe('end to end: citizen and officials in browsers, with the worker', () =>
     await citizen.getByRole('button', { name: 'Mở lại phản ánh' }).click();
     await citizen.getByText('Đã mở lại phản ánh.').waitFor();
     await screenshot(citizen, 'e2e-7-citizen-reopened-mobile');
+    // A reopened case goes back to the official who handled it.
     const reopened = await caseRow(code);
-    expect(reopened.status).toBe('reopened');
-    expect(reopened.assigneeId).toBeNull();
+    expect(reopened.status).toBe('assigned');
+    expect(reopened.assigneeId).toBe(handler.id);
 
-    // 7. The case is back in the triage unit's queue of unassigned cases.
-    await queueShows(op, 'unassigned', code);
-    const row = op.getByTestId('queue-row').filter({ hasText: code });
-    expect(await row.textContent()).toContain('Mở lại');
-    await screenshot(op, 'e2e-8-operator-queue-reopened-desktop');
+    // 7. It is back in the handler's queue, and his bell told him each time the citizen spoke.
+    await queueShows(hd, 'mine', code);
+    const bell = hd.getByTestId('notifications-bell');
+    await bell.click();
+    const lines = hd.getByTestId('notification');
+    const said = (await lines.allTextContents()).join('\n');
+    expect(said).toContain(`Phản ánh ${code}: công dân chưa hài lòng và đã mở lại`);
+    expect(said).toContain(`Phản ánh ${code}: công dân đánh giá 2/5 sao, chưa hài lòng`);
+    expect(said).toContain(`Phản ánh ${code}: công dân đã bổ sung thông tin`);
+    await bellListShown(hd);
+    await screenshot(hd, 'e2e-8-handler-bell-reopened-desktop');
+    const unread = Number(await bell.getAttribute('data-unread'));
+    await lines.filter({ hasText: 'đã mở lại' }).getByRole('link').click();
+    await hd.getByTestId('case-timeline').waitFor();
+    // Opening one line reads that one only.
+    await poll(async () => Number(await bell.getAttribute('data-unread'))).toBe(unread - 1);
+    await offers(hd, code, 'accept');
   }, 240_000);
 });

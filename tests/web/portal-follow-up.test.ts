@@ -190,7 +190,8 @@ describe('citizen portal: follow-up actions and the SMS-code flow (no JavaScript
     expect(fieldError(noReason.html, 'reopen')).toBe('Hãy cho biết lý do.');
     const ok = await postForm(sys.baseUrl, path, { reason: 'Rác vẫn còn nguyên.' }, jar);
     expect(ok.status).toBe(303);
-    expect((await statusOf(c.trackingCode)).status).toBe('reopened');
+    // Reopened, and given back to the official who handled it.
+    expect((await statusOf(c.trackingCode)).status).toBe('assigned');
   });
 
   it('withdraws before assignment; an assigned case offers no withdrawal', async () => {

@@ -27,8 +27,13 @@ export const LogCallBody = Type.Object(
       ]),
     ),
     communeCode: Type.Optional(CODE('Commune or ward where it happened')),
-    address: Type.Optional(SafeString({ minLength: 1, maxLength: 500 })),
+    address: Type.Optional(
+      SafeString({ minLength: 1, maxLength: 500, description: 'Where it happened' }),
+    ),
     citizenName: Type.Optional(SafeString({ minLength: 1, maxLength: 200 })),
+    citizenAddress: Type.Optional(
+      SafeString({ minLength: 1, maxLength: 500, description: 'The caller’s own address' }),
+    ),
     isAnonymous: Type.Optional(Type.Boolean()),
     consentToPublish: Type.Optional(Type.Boolean()),
     recordingUrl: Type.Optional(SafeString({ format: 'uri', maxLength: 2000 })),

@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { FieldError } from './errors.schemas.js';
 import { INT4_MAX, NON_BLANK_TEXT_PATTERN, SafeString } from './safe-string.js';
 
 /** `:id` of `/v1/cases/:id/…` for officials: the case's uuid or its tracking code. */
@@ -87,6 +88,8 @@ export const VersionConflictResponse = Type.Object({
   statusCode: Type.Integer(),
   code: SafeString(),
   message: SafeString(),
+  /** What broke a rule, in words (e.g. an extension longer than the policy allows). */
+  errors: Type.Optional(Type.Array(FieldError)),
   current: Type.Optional(
     Type.Object({
       status: SafeString(),
@@ -121,14 +124,20 @@ export const CaseDetailResponse = Type.Object({
     Type.Null(),
   ]),
   assignee: Type.Union([Type.Object({ id: SafeString(), name: SafeString() }), Type.Null()]),
+  /** Where the problem is: never personal data, shown to every official in scope. */
   location: Type.Object({
     commune: Type.Union([Type.Object({ code: SafeString(), name: SafeString() }), Type.Null()]),
+    /** The incident's address (house number, street, landmark). */
+    address: NULLABLE_STRING,
     latitude: Type.Union([Type.Number(), Type.Null()]),
     longitude: Type.Union([Type.Number(), Type.Null()]),
   }),
   isAnonymous: Type.Boolean(),
   consentToPublish: Type.Boolean(),
-  /** Null when hidden (an anonymous sender, from the handling unit). */
+  /**
+   * The reporter's contact (personal data; `address` is their own address, not the incident's).
+   * Null when hidden (an anonymous sender, from the handling unit).
+   */
   citizen: Type.Union([
     Type.Object({
       name: NULLABLE_STRING,
@@ -147,6 +156,19 @@ export const CaseDetailResponse = Type.Object({
     Type.Object({ duration: SafeString(), reason: SafeString() }),
     Type.Null(),
   ]),
+  /** What the case's policy allows: forms refuse longer extensions before asking. */
+  extensionLimit: Type.Object({
+    /** The longest single extension, in the policy's counting; null: no limit but the count. */
+    maxDuration: Type.Union([
+      Type.Object({
+        duration: SafeString(),
+        unit: Type.Union([Type.Literal('working'), Type.Literal('calendar')]),
+      }),
+      Type.Null(),
+    ]),
+    /** How many extensions the case may have in all. */
+    allowed: Type.Integer(),
+  }),
   pendingResolution: NULLABLE_STRING,
   resolutionText: NULLABLE_STRING,
   rating: Type.Union([Type.Integer(), Type.Null()]),

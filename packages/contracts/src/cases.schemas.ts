@@ -45,12 +45,25 @@ export const CreateCaseBody = Type.Object(
             }),
           ),
           email: Type.Optional(SafeString({ format: 'email', maxLength: 254 })),
+          address: Type.Optional(
+            SafeString({
+              minLength: 1,
+              maxLength: 500,
+              description: 'The reporter’s own address (personal data), not where it happened',
+            }),
+          ),
         },
         { additionalProperties: false },
       ),
     ),
     communeCode: Type.Optional(CODE('Commune or ward (xã, phường) where it happened')),
-    address: Type.Optional(SafeString({ minLength: 1, maxLength: 500 })),
+    address: Type.Optional(
+      SafeString({
+        minLength: 1,
+        maxLength: 500,
+        description: 'Where it happened: house number, street, landmark (not personal data)',
+      }),
+    ),
     location: Type.Optional(
       Type.Object(
         {

@@ -24,12 +24,17 @@ export const MyNotification = Type.Object({
       Type.Literal('sla_warning'),
       Type.Literal('extension_requested'),
       Type.Literal('resolution_proposed'),
+      Type.Literal('citizen_information'),
+      Type.Literal('citizen_low_rating'),
+      Type.Literal('citizen_reopened'),
     ],
     {
       description:
         'assigned: a case given to me · escalated: to me, or to my unit when I lead it · ' +
         'sla_warning: a deadline of my case is near · extension_requested, ' +
-        'resolution_proposed: waiting for my decision as the unit’s leader',
+        'resolution_proposed: waiting for my decision as the unit’s leader · ' +
+        'citizen_information, citizen_low_rating, citizen_reopened: the citizen of my case ' +
+        '(or of my unit’s, when its handler is gone) added information, rated it 1–2, reopened it',
     },
   ),
   at: Instant,
@@ -40,6 +45,10 @@ export const MyNotification = Type.Object({
   target: Type.Union([SafeString(), Type.Null()]),
   /** Requests to a leader: decided since (by anyone), so nobody waits any more. */
   isSettled: Type.Boolean(),
+  /** Low ratings: the stars given. */
+  rating: Type.Union([Type.Integer(), Type.Null()]),
+  /** Opened (clicked) by the official, or marked read with the others. */
+  isRead: Type.Boolean(),
 });
 export type MyNotification = Static<typeof MyNotification>;
 
@@ -47,6 +56,11 @@ export const MyNotifications = Type.Object({
   items: Type.Array(MyNotification, { description: 'Newest first' }),
 });
 export type MyNotifications = Static<typeof MyNotifications>;
+
+/** `POST /v1/me/notifications/:id/read`. */
+export const NotificationParams = Type.Object({ id: Uuid });
+/** Answer of marking read: how many of my messages changed. */
+export const MarkedRead = Type.Object({ marked: Type.Integer() });
 
 /** `GET /v1/cases/:id/assignees`: who may be given the case (its unit's handlers and leaders). */
 export const CaseAssignees = Type.Object({

@@ -13,9 +13,7 @@ import {
 } from '@hotline/db';
 import {
   actorOf,
-  addTarget,
   applyEvent,
-  parseIsoDuration,
   type SlaPolicy,
   computeSla,
   decide,
@@ -32,7 +30,8 @@ import {
   type WorkingCalendar,
 } from '@hotline/domain';
 import { loadWorkingCalendar } from './calendars/load-working-calendar.js';
-import { AppError, validationFailed, type ErrorCode } from './errors.js';
+import { AppError, type ErrorCode } from './errors.js';
+import { checkExtensionLength } from './sla/check-extension-length.js';
 import { slaTimerOutbox } from './sla/sla-timer-jobs.js';
 import { planNotifications } from './notifications/plan-notifications.js';
 import type { MeasureAt } from './reports/report-facts.js';
@@ -69,31 +68,6 @@ export type ChangeRequest =
 /** A change the caller's principal makes, or one made in its wake by someone else (the system). */
 export type ChangeItem = Change | { change: Change; as: Principal };
 type Chosen = ChangeItem | readonly ChangeItem[] | null;
-
-/** An extension longer than the policy's longest single extension is refused. */
-async function checkExtensionLength(
-  tx: Tx,
-  state: CaseState,
-  policy: SlaPolicy,
-  duration: string,
-  now: Date,
-) {
-  if (!parseIsoDuration(duration)) {
-    throw validationFailed([{ field: 'duration', reason: 'invalid_duration' }]);
-  }
-  if (!policy.maxExtension) return;
-  const calendar = await loadWorkingCalendar(tx, await findUnitCalendarId(tx, state.unitId));
-  if (!calendar) return;
-  const unit = policy.maxExtension.unit;
-  const asked = addTarget(calendar, now, { duration, unit });
-  const allowed = addTarget(calendar, now, policy.maxExtension);
-  if (asked > allowed) {
-    throw new AppError(
-      'EXTENSION_LIMIT',
-      `an extension may be at most ${policy.maxExtension.duration} (${unit}); ${duration} was asked`,
-    );
-  }
-}
 
 /** What a transaction has read already: the policies, and the calendars of units. */
 export interface SharedReads {
@@ -285,8 +259,8 @@ async function decideChange(
       maxExtensions: extensionsAllowed(policy, next.isComplex),
     });
     if (!decision.ok) throw new AppError(ERROR_OF[decision.error.code], decision.error.reason);
-    if (change.type === 'extension_granted') {
-      await checkExtensionLength(tx, next, policy, change.duration, now);
+    if (change.type === 'extension_requested' || change.type === 'extension_granted') {
+      await checkExtensionLength(tx, next, policy, change, now);
     }
     for (const event of decision.events) {
       next = applyEvent(next, event);

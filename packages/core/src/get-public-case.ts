@@ -6,14 +6,10 @@ import {
   formatTrackingCode,
   isValidTrackingCode,
   normalizeTrackingCode,
+  unitIdNamedBy as unitIdOf,
   type CaseEventType,
 } from '@hotline/domain';
 import { AppError, validationFailed } from './errors.js';
-
-const unitIdOf = (payload: unknown): string | null => {
-  const id = (payload as { unitId?: unknown } | null)?.unitId;
-  return typeof id === 'string' ? id : null;
-};
 
 /** The citizen's view of a case by tracking code: status, unit and public timeline only. */
 export async function getPublicCase(deps: { db: Database }, rawCode: string): Promise<PublicCase> {

@@ -87,6 +87,7 @@ export async function submitCase(
       citizenName: clean(body.citizen?.name),
       citizenPhone: phone,
       citizenEmail: clean(body.citizen?.email)?.toLowerCase() ?? null,
+      citizenAddress: clean(body.citizen?.address),
       isAnonymous: body.isAnonymous ?? false,
       consentToPublish: body.consentToPublish ?? false,
       text,

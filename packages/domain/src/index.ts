@@ -10,7 +10,7 @@ export {
 } from './tracking-code.js';
 export { normalizeVietnamesePhone, type PhoneResult } from './phone.js';
 export { readCaseLookupQuery, type CaseLookupQuery } from './case-lookup.js';
-export { describePublicEvent, type LocalizedText } from './public-timeline.js';
+export { describePublicEvent, unitIdNamedBy, type LocalizedText } from './public-timeline.js';
 export * from './calendar/index.js';
 export * from './sla/index.js';
 export * from './time/index.js';

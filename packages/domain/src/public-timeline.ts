@@ -57,6 +57,16 @@ const DESCRIPTIONS: Record<CaseEventType, Describe> = {
   publication_refused: () => ({ vi: 'Không công khai', en: 'Not published' }),
 };
 
+/**
+ * The unit an event names (the new unit of a transfer or merger, the unit a case was routed
+ * to), from its stored payload. A unit's name is not personal data: citizens read it.
+ */
+export function unitIdNamedBy(payload: unknown): string | null {
+  const p = (payload ?? {}) as { toUnitId?: unknown; unitId?: unknown };
+  const id = p.toUnitId ?? p.unitId;
+  return typeof id === 'string' ? id : null;
+}
+
 /** How an event reads on the citizen's tracking page. */
 export function describePublicEvent(type: CaseEventType, unitName?: string): LocalizedText {
   return DESCRIPTIONS[type](unitName);

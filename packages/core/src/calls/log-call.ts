@@ -63,6 +63,7 @@ const CALL_FIELD: Record<string, string> = {
   text: 'summary',
   'citizen.phone': 'callerNumber',
   'citizen.name': 'citizenName',
+  'citizen.address': 'citizenAddress',
 };
 
 async function submitCallAsCase(
@@ -89,6 +90,7 @@ async function submitCallAsCase(
           citizen: {
             ...(body.callerNumber ? { phone: body.callerNumber } : {}),
             ...(body.citizenName ? { name: body.citizenName } : {}),
+            ...(body.citizenAddress ? { address: body.citizenAddress } : {}),
           },
         },
         channel: 'call',

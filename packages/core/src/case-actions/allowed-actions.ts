@@ -76,6 +76,8 @@ export function allowedActionsOf(
   return CASE_ACTION_NAMES.filter((name) => {
     if (name === 'assign' && state.assigneeId !== null) return false;
     if (name === 'reassign' && state.assigneeId === null) return false;
+    // The console decides requests; a leader's own extension without one goes through the API.
+    if (name === 'grant-extension' && !state.pendingExtension) return false;
     try {
       const change = changeOfAction(candidateOf(name, state), state, facts);
       return decide(state, change, principal, { maxExtensions }).ok;

@@ -49,11 +49,18 @@ export function changeOfAction(action: CaseAction, state: CaseState, facts: Acti
     case 'request-extension':
       return { type: 'extension_requested', duration: action.duration, reason: action.reason };
     case 'grant-extension': {
-      const duration = action.duration ?? state.pendingExtension?.duration;
+      // A leader may grant less than was asked (checked against the request and the policy).
+      const requested = state.pendingExtension?.duration;
+      const duration = action.duration ?? requested;
       if (!duration) {
         throw new AppError('RULE_VIOLATION', 'no extension is pending; say how long to extend');
       }
-      return { type: 'extension_granted', duration, reason: action.reason };
+      return {
+        type: 'extension_granted',
+        duration,
+        ...(requested ? { requested } : {}),
+        reason: action.reason,
+      };
     }
     case 'refuse-extension':
       return {

@@ -4,6 +4,7 @@ import {
   describePublicEvent,
   extensionsAllowed,
   selectPolicy,
+  unitIdNamedBy,
   formatTrackingCode,
   projectCase,
   type Actor,
@@ -44,7 +45,7 @@ function timelineOf(
 ) {
   return history.map(({ version, at, actor, event }) => {
     const { type, ...details } = event;
-    const unitId = 'toUnitId' in event ? event.toUnitId : 'unitId' in event ? event.unitId : null;
+    const unitId = unitIdNamedBy(event);
     return {
       version,
       at: at.toISOString(),
@@ -97,7 +98,12 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
   const isHidden = c.isAnonymous && !seesAnonymous;
   const contact = isHidden
     ? null
-    : { name: c.citizenName, phone: c.citizenPhone, email: c.citizenEmail, address: c.address };
+    : {
+        name: c.citizenName,
+        phone: c.citizenPhone,
+        email: c.citizenEmail,
+        address: c.citizenAddress,
+      };
   // An older case's similar texts are looked for on its first view (new ones when routed),
   // then its related cases read again; the view was recorded by the page statement.
   const related = page.textMatched
@@ -149,6 +155,7 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
         page.communeCode && page.communeName
           ? { code: page.communeCode, name: page.communeName }
           : null,
+      address: c.address,
       latitude: c.latitude,
       longitude: c.longitude,
     },
@@ -161,6 +168,10 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
     escalationLevel: state.escalationLevel,
     extensionsGranted: state.extensionsGranted,
     pendingExtension: state.pendingExtension,
+    extensionLimit: {
+      maxDuration: policy.maxExtension,
+      allowed: extensionsAllowed(policy, state.isComplex),
+    },
     pendingResolution: state.pendingResolution ?? null,
     resolutionText: resolutionTextOf(history) ?? c.resolutionText,
     rating: state.rating,

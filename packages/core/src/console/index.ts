@@ -1,4 +1,8 @@
-export { listMyNotifications, DEFAULT_NOTIFICATIONS_LIMIT } from './list-my-notifications.js';
+export {
+  listMyNotifications,
+  markMyNotificationsRead,
+  DEFAULT_NOTIFICATIONS_LIMIT,
+} from './list-my-notifications.js';
 export { listCaseAssignees } from './list-case-assignees.js';
 export { getConsoleReference } from './get-console-reference.js';
 export { getCaseAttachment, type CaseAttachmentSource } from './get-case-attachment.js';

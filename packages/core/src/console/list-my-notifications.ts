@@ -1,5 +1,5 @@
 import type { MyNotification } from '@hotline/contracts';
-import { listInboxOfOfficial, type Database } from '@hotline/db';
+import { listInboxOfOfficial, markInboxRead, type Database } from '@hotline/db';
 import { formatTrackingCode } from '@hotline/domain';
 import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
 
@@ -18,6 +18,12 @@ function kindOf(template: string, eventType: string | null): Kind | null {
       return 'sla_warning';
     case 'approval_requested':
       return eventType === 'extension_requested' ? 'extension_requested' : 'resolution_proposed';
+    case 'citizen_follow_up':
+      return eventType === 'rated'
+        ? 'citizen_low_rating'
+        : eventType === 'reopened'
+          ? 'citizen_reopened'
+          : 'citizen_information';
     default:
       return null;
   }
@@ -55,7 +61,23 @@ export async function listMyNotifications(
       level: kind === 'escalated' ? numberOr(payload.level) : null,
       target: kind === 'sla_warning' ? stringOr(payload.target) : null,
       isSettled: r.isSettled === true,
+      rating: kind === 'citizen_low_rating' ? numberOr(payload.rating) : null,
+      isRead: r.readAt !== null,
     });
   }
   return { items };
+}
+
+/**
+ * Marks the official's in-app messages read: the one opened (`id`), or all of them. Another
+ * official's message is untouched (and counts 0).
+ */
+export async function markMyNotificationsRead(
+  deps: { db: Database },
+  who: ActingOfficial,
+  id: string | undefined,
+  now: Date,
+): Promise<{ marked: number }> {
+  requireScope(who, 'cases:read');
+  return { marked: await markInboxRead(deps.db, who.principal.officialId, now, id) };
 }

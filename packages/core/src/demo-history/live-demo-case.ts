@@ -163,7 +163,11 @@ async function live(life: CaseLife) {
       if (life.t.getTime() - resolvedAt.getTime() < 7 * DAY) {
         const reason = r.pick(REOPEN_REASONS);
         await life.asCitizen((deps, code, proof) => reopenCase(deps, code, proof, reason, life.t));
-        const again = await assignAndAccept(life, false, handler);
+        // Reopening gives the case back to its handler while he is still in the unit.
+        const again =
+          life.status === 'assigned'
+            ? await acceptReturned(life, handler)
+            : await assignAndAccept(life, false, handler);
         if (!again) return;
         const second = `Đơn vị đã kiểm tra lại theo phản ánh tiếp của công dân. ${plan.answer}`;
         if (!(await resolve(life, again, life.office(300, 2400), second))) return;
@@ -235,6 +239,17 @@ async function assignAndAccept(
   if (!(await life.reach(assignAt))) return null;
   await life.act(leader, { kind: 'assign', assigneeId: handler.principal.officialId });
   if (stopAfter) return null;
+  if (!(await life.reach(acceptAt))) return null;
+  await life.act(handler, { kind: 'accept' });
+  return handler;
+}
+
+/** A reopened case given back to its handler: he takes it on again. */
+async function acceptReturned(
+  life: CaseLife,
+  handler: ActingOfficial,
+): Promise<ActingOfficial | null> {
+  const acceptAt = await towards(life, 'acceptance', life.r.chance(0.94));
   if (!(await life.reach(acceptAt))) return null;
   await life.act(handler, { kind: 'accept' });
   return handler;

@@ -1,4 +1,6 @@
-import type { RecordedEvent } from '@hotline/domain';
+import { findOfficialStanding, type Tx } from '@hotline/db';
+import type { CaseState, RecordedEvent } from '@hotline/domain';
+import type { ChangeItem } from '../change-case.js';
 import { AppError } from '../errors.js';
 import type { CaseProof } from './prove-case-owner.js';
 import { actOnOwnedCase, type FollowUpDeps, type FollowUpOutcome } from './act-on-owned-case.js';
@@ -26,6 +28,23 @@ export function reopenRefusal(history: readonly RecordedEvent[], now: Date): str
   return null;
 }
 
+/**
+ * A reopened case goes back to the official who handled it, while he is still active in the
+ * case's unit (he knows it best); otherwise it waits in the unit's queue for its leaders.
+ */
+async function backToLastHandler(tx: Tx, state: CaseState): Promise<ChangeItem[]> {
+  const handlerId = state.assigneeId;
+  if (!handlerId || !state.unitId) return [];
+  const standing = await findOfficialStanding(tx, handlerId);
+  if (!standing?.isActive || standing.unitId !== state.unitId) return [];
+  return [
+    {
+      change: { type: 'assigned', assigneeId: handlerId },
+      as: { kind: 'system', process: 'reopen' },
+    },
+  ];
+}
+
 /** The citizen, unsatisfied, reopens a resolved case within seven days of its resolution. */
 export function reopenCase(
   deps: FollowUpDeps,
@@ -39,10 +58,10 @@ export function reopenCase(
     deps,
     rawCode,
     proof,
-    (_state, { history }) => {
+    async (state, { history }, tx) => {
       const refusal = reopenRefusal(history, now);
       if (refusal) throw new AppError('RULE_VIOLATION', refusal);
-      return change;
+      return [change, ...(await backToLastHandler(tx, state))];
     },
     now,
   );

@@ -1,5 +1,6 @@
 import {
   findCaseNotificationFacts,
+  findHandlerOrLeaderContacts,
   findOfficialContacts,
   hasEventBefore,
   insertNotifications,
@@ -16,6 +17,7 @@ import {
   renderNotification,
   type CaseEventType,
   type CaseMessageContext,
+  type CitizenFollowUp,
   type CaseState,
   type NotificationChannel,
   type NotificationTemplate,
@@ -39,7 +41,13 @@ const NOTIFIED: ReadonlySet<CaseEventType> = new Set([
   'escalated',
   'extension_requested',
   'resolution_proposed',
+  'info_provided',
+  'rated',
+  'reopened',
 ]);
+
+/** Ratings that mean the citizen is not satisfied: the handler hears of them. */
+const LOW_RATING = 2;
 
 const MERGED_TEXT =
   'Phản ánh của bạn trùng với một phản ánh đã tiếp nhận và được gộp để xử lý chung; kết quả giải quyết sẽ được thông báo cho bạn.';
@@ -175,6 +183,8 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
         toCitizen(r, 'citizen_replied', { ...context, replyText: MERGED_TEXT });
         break;
       case 'assigned': {
+        // A reopened case given back to its handler: the reopening notice tells him.
+        if (args.recorded.some((o) => o.event.type === 'reopened' && o.version < r.version)) break;
         const assignee = await findOfficialContacts(tx, [e.assigneeId]);
         toOfficials(r, 'official_assigned', context, assignee, 'email');
         break;
@@ -215,21 +225,38 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
         }
         break;
       }
+      // The citizen was heard from: whoever handles the case (its leaders if he is gone).
+      case 'info_provided':
+      case 'rated':
+      case 'reopened': {
+        if (e.type === 'rated' && e.rating > LOW_RATING) break;
+        const what: CitizenFollowUp =
+          e.type === 'info_provided'
+            ? 'information'
+            : e.type === 'rated'
+              ? 'low_rating'
+              : 'reopened';
+        const recipients = await findHandlerOrLeaderContacts(
+          tx,
+          args.state.assigneeId,
+          args.state.unitId,
+        );
+        const ctx = { ...context, what, ...(e.type === 'rated' ? { rating: e.rating } : {}) };
+        toOfficials(r, 'citizen_follow_up', ctx, recipients, 'email');
+        break;
+      }
       // Nobody is messaged about these (yet); listed so a new event type needs a decision here.
       case 'received':
       case 'triaged':
       case 'accepted':
-      case 'info_provided':
       case 'transferred':
       case 'unit_merged':
       case 'extension_granted':
       case 'extension_refused':
       case 'resolution_refused':
       case 'closed':
-      case 'reopened':
       case 'rejected':
       case 'sla_breached':
-      case 'rated':
       case 'comment_added':
       case 'message_added':
       case 'withdrawn':

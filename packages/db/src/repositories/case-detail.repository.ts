@@ -107,7 +107,7 @@ function casePageStatement(db: Executor, byId: boolean, scopeKind: CaseScope['ki
         Record<string, string>
       >`(select coalesce(json_object_agg(u.id, u.name), '{}'::json)
         from (select distinct coalesce(e.payload->>'toUnitId', e.payload->>'unitId')::uuid as id
-          from case_events e where e.case_id = ${cases.id} and e.type in ('routed', 'transferred')) named
+          from case_events e where e.case_id = ${cases.id} and e.type in ('routed', 'transferred', 'unit_merged')) named
         join admin_units u on u.id = named.id)`,
       attachments: sql<
         {

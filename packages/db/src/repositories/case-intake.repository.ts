@@ -14,9 +14,12 @@ export interface ReceivedCaseRow {
   citizenName: string | null;
   citizenPhone: string | null;
   citizenEmail: string | null;
+  /** The reporter's own address (personal data). */
+  citizenAddress: string | null;
   isAnonymous: boolean;
   consentToPublish: boolean;
   text: string;
+  /** The incident's address: where the problem is. */
   address: string | null;
   latitude: number | null;
   longitude: number | null;
@@ -81,13 +84,15 @@ export async function insertReceivedCase(
     ins as (
       insert into cases (
         tracking_code, type, channel, status, priority, hotline_id, category_id,
-        citizen_name, citizen_phone, citizen_email, is_anonymous, consent_to_publish,
+        citizen_name, citizen_phone, citizen_email, citizen_address, is_anonymous,
+        consent_to_publish,
         text, commune_unit_id, address, latitude, longitude, version, received_at, updated_at,
         owner_token_hash)
       select
         ${row.trackingCode}, ${row.caseType}::case_type, ${row.channel}::channel, 'received',
         ${row.priority}::priority, ref.hotline_id, ref.category_id,
-        ${row.citizenName}, ${row.citizenPhone}, ${row.citizenEmail}, ${row.isAnonymous},
+        ${row.citizenName}, ${row.citizenPhone}, ${row.citizenEmail}, ${row.citizenAddress},
+        ${row.isAnonymous},
         ${row.consentToPublish}, ${row.text}, ref.commune_id, ${row.address},
         ${row.latitude}::double precision, ${row.longitude}::double precision,
         1, ${at}::timestamptz, ${at}::timestamptz, ${row.ownerTokenHash}::text

@@ -28,7 +28,7 @@ export const recordContactView = sql<boolean>`hotline_record_view(${p('viewerId'
     case when ${cases.citizenName} is not null then 'name' end,
     case when ${cases.citizenPhone} is not null then 'phone' end,
     case when ${cases.citizenEmail} is not null then 'email' end,
-    case when ${cases.address} is not null then 'address' end], null) end,
+    case when ${cases.citizenAddress} is not null then 'address' end], null) end,
   'case_detail')`;
 
 /** The scope's condition on the related cases (alias `rc`); see caseScopePlaceholders. */

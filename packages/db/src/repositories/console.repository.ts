@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.js';
 import { holdsOpenCase, openCasesHeld } from './official-load.js';
@@ -60,6 +60,7 @@ export const INBOX_TEMPLATES = [
   'escalation',
   'sla_warning',
   'approval_requested',
+  'citizen_follow_up',
 ] as const;
 
 // Events that settle a leader's pending decision (a later one means nobody waits any more).
@@ -85,6 +86,7 @@ export async function listInboxOfOfficial(db: Executor, officialId: string, limi
       id: notifications.id,
       template: notifications.template,
       createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
       caseId: cases.id,
       trackingCode: cases.trackingCode,
       caseStatus: cases.status,
@@ -113,6 +115,31 @@ export async function listInboxOfOfficial(db: Executor, officialId: string, limi
     )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit);
+}
+
+/**
+ * Marks an official's in-app messages read: one (by id), or all still unread. Only their own;
+ * returns how many changed.
+ */
+export async function markInboxRead(
+  db: Executor,
+  officialId: string,
+  at: Date,
+  id?: string,
+): Promise<number> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: at })
+    .where(
+      and(
+        eq(notifications.recipientOfficialId, officialId),
+        eq(notifications.channel, 'in_app'),
+        isNull(notifications.readAt),
+        ...(id ? [eq(notifications.id, id)] : []),
+      ),
+    )
+    .returning({ id: notifications.id });
+  return rows.length;
 }
 
 /** Active officials of a unit who can work a case (handlers and leaders), with their load. */

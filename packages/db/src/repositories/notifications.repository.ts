@@ -74,6 +74,32 @@ export async function findOfficialContacts(
     .where(and(inArray(officials.id, [...ids]), eq(officials.isActive, true)));
 }
 
+/**
+ * The contact of the official who handles a case, if still there to hear about it (active, and
+ * in the case's unit); else the unit's active leaders. Nobody for a case without a unit.
+ */
+export async function findHandlerOrLeaderContacts(
+  db: Executor,
+  handlerId: string | null,
+  unitId: string | null,
+): Promise<OfficialContact[]> {
+  if (!unitId) return [];
+  if (handlerId) {
+    const [handler] = await db
+      .select(contactColumns)
+      .from(officials)
+      .where(
+        and(
+          eq(officials.id, handlerId),
+          eq(officials.isActive, true),
+          eq(officials.unitId, unitId),
+        ),
+      );
+    if (handler) return [handler];
+  }
+  return listUnitLeaderContacts(db, unitId);
+}
+
 /** The active leaders of a unit (role unit_leader). */
 export async function listUnitLeaderContacts(
   db: Executor,

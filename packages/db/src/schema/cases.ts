@@ -37,6 +37,8 @@ export const cases = pgTable(
     citizenName: text('citizen_name'),
     citizenPhone: text('citizen_phone'),
     citizenEmail: text('citizen_email'),
+    /** The reporter's own address (personal data, hidden with the rest of the contact). */
+    citizenAddress: text('citizen_address'),
     isAnonymous: boolean('is_anonymous').notNull().default(false),
     consentToPublish: boolean('consent_to_publish').notNull().default(false),
     text: text('text').notNull(),
@@ -44,6 +46,8 @@ export const cases = pgTable(
     // searches and similar-text lookups compare it as stored, instead of folding every row
     // they read (unaccent cost ~25 µs a row: 0.5 s for a search matching 20,000 cases).
     textFolded: text('text_folded').generatedAlwaysAs(sql`hotline_fold(text)`),
+    // Where the problem is (commune, address, coordinates): not personal data, shown to every
+    // official in scope whoever reported it; never the reporter's own address.
     communeUnitId: uuid('commune_unit_id').references(() => adminUnits.id),
     address: text('address'),
     latitude: doublePrecision('latitude'),

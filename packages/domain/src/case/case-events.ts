@@ -72,9 +72,13 @@ export interface ExtensionRequested {
   duration: string;
   reason: string;
 }
+/** A leader grants more time: `duration`, at most what the pending request asked. */
 export interface ExtensionGranted {
   type: 'extension_granted';
+  /** The time granted (ISO 8601 duration): what moves the deadline. */
   duration: string;
+  /** What the handler's request asked for, when one was pending. */
+  requested?: string;
   reason: string;
 }
 /** A leader turns a pending extension request down. */

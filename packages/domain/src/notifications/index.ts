@@ -7,6 +7,7 @@ export {
   type NotificationChannel,
   type TemplateContexts,
   type CaseMessageContext,
+  type CitizenFollowUp,
   type DigestCase,
   type RenderedMessage,
 } from './templates.js';

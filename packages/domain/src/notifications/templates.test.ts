@@ -26,6 +26,7 @@ const contexts: TemplateContexts = {
   sla_warning: { ...base, target: 'resolution', dueAt: '17:00 16/12/2026' },
   escalation: { ...base, level: 2, reason: 'deadline_passed' },
   approval_requested: { ...base, request: 'resolution' },
+  citizen_follow_up: { ...base, what: 'low_rating', rating: 2 },
   daily_digest: {
     unitName: 'Sở Xây dựng',
     date: '23/11/2026',
@@ -108,5 +109,14 @@ describe('formatLocalTime', () => {
     expect(formatLocalTime(new Date('2026-12-31T17:05:00Z'), 'Asia/Ho_Chi_Minh')).toBe(
       '00:05 01/01/2027',
     );
+  });
+
+  it('tells the handler what the citizen did, with the stars of a low rating', () => {
+    const text = (what: 'information' | 'low_rating' | 'reopened') =>
+      renderNotification('citizen_follow_up', { ...base, what, rating: 1 }, { channel: 'in_app' })
+        .subject;
+    expect(text('information')).toBe('Công dân đã bổ sung thông tin cho phản ánh K7QM-4RX9');
+    expect(text('low_rating')).toContain('1/5 sao');
+    expect(text('reopened')).toContain('mở lại phản ánh K7QM-4RX9');
   });
 });

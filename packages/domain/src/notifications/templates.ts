@@ -33,8 +33,16 @@ export interface TemplateContexts {
   escalation: CaseMessageContext & { level: number; reason: Escalated['reason'] };
   /** A handler asks the unit's leaders to decide: more time, or the proposed resolution. */
   approval_requested: CaseMessageContext & { request: 'extension' | 'resolution' };
+  /**
+   * The citizen was heard from: more information, a low rating (1–2), or a reopened case.
+   * `rating` only for a rating.
+   */
+  citizen_follow_up: CaseMessageContext & { what: CitizenFollowUp; rating?: number };
   daily_digest: { unitName: string; date: string; cases: readonly DigestCase[] };
 }
+
+/** What a citizen did that the case's handler must hear about. */
+export type CitizenFollowUp = 'information' | 'low_rating' | 'reopened';
 export type NotificationTemplate = keyof TemplateContexts;
 export const NOTIFICATION_TEMPLATES = [
   'citizen_receipt',
@@ -45,6 +53,7 @@ export const NOTIFICATION_TEMPLATES = [
   'sla_warning',
   'escalation',
   'approval_requested',
+  'citizen_follow_up',
   'daily_digest',
 ] as const satisfies readonly NotificationTemplate[];
 
@@ -212,6 +221,32 @@ const TEMPLATES: { [T in NotificationTemplate]: Template<TemplateContexts[T]> } 
       subject: `${c.request === 'extension' ? 'Extension' : 'Resolution'} to approve: feedback ${c.trackingCode}`,
       body: `Feedback ${c.trackingCode} (${c.categoryName}) of ${unitEn(c)} awaits a leader's decision on ${c.request === 'extension' ? 'a request for more time' : 'the proposed resolution'}.${deadlineEn(c)}`,
     }),
+  },
+  citizen_follow_up: {
+    vi: (c) => {
+      const what = {
+        information: 'đã bổ sung thông tin cho',
+        low_rating: `đánh giá ${c.rating ?? ''}/5 sao (chưa hài lòng) với kết quả giải quyết`,
+        reopened: 'chưa hài lòng và đã mở lại',
+      }[c.what];
+      return {
+        sms: `Công dân ${what} phản ánh ${c.trackingCode}.`,
+        subject: `Công dân ${what} phản ánh ${c.trackingCode}`,
+        body: `Công dân ${what} phản ánh ${c.trackingCode} (${c.categoryName}) của ${unitVi(c)}. Xem chi tiết trên hệ thống.${deadlineVi(c)}`,
+      };
+    },
+    en: (c) => {
+      const what = {
+        information: 'sent more information on',
+        low_rating: `gave ${c.rating ?? ''}/5 (not satisfied) to the answer on`,
+        reopened: 'is not satisfied and reopened',
+      }[c.what];
+      return {
+        sms: `The citizen ${what} feedback ${c.trackingCode}.`,
+        subject: `The citizen ${what} feedback ${c.trackingCode}`,
+        body: `The citizen ${what} feedback ${c.trackingCode} (${c.categoryName}) of ${unitEn(c)}. See the console.${deadlineEn(c)}`,
+      };
+    },
   },
   daily_digest: {
     vi: (c) => ({

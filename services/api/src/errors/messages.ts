@@ -4,6 +4,24 @@ import type { FieldProblem } from '@hotline/core';
 type Params = Record<string, string | number> | undefined;
 type Message = (field: string, p: Params) => { vi: string; en: string };
 
+/** "P5D" with its counting as words ("5 ngày làm việc"); the ISO text when it is not days/hours. */
+function durationWords(iso: unknown, unit: unknown): { vi: string; en: string } {
+  const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(String(iso));
+  if (!m || (!m[1] && !m[2] && !m[3])) return { vi: String(iso), en: String(iso) };
+  const working = unit !== 'calendar';
+  const vi = [
+    m[1] ? `${m[1]} ngày${working ? ' làm việc' : ''}` : '',
+    m[2] ? `${m[2]} giờ${working ? ' làm việc' : ''}` : '',
+    m[3] ? `${m[3]} phút` : '',
+  ];
+  const en = [
+    m[1] ? `${m[1]} ${working ? 'working ' : ''}day${m[1] === '1' ? '' : 's'}` : '',
+    m[2] ? `${m[2]} ${working ? 'working ' : ''}hour${m[2] === '1' ? '' : 's'}` : '',
+    m[3] ? `${m[3]} minute${m[3] === '1' ? '' : 's'}` : '',
+  ];
+  return { vi: vi.filter(Boolean).join(' '), en: en.filter(Boolean).join(' ') };
+}
+
 // Field-level reasons and how they read, in Vietnamese first. Keys are stable API values.
 const MESSAGES: Record<string, Message> = {
   required: (f) => ({ vi: `Thiếu trường bắt buộc "${f}"`, en: `"${f}" is required` }),
@@ -179,6 +197,22 @@ const MESSAGES: Record<string, Message> = {
     vi: `"${f}" không được nhỏ hơn maxExtensions`,
     en: `"${f}" must not be less than maxExtensions`,
   }),
+  extension_too_long: (_f, p) => {
+    const max = durationWords(p?.max, p?.unit);
+    const asked = durationWords(p?.duration, p?.unit);
+    return {
+      vi: `Theo quy định, mỗi lần gia hạn tối đa ${max.vi}; đề nghị ${asked.vi} là quá dài`,
+      en: `The policy allows at most ${max.en} per extension; ${asked.en} is too long`,
+    };
+  },
+  more_than_asked: (_f, p) => {
+    const asked = durationWords(p?.asked, p?.unit);
+    const given = durationWords(p?.duration, p?.unit);
+    return {
+      vi: `Chỉ được duyệt tối đa thời gian đã đề nghị (${asked.vi}), không phải ${given.vi}`,
+      en: `At most the time asked for (${asked.en}) may be granted, not ${given.en}`,
+    };
+  },
   admin_scope_needs_admin_role: () => ({
     vi: 'Chỉ cấp quyền "admin" cho cán bộ có vai trò quản trị',
     en: 'The "admin" scope is only for an official with the admin role',

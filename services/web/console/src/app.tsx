@@ -1,5 +1,5 @@
 import { Center, Loader } from '@mantine/core';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './auth/session';
 import { Shell } from './layout/shell';
 import { AdminPage } from './pages/admin/admin-page';
@@ -16,11 +16,17 @@ import { SignInPage } from './pages/sign-in-page';
 /** Where an official lands: supervisors and auditors on the dashboard, others on their queue. */
 function Home() {
   const { hasRole } = useSession();
-  if (hasRole('supervisor', 'auditor') && !hasRole('handler', 'operator'))
-    return <Navigate to="/dashboard" replace />;
-  if (hasRole('operator')) return <Navigate to="/queues/unassigned" replace />;
-  if (hasRole('unit_leader')) return <Navigate to="/queues/unit" replace />;
-  return <Navigate to="/queues/mine" replace />;
+  // A notice sent along (e.g. after a transfer) goes on to the page landed on.
+  const { state } = useLocation() as { state: unknown };
+  const to =
+    hasRole('supervisor', 'auditor') && !hasRole('handler', 'operator')
+      ? '/dashboard'
+      : hasRole('operator')
+        ? '/queues/unassigned'
+        : hasRole('unit_leader')
+          ? '/queues/unit'
+          : '/queues/mine';
+  return <Navigate to={to} replace state={state} />;
 }
 
 export function App() {

@@ -1,6 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorResponse, MyNotifications, MyNotificationsQuery } from '@hotline/contracts';
-import { DEFAULT_NOTIFICATIONS_LIMIT, listMyNotifications } from '@hotline/core';
+import {
+  ErrorResponse,
+  MarkedRead,
+  MyNotifications,
+  MyNotificationsQuery,
+  NotificationParams,
+} from '@hotline/contracts';
+import {
+  DEFAULT_NOTIFICATIONS_LIMIT,
+  listMyNotifications,
+  markMyNotificationsRead,
+} from '@hotline/core';
 import type { Database } from '@hotline/db';
 import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 
@@ -28,5 +38,31 @@ export const myNotificationsRoute =
           request.query.limit ?? DEFAULT_NOTIFICATIONS_LIMIT,
         );
       },
+    );
+    app.post(
+      '/v1/me/notifications/:id/read',
+      {
+        schema: {
+          summary: 'Marks one of my notifications read (I opened it)',
+          tags: ['console'],
+          security: [{ officialToken: [] }],
+          params: NotificationParams,
+          response: { 200: MarkedRead, 400: ErrorResponse, 401: ErrorResponse },
+        },
+      },
+      async (request) =>
+        markMyNotificationsRead(deps, officialOf(request), request.params.id, new Date()),
+    );
+    app.post(
+      '/v1/me/notifications/read',
+      {
+        schema: {
+          summary: 'Marks all my notifications read',
+          tags: ['console'],
+          security: [{ officialToken: [] }],
+          response: { 200: MarkedRead, 401: ErrorResponse },
+        },
+      },
+      async (request) => markMyNotificationsRead(deps, officialOf(request), undefined, new Date()),
     );
   };

@@ -172,9 +172,12 @@ export interface paths {
                             phone?: string;
                             /** Format: email */
                             email?: string;
+                            /** @description The reporter’s own address (personal data), not where it happened */
+                            address?: string;
                         };
                         /** @description Commune or ward (xã, phường) where it happened */
                         communeCode?: string;
+                        /** @description Where it happened: house number, street, landmark (not personal data) */
                         address?: string;
                         location?: {
                             lat: number;
@@ -10288,8 +10291,11 @@ export interface paths {
                         type?: "feedback" | "complaint" | "denunciation" | "leader_hotline";
                         /** @description Commune or ward where it happened */
                         communeCode?: string;
+                        /** @description Where it happened */
                         address?: string;
                         citizenName?: string;
+                        /** @description The caller’s own address */
+                        citizenAddress?: string;
                         isAnonymous?: boolean;
                         consentToPublish?: boolean;
                         /** Format: uri */
@@ -14453,6 +14459,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -14633,6 +14649,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -14813,6 +14839,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -14993,6 +15029,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -15174,6 +15220,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -15356,6 +15412,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -15538,6 +15604,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -15718,6 +15794,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -15900,6 +15986,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -16080,6 +16176,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -16260,6 +16366,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -16438,6 +16554,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -16618,6 +16744,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -16796,6 +16932,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -16977,6 +17123,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -17157,6 +17313,16 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -17394,6 +17560,7 @@ export interface paths {
                                     code: string;
                                     name: string;
                                 } | null;
+                                address: string | null;
                                 latitude: number | null;
                                 longitude: number | null;
                             };
@@ -17414,6 +17581,13 @@ export interface paths {
                                 duration: string;
                                 reason: string;
                             } | null;
+                            extensionLimit: {
+                                maxDuration: {
+                                    duration: string;
+                                    unit: "working" | "calendar";
+                                } | null;
+                                allowed: number;
+                            };
                             pendingResolution: string | null;
                             resolutionText: string | null;
                             rating: number | null;
@@ -18481,8 +18655,8 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                /** @description assigned: a case given to me · escalated: to me, or to my unit when I lead it · sla_warning: a deadline of my case is near · extension_requested, resolution_proposed: waiting for my decision as the unit’s leader */
-                                kind: "assigned" | "escalated" | "sla_warning" | "extension_requested" | "resolution_proposed";
+                                /** @description assigned: a case given to me · escalated: to me, or to my unit when I lead it · sla_warning: a deadline of my case is near · extension_requested, resolution_proposed: waiting for my decision as the unit’s leader · citizen_information, citizen_low_rating, citizen_reopened: the citizen of my case (or of my unit’s, when its handler is gone) added information, rated it 1–2, reopened it */
+                                kind: "assigned" | "escalated" | "sla_warning" | "extension_requested" | "resolution_proposed" | "citizen_information" | "citizen_low_rating" | "citizen_reopened";
                                 /** Format: date-time */
                                 at: string;
                                 case: {
@@ -18494,6 +18668,8 @@ export interface paths {
                                 level: number | null;
                                 target: string | null;
                                 isSettled: boolean;
+                                rating: number | null;
+                                isRead: boolean;
                             }[];
                         };
                     };
@@ -18550,6 +18726,156 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks one of my notifications read (I opened it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks all my notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

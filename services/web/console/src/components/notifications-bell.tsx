@@ -1,5 +1,15 @@
-import { ActionIcon, Anchor, Indicator, Popover, ScrollArea, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import {
+  ActionIcon,
+  Anchor,
+  Button,
+  Group,
+  Indicator,
+  Popover,
+  ScrollArea,
+  Stack,
+  Text,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,7 +18,7 @@ import { useSession } from '../auth/session';
 import { fastDateTime } from './fast-format';
 
 const POLL_MS = 30_000;
-const seenKey = (officialId: string) => `hotline.notifications.seen.${officialId}`;
+const QUERY_KEY = ['my-notifications'];
 
 type Item = Awaited<ReturnType<typeof fetchNotifications>>['items'][number];
 
@@ -27,36 +37,55 @@ function BellIcon() {
   );
 }
 
+/** Marking read, one (opened) or all; the list shows it at once and then re-reads. */
+function useMarkRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string | null) =>
+      id
+        ? unwrap(await api.POST('/v1/me/notifications/{id}/read', { params: { path: { id } } }))
+        : unwrap(await api.POST('/v1/me/notifications/read')),
+    onMutate: (id) => {
+      client.setQueryData<Awaited<ReturnType<typeof fetchNotifications>>>(QUERY_KEY, (old) =>
+        old
+          ? {
+              ...old,
+              items: old.items.map((i) =>
+                id === null || i.id === id ? { ...i, isRead: true } : i,
+              ),
+            }
+          : old,
+      );
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: QUERY_KEY }),
+  });
+}
+
 /**
  * The bell: what concerns the signed-in official (assignments, escalations, warnings, requests
- * to decide), polled every 30 s. Unread: newer than when the list was last opened here.
+ * to decide, what citizens of their cases did), polled every 30 s. An item stays unread until
+ * the official opens it (or marks all read): looking at the list is not reading each case.
  */
 export function NotificationsBell() {
   const { t } = useTranslation();
   const { me } = useSession();
   const officialId = me?.official.id ?? '';
   const [opened, setOpened] = useState(false);
-  const [seenAt, setSeenAt] = useState(() => localStorage.getItem(seenKey(officialId)) ?? '');
   const query = useQuery({
-    queryKey: ['my-notifications'],
+    queryKey: QUERY_KEY,
     queryFn: fetchNotifications,
     refetchInterval: POLL_MS,
     enabled: officialId !== '',
   });
+  const markRead = useMarkRead();
   const items = query.data?.items ?? [];
-  const unread = items.filter((i) => i.at > seenAt).length;
-
-  function markSeen() {
-    const newest = items[0]?.at ?? new Date().toISOString();
-    const next = newest > seenAt ? newest : seenAt;
-    localStorage.setItem(seenKey(officialId), next);
-    setSeenAt(next);
-  }
+  const unread = items.filter((i) => !i.isRead).length;
 
   const textOf = (i: Item) =>
     t(`notifications.kind.${i.kind}`, {
       code: i.case.trackingCode,
       level: i.level ?? '',
+      rating: i.rating ?? '',
       target: i.target ? t(`case.clock.${i.target}`) : '',
     });
 
@@ -65,10 +94,7 @@ export function NotificationsBell() {
   return (
     <Popover
       opened={opened}
-      onChange={(o) => {
-        setOpened(o);
-        if (!o) markSeen();
-      }}
+      onChange={setOpened}
       position="bottom-end"
       width={360}
       shadow="md"
@@ -92,19 +118,28 @@ export function NotificationsBell() {
             aria-expanded={opened}
             data-testid="notifications-bell"
             data-unread={unread}
-            onClick={() => {
-              if (opened) markSeen();
-              setOpened((o) => !o);
-            }}
+            onClick={() => setOpened((o) => !o)}
           >
             <BellIcon />
           </ActionIcon>
         </Indicator>
       </Popover.Target>
       <Popover.Dropdown p={0} role="dialog" aria-label={t('notifications.title')}>
-        <Text fw={700} size="sm" p="sm" pb={4}>
-          {t('notifications.title')}
-        </Text>
+        <Group justify="space-between" p="sm" pb={4} wrap="nowrap">
+          <Text fw={700} size="sm">
+            {t('notifications.title')}
+          </Text>
+          {unread > 0 && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => markRead.mutate(null)}
+              data-testid="notifications-mark-all"
+            >
+              {t('notifications.markAllRead')}
+            </Button>
+          )}
+        </Group>
         <ScrollArea.Autosize mah={420} type="auto">
           {items.length === 0 ? (
             <Text size="sm" c="gray.7" p="sm" pt={0}>
@@ -116,10 +151,11 @@ export function NotificationsBell() {
                 <li
                   key={i.id}
                   data-testid="notification"
+                  data-read={i.isRead}
                   style={{
                     padding: '8px 12px',
                     borderTop: '1px solid var(--mantine-color-gray-2)',
-                    background: i.at > seenAt ? '#eef4fb' : undefined,
+                    background: i.isRead ? undefined : '#eef4fb',
                   }}
                 >
                   <Anchor
@@ -127,16 +163,17 @@ export function NotificationsBell() {
                     to={`/cases/${i.case.trackingCode}`}
                     size="sm"
                     c="dark"
-                    fw={i.at > seenAt ? 700 : 500}
+                    fw={i.isRead ? 500 : 700}
                     onClick={() => {
                       setOpened(false);
-                      markSeen();
+                      if (!i.isRead) markRead.mutate(i.id);
                     }}
                   >
                     {textOf(i)}
                   </Anchor>
                   <Text size="xs" c="gray.7">
                     {fastDateTime(i.at)}
+                    {i.isRead ? '' : ` · ${t('notifications.unread')}`}
                     {i.isSettled ? ` · ${t('notifications.settled')}` : ''}
                   </Text>
                 </li>

@@ -81,7 +81,7 @@ export const en: Messages = {
     communeNone: '— Choose a commune or ward —',
     communeNoMatch: 'No commune or ward matches.',
     communeMatches: (n: number) => `${n} communes or wards match`,
-    addressLabel: 'Exact address',
+    addressLabel: 'Exact address where it happened',
     addressHint: 'House number, village, street or a landmark.',
     photosLabel: 'Photos of the place',
     photosHint: (max: number, maxBytes: number) =>

@@ -85,7 +85,7 @@ export const vi = {
     communeNone: '— Chọn xã, phường —',
     communeNoMatch: 'Không tìm thấy xã, phường phù hợp.',
     communeMatches: (n: number) => `${n} xã, phường phù hợp`,
-    addressLabel: 'Địa chỉ cụ thể',
+    addressLabel: 'Địa chỉ cụ thể nơi xảy ra',
     addressHint: 'Số nhà, thôn, tổ dân phố, đường hoặc địa điểm dễ nhận biết.',
     photosLabel: 'Ảnh chụp hiện trường',
     photosHint: (max: number, maxBytes: number) =>

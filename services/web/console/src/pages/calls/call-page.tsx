@@ -37,8 +37,11 @@ interface CallForm {
   summary: string;
   type: string;
   communeCode: string | null;
+  /** Where it happened. */
   address: string;
   citizenName: string;
+  /** The caller's own address (personal data). */
+  citizenAddress: string;
   isAnonymous: boolean;
   consentToPublish: boolean;
   recordingUrl: string;
@@ -53,6 +56,7 @@ const EMPTY: CallForm = {
   communeCode: null,
   address: '',
   citizenName: '',
+  citizenAddress: '',
   isAnonymous: false,
   consentToPublish: false,
   recordingUrl: '',
@@ -102,6 +106,7 @@ export function CallPage() {
             ...(v.communeCode ? { communeCode: v.communeCode } : {}),
             ...(optional(v.address) ?? { address: v.address.trim() }),
             ...(optional(v.citizenName) ?? { citizenName: v.citizenName.trim() }),
+            ...(optional(v.citizenAddress) ?? { citizenAddress: v.citizenAddress.trim() }),
             ...(optional(v.recordingUrl) ?? { recordingUrl: v.recordingUrl.trim() }),
             isAnonymous: v.isAnonymous,
             consentToPublish: v.consentToPublish,
@@ -313,6 +318,16 @@ export function CallPage() {
                     )}
                   />
                 </Grid.Col>
+                <Grid.Col span={12}>
+                  <TextInput
+                    label={t('calls.field.address')}
+                    description={t('calls.field.addressHint')}
+                    maxLength={500}
+                    autoComplete="off"
+                    error={errors.address?.message}
+                    {...form.register('address')}
+                  />
+                </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 6 }}>
                   <TextInput
                     label={t('calls.field.citizenName')}
@@ -324,11 +339,11 @@ export function CallPage() {
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 6 }}>
                   <TextInput
-                    label={t('calls.field.address')}
+                    label={t('calls.field.citizenAddress')}
                     maxLength={500}
                     autoComplete="off"
-                    error={errors.address?.message}
-                    {...form.register('address')}
+                    error={errors.citizenAddress?.message}
+                    {...form.register('citizenAddress')}
                   />
                 </Grid.Col>
               </Grid>

@@ -76,6 +76,16 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
           [t('case.field.unit'), detail.unit?.name ?? '—'],
           [t('case.field.assignee'), detail.assignee?.name ?? t('queue.noAssignee')],
           [t('case.field.commune'), detail.location.commune?.name ?? '—'],
+          // Where the problem is: shown whoever reported it (anonymous or not).
+          [t('case.field.incidentAddress'), detail.location.address ?? '—'],
+          ...(detail.location.latitude !== null && detail.location.longitude !== null
+            ? ([
+                [
+                  t('case.field.coordinates'),
+                  `${detail.location.latitude.toFixed(5)}, ${detail.location.longitude.toFixed(5)}`,
+                ],
+              ] as [string, ReactNode][])
+            : []),
           [t('case.field.transfers'), formatNumber(detail.transferCount)],
           [t('case.field.escalation'), formatNumber(detail.escalationLevel)],
           [t('case.field.extensions'), formatNumber(detail.extensionsGranted)],
@@ -178,7 +188,17 @@ export function CaseDeadlines({ detail }: { detail: CaseDetail }) {
   );
 }
 
-const DETAIL_KEYS = ['question', 'text', 'reason', 'resolutionText', 'note', 'duration', 'level'];
+const DETAIL_KEYS = [
+  'question',
+  'text',
+  'reason',
+  'resolutionText',
+  'note',
+  'duration',
+  // An extension granted shorter than asked shows both.
+  'requested',
+  'level',
+];
 /** Reasons that are codes, not words someone wrote. */
 const CODED_REASONS = new Set(['routed', 'escalated', 'rejected', 'closed', 'sla_breached']);
 
@@ -186,7 +206,9 @@ function detailLines(entry: CaseDetail['timeline'][number], durationText: (iso: 
   return DETAIL_KEYS.flatMap((k) => {
     const v = entry.details[k];
     if (k === 'reason' && CODED_REASONS.has(entry.type)) return [];
-    if (k === 'duration' && typeof v === 'string') return [[k, durationText(v)] as const];
+    if ((k === 'duration' || k === 'requested') && typeof v === 'string') {
+      return [[k, durationText(v)] as const];
+    }
     return typeof v === 'string' || typeof v === 'number' ? [[k, String(v)] as const] : [];
   });
 }

@@ -1,11 +1,11 @@
-import { Alert, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { fastDateTime } from '../../components/fast-format';
 import { FormButtons, ReasonTextarea, type ActionFormProps } from './action-forms';
-import type { CaseDetail } from './case-types';
+import { durationParts, type CaseDetail } from './case-types';
 import { useDurationText } from './duration-text';
 
 const DAY = 86_400_000;
@@ -16,6 +16,23 @@ const localDate = (ms: number) => new Date(ms + VN_OFFSET).toISOString().slice(0
 /** The calendar date after a YYYY-MM-DD date. */
 const nextDate = (date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+
+type Limit = CaseDetail['extensionLimit']['maxDuration'];
+
+/** The policy's longest extension in whole days, when it is written in days. */
+function limitDays(limit: Limit): number | null {
+  const parts = limit ? durationParts(limit.duration) : null;
+  return parts && parts.hours === 0 ? parts.days : null;
+}
+
+/** "5 ngày làm việc" or "30 ngày", as the policy counts. */
+function useDaysText() {
+  const { t } = useTranslation();
+  return (count: number, unit: 'working' | 'calendar') =>
+    t(unit === 'calendar' ? 'case.extension.calendarDays' : 'case.extension.workingDays', {
+      count,
+    });
+}
 
 function resolutionDue(detail: CaseDetail): string | null {
   return detail.sla.clocks.find((c) => c.target === 'resolution')?.dueAt ?? null;
@@ -49,6 +66,11 @@ function useWorkingDays(calendarId: string, fromDate: string | null, toDate: str
  */
 export function RequestExtensionForm(props: ActionFormProps) {
   const { t } = useTranslation();
+  const daysText = useDaysText();
+  const limit = props.detail.extensionLimit.maxDuration;
+  const maxDays = limitDays(limit);
+  // Days are counted as the policy counts them: working days, or calendar days (denunciations).
+  const unit = limit?.unit ?? 'working';
   const due = resolutionDue(props.detail);
   const dueDate = due ? localDate(Date.parse(due)) : null;
   const form = useForm<{ date: string; reason: string }>({
@@ -56,7 +78,15 @@ export function RequestExtensionForm(props: ActionFormProps) {
   });
   const { errors } = form.formState;
   const date = form.watch('date');
-  const days = useWorkingDays(props.detail.sla.calendarId, dueDate, date);
+  const workingDays = useWorkingDays(props.detail.sla.calendarId, dueDate, date);
+  const calendarDays =
+    dueDate && /^\d{4}-\d{2}-\d{2}$/.test(date) && date > dueDate
+      ? Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / DAY)
+      : undefined;
+  const days =
+    unit === 'calendar'
+      ? { data: calendarDays, isFetching: false }
+      : { data: workingDays.data, isFetching: workingDays.isFetching };
   const dateLabel = t('case.form.newDeadline');
   const reasonLabel = t('case.form.extensionReason');
   const minDate = dueDate ? nextDate(dueDate) : undefined;
@@ -72,12 +102,26 @@ export function RequestExtensionForm(props: ActionFormProps) {
             form.setError('date', { message: t('case.form.noWorkingDay') });
             return;
           }
+          if (maxDays !== null && n > maxDays) {
+            form.setError('date', {
+              message: t('case.form.extensionTooLong', {
+                max: daysText(maxDays, unit),
+                asked: daysText(n, unit),
+              }),
+            });
+            return;
+          }
           props.onSubmit({ duration: `P${n}D`, reason: v.reason.trim() }).catch(() => {});
         })(e)
       }
     >
       <Stack gap="sm">
         <Text size="sm">{t('case.form.currentDeadline', { date: fastDateTime(due) })}</Text>
+        {maxDays !== null && (
+          <Text size="sm" data-testid="extension-limit">
+            {t('case.form.extensionMax', { max: daysText(maxDays, unit) })}
+          </Text>
+        )}
         <TextInput
           data-autofocus
           type="date"
@@ -86,7 +130,7 @@ export function RequestExtensionForm(props: ActionFormProps) {
           min={minDate}
           description={
             days.data !== undefined && date
-              ? t('case.form.workingDaysAdded', { count: days.data })
+              ? t('case.form.daysAdded', { days: daysText(days.data, unit) })
               : t('case.form.newDeadlineHint')
           }
           error={errors.date?.message}
@@ -114,20 +158,38 @@ export function RequestExtensionForm(props: ActionFormProps) {
   );
 }
 
-/** Granting the pending extension (as asked): the leader's reason. */
+/**
+ * Granting the pending extension: as asked, or shorter (never more than asked nor than the
+ * policy allows), with the leader's reason.
+ */
 export function GrantExtensionForm(props: ActionFormProps) {
   const { t } = useTranslation();
   const durationText = useDurationText();
+  const daysText = useDaysText();
   const pending = props.detail.pendingExtension;
-  const form = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
+  const limit = props.detail.extensionLimit.maxDuration;
+  const unit = limit?.unit ?? 'working';
+  const maxDays = limitDays(limit);
+  const asked = pending ? durationParts(pending.duration) : null;
+  // Only a request in whole days can be shortened here; any other is granted as asked.
+  const askedDays = asked && asked.hours === 0 ? asked.days : null;
+  const form = useForm<{ reason: string; days: number | string }>({
+    defaultValues: {
+      reason: '',
+      days: askedDays === null ? '' : Math.min(askedDays, maxDays ?? askedDays),
+    },
+  });
   const { errors } = form.formState;
   const label = t('case.form.grantReason');
+  const daysLabel = t('case.form.grantDays');
   return (
     <form
       noValidate
       onSubmit={(e) =>
         void form.handleSubmit((v) => {
-          props.onSubmit({ reason: v.reason.trim() }).catch(() => {});
+          const body: Record<string, unknown> = { reason: v.reason.trim() };
+          if (askedDays !== null) body.duration = `P${Number(v.days)}D`;
+          props.onSubmit(body).catch(() => {});
         })(e)
       }
     >
@@ -139,6 +201,47 @@ export function GrantExtensionForm(props: ActionFormProps) {
           >
             {pending.reason}
           </Alert>
+        )}
+        {askedDays !== null && (
+          <Controller
+            name="days"
+            control={form.control}
+            rules={{
+              validate: (v) => {
+                const n = Number(v);
+                if (v === '' || !Number.isInteger(n) || n < 1) {
+                  return t('case.form.grantDaysWhole');
+                }
+                if (n > askedDays) {
+                  return t('case.form.grantMoreThanAsked', { asked: daysText(askedDays, unit) });
+                }
+                if (maxDays !== null && n > maxDays) {
+                  return t('case.form.extensionMax', { max: daysText(maxDays, unit) });
+                }
+                return true;
+              },
+            }}
+            render={({ field }) => (
+              <NumberInput
+                label={daysLabel}
+                description={t('case.form.grantDaysHint', {
+                  asked: daysText(askedDays, unit),
+                  max: maxDays !== null ? daysText(maxDays, unit) : '—',
+                })}
+                // Not clamped: more than asked is said in words, not silently changed.
+                clampBehavior="none"
+                min={1}
+                allowDecimal={false}
+                allowNegative={false}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                error={errors.days?.message}
+                data-testid="grant-days"
+              />
+            )}
+          />
         )}
         <ReasonTextarea
           data-autofocus

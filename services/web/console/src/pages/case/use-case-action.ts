@@ -2,8 +2,12 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { useSession } from '../../auth/session';
 import { isVersionConflict, problemOf, type ApiProblem } from '../../components/api-errors';
+import type { PageNoticeState } from '../../components/page-notice';
+import { useConsoleReference } from '../../components/use-reference';
 import type { ActionName, CaseDetail } from './case-types';
 
 type Body = Record<string, unknown>;
@@ -15,6 +19,9 @@ type Body = Record<string, unknown>;
 export function useCaseAction(detail: CaseDetail, queryKey: readonly unknown[]) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const navigate = useNavigate();
+  const { hasRole } = useSession();
+  const reference = useConsoleReference();
   const [problem, setProblem] = useState<ApiProblem | null>(null);
 
   const settle = async () => {
@@ -48,7 +55,24 @@ export function useCaseAction(detail: CaseDetail, queryKey: readonly unknown[]) 
       );
     },
     onMutate: () => setProblem(null),
-    onSuccess: async (_data, { action }) => {
+    onSuccess: async (_data, { action, body }) => {
+      if (action === 'transfer') {
+        const code = (body as Body).toUnitCode;
+        const unit = reference.data?.units.find((u) => u.code === code)?.name ?? String(code);
+        const notice = t('case.done.transferTo', { code: detail.trackingCode, unit });
+        // A unit's officials no longer see a case their unit gave away: back to their queue,
+        // told where it went, rather than left on a page that now says "not found".
+        if (!hasRole('operator', 'supervisor', 'admin', 'hotline_owner')) {
+          client.removeQueries({ queryKey });
+          const state: PageNoticeState = { notice };
+          await navigate('/', { state });
+          await client.invalidateQueries({ queryKey: ['queue'] });
+          return;
+        }
+        notifications.show({ color: 'green', message: notice });
+        await settle();
+        return;
+      }
       notifications.show({ color: 'green', message: t(`case.done.${action}`) });
       await settle();
     },

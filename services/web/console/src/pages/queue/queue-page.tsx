@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useSession } from '../../auth/session';
+import { PageNotice } from '../../components/page-notice';
 import { NotFoundPage } from '../not-found-page';
 import { QueueCounts } from './queue-counts';
 import { QueueFilters } from './queue-filters';
@@ -91,6 +92,7 @@ function QueueView({ queue }: { queue: QueueName }) {
           <Kbd>/</Kbd> {t('queue.keys.search')}
         </Text>
       </Group>
+      <PageNotice />
       <Group gap="xs" align="flex-end" wrap="nowrap">
         <TextInput
           ref={searchRef}
