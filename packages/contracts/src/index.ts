@@ -20,3 +20,5 @@ export * from './console.schemas.js';
 export * from './admin-audit.schemas.js';
 export * from './moderation.schemas.js';
 export * from './safe-string.js';
+export * from './reply-templates.schemas.js';
+export * from './case-batches.schemas.js';
