@@ -85,7 +85,11 @@ describe('bulk actions: /v1/case-batches/<action>', () => {
       [b.caseId, 'done'],
     ]);
     expect(r.body.results[0]).toMatchObject({ status: 'assigned', code: null });
-    expect(r.body.results[1]).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+    expect(r.body.results[1]).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      status: 'closed',
+      trackingCode: closed.trackingCode,
+    });
     expect(r.body.results[1]!.message).toMatch(/closed/);
 
     // The same events as a single assignment, with the leader as actor.
@@ -107,7 +111,11 @@ describe('bulk actions: /v1/case-batches/<action>', () => {
     });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ done: 2, refused: 1 });
-    expect(r.body.results[2]).toMatchObject({ outcome: 'refused', code: 'CASE_NOT_FOUND' });
+    expect(r.body.results[2]).toMatchObject({
+      outcome: 'refused',
+      code: 'CASE_NOT_FOUND',
+      status: null,
+    });
     const reasons = await system.database.db
       .select({ payload: tables.caseEvents.payload })
       .from(tables.caseEvents)

@@ -32,6 +32,7 @@ export const BatchResponse = Type.Object({
       /** As the request named it. */
       ref: SafeString(),
       outcome: Type.Union([Type.Literal('done'), Type.Literal('refused')]),
+      /** The case after the action; for a refused one, as it is now (null out of scope). */
       id: Type.Union([SafeString(), Type.Null()]),
       trackingCode: Type.Union([SafeString(), Type.Null()]),
       status: Type.Union([SafeString(), Type.Null()]),

@@ -25,9 +25,9 @@ const resultOf = (o: BatchOutcome): BatchResponse['results'][number] =>
     : {
         ref: o.ref,
         outcome: 'refused',
-        id: null,
-        trackingCode: null,
-        status: null,
+        id: o.current?.caseId ?? null,
+        trackingCode: o.current?.trackingCode ?? null,
+        status: o.current?.status ?? null,
         code: o.code,
         message: o.message,
       };

@@ -1,7 +1,7 @@
 import { useEffect, type RefObject } from 'react';
 import { useNavigate } from 'react-router';
 import type { QueueItem } from './queue-params';
-import { QueueTable } from './queue-table';
+import { QueueTable, type QueueSelection } from './queue-table';
 import { useQueueKeys } from './use-queue-keys';
 
 /**
@@ -13,12 +13,14 @@ export function QueueList({
   searchRef,
   onNeedMore,
   resetKey,
+  selection,
 }: {
   items: readonly QueueItem[];
   searchRef: RefObject<HTMLInputElement | null>;
   onNeedMore: () => void;
   /** Changes with the filters: a new list starts at its first row. */
   resetKey: unknown;
+  selection?: QueueSelection | undefined;
 }) {
   const navigate = useNavigate();
   const { active, setActive } = useQueueKeys({
@@ -31,5 +33,5 @@ export function QueueList({
     onNeedMore,
   });
   useEffect(() => setActive(0), [resetKey, setActive]);
-  return <QueueTable items={items} active={active} onActivate={setActive} />;
+  return <QueueTable items={items} active={active} onActivate={setActive} selection={selection} />;
 }
