@@ -65,7 +65,9 @@ export const caseBatchRoutes =
           },
         },
         async (request) => {
-          const payload = request.body as Static<B> & { caseIds: string[] };
+          const payload = request.body as Static<B>;
+          // Every batch body carries the cases (the schemas share one `caseIds`).
+          const { caseIds } = request.body as { caseIds: string[] };
           const outcomes = await actOnCases(
             {
               db: deps.db,
@@ -73,7 +75,7 @@ export const caseBatchRoutes =
               ...(deps.linkBase ? { publicBaseUrl: deps.linkBase(request) } : {}),
             },
             officialOf(request),
-            payload.caseIds,
+            caseIds,
             toAction(payload),
             new Date(),
           );
