@@ -75,6 +75,7 @@ describe('a case file as the case page loads it', () => {
     const csp = directivesOf(res.headers.get('content-security-policy'));
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
     expect(csp.get('default-src')).toEqual(["'none'"]);
+    expect(csp.has('sandbox')).toBe(true);
   });
 
   it('serves a PDF inline, framed only by our own pages', async () => {
@@ -85,6 +86,7 @@ describe('a case file as the case page loads it', () => {
     const csp = directivesOf(res.headers.get('content-security-policy'));
     expect(csp.get('frame-ancestors')).toEqual(["'self'"]);
     expect(csp.get('script-src') ?? csp.get('default-src')).toEqual(["'none'"]);
+    expect(csp.has('object-src') ? csp.get('object-src') : ["'none'"]).toEqual(["'none'"]);
   });
 
   it('has any other type downloaded', async () => {

@@ -20,13 +20,14 @@ function dispositionOf(fileName: string, isInline: boolean) {
 }
 
 /**
- * A file opened on its own runs nothing and loads nothing. A PDF may be framed by our own
- * pages only (the case page's preview); its viewer is the browser's, which needs its plugin.
+ * A file opened on its own runs nothing and loads nothing (a sandbox, for photos and downloads).
+ * A PDF may be framed by our own pages only (the case page's preview); it has no sandbox, which
+ * some browsers' built-in viewers refuse to run in, and no `object-src`: the viewer is theirs.
  */
 const FILE_POLICY =
-  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox";
 const PDF_POLICY =
-  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'";
+  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
 
 /** An official downloads a file we keep for a case in their scope (the case page's links). */
 export const caseAttachmentFileRoute =
