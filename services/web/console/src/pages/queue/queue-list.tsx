@@ -31,6 +31,12 @@ export function QueueList({
       if (item) void navigate(`/cases/${item.trackingCode}`);
     },
     onNeedMore,
+    onToggle: selection
+      ? (i) => {
+          const item = items[i];
+          if (item) selection.onToggle(item.id);
+        }
+      : undefined,
   });
   useEffect(() => setActive(0), [resetKey, setActive]);
   return <QueueTable items={items} active={active} onActivate={setActive} selection={selection} />;

@@ -115,6 +115,11 @@ function QueueView({ queue }: { queue: QueueName }) {
         <Text size="xs" c="gray.7" visibleFrom="sm" data-testid="queue-shortcuts">
           {t('queue.keys.label')} <Kbd>j</Kbd>/<Kbd>k</Kbd> {t('queue.keys.or')} <Kbd>↑</Kbd>/
           <Kbd>↓</Kbd> {t('queue.keys.move')} · <Kbd>Enter</Kbd> {t('queue.keys.open')} ·{' '}
+          {canBulk ? (
+            <>
+              <Kbd>x</Kbd> {t('queue.keys.select')} ·{' '}
+            </>
+          ) : null}
           <Kbd>/</Kbd> {t('queue.keys.search')}
         </Text>
       </Group>
