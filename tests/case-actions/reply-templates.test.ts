@@ -203,4 +203,30 @@ describe('reply templates: managed per unit, filled per case', () => {
         .status,
     ).toBe(404);
   });
+
+  it('follows its unit when the unit is merged into another', async () => {
+    const unit = await adminRequest(base, 'POST', '/v1/admin/units', {
+      code: 'xa-sap-nhap',
+      name: 'Xã Sáp Nhập',
+      kind: 'commune',
+      parentCode: 'province',
+    });
+    expect(unit.status).toBe(201);
+    const made = await adminRequest(base, 'POST', '/v1/reply-templates', {
+      purpose: 'resolve',
+      title: 'Của xã cũ',
+      body: 'Đã xử lý.',
+      unitCode: 'xa-sap-nhap',
+    });
+    expect(made.status).toBe(201);
+    const merged = await adminRequest(base, 'POST', '/v1/admin/units/xa-sap-nhap/merge', {
+      into: 'triage',
+    });
+    expect(merged.status).toBe(200);
+    const list = await send(leader, 'GET', '/v1/reply-templates');
+    const moved = (list.body.templates as { id: string; unit: { code: string } }[]).find(
+      (t) => t.id === made.body!.id,
+    );
+    expect(moved?.unit.code).toBe('triage');
+  });
 });

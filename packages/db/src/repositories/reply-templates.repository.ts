@@ -125,3 +125,11 @@ export async function findTemplateFactsOfCase(db: Executor, caseId: string) {
     .where(eq(cases.id, caseId));
   return row ?? null;
 }
+
+/** A merged unit's templates become the receiving unit's. */
+export async function moveReplyTemplatesToUnit(db: Executor, fromId: string, toId: string) {
+  await db
+    .update(replyTemplates)
+    .set({ unitId: toId, updatedAt: new Date() })
+    .where(eq(replyTemplates.unitId, fromId));
+}
