@@ -53,6 +53,7 @@ describe('migrations', () => {
       'officials',
       'outbox',
       'personal_data_views',
+      'reply_templates',
       'routing_rules',
       'sla_policies',
       'totp_recovery_codes',

@@ -296,7 +296,8 @@ describe('the case page in the console', () => {
     const file = await page.request.get(`${sys.baseUrl}${href}`);
     expect(file.status()).toBe(200);
     expect(file.headers()['content-type']).toBe('image/png');
-    expect(file.headers()['content-disposition']).toMatch(/^attachment;/);
+    // A photo is shown in place (inline); other types download (tests/attachments).
+    expect(file.headers()['content-disposition']).toMatch(/^inline;/);
     expect((await file.body()).subarray(1, 4).toString()).toBe('PNG');
     // Without a session, with a made-up file or a malformed id: 401, 404, 400 (never a 500).
     expect((await fetch(`${sys.baseUrl}${href}`)).status).toBe(401);

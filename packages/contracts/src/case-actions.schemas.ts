@@ -221,6 +221,8 @@ export const CaseDetailResponse = Type.Object({
        * an external link, never fetched or redirected through us.
        */
       externalUrl: NULLABLE_STRING,
+      /** Shown in place on the case page (a photo, a PDF); null: download only. */
+      preview: Type.Union([Type.Literal('image'), Type.Literal('pdf'), Type.Null()]),
       createdAt: SafeString(),
     }),
   ),

@@ -21,3 +21,5 @@ export * from './case-lookup.schemas.js';
 export * from './admin-audit.schemas.js';
 export * from './moderation.schemas.js';
 export * from './safe-string.js';
+export * from './reply-templates.schemas.js';
+export * from './case-batches.schemas.js';

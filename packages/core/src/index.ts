@@ -116,6 +116,8 @@ export {
   type CurrentCase,
 } from './case-actions/act-on-case.js';
 export { type CaseAction, type CaseActionKind } from './case-actions/case-action.js';
+export { actOnCases, type BatchAction, type BatchOutcome } from './case-actions/act-on-cases.js';
+export * from './reply-templates/index.js';
 export {
   allowedActionsOf,
   CASE_ACTION_NAMES,

@@ -90,3 +90,4 @@ export * from './repositories/transfer-flows.repository.js';
 export * from './repositories/hotline-summary.repository.js';
 export * from './repositories/unit-merge-preview.repository.js';
 export * from './repositories/report-series.repository.js';
+export * from './repositories/reply-templates.repository.js';

@@ -20,3 +20,5 @@ export * from './notifications/index.js';
 export * from './publication/index.js';
 export * from './auth/index.js';
 export * from './reports/index.js';
+export * from './templates/index.js';
+export { previewKindOf, type PreviewKind } from './attachments/preview-kind.js';

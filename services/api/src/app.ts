@@ -45,6 +45,8 @@ import { oversightRoutes } from './routes/oversight/oversight.route.js';
 import { reportRoutes } from './routes/reports/reports.route.js';
 import { caseActionRoutes } from './routes/case-actions/case-actions.route.js';
 import { officialAttachmentsRoute } from './routes/case-actions/official-attachments.route.js';
+import { caseBatchRoutes } from './routes/case-actions/case-batches.route.js';
+import { replyTemplateRoutes } from './routes/reply-templates/reply-templates.route.js';
 import { caseDetailRoute } from './routes/case-detail/get-case-detail.route.js';
 import { moderationRoutes } from './routes/moderation/moderation.route.js';
 import { queueRoutes } from './routes/queues/list-queue.route.js';
@@ -253,6 +255,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       limits: deps.config.attachments,
     }),
   );
+  await app.register(
+    caseBatchRoutes({ db, sessions, linkBase, timeZone: deps.config.displayTimeZone }),
+  );
+  await app.register(replyTemplateRoutes({ db, sessions, timeZone: deps.config.displayTimeZone }));
   await app.register(caseDetailRoute({ db, sessions }));
   await app.register(moderationRoutes({ db, sessions }));
   await app.register(queueRoutes({ db, sessions }));

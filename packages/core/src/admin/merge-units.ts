@@ -7,6 +7,7 @@ import {
   moveOfficialsToUnit,
   reparentChildUnits,
   retargetRoutingRules,
+  moveReplyTemplatesToUnit,
   updateUnitRow,
   type Database,
 } from '@hotline/db';
@@ -60,6 +61,8 @@ export async function mergeUnits(
     const movedHotlines = await moveHotlinesToUnit(tx, from.id, into.id);
     const retargeted = await retargetRoutingRules(tx, from.id, into.id);
     const reparentedUnits = await reparentChildUnits(tx, from.id, into.id);
+    // Its officials keep their prepared answers in the unit they now belong to.
+    await moveReplyTemplatesToUnit(tx, from.id, into.id);
     const merged = await updateUnitRow(tx, from.id, {
       isActive: false,
       mergedIntoId: into.id,

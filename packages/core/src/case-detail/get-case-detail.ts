@@ -10,6 +10,7 @@ import {
   type Actor,
   type OfficialRole,
   type RecordedEvent,
+  previewKindOf,
 } from '@hotline/domain';
 import {
   principalInScope,
@@ -208,6 +209,8 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
       sizeBytes: a.sizeBytes,
       // Only http(s): anything else (javascript:, data:) must never become a link in the console.
       externalUrl: a.externalUrl && /^https?:\/\//i.test(a.externalUrl) ? a.externalUrl : null,
+      // Only files we keep can be previewed: a link is never fetched for the page.
+      preview: a.externalUrl ? null : previewKindOf(a.contentType),
       createdAt: new Date(a.createdAt).toISOString(),
     })),
     relatedCases: related.map((r) => ({

@@ -1,5 +1,6 @@
 import { join, resolve, sep } from 'node:path';
 import { findCaseAttachment, findCaseInScope, type Database } from '@hotline/db';
+import { previewKindOf, type PreviewKind } from '@hotline/domain';
 import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
 import { AppError } from '../errors.js';
 
@@ -9,6 +10,8 @@ export interface CaseAttachmentSource {
   path: string;
   fileName: string;
   contentType: string;
+  /** Shown in place (Content-Disposition: inline) when set; downloaded otherwise. */
+  preview: PreviewKind | null;
 }
 
 /**
@@ -32,7 +35,13 @@ export async function getCaseAttachment(
     const root = resolve(deps.dir);
     const path = resolve(join(root, file.storageKey));
     if (path.startsWith(root + sep)) {
-      return { kind: 'file', path, fileName: file.fileName, contentType: file.contentType };
+      return {
+        kind: 'file',
+        path,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        preview: previewKindOf(file.contentType),
+      };
     }
   }
   if (file?.externalUrl) {

@@ -9,3 +9,4 @@ export * from './channels.js';
 export * from './auth.js';
 export * from './report-facts.js';
 export * from './text-matches.js';
+export * from './reply-templates.js';

@@ -217,6 +217,14 @@ const MESSAGES: Record<string, Message> = {
     vi: 'Chỉ cấp quyền "admin" cho cán bộ có vai trò quản trị',
     en: 'The "admin" scope is only for an official with the admin role',
   }),
+  unknown_placeholder: (f, p) => ({
+    vi: `"${f}" dùng chỗ trống không có: ${p?.names ?? ''} (chỉ được dùng các chỗ trống đã liệt kê)`,
+    en: `"${f}" uses placeholders we do not fill: ${p?.names ?? ''} (use only the ones listed)`,
+  }),
+  batch_size: (f, p) => ({
+    vi: `"${f}" cần từ 1 đến ${p?.limit ?? ''} phản ánh`,
+    en: `"${f}" takes from 1 to ${p?.limit ?? ''} cases`,
+  }),
   unknown_unit: (f) => ({ vi: `Không có đơn vị này ("${f}")`, en: `No such unit ("${f}")` }),
   unknown_assignee: (f) => ({
     vi: `Không có cán bộ đang làm việc với mã này ("${f}")`,

@@ -28,6 +28,12 @@ const BASE: Directives = {
 const INLINE_STYLES: Directives = { ...BASE, 'style-src': ["'self'", "'unsafe-inline'"] };
 const INLINE_STYLE_PREFIXES = ['/console', '/docs', '/admin/queues'];
 
+/**
+ * The console previews a case's PDF in a frame of our own file route (which alone allows
+ * being framed, by us); nothing else may be framed, and `object-src` stays 'none'.
+ */
+const CONSOLE: Directives = { ...INLINE_STYLES, 'frame-src': ["'self'"] };
+
 const hasPrefix = (url: string, prefix: string) => url === prefix || url.startsWith(`${prefix}/`);
 
 /**
@@ -45,9 +51,10 @@ export async function registerSecurityHeaders(
   // Routes under these prefixes get the inline-styles policy (helmet reads the route's config).
   app.addHook('onRoute', (route) => {
     if (!INLINE_STYLE_PREFIXES.some((prefix) => hasPrefix(route.url, prefix))) return;
+    const directives = hasPrefix(route.url, '/console') ? CONSOLE : INLINE_STYLES;
     route.config = {
       ...route.config,
-      helmet: { contentSecurityPolicy: { useDefaults: false, directives: INLINE_STYLES } },
+      helmet: { contentSecurityPolicy: { useDefaults: false, directives } },
     } as typeof route.config;
   });
   await app.register(helmet, {

@@ -12,6 +12,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { PasswordChangePage } from './pages/password-change-page';
 import { QueuePage } from './pages/queue/queue-page';
 import { SignInPage } from './pages/sign-in-page';
+import { TemplatesPage } from './pages/templates/templates-page';
 
 /** Where an official lands: supervisors and auditors on the dashboard, others on their queue. */
 function Home() {
@@ -57,6 +58,7 @@ export function App() {
         <Route path="/dashboard/*" element={<DashboardPage />} />
         <Route path="/moderation" element={<ModerationQueuePage />} />
         <Route path="/moderation/:id" element={<ModerationCasePage />} />
+        <Route path="/templates" element={<TemplatesPage />} />
         <Route path="/admin/*" element={<AdminPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -22,5 +22,6 @@ export const NAV_ITEMS: { to: string; label: string; roles: Role[] }[] = [
     roles: ['supervisor', 'auditor', 'unit_leader', 'hotline_owner', 'admin'],
   },
   { to: '/moderation', label: 'nav.moderation', roles: ['unit_leader', 'supervisor', 'admin'] },
+  { to: '/templates', label: 'nav.templates', roles: ['unit_leader', 'admin'] },
   { to: '/admin', label: 'nav.admin', roles: ['admin'] },
 ];

@@ -12,6 +12,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from './case-types';
+import { TemplatePicker, type TemplatePurpose } from './template-picker';
 
 /** What every action form gets: the case, how to send, whether a send is under way. */
 export interface ActionFormProps {
@@ -81,6 +82,7 @@ export function TextActionForm({
   submitLabel,
   intro,
   extra,
+  templates,
   ...props
 }: ActionFormProps & {
   field: string;
@@ -90,6 +92,8 @@ export function TextActionForm({
   submitLabel: string;
   intro?: ReactNode;
   extra?: 'internal';
+  /** Offer the unit's prepared texts for this form. */
+  templates?: TemplatePurpose;
 }) {
   const { t } = useTranslation();
   const form = useForm<{ text: string; internal: boolean }>({
@@ -112,6 +116,15 @@ export function TextActionForm({
     >
       <Stack gap="sm">
         {intro}
+        {templates && (
+          <TemplatePicker
+            caseId={props.detail.id}
+            purpose={templates}
+            onPick={(text) =>
+              form.setValue('text', text, { shouldDirty: true, shouldValidate: true })
+            }
+          />
+        )}
         <Textarea
           data-autofocus
           label={label}

@@ -59,6 +59,7 @@ function ActionForm({ action, ...props }: ActionFormProps & { action: ActionName
           description={t('case.form.questionHint')}
           maxLength={2000}
           submitLabel={label}
+          templates="request-information"
         />
       );
     case 'refuse-extension':
@@ -99,6 +100,7 @@ function ActionForm({ action, ...props }: ActionFormProps & { action: ActionName
           description={t('case.form.replyHint')}
           maxLength={10000}
           submitLabel={label}
+          templates="reply"
         />
       );
     case 'resolve':
@@ -114,6 +116,7 @@ function ActionForm({ action, ...props }: ActionFormProps & { action: ActionName
           }
           maxLength={10000}
           submitLabel={label}
+          templates="resolve"
         />
       );
   }

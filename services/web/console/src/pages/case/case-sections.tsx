@@ -6,6 +6,7 @@ import { useSession } from '../../auth/session';
 import { remainingText, SlaBadge } from '../../components/sla-badge';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import type { CaseDetail } from './case-types';
+import { FilePreview } from './file-preview';
 import { useDurationText } from './duration-text';
 
 /** A titled block of the case page. */
@@ -322,6 +323,7 @@ export function CaseFilesAndRelated({ detail }: { detail: CaseDetail }) {
                   {t(`case.files.source.${a.source}`, { defaultValue: a.source })} ·{' '}
                   {formatDateTime(a.createdAt)}
                 </Text>
+                <FilePreview caseId={detail.id} file={a} />
               </li>
             ))}
           </Stack>

@@ -1,7 +1,7 @@
 import { useEffect, type RefObject } from 'react';
 import { useNavigate } from 'react-router';
 import type { QueueItem } from './queue-params';
-import { QueueTable } from './queue-table';
+import { QueueTable, type QueueSelection } from './queue-table';
 import { useQueueKeys } from './use-queue-keys';
 
 /**
@@ -13,12 +13,14 @@ export function QueueList({
   searchRef,
   onNeedMore,
   resetKey,
+  selection,
 }: {
   items: readonly QueueItem[];
   searchRef: RefObject<HTMLInputElement | null>;
   onNeedMore: () => void;
   /** Changes with the filters: a new list starts at its first row. */
   resetKey: unknown;
+  selection?: QueueSelection | undefined;
 }) {
   const navigate = useNavigate();
   const { active, setActive } = useQueueKeys({
@@ -29,7 +31,13 @@ export function QueueList({
       if (item) void navigate(`/cases/${item.trackingCode}`);
     },
     onNeedMore,
+    onToggle: selection
+      ? (i) => {
+          const item = items[i];
+          if (item) selection.onToggle(item.id);
+        }
+      : undefined,
   });
   useEffect(() => setActive(0), [resetKey, setActive]);
-  return <QueueTable items={items} active={active} onActivate={setActive} />;
+  return <QueueTable items={items} active={active} onActivate={setActive} selection={selection} />;
 }

@@ -19,6 +19,9 @@ import {
   type QueueName,
 } from './queue-params';
 import { QueueList } from './queue-list';
+import { BulkActions } from './bulk-actions';
+import type { QueueItem } from './queue-params';
+import type { QueueSelection } from './queue-table';
 import contrast from '../../components/contrast.module.css';
 
 /** /queues/:queue — mine, unit, unassigned, escalated, all. */
@@ -32,7 +35,7 @@ const SEARCH_DEBOUNCE_MS = 300;
 
 function QueueView({ queue }: { queue: QueueName }) {
   const { t } = useTranslation();
-  const { me } = useSession();
+  const { me, hasRole } = useSession();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersOf(params), [params]);
   const apiQuery = useMemo(() => apiQueryOf(filters, me?.official.id ?? ''), [filters, me]);
@@ -81,6 +84,30 @@ function QueueView({ queue }: { queue: QueueName }) {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
+  // Ticked cases, kept with their rows as read: a case leaving the queue after a bulk action
+  // still shows in its result.
+  const canBulk = hasRole('unit_leader', 'supervisor', 'admin', 'operator', 'hotline_owner');
+  const [selected, setSelected] = useState<ReadonlyMap<string, QueueItem>>(() => new Map());
+  useEffect(() => setSelected(new Map()), [apiQuery]);
+  const selection = useMemo<QueueSelection | undefined>(
+    () =>
+      canBulk
+        ? {
+            selected,
+            onToggle: (id) =>
+              setSelected((prev) => {
+                const next = new Map(prev);
+                const item = items.find((i) => i.id === id);
+                if (next.has(id)) next.delete(id);
+                else if (item) next.set(id, item);
+                return next;
+              }),
+            onToggleAll: (on) => setSelected(on ? new Map(items.map((i) => [i.id, i])) : new Map()),
+          }
+        : undefined,
+    [canBulk, selected, items],
+  );
+
   const nFilters = activeFilterCount(filters);
   return (
     <Stack gap="sm" className={contrast.aa}>
@@ -89,6 +116,11 @@ function QueueView({ queue }: { queue: QueueName }) {
         <Text size="xs" c="gray.7" visibleFrom="sm" data-testid="queue-shortcuts">
           {t('queue.keys.label')} <Kbd>j</Kbd>/<Kbd>k</Kbd> {t('queue.keys.or')} <Kbd>↑</Kbd>/
           <Kbd>↓</Kbd> {t('queue.keys.move')} · <Kbd>Enter</Kbd> {t('queue.keys.open')} ·{' '}
+          {canBulk ? (
+            <>
+              <Kbd>x</Kbd> {t('queue.keys.select')} ·{' '}
+            </>
+          ) : null}
           <Kbd>/</Kbd> {t('queue.keys.search')}
         </Text>
       </Group>
@@ -134,6 +166,19 @@ function QueueView({ queue }: { queue: QueueName }) {
           onFilter={(next) => update(next)}
         />
       )}
+      {selected.size > 0 && (
+        <BulkActions
+          items={[...selected.values()]}
+          onClear={() => setSelected(new Map())}
+          onSettled={(doneIds) =>
+            setSelected((prev) => {
+              const next = new Map(prev);
+              for (const id of doneIds) next.delete(id);
+              return next;
+            })
+          }
+        />
+      )}
       {query.isError && (
         <Alert color="red" role="alert" title={t('common.error')}>
           <Button size="xs" variant="white" onClick={() => void query.refetch()}>
@@ -150,6 +195,7 @@ function QueueView({ queue }: { queue: QueueName }) {
       ) : (
         <div aria-busy={query.isFetching && query.isPlaceholderData}>
           <QueueList
+            selection={selection}
             items={items}
             searchRef={searchRef}
             onNeedMore={needMore}

@@ -14,21 +14,44 @@ interface RowProps {
   /** The case pages' URL prefix (with the console's base). */
   casesHref: string;
   t: TFunction;
+  /** Ticked for a bulk action; undefined when the queue offers none (no checkbox column). */
+  isSelected: boolean | undefined;
 }
 
 /**
  * One case: cheap to render (plain elements and a plain link, no router or Mantine components
  * per row; focus and clicks are handled once, on the table), memoised by props.
  */
-const QueueRow = memo(function QueueRow({ item, index, isActive, casesHref, t }: RowProps) {
+const QueueRow = memo(function QueueRow({
+  item,
+  index,
+  isActive,
+  casesHref,
+  t,
+  isSelected,
+}: RowProps) {
   const isPaused = item.status === 'awaiting_citizen';
   return (
     <tr
       role="row"
       className={classes.row}
       data-active={isActive || undefined}
+      data-selected={isSelected || undefined}
+      data-pickable={isSelected !== undefined || undefined}
       data-testid="queue-row"
     >
+      {isSelected !== undefined ? (
+        <td role="cell" className={classes.pick}>
+          <input
+            type="checkbox"
+            className={classes.check}
+            checked={isSelected}
+            data-select-id={item.id}
+            aria-label={t('bulk.selectCase', { code: item.trackingCode })}
+            onChange={noop}
+          />
+        </td>
+      ) : null}
       <td role="cell">
         <a
           href={`${casesHref}${item.trackingCode}`}
@@ -81,15 +104,27 @@ const QueueRow = memo(function QueueRow({ item, index, isActive, casesHref, t }:
   );
 });
 
+// The table's one change handler does the work; React wants a handler on a controlled input.
+const noop = () => {};
+
+/** Ticked rows and how to change them, when the queue offers bulk actions. */
+export interface QueueSelection {
+  selected: { has: (id: string) => boolean; readonly size: number };
+  onToggle: (id: string) => void;
+  onToggleAll: (on: boolean) => void;
+}
+
 /** The queue as a dense table; the active row (keyboard) is highlighted and holds the focus. */
 export function QueueTable({
   items,
   active,
   onActivate,
+  selection,
 }: {
   items: readonly QueueItem[];
   active: number;
   onActivate: (index: number) => void;
+  selection?: QueueSelection | undefined;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -106,6 +141,23 @@ export function QueueTable({
       <table className={classes.table} aria-label={t('queue.tableLabel')} role="table">
         <thead role="rowgroup">
           <tr role="row">
+            {selection ? (
+              <th scope="col" role="columnheader" className={classes.pick}>
+                <input
+                  type="checkbox"
+                  className={classes.check}
+                  aria-label={t('bulk.selectAll')}
+                  checked={items.length > 0 && selection.selected.size >= items.length}
+                  ref={(el) => {
+                    if (el) {
+                      el.indeterminate =
+                        selection.selected.size > 0 && selection.selected.size < items.length;
+                    }
+                  }}
+                  onChange={(e) => selection.onToggleAll(e.currentTarget.checked)}
+                />
+              </th>
+            ) : null}
             <th scope="col" role="columnheader">
               {t('queue.col.code')}
             </th>
@@ -129,6 +181,10 @@ export function QueueTable({
         <tbody
           role="rowgroup"
           onClick={onClick}
+          onChange={(e) => {
+            const id = (e.target as HTMLElement).dataset.selectId;
+            if (id && selection) selection.onToggle(id);
+          }}
           onFocus={(e) => {
             const index = (e.target as HTMLElement).closest<HTMLElement>('[data-row-index]');
             if (index) onActivate(Number(index.dataset.rowIndex));
@@ -142,6 +198,7 @@ export function QueueTable({
               isActive={i === active}
               casesHref={casesHref}
               t={t}
+              isSelected={selection ? selection.selected.has(item.id) : undefined}
             />
           ))}
         </tbody>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 
 /** Where typing happens: keys there are the field's, not the list's. */
 const TYPING =
-  'input, textarea, select, [contenteditable="true"], [role="combobox"], [role="listbox"]';
+  'input:not([type="checkbox"]), textarea, select, [contenteditable="true"], [role="combobox"], [role="listbox"]';
 /** Elsewhere the list's keys would surprise: menus, dialogs, the header and the side menu. */
 const ELSEWHERE = '[role="dialog"], [role="menu"], header, nav';
 
@@ -14,13 +14,16 @@ function focusRow(index: number) {
 
 /**
  * Operators' keys over the queue: j/k or ↓/↑ move the active row (and the focus, so it is
- * visible and read out), Enter opens it, / goes to the search box (↓ from there back to the list).
+ * visible and read out), Enter opens it, x ticks it for a bulk action (when the queue offers
+ * them), / goes to the search box (↓ from there back to the list).
  */
 export function useQueueKeys(args: {
   count: number;
   searchRef: RefObject<HTMLInputElement | null>;
   onOpen: (index: number) => void;
   onNeedMore: () => void;
+  /** Ticks or unticks a row; absent when the queue has no bulk actions. */
+  onToggle?: ((index: number) => void) | undefined;
 }) {
   const [active, setActive] = useState(0);
   // The listener is installed once; it reads the latest values from here.
@@ -66,6 +69,11 @@ export function useQueueKeys(args: {
         case 'ArrowUp':
           e.preventDefault();
           move(-1);
+          break;
+        case 'x':
+          if (!latest.current.onToggle || latest.current.count === 0) return;
+          e.preventDefault();
+          latest.current.onToggle(latest.current.active);
           break;
         case 'Enter':
           // A focused link or button does its own thing; elsewhere Enter opens the active row.

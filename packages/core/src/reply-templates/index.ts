@@ -1,0 +1,7 @@
+export {
+  listReplyTemplates,
+  createReplyTemplate,
+  updateReplyTemplate,
+  deleteReplyTemplate,
+} from './manage-reply-templates.js';
+export { listCaseReplyTemplates } from './case-reply-templates.js';
