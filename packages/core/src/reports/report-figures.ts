@@ -7,7 +7,8 @@ import {
   type FactCounts,
   type ReportKey,
 } from '@hotline/db';
-import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { reportScopeOf, type DrillOption } from './report-scope.js';
 import { addCounts, figuresOf, type Figures } from './figures.js';
 import { parsePeriod } from './period.js';
 
@@ -39,13 +40,13 @@ export interface Report {
 export async function reportFigures(
   deps: { db: Database },
   who: ActingOfficial,
-  query: { from: string; to: string; by: ReportGrouping },
+  query: { from: string; to: string; by: ReportGrouping } & DrillOption,
   now: Date,
   timeZone: string,
 ): Promise<Report> {
   requireScope(who, 'reports:read');
   const period = parsePeriod(query.from, query.to, timeZone);
-  const scope = await scopeOfOfficial(deps.db, who);
+  const scope = await reportScopeOf(deps.db, who, query);
   const facts = { ...period, end: period.to < now ? period.to : now };
   const [counted, firstResponse, resolution] = await Promise.all([
     countReportFacts(deps.db, scope, facts, query.by),
