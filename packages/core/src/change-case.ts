@@ -21,6 +21,7 @@ import {
   decide,
   extensionsAllowed,
   projectCase,
+  RULES,
   selectPolicy,
   slaTimersOf,
   type Change,
@@ -91,6 +92,13 @@ async function checkExtensionLength(
     throw new AppError(
       'EXTENSION_LIMIT',
       `an extension may be at most ${policy.maxExtension.duration} (${unit}); ${duration} was asked`,
+      [
+        {
+          field: 'duration',
+          reason: 'extension_exceeds_policy',
+          params: { max: policy.maxExtension.duration, unit },
+        },
+      ],
     );
   }
 }
@@ -287,7 +295,10 @@ async function decideChange(
     const decision = decide(next, change, as, {
       maxExtensions: extensionsAllowed(policy, next.isComplex),
     });
-    if (!decision.ok) throw new AppError(ERROR_OF[decision.error.code], decision.error.reason);
+    if (!decision.ok) {
+      const { code, rule, reason } = decision.error;
+      throw new AppError(ERROR_OF[code], reason, [{ field: RULES[rule].field, reason: rule }]);
+    }
     if (change.type === 'extension_granted') {
       await checkExtensionLength(tx, next, policy, change.duration, now);
     }

@@ -51,7 +51,9 @@ export function changeOfAction(action: CaseAction, state: CaseState, facts: Acti
     case 'grant-extension': {
       const duration = action.duration ?? state.pendingExtension?.duration;
       if (!duration) {
-        throw new AppError('RULE_VIOLATION', 'no extension is pending; say how long to extend');
+        throw new AppError('RULE_VIOLATION', 'no extension is pending; say how long to extend', [
+          { field: 'duration', reason: 'required' },
+        ]);
       }
       return { type: 'extension_granted', duration, reason: action.reason };
     }
@@ -72,10 +74,14 @@ export function changeOfAction(action: CaseAction, state: CaseState, facts: Acti
         : { type: 'resolved', resolutionText: action.answer };
     case 'approve-resolution':
       if (state.pendingResolution === undefined) {
-        throw new AppError('RULE_VIOLATION', 'no resolution is awaiting approval');
+        throw new AppError('RULE_VIOLATION', 'no resolution is awaiting approval', [
+          { field: 'case', reason: 'no_pending_resolution' },
+        ]);
       }
       if (!facts.roles.includes('unit_leader')) {
-        throw new AppError('FORBIDDEN', 'only a unit leader may approve a resolution');
+        throw new AppError('FORBIDDEN', 'only a unit leader may approve a resolution', [
+          { field: 'case', reason: 'leader_only' },
+        ]);
       }
       return { type: 'resolved', resolutionText: state.pendingResolution };
     case 'refuse-resolution':

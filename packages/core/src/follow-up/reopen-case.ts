@@ -41,7 +41,10 @@ export function reopenCase(
     proof,
     (_state, { history }) => {
       const refusal = reopenRefusal(history, now);
-      if (refusal) throw new AppError('RULE_VIOLATION', refusal);
+      if (refusal) {
+        const reason = refusal.includes('7 days') ? 'reopen_window_passed' : 'already_satisfied';
+        throw new AppError('RULE_VIOLATION', refusal, [{ field: 'reason', reason }]);
+      }
       return change;
     },
     now,

@@ -104,7 +104,10 @@ export interface paths {
         /** Categories a case can be filed under (lĩnh vực) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description List drill (diễn tập) categories too (default false) */
+                    includeDrills?: boolean;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -122,6 +125,8 @@ export interface paths {
                                 code: string;
                                 name: string;
                                 description: string;
+                                /** @description A drill category; listed only when asked for */
+                                isDrill: boolean;
                             }[];
                         };
                     };
@@ -242,6 +247,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -266,6 +275,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -290,6 +303,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -314,6 +331,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -406,6 +427,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -430,6 +455,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -503,6 +532,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -527,6 +560,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -551,6 +588,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -626,6 +667,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -650,6 +695,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -674,6 +723,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -698,6 +751,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -722,6 +779,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -798,6 +859,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -822,6 +887,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -846,6 +915,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -870,6 +943,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -894,6 +971,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -969,6 +1050,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -993,6 +1078,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1017,6 +1106,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1041,6 +1134,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1065,6 +1162,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1140,6 +1241,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1164,6 +1269,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1188,6 +1297,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1212,6 +1325,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1236,6 +1353,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1309,6 +1430,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1333,6 +1458,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1357,6 +1486,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1381,6 +1514,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1405,6 +1542,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1485,6 +1626,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1611,6 +1756,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1635,6 +1784,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1710,6 +1863,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1734,6 +1891,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1824,6 +1985,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1848,6 +2013,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1872,6 +2041,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1896,6 +2069,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1994,6 +2171,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2018,6 +2199,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2042,6 +2227,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2066,6 +2255,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2111,6 +2304,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2135,6 +2332,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2159,6 +2360,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2183,6 +2388,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2293,6 +2502,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2317,6 +2530,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2341,6 +2558,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2365,6 +2586,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2450,6 +2675,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2474,6 +2703,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2498,6 +2731,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2522,6 +2759,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2569,6 +2810,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2593,6 +2838,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2617,6 +2866,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2641,6 +2894,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2752,6 +3009,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2901,6 +3162,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2925,6 +3190,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2949,6 +3218,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2973,6 +3246,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3137,6 +3414,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3161,6 +3442,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3185,6 +3470,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3209,6 +3498,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3254,6 +3547,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3278,6 +3575,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3302,6 +3603,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3326,6 +3631,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3408,6 +3717,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3504,6 +3817,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3528,6 +3845,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3552,6 +3873,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3576,6 +3901,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3701,6 +4030,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3725,6 +4058,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3836,6 +4173,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3860,6 +4201,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3884,6 +4229,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3908,6 +4257,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3953,6 +4306,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3977,6 +4334,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4001,6 +4362,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4025,6 +4390,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4108,6 +4477,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4132,6 +4505,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4201,6 +4578,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4225,6 +4606,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4249,6 +4634,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4273,6 +4662,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4344,6 +4737,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4412,6 +4809,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4436,6 +4837,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4460,6 +4865,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4522,6 +4931,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4587,6 +5000,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4646,6 +5063,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4670,6 +5091,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4731,6 +5156,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4755,6 +5184,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4823,6 +5256,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4888,6 +5325,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4912,6 +5353,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4985,6 +5430,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5009,6 +5458,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5033,6 +5486,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5107,6 +5564,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5131,6 +5592,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5155,6 +5620,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5238,6 +5707,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5262,6 +5735,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5286,6 +5763,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5369,6 +5850,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5393,6 +5878,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5417,6 +5906,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5441,6 +5934,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5465,6 +5962,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5489,6 +5990,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5547,6 +6052,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5571,6 +6080,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5595,6 +6108,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5619,6 +6136,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5643,6 +6164,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5667,6 +6192,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5736,6 +6265,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5760,6 +6293,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5784,6 +6321,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5808,6 +6349,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5832,6 +6377,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5856,6 +6405,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5927,6 +6480,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5951,6 +6508,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5975,6 +6536,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5999,6 +6564,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6023,6 +6592,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6047,6 +6620,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6110,6 +6687,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6134,6 +6715,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6158,6 +6743,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6182,6 +6771,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6206,6 +6799,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6230,6 +6827,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6294,6 +6895,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6318,6 +6923,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6342,6 +6951,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6366,6 +6979,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6390,6 +7007,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6414,6 +7035,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6489,6 +7114,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6513,6 +7142,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6537,6 +7170,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6561,6 +7198,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6585,6 +7226,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6609,6 +7254,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6633,6 +7282,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6701,6 +7354,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6725,6 +7382,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6749,6 +7410,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6773,6 +7438,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6797,6 +7466,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6821,6 +7494,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6845,6 +7522,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6909,6 +7590,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6933,6 +7618,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6957,6 +7646,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6981,6 +7674,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7048,6 +7745,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7072,6 +7773,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7096,6 +7801,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7120,6 +7829,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7188,6 +7901,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7212,6 +7929,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7236,6 +7957,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7260,6 +7985,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7313,6 +8042,7 @@ export interface paths {
                                 isTriage: boolean;
                                 resolutionNeedsApproval: boolean;
                                 isActive: boolean;
+                                isDrill: boolean;
                                 mergedIntoCode: string | null;
                                 /** @description UnitNode[] */
                                 children: unknown[];
@@ -7336,6 +8066,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7360,6 +8094,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7384,6 +8122,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7408,6 +8150,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7432,6 +8178,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7462,6 +8212,8 @@ export interface paths {
                         calendarId?: string | null;
                         isTriage?: boolean;
                         resolutionNeedsApproval?: boolean;
+                        /** @description A drill: hidden from citizens, left out of reports */
+                        isDrill?: boolean;
                     };
                 };
             };
@@ -7482,6 +8234,7 @@ export interface paths {
                             isTriage: boolean;
                             resolutionNeedsApproval: boolean;
                             isActive: boolean;
+                            isDrill: boolean;
                             mergedIntoCode: string | null;
                         };
                     };
@@ -7502,6 +8255,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7526,6 +8283,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7550,6 +8311,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7574,6 +8339,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7598,6 +8367,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7647,6 +8420,8 @@ export interface paths {
                         calendarId?: string | null;
                         isTriage?: boolean;
                         resolutionNeedsApproval?: boolean;
+                        /** @description A drill: hidden from citizens, left out of reports */
+                        isDrill?: boolean;
                     };
                 };
             };
@@ -7667,6 +8442,7 @@ export interface paths {
                             isTriage: boolean;
                             resolutionNeedsApproval: boolean;
                             isActive: boolean;
+                            isDrill: boolean;
                             mergedIntoCode: string | null;
                         };
                     };
@@ -7687,6 +8463,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7711,6 +8491,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7735,6 +8519,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7759,6 +8547,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7783,6 +8575,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7833,6 +8629,7 @@ export interface paths {
                             isTriage: boolean;
                             resolutionNeedsApproval: boolean;
                             isActive: boolean;
+                            isDrill: boolean;
                             mergedIntoCode: string | null;
                         };
                     };
@@ -7853,6 +8650,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7877,6 +8678,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7901,6 +8706,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7925,6 +8734,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7949,6 +8762,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8011,6 +8828,7 @@ export interface paths {
                                 isTriage: boolean;
                                 resolutionNeedsApproval: boolean;
                                 isActive: boolean;
+                                isDrill: boolean;
                                 mergedIntoCode: string | null;
                             };
                             into: {
@@ -8023,6 +8841,7 @@ export interface paths {
                                 isTriage: boolean;
                                 resolutionNeedsApproval: boolean;
                                 isActive: boolean;
+                                isDrill: boolean;
                                 mergedIntoCode: string | null;
                             };
                             movedOfficials: number;
@@ -8049,6 +8868,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8073,6 +8896,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8097,6 +8924,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8121,6 +8952,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8145,6 +8980,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8221,6 +9060,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8245,6 +9088,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8269,6 +9116,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8293,6 +9144,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8317,6 +9172,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8388,6 +9247,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8412,6 +9275,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8436,6 +9303,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8460,6 +9331,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8484,6 +9359,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8576,6 +9455,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8600,6 +9483,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8624,6 +9511,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8648,6 +9539,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8672,6 +9567,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8716,6 +9615,7 @@ export interface paths {
                                 ownerOfficialId: string;
                                 unitCode: string;
                                 isActive: boolean;
+                                isDrill: boolean;
                             }[];
                         };
                     };
@@ -8736,6 +9636,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8760,6 +9664,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8784,6 +9692,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8808,6 +9720,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8832,6 +9748,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8862,6 +9782,8 @@ export interface paths {
                         ownerOfficialId: string;
                         /** @description The unit its cases go to */
                         unitCode: string;
+                        /** @description A drill: hidden from citizens, left out of reports */
+                        isDrill?: boolean;
                     };
                 };
             };
@@ -8881,6 +9803,7 @@ export interface paths {
                             ownerOfficialId: string;
                             unitCode: string;
                             isActive: boolean;
+                            isDrill: boolean;
                         };
                     };
                 };
@@ -8900,6 +9823,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8924,6 +9851,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8948,6 +9879,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8972,6 +9907,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8996,6 +9935,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9046,6 +9989,8 @@ export interface paths {
                         /** @description The unit its cases go to */
                         unitCode?: string;
                         isActive?: boolean;
+                        /** @description A drill: hidden from citizens, left out of reports */
+                        isDrill?: boolean;
                     };
                 };
             };
@@ -9065,6 +10010,7 @@ export interface paths {
                             ownerOfficialId: string;
                             unitCode: string;
                             isActive: boolean;
+                            isDrill: boolean;
                         };
                     };
                 };
@@ -9084,6 +10030,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9108,6 +10058,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9132,6 +10086,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9156,6 +10114,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9180,6 +10142,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9224,6 +10190,7 @@ export interface paths {
                                 keywords: string;
                                 groupName: string | null;
                                 isActive: boolean;
+                                isDrill: boolean;
                             }[];
                         };
                     };
@@ -9244,6 +10211,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9268,6 +10239,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9292,6 +10267,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9316,6 +10295,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9340,6 +10323,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9369,6 +10356,8 @@ export interface paths {
                         sortOrder?: number;
                         keywords?: string;
                         groupName?: string | null;
+                        /** @description A drill: hidden from citizens, left out of reports */
+                        isDrill?: boolean;
                     };
                 };
             };
@@ -9388,6 +10377,7 @@ export interface paths {
                             keywords: string;
                             groupName: string | null;
                             isActive: boolean;
+                            isDrill: boolean;
                         };
                     };
                 };
@@ -9407,6 +10397,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9431,6 +10425,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9455,6 +10453,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9479,6 +10481,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9503,6 +10509,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9552,6 +10562,8 @@ export interface paths {
                         keywords?: string;
                         groupName?: string | null;
                         isActive?: boolean;
+                        /** @description A drill: hidden from citizens, left out of reports */
+                        isDrill?: boolean;
                     };
                 };
             };
@@ -9571,6 +10583,7 @@ export interface paths {
                             keywords: string;
                             groupName: string | null;
                             isActive: boolean;
+                            isDrill: boolean;
                         };
                     };
                 };
@@ -9590,6 +10603,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9614,6 +10631,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9638,6 +10659,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9662,6 +10687,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9686,6 +10715,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9735,6 +10768,7 @@ export interface paths {
                             keywords: string;
                             groupName: string | null;
                             isActive: boolean;
+                            isDrill: boolean;
                         };
                     };
                 };
@@ -9754,6 +10788,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9778,6 +10816,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9802,6 +10844,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9826,6 +10872,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9850,6 +10900,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9917,6 +10971,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9941,6 +10999,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9965,6 +11027,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9989,6 +11055,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10013,6 +11083,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10110,6 +11184,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10134,6 +11212,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10158,6 +11240,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10240,6 +11326,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10264,6 +11354,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10288,6 +11382,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10320,6 +11418,8 @@ export interface paths {
                     offset?: number;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -10387,6 +11487,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10411,6 +11515,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10435,6 +11543,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10469,6 +11581,8 @@ export interface paths {
                     offset?: number;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -10536,6 +11650,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10560,6 +11678,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10584,6 +11706,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10618,6 +11744,8 @@ export interface paths {
                     offset?: number;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -10685,6 +11813,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10709,6 +11841,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10733,6 +11869,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10767,6 +11907,8 @@ export interface paths {
                     offset?: number;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -10834,6 +11976,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10858,6 +12004,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10882,6 +12032,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10916,6 +12070,8 @@ export interface paths {
                     offset?: number;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -10983,6 +12139,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11007,6 +12167,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11031,6 +12195,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11065,6 +12233,8 @@ export interface paths {
                     offset?: number;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -11132,6 +12302,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11156,6 +12330,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11180,6 +12358,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11214,6 +12396,8 @@ export interface paths {
                     offset?: number;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -11281,6 +12465,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11305,6 +12493,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11329,6 +12521,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11363,6 +12559,8 @@ export interface paths {
                     offset?: number;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -11430,6 +12628,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11454,6 +12656,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11478,6 +12684,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11513,6 +12723,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -11603,6 +12815,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11627,6 +12843,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11651,6 +12871,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11686,6 +12910,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -11776,6 +13002,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11800,6 +13030,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11824,6 +13058,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11859,6 +13097,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -11949,6 +13189,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11973,6 +13217,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11997,6 +13245,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12032,6 +13284,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -12122,6 +13376,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12146,6 +13404,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12170,6 +13432,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12206,6 +13472,8 @@ export interface paths {
                     by: "channel" | "category";
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -12296,6 +13564,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12320,6 +13592,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12344,6 +13620,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12380,6 +13660,8 @@ export interface paths {
                     by: "channel" | "category";
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -12470,6 +13752,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12494,6 +13780,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12518,6 +13808,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12554,6 +13848,8 @@ export interface paths {
                     interval?: "day" | "week" | "month";
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -12604,6 +13900,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12628,6 +13928,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12652,6 +13956,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12688,6 +13996,8 @@ export interface paths {
                     interval?: "day" | "week" | "month";
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -12738,6 +14048,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12762,6 +14076,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12786,6 +14104,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12821,6 +14143,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                     /** @description Default week */
                     interval?: "day" | "week" | "month";
                 };
@@ -12877,6 +14201,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12901,6 +14229,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12925,6 +14257,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12960,6 +14296,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                     /** @description Default week */
                     interval?: "day" | "week" | "month";
                 };
@@ -13016,6 +14354,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13040,6 +14382,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13064,6 +14410,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13099,6 +14449,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                     /** @description Default week */
                     interval?: "day" | "week" | "month";
                 };
@@ -13157,6 +14509,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13181,6 +14537,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13205,6 +14565,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13240,6 +14604,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                     /** @description Default week */
                     interval?: "day" | "week" | "month";
                 };
@@ -13298,6 +14664,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13322,6 +14692,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13346,6 +14720,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13381,6 +14759,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -13433,6 +14813,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13457,6 +14841,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13481,6 +14869,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13516,6 +14908,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -13568,6 +14962,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13592,6 +14990,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13616,6 +15018,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13651,6 +15057,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -13714,6 +15122,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13738,6 +15150,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13762,6 +15178,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13797,6 +15217,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -13860,6 +15282,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13884,6 +15310,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13908,6 +15338,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13997,6 +15431,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14021,6 +15459,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14045,6 +15487,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14069,6 +15515,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14177,6 +15627,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14201,6 +15655,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14225,6 +15683,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14249,6 +15711,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14357,6 +15823,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14381,6 +15851,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14405,6 +15879,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14429,6 +15907,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14537,6 +16019,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14561,6 +16047,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14585,6 +16075,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14609,6 +16103,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14718,6 +16216,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14742,6 +16244,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14766,6 +16272,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14790,6 +16300,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14900,6 +16414,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14924,6 +16442,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14948,6 +16470,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14972,6 +16498,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15082,6 +16612,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15106,6 +16640,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15130,6 +16668,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15154,6 +16696,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15262,6 +16808,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15286,6 +16836,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15310,6 +16864,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15334,6 +16892,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15444,6 +17006,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15468,6 +17034,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15492,6 +17062,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15516,6 +17090,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15624,6 +17202,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15648,6 +17230,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15672,6 +17258,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15696,6 +17286,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15804,6 +17398,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15828,6 +17426,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15852,6 +17454,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15876,6 +17482,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15982,6 +17592,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16006,6 +17620,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16030,6 +17648,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16054,6 +17676,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16162,6 +17788,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16186,6 +17816,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16210,6 +17844,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16234,6 +17872,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16340,6 +17982,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16364,6 +18010,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16388,6 +18038,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16412,6 +18066,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16521,6 +18179,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16545,6 +18207,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16569,6 +18235,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16593,6 +18263,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16701,6 +18375,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16725,6 +18403,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16749,6 +18431,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16773,6 +18459,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16862,6 +18552,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16886,6 +18580,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16910,6 +18608,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16934,6 +18636,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16958,6 +18664,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17124,6 +18834,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17148,6 +18862,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17172,6 +18890,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17253,6 +18975,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17277,6 +19003,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17301,6 +19031,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17325,6 +19059,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17416,6 +19154,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17440,6 +19182,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17464,6 +19210,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17488,6 +19238,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17590,6 +19344,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17614,6 +19372,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17638,6 +19400,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17662,6 +19428,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17686,6 +19456,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17784,6 +19558,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17808,6 +19586,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17832,6 +19614,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17856,6 +19642,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17880,6 +19670,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18018,6 +19812,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18042,6 +19840,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18066,6 +19868,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18148,6 +19954,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18172,6 +19982,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18250,6 +20064,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18274,6 +20092,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18298,6 +20120,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18371,6 +20197,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18395,6 +20225,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18450,6 +20284,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18474,6 +20312,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18498,6 +20340,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18570,6 +20416,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18594,6 +20444,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18673,6 +20527,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18697,6 +20555,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;

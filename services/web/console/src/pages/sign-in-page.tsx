@@ -13,6 +13,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken, unwrap } from '../api/client';
+import { formProblems } from '../components/api-errors';
 import { TotpEnrolment } from './sign-in/totp-enrolment';
 
 /**
@@ -28,6 +29,7 @@ export function SignInPage() {
   const [needsTotp, setNeedsTotp] = useState(false);
   const [enrolling, setEnrolling] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
   const [busy, setBusy] = useState(false);
 
   async function signInWith(code: string) {
@@ -44,6 +46,7 @@ export function SignInPage() {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    setFieldErrors({});
     try {
       await signInWith(totp);
     } catch (e) {
@@ -52,7 +55,9 @@ export function SignInPage() {
         return;
       }
       if (e instanceof ApiError && /TOTP/.test(e.code)) setNeedsTotp(true);
-      setError(e instanceof ApiError ? e.message : t('common.error'));
+      const { byField, rest } = formProblems(e, ['login', 'password', 'totp']);
+      setFieldErrors(byField);
+      setError(rest);
     } finally {
       setBusy(false);
     }
@@ -88,6 +93,7 @@ export function SignInPage() {
                 autoComplete="username"
                 required
                 autoFocus
+                error={fieldErrors.login}
                 value={login}
                 onChange={(e) => setLogin(e.currentTarget.value)}
               />
@@ -96,6 +102,7 @@ export function SignInPage() {
                 name="password"
                 autoComplete="current-password"
                 required
+                error={fieldErrors.password}
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
               />
@@ -106,6 +113,7 @@ export function SignInPage() {
                   inputMode="numeric"
                   autoComplete="one-time-code"
                   maxLength={6}
+                  error={fieldErrors.totp}
                   value={totp}
                   onChange={(e) => setTotp(e.currentTarget.value)}
                 />

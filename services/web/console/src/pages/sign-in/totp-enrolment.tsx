@@ -15,6 +15,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
 import { ensureOk } from '../../components/admin/api-errors';
+import { formProblems, problemOf } from '../../components/api-errors';
 
 /** The secret in groups of four, easier to type into an app by hand. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
@@ -33,6 +34,7 @@ export function TotpEnrolment(props: {
   const { login, password } = props;
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [codeError, setCodeError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const enrolment = useQuery({
     queryKey: ['totp-enrolment', login],
@@ -47,11 +49,19 @@ export function TotpEnrolment(props: {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    setCodeError(undefined);
     try {
       ensureOk(await api.POST('/v1/auth/totp/confirm', { body: { login, password, code } }));
       await props.onEnrolled(code);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('common.error'));
+      // A wrong code is the code field's problem; anything else goes above the form.
+      if (e instanceof ApiError && e.code === 'TOTP_INVALID') {
+        setCodeError(e.message);
+        return;
+      }
+      const { byField, rest } = formProblems(e, ['code']);
+      setCodeError(byField.code);
+      setError(rest);
     } finally {
       setBusy(false);
     }
@@ -67,7 +77,7 @@ export function TotpEnrolment(props: {
         <Text size="sm">{t('totp.intro')}</Text>
         {enrolment.error && (
           <Alert color="red" role="alert">
-            {enrolment.error.message}
+            {problemOf(enrolment.error).message}
           </Alert>
         )}
         {error && (
@@ -99,6 +109,7 @@ export function TotpEnrolment(props: {
               maxLength={6}
               required
               autoFocus
+              error={codeError}
               value={code}
               onChange={(e) => setCode(e.currentTarget.value)}
             />
