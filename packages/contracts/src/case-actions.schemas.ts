@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { INT4_MAX, NON_BLANK_TEXT_PATTERN, SafeString } from './safe-string.js';
+import { FieldError } from './errors.schemas.js';
 
 /** `:id` of `/v1/cases/:id/…` for officials: the case's uuid or its tracking code. */
 export const CaseRefParams = Type.Object({
@@ -82,11 +83,12 @@ export const CaseActionResponse = Type.Object({
 });
 export type CaseActionResponse = Static<typeof CaseActionResponse>;
 
-/** 409 VERSION_CONFLICT: the error and the case as it is now. */
+/** 409: the error (a refusal with its rule, per field) or VERSION_CONFLICT and the case now. */
 export const VersionConflictResponse = Type.Object({
   statusCode: Type.Integer(),
   code: SafeString(),
   message: SafeString(),
+  errors: Type.Optional(Type.Array(FieldError)),
   current: Type.Optional(
     Type.Object({
       status: SafeString(),

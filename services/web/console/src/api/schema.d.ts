@@ -15537,6 +15537,20 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -15733,6 +15747,20 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -15929,6 +15957,20 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -16125,6 +16167,20 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -16322,6 +16378,20 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -16520,6 +16590,20 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -16718,6 +16802,20 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -16914,6 +17012,20 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -17112,6 +17224,20 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -17308,6 +17434,20 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -17504,6 +17644,20 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -17698,6 +17852,20 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -17894,6 +18062,20 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -18088,6 +18270,20 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -18285,6 +18481,20 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;
@@ -18481,6 +18691,20 @@ export interface paths {
                             statusCode: number;
                             code: string;
                             message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
                             current?: {
                                 status: string;
                                 version: number;

@@ -47,7 +47,9 @@ export function fieldLabel(field: string): string | null {
 
 /** A field problem in words, to show next to its field. */
 export function reasonWords(p: FieldProblem): string {
-  const key = `errors.reason.${p.reason}`;
+  // "At least 1 character" is what an empty field hears: say it is required.
+  const isEmpty = p.reason === 'too_short' && Number(p.params?.limit ?? p.params?.min) <= 1;
+  const key = `errors.reason.${isEmpty ? 'required' : p.reason}`;
   return i18n.exists(key) ? i18n.t(key, valuesOf(p)) : i18n.t('errors.reason.fallback');
 }
 
