@@ -53,10 +53,30 @@ export function reasonWords(p: FieldProblem): string {
   return i18n.exists(key) ? i18n.t(key, valuesOf(p)) : i18n.t('errors.reason.fallback');
 }
 
-/** A field problem in words with the field's name, for a message above the form. */
+// Reasons whose words do not say which field they are about ("Cần nhập ô này.").
+const GENERIC = new Set([
+  'required',
+  'unknown_field',
+  'too_long',
+  'too_short',
+  'invalid_format',
+  'wrong_type',
+  'not_allowed',
+  'invalid_character',
+  'invalid_value',
+  'invalid',
+  'out_of_range',
+  'invalid_date',
+  'invalid_instant',
+  'invalid_duration',
+  'taken',
+]);
+
+/** A field problem in words, named by its field where the words alone would not say which. */
 export function reasonWordsWithField(p: FieldProblem): string {
-  const label = fieldLabel(p.field);
   const text = reasonWords(p);
+  const isGeneric = GENERIC.has(p.reason) || !i18n.exists(`errors.reason.${p.reason}`);
+  const label = isGeneric ? fieldLabel(p.field) : null;
   return label ? i18n.t('errors.withField', { field: label, text }) : text;
 }
 
