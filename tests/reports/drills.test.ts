@@ -100,6 +100,21 @@ describe('drills stay drills', () => {
     expect(definition.status).toBe(404);
   });
 
+  it('a citizen cannot file a case under a drill category through the API', async () => {
+    const res = await fetch(`${sys.baseUrl}/v1/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        categoryCode: DRILL_CATEGORY,
+        text: 'Thử gửi vào lĩnh vực diễn tập từ bên ngoài.',
+      }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      errors: [{ field: 'categoryCode', reason: 'unknown_category' }],
+    });
+  });
+
   it('the portal: home page, hotline directory and the form show no drill', async () => {
     for (const path of ['/', '/duong-day-nong', '/gui-phan-anh']) {
       const page = await getPage(sys.baseUrl, path);
