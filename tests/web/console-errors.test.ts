@@ -112,7 +112,7 @@ describe('errors in words in the console', () => {
     await signInByKeyboard(page, sys.baseUrl, leader.login);
     const problem = await grantExtension(page, c.trackingCode, 'en');
     const text = await problem.innerText();
-    expect(text).toContain('The extension is longer than the policy allows (at most 5 day(s))');
+    expect(text).toContain('The extension is longer than the policy allows (at most 5 days)');
     expect(text).not.toMatch(RAW);
     await screenshot(page, 'console-extension-refused-en-desktop');
     await context.close();

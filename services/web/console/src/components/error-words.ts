@@ -24,7 +24,7 @@ function durationWords(value: string): string {
   const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(value);
   if (!m) return value;
   const parts = (['D', 'H', 'M'] as const).flatMap((unit, i) =>
-    m[i + 1] ? [i18n.t(`errors.duration.${unit}`, { n: Number(m[i + 1]) })] : [],
+    m[i + 1] ? [i18n.t(`errors.duration.${unit}`, { count: Number(m[i + 1]) })] : [],
   );
   return parts.length > 0 ? parts.join(' ') : value;
 }
