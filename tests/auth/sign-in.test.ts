@@ -61,6 +61,15 @@ describe('sign-in', () => {
     expect(row!.ip).toBeTruthy();
   });
 
+  it('a too-short login is a 400 with a stable code per field, not a sentence to show', async () => {
+    const r = await signIn(sys.baseUrl, '', 'x');
+    expect(r.status).toBe(400);
+    expect(r.body!.code).toBe('VALIDATION_FAILED');
+    expect(r.body!.errors).toContainEqual(
+      expect.objectContaining({ field: 'login', reason: 'too_short', params: { limit: 1 } }),
+    );
+  });
+
   it('a wrong password and an unknown login get the same 401; both are recorded', async () => {
     const o = await addSignInOfficial(sys.database.db, sys.province.triageUnitId, ['handler']);
     const wrong = await signIn(sys.baseUrl, o.email, 'not-the-password');

@@ -38,6 +38,8 @@ interface CaseRow {
   method: 'GET' | 'POST';
   setup: CaseSetup;
   body?: (ctx: Ctx) => Body;
+  /** A query string the route requires, e.g. `?purpose=reply`. */
+  query?: string;
   mutates: boolean;
   expect: Expected;
 }
@@ -47,6 +49,14 @@ const CASE_ROWS: CaseRow[] = [
     path: '/v1/cases/{id}/detail',
     method: 'GET',
     setup: 'in_progress',
+    mutates: false,
+    expect: everyone,
+  },
+  {
+    path: '/v1/cases/{id}/reply-templates',
+    method: 'GET',
+    setup: 'in_progress',
+    query: '?purpose=reply',
     mutates: false,
     expect: everyone,
   },
@@ -348,7 +358,7 @@ describe('authorisation matrix: role × officials’ endpoint × scope', () => {
       }
       path = path.replace('{attachmentId}', fileId);
     }
-    const url = `${system.baseUrl}${path}`;
+    const url = `${system.baseUrl}${path}${row.query ?? ''}`;
     const res = await fetch(url, {
       method: row.method,
       headers,

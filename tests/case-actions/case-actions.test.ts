@@ -177,6 +177,18 @@ describe('officials act on cases through /v1/cases/:id/…', () => {
     expect(
       (await act(base, handler, c.trackingCode, 'grant-extension', { reason: 'tự duyệt' })).status,
     ).toBe(403);
+    // Longer than the policy's longest extension (5 working days): a stable code per field.
+    r = await act(base, leader, c.trackingCode, 'grant-extension', {
+      reason: 'Đồng ý',
+      duration: 'P6D',
+    });
+    expect(r).toMatchObject({
+      status: 409,
+      body: {
+        code: 'EXTENSION_LIMIT',
+        errors: [{ field: 'duration', reason: 'extension_too_long', params: { max: 'P5D' } }],
+      },
+    });
     r = await act(base, leader, c.trackingCode, 'grant-extension', { reason: 'Đồng ý' });
     expect(r).toMatchObject({ status: 200, body: { pendingExtension: null } });
 
@@ -188,7 +200,10 @@ describe('officials act on cases through /v1/cases/:id/…', () => {
     r = await act(base, leader, c.trackingCode, 'refuse-extension', { reason: 'Không đủ căn cứ' });
     expect(r).toMatchObject({ status: 200, body: { pendingExtension: null } });
     r = await act(base, leader, c.trackingCode, 'refuse-extension', { reason: 'lần nữa' });
-    expect(r).toMatchObject({ status: 409, body: { code: 'RULE_VIOLATION' } });
+    expect(r).toMatchObject({
+      status: 409,
+      body: { code: 'RULE_VIOLATION', errors: [{ field: 'case', reason: 'no_pending_extension' }] },
+    });
     const types = await eventTypes(c.caseId);
     expect(types.slice(-4)).toEqual([
       'extension_requested',

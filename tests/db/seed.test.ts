@@ -32,6 +32,21 @@ describe('demo data', () => {
       hotlines: demoProvince.hotlines.length + 1,
       categories: demoProvince.categories.length + 1,
     });
+    // The drill is flagged as such (hidden from citizens, left out of figures), nothing else is.
+    const [drills] = await t.db.execute<{
+      units: string[];
+      hotlines: string[];
+      categories: string[];
+    }>(
+      sql`select array(select code from admin_units where is_drill) as units,
+                 array(select number from hotlines where is_drill) as hotlines,
+                 array(select code from categories where is_drill) as categories`,
+    );
+    expect(drills).toEqual({
+      units: ['to-truc-dien-tap'],
+      hotlines: ['+842393999000'],
+      categories: ['dien-tap'],
+    });
     const names = await t.db.execute<{ name: string }>(sql`select name from admin_units`);
     expect(names.map((n) => n.name).join('|')).toMatch(/Thạch Hạ/);
   });

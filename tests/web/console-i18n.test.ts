@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { RULES } from '@hotline/domain';
 
 const dir = new URL('../../services/web/console/src/i18n/locales/', import.meta.url);
 
@@ -28,6 +29,28 @@ describe('console translations', () => {
       expect(
         [...en].filter((k) => !vi.has(k)),
         `${area}: missing in Vietnamese`,
+      ).toEqual([]);
+    }
+  });
+
+  it('every reason the API gives has words in the console (no code is ever shown)', async () => {
+    const api = await readFile(
+      new URL('../../services/api/src/errors/messages.ts', import.meta.url),
+      'utf8',
+    );
+    // The API's reasons: the keys of its message table and of the case rules it words.
+    const reasons = new Set([
+      ...[...api.matchAll(/^ {2,4}([a-z_]+): (?:\(|\[)/gm)].map((m) => m[1]!),
+      ...Object.keys(RULES),
+    ]);
+    expect(reasons.size).toBeGreaterThan(80);
+    for (const lang of ['vi', 'en']) {
+      const errors = JSON.parse(await readFile(new URL(`errors.${lang}.json`, dir), 'utf8')) as {
+        reason: Record<string, string>;
+      };
+      expect(
+        [...reasons].filter((r) => !(r in errors.reason)),
+        `errors.${lang}.json`,
       ).toEqual([]);
     }
   });

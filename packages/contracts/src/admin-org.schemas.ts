@@ -40,6 +40,9 @@ export const UnitCreateBody = Type.Object(
     ),
     isTriage: Type.Optional(Type.Boolean()),
     resolutionNeedsApproval: Type.Optional(Type.Boolean()),
+    isDrill: Type.Optional(
+      Type.Boolean({ description: 'A drill: hidden from citizens, left out of reports' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -56,6 +59,9 @@ export const UnitPatchBody = Type.Object(
     ),
     isTriage: Type.Optional(Type.Boolean()),
     resolutionNeedsApproval: Type.Optional(Type.Boolean()),
+    isDrill: Type.Optional(
+      Type.Boolean({ description: 'A drill: hidden from citizens, left out of reports' }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -71,6 +77,7 @@ export const UnitView = Type.Object({
   isTriage: Type.Boolean(),
   resolutionNeedsApproval: Type.Boolean(),
   isActive: Type.Boolean(),
+  isDrill: Type.Boolean(),
   mergedIntoCode: Type.Union([SafeString(), Type.Null()]),
 });
 export type UnitView = Static<typeof UnitView>;
@@ -179,6 +186,9 @@ export const HotlineCreateBody = Type.Object(
     name: NAME,
     ownerOfficialId: SafeString({ format: 'uuid' }),
     unitCode: CODE('The unit its cases go to'),
+    isDrill: Type.Optional(
+      Type.Boolean({ description: 'A drill: hidden from citizens, left out of reports' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -193,6 +203,9 @@ export const HotlinePatchBody = Type.Object(
     ownerOfficialId: Type.Optional(SafeString({ format: 'uuid' })),
     unitCode: Type.Optional(CODE('The unit its cases go to')),
     isActive: Type.Optional(Type.Boolean()),
+    isDrill: Type.Optional(
+      Type.Boolean({ description: 'A drill: hidden from citizens, left out of reports' }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -206,6 +219,7 @@ export const HotlineView = Type.Object({
   ownerOfficialId: SafeString(),
   unitCode: SafeString(),
   isActive: Type.Boolean(),
+  isDrill: Type.Boolean(),
 });
 export type HotlineView = Static<typeof HotlineView>;
 export const HotlineList = Type.Object({ hotlines: Type.Array(HotlineView) });
@@ -223,6 +237,9 @@ export const CategoryCreateBody = Type.Object(
     sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
     keywords: Type.Optional(SafeString({ maxLength: 1000 })),
     groupName: Type.Optional(Type.Union([SafeString({ maxLength: 200 }), Type.Null()])),
+    isDrill: Type.Optional(
+      Type.Boolean({ description: 'A drill: hidden from citizens, left out of reports' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -237,6 +254,9 @@ export const CategoryPatchBody = Type.Object(
     keywords: Type.Optional(SafeString({ maxLength: 1000 })),
     groupName: Type.Optional(Type.Union([SafeString({ maxLength: 200 }), Type.Null()])),
     isActive: Type.Optional(Type.Boolean()),
+    isDrill: Type.Optional(
+      Type.Boolean({ description: 'A drill: hidden from citizens, left out of reports' }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -251,6 +271,7 @@ export const AdminCategoryView = Type.Object({
   keywords: SafeString(),
   groupName: Type.Union([SafeString(), Type.Null()]),
   isActive: Type.Boolean(),
+  isDrill: Type.Boolean(),
 });
 export type AdminCategoryView = Static<typeof AdminCategoryView>;
 export const AdminCategoryList = Type.Object({ categories: Type.Array(AdminCategoryView) });

@@ -83,7 +83,7 @@ export const CaseActionResponse = Type.Object({
 });
 export type CaseActionResponse = Static<typeof CaseActionResponse>;
 
-/** 409 VERSION_CONFLICT: the error and the case as it is now. */
+/** 409: the error (a refusal with its rule, per field) or VERSION_CONFLICT and the case now. */
 export const VersionConflictResponse = Type.Object({
   statusCode: Type.Integer(),
   code: SafeString(),

@@ -140,7 +140,23 @@ export type PublicCase = Static<typeof PublicCase>;
 
 export const CategoryList = Type.Object({
   categories: Type.Array(
-    Type.Object({ code: SafeString(), name: SafeString(), description: SafeString() }),
+    Type.Object({
+      code: SafeString(),
+      name: SafeString(),
+      description: SafeString(),
+      isDrill: Type.Boolean({ description: 'A drill category; listed only when asked for' }),
+    }),
   ),
 });
 export type CategoryList = Static<typeof CategoryList>;
+
+/** `GET /v1/categories`: citizens' forms never list drills; the console asks for them. */
+export const CategoryListQuery = Type.Object(
+  {
+    includeDrills: Type.Optional(
+      Type.Boolean({ description: 'List drill (diễn tập) categories too (default false)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CategoryListQuery = Static<typeof CategoryListQuery>;

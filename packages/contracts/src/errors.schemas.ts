@@ -8,6 +8,11 @@ export const FieldError = Type.Object({
   reason: Type.String({
     description: 'Stable machine key, e.g. "required", "too_long", "unknown_category"',
   }),
+  params: Type.Optional(
+    Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+      description: 'Values the reason speaks of, e.g. { "limit": 3 } for too_short',
+    }),
+  ),
   message: Type.Object({ vi: Type.String(), en: Type.String() }),
 });
 export type FieldError = Static<typeof FieldError>;

@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { INCLUDE_DRILLS } from './reports.schemas.js';
 import { SafeString } from './safe-string.js';
 
 // The supervisors' dashboard charts that the reports do not give: the backlog over time,
@@ -26,6 +27,7 @@ export const ChartPeriodQuery = Type.Object(
     from: DATE('Start: YYYY-MM-DD (local day) or an ISO date-time'),
     to: DATE('End: YYYY-MM-DD (inclusive) or an ISO date-time (exclusive)'),
     format: FORMAT,
+    includeDrills: INCLUDE_DRILLS,
   },
   { additionalProperties: false },
 );

@@ -9,6 +9,10 @@ const FORMAT = Type.Optional(
 const DATE = (description: string) => SafeString({ minLength: 10, maxLength: 40, description });
 const NULLABLE_NUMBER = Type.Union([Type.Number(), Type.Null()]);
 const NULLABLE_STRING = Type.Union([SafeString(), Type.Null()]);
+/** Drills (diễn tập) are left out of every figure and list unless asked for. */
+export const INCLUDE_DRILLS = Type.Optional(
+  Type.Boolean({ description: 'Count drill units, categories and hotlines too (default false)' }),
+);
 
 /** `GET /v1/oversight/*`: a page of an oversight list. */
 export const OversightQuery = Type.Object(
@@ -16,6 +20,7 @@ export const OversightQuery = Type.Object(
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, description: 'default 50' })),
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
     format: FORMAT,
+    includeDrills: INCLUDE_DRILLS,
   },
   { additionalProperties: false },
 );
@@ -64,6 +69,7 @@ export const ReportQuery = Type.Object(
     from: DATE('Start: YYYY-MM-DD (local day) or an ISO date-time'),
     to: DATE('End: YYYY-MM-DD (inclusive) or an ISO date-time (exclusive)'),
     format: FORMAT,
+    includeDrills: INCLUDE_DRILLS,
   },
   { additionalProperties: false },
 );
@@ -75,6 +81,7 @@ export const BreakdownQuery = Type.Object(
     to: DATE('End'),
     by: Type.Union([Type.Literal('channel'), Type.Literal('category')]),
     format: FORMAT,
+    includeDrills: INCLUDE_DRILLS,
   },
   { additionalProperties: false },
 );
@@ -90,6 +97,7 @@ export const SeriesQuery = Type.Object(
       }),
     ),
     format: FORMAT,
+    includeDrills: INCLUDE_DRILLS,
   },
   { additionalProperties: false },
 );

@@ -19,6 +19,7 @@ import {
   decide,
   extensionsAllowed,
   projectCase,
+  RULES,
   selectPolicy,
   slaTimersOf,
   type Change,
@@ -258,7 +259,10 @@ async function decideChange(
     const decision = decide(next, change, as, {
       maxExtensions: extensionsAllowed(policy, next.isComplex),
     });
-    if (!decision.ok) throw new AppError(ERROR_OF[decision.error.code], decision.error.reason);
+    if (!decision.ok) {
+      const { code, rule, reason } = decision.error;
+      throw new AppError(ERROR_OF[code], reason, [{ field: RULES[rule].field, reason: rule }]);
+    }
     if (change.type === 'extension_requested' || change.type === 'extension_granted') {
       await checkExtensionLength(tx, next, policy, change, now);
     }

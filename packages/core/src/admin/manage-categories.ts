@@ -27,6 +27,7 @@ const toView = (r: CategoryRow): AdminCategoryView => ({
   keywords: r.keywords,
   groupName: r.groupName,
   isActive: r.isActive,
+  isDrill: r.isDrill,
 });
 
 async function categoryOrNotFound(db: Executor, code: string): Promise<CategoryRow> {
@@ -59,6 +60,7 @@ export async function createCategory(
       sortOrder: body.sortOrder ?? 0,
       keywords: body.keywords ?? '',
       groupName: body.groupName ?? null,
+      isDrill: body.isDrill ?? false,
     };
     const view = toView(
       await uniquely(() => insertCategoryRow(tx, values), `a category ${body.code} exists`),
@@ -84,6 +86,7 @@ export async function updateCategory(
       keywords: body.keywords,
       groupName: body.groupName,
       isActive: body.isActive,
+      isDrill: body.isDrill,
     });
     const after = toView(await updateCategoryRow(tx, row.id, patch));
     await audit(tx, by, 'category.update', ENTITY, row.id, toView(row), after);

@@ -40,6 +40,7 @@ async function viewsOf(db: Executor, rows: readonly HotlineRow[]): Promise<Hotli
     ownerOfficialId: r.ownerOfficialId,
     unitCode: codes.get(r.unitId) ?? '',
     isActive: r.isActive,
+    isDrill: r.isDrill,
   }));
 }
 const viewOf = async (db: Executor, row: HotlineRow) => (await viewsOf(db, [row]))[0]!;
@@ -95,6 +96,7 @@ export async function createHotline(
       name: body.name.trim(),
       ownerOfficialId: await ownerOf(tx, body.ownerOfficialId),
       unitId: await unitOf(tx, body.unitCode),
+      isDrill: body.isDrill ?? false,
     };
     const row = await uniquely(
       () => insertHotlineRow(tx, values),
@@ -128,6 +130,7 @@ export async function updateHotline(
           : undefined,
       unitId: body.unitCode ? await unitOf(tx, body.unitCode) : undefined,
       isActive: body.isActive,
+      isDrill: body.isDrill,
     });
     const row = await uniquely(
       () => updateHotlineRow(tx, hotline.id, patch),

@@ -103,6 +103,7 @@ export async function createUnit(
           calendarId: body.calendarId ?? null,
           isTriage: body.isTriage ?? false,
           resolutionNeedsApproval: body.resolutionNeedsApproval ?? false,
+          isDrill: body.isDrill ?? false,
         }),
       `a unit with code ${body.code} exists, or another unit is the triage unit`,
     );
@@ -133,6 +134,7 @@ export async function updateUnit(
       calendarId: body.calendarId,
       isTriage: body.isTriage,
       resolutionNeedsApproval: body.resolutionNeedsApproval,
+      isDrill: body.isDrill,
     });
     const row = await uniquely(
       () => updateUnitRow(tx, unit.id, patch),

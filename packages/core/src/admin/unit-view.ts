@@ -17,6 +17,7 @@ export function toUnitView(row: UnitRow, units: UnitIndex): UnitView {
     isTriage: row.isTriage,
     resolutionNeedsApproval: row.resolutionNeedsApproval,
     isActive: row.isActive,
+    isDrill: row.isDrill,
     mergedIntoCode: row.mergedIntoId ? (units.get(row.mergedIntoId)?.code ?? null) : null,
   };
 }

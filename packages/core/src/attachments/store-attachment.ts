@@ -78,7 +78,9 @@ export async function storeAttachment(
     throw validationFailed([{ field: 'file', reason: 'file_type_not_allowed' }]);
   }
   if ((await countAttachments(deps.db, input.caseId)) >= deps.limits.maxPerCase) {
-    throw new AppError('RULE_VIOLATION', `a case holds at most ${deps.limits.maxPerCase} files`);
+    throw new AppError('RULE_VIOLATION', `a case holds at most ${deps.limits.maxPerCase} files`, [
+      { field: 'file', reason: 'too_many_files', params: { max: deps.limits.maxPerCase } },
+    ]);
   }
   const id = randomUUID();
   const storageKey = join(input.caseId, id);

@@ -149,7 +149,9 @@ async function checkTotp(
         attempt,
         client,
         now,
-        new AppError('TOTP_INVALID', 'the recovery code is wrong or already used'),
+        new AppError('TOTP_INVALID', 'the recovery code is wrong or already used', [
+          { field: 'recoveryCode', reason: 'recovery_code_invalid' },
+        ]),
       );
     }
     await recordAuthEvent(deps.db, 'recovery_code_used', { officialId: official.id }, client);

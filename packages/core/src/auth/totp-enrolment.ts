@@ -85,9 +85,7 @@ export async function renewRecoveryCodes(
   const official = await findOfficialCredentials(deps.db, officialId);
   if (!official) throw new AppError('OFFICIAL_NOT_FOUND', `official ${officialId} not found`);
   if (!(await verifyPassword(official.passwordHash, password))) {
-    throw new AppError('INVALID_CREDENTIALS', 'the password is wrong', [
-      { field: 'password', reason: 'wrong_password' },
-    ]);
+    throw new AppError('INVALID_CREDENTIALS', 'the password is wrong');
   }
   if (!official.totpEnabled) {
     throw new AppError('CONFLICT', 'recovery codes need a second factor: enrol one first');

@@ -104,7 +104,9 @@ export async function actOnCase(
     if (!target) throw validationFailed([{ field: 'into', reason: 'unknown_case' }]);
     if (target.id === row.id) throw validationFailed([{ field: 'into', reason: 'same_case' }]);
     if (['merged', 'rejected', 'withdrawn'].includes(target.status)) {
-      throw new AppError('RULE_VIOLATION', `cannot merge into a case that is ${target.status}`);
+      throw new AppError('RULE_VIOLATION', `cannot merge into a case that is ${target.status}`, [
+        { field: 'into', reason: 'merge_target_closed', params: { status: target.status } },
+      ]);
     }
     action = { kind: 'merge', intoCaseId: target.id };
   } else {
@@ -140,7 +142,9 @@ async function checkAssignee(tx: Tx, state: CaseState, assigneeId: string) {
     throw validationFailed([{ field: 'assigneeId', reason: 'unknown_assignee' }]);
   }
   if (standing.unitId !== state.unitId) {
-    throw new AppError('RULE_VIOLATION', 'the official does not belong to the unit of the case');
+    throw new AppError('RULE_VIOLATION', 'the official does not belong to the unit of the case', [
+      { field: 'assigneeId', reason: 'official_not_in_unit' },
+    ]);
   }
 }
 

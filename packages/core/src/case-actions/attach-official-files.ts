@@ -28,6 +28,10 @@ export async function authorizeOfficialAttachment(
     { type: 'comment_added', text: 'attachment', isInternal: true },
     principalInScope(who, scope),
   );
-  if (!decision.ok) throw new AppError('FORBIDDEN', decision.error.reason);
+  if (!decision.ok) {
+    throw new AppError('FORBIDDEN', decision.error.reason, [
+      { field: 'case', reason: decision.error.rule },
+    ]);
+  }
   return row.id;
 }

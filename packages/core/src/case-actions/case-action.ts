@@ -53,7 +53,9 @@ export function changeOfAction(action: CaseAction, state: CaseState, facts: Acti
       const requested = state.pendingExtension?.duration;
       const duration = action.duration ?? requested;
       if (!duration) {
-        throw new AppError('RULE_VIOLATION', 'no extension is pending; say how long to extend');
+        throw new AppError('RULE_VIOLATION', 'no extension is pending; say how long to extend', [
+          { field: 'duration', reason: 'required' },
+        ]);
       }
       return {
         type: 'extension_granted',
@@ -79,10 +81,14 @@ export function changeOfAction(action: CaseAction, state: CaseState, facts: Acti
         : { type: 'resolved', resolutionText: action.answer };
     case 'approve-resolution':
       if (state.pendingResolution === undefined) {
-        throw new AppError('RULE_VIOLATION', 'no resolution is awaiting approval');
+        throw new AppError('RULE_VIOLATION', 'no resolution is awaiting approval', [
+          { field: 'case', reason: 'no_pending_resolution' },
+        ]);
       }
       if (!facts.roles.includes('unit_leader')) {
-        throw new AppError('FORBIDDEN', 'only a unit leader may approve a resolution');
+        throw new AppError('FORBIDDEN', 'only a unit leader may approve a resolution', [
+          { field: 'case', reason: 'leader_only' },
+        ]);
       }
       return { type: 'resolved', resolutionText: state.pendingResolution };
     case 'refuse-resolution':

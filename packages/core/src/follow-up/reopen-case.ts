@@ -60,7 +60,10 @@ export function reopenCase(
     proof,
     async (state, { history }, tx) => {
       const refusal = reopenRefusal(history, now);
-      if (refusal) throw new AppError('RULE_VIOLATION', refusal);
+      if (refusal) {
+        const reason = refusal.includes('7 days') ? 'reopen_window_passed' : 'already_satisfied';
+        throw new AppError('RULE_VIOLATION', refusal, [{ field: 'reason', reason }]);
+      }
       return [change, ...(await backToLastHandler(tx, state))];
     },
     now,

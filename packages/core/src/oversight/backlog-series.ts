@@ -1,6 +1,7 @@
 import type { BacklogSeriesResponse } from '@hotline/contracts';
 import { countBacklogAt, type Database } from '@hotline/db';
-import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { reportScopeOf, type DrillOption } from '../reports/report-scope.js';
 import { chartBuckets, type SeriesInterval } from './chart-buckets.js';
 
 /**
@@ -10,7 +11,7 @@ import { chartBuckets, type SeriesInterval } from './chart-buckets.js';
 export async function backlogSeries(
   deps: { db: Database },
   who: ActingOfficial,
-  query: { from: string; to: string; interval: SeriesInterval },
+  query: { from: string; to: string; interval: SeriesInterval } & DrillOption,
   now: Date,
   timeZone: string,
 ): Promise<BacklogSeriesResponse> {
@@ -18,7 +19,7 @@ export async function backlogSeries(
   const { period, buckets } = chartBuckets(query, timeZone, now);
   const past = buckets.filter((b) => b.start <= now);
   const ats = past.map((b) => (b.end < now ? b.end : now));
-  const scope = await scopeOfOfficial(deps.db, who);
+  const scope = await reportScopeOf(deps.db, who, query);
   const counted = new Map((await countBacklogAt(deps.db, scope, ats)).map((r) => [r.i, r]));
   return {
     from: period.from.toISOString(),

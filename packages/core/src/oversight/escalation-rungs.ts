@@ -1,6 +1,7 @@
 import type { EscalationRungsResponse } from '@hotline/contracts';
 import { countEscalationRungs, type Database } from '@hotline/db';
-import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { reportScopeOf, type DrillOption } from '../reports/report-scope.js';
 import { chartBuckets, type SeriesInterval } from './chart-buckets.js';
 
 /**
@@ -11,13 +12,13 @@ import { chartBuckets, type SeriesInterval } from './chart-buckets.js';
 export async function escalationRungs(
   deps: { db: Database },
   who: ActingOfficial,
-  query: { from: string; to: string; interval: SeriesInterval },
+  query: { from: string; to: string; interval: SeriesInterval } & DrillOption,
   now: Date,
   timeZone: string,
 ): Promise<EscalationRungsResponse> {
   requireScope(who, 'reports:read');
   const { period, buckets } = chartBuckets(query, timeZone, now);
-  const scope = await scopeOfOfficial(deps.db, who);
+  const scope = await reportScopeOf(deps.db, who, query);
   const rows = await countEscalationRungs(deps.db, scope, {
     starts: buckets.map((b) => b.start),
     ends: buckets.map((b) => b.end),

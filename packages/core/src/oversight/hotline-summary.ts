@@ -1,6 +1,7 @@
 import type { HotlineSummaryResponse } from '@hotline/contracts';
 import { listHotlineSummaries, type Database } from '@hotline/db';
-import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { reportScopeOf, type DrillOption } from '../reports/report-scope.js';
 import { parsePeriod } from './chart-buckets.js';
 
 /**
@@ -10,13 +11,13 @@ import { parsePeriod } from './chart-buckets.js';
 export async function hotlineSummary(
   deps: { db: Database },
   who: ActingOfficial,
-  query: { from: string; to: string },
+  query: { from: string; to: string } & DrillOption,
   now: Date,
   timeZone: string,
 ): Promise<HotlineSummaryResponse> {
   requireScope(who, 'reports:read');
   const period = parsePeriod(query.from, query.to, timeZone);
-  const scope = await scopeOfOfficial(deps.db, who);
+  const scope = await reportScopeOf(deps.db, who, query);
   const rows = await listHotlineSummaries(deps.db, scope, who.principal.officialId, {
     ...period,
     now,

@@ -6,7 +6,8 @@ import {
   type OversightRow,
 } from '@hotline/db';
 import { formatTrackingCode, type WorkingCalendar } from '@hotline/domain';
-import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { reportScopeOf, type DrillOption } from '../reports/report-scope.js';
 import { loadWorkingCalendar } from '../calendars/load-working-calendar.js';
 
 /** One case of an oversight list: no personal data. */
@@ -88,11 +89,11 @@ export async function listOversight(
   deps: { db: Database },
   who: ActingOfficial,
   list: OversightList,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number } & DrillOption,
   now: Date,
 ): Promise<OversightPage> {
   requireScope(who, 'reports:read');
-  const scope = await scopeOfOfficial(deps.db, who);
+  const scope = await reportScopeOf(deps.db, who, page);
   const { rows, total } = await listOversightCases(deps.db, scope, list, { now, ...page });
   const calendars = new Map<string, WorkingCalendar | null>();
   const items: OversightItem[] = [];

@@ -1,6 +1,7 @@
 import type { TransferFlowsResponse } from '@hotline/contracts';
 import { countTransfers, listTransferFlows, type Database } from '@hotline/db';
-import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { reportScopeOf, type DrillOption } from '../reports/report-scope.js';
 import { parsePeriod } from './chart-buckets.js';
 
 /**
@@ -10,12 +11,12 @@ import { parsePeriod } from './chart-buckets.js';
 export async function transferFlows(
   deps: { db: Database },
   who: ActingOfficial,
-  query: { from: string; to: string },
+  query: { from: string; to: string } & DrillOption,
   timeZone: string,
 ): Promise<TransferFlowsResponse> {
   requireScope(who, 'reports:read');
   const period = parsePeriod(query.from, query.to, timeZone);
-  const scope = await scopeOfOfficial(deps.db, who);
+  const scope = await reportScopeOf(deps.db, who, query);
   const [rows, total] = await Promise.all([
     listTransferFlows(deps.db, scope, period),
     countTransfers(deps.db, scope, period),

@@ -30,7 +30,11 @@ export async function approvePublication(
       const row = await findModerationCase(tx, scope, caseId);
       if (!row) throw new AppError('CASE_NOT_FOUND', `case ${caseId} not found`);
       const refusal = cannotApprove(row);
-      if (refusal) throw new AppError('RULE_VIOLATION', refusal.message);
+      if (refusal) {
+        throw new AppError('RULE_VIOLATION', refusal.message, [
+          { field: 'case', reason: refusal.reason },
+        ]);
+      }
       const known = knownPersonalDataOf(row);
       return {
         type: 'publication_approved',

@@ -8,7 +8,8 @@ import {
   type ReportKey,
 } from '@hotline/db';
 import { onTimeOf, rankByOnTime } from '@hotline/domain';
-import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { reportScopeOf, type DrillOption } from './report-scope.js';
 import { addCounts, figuresOf, type Figures } from './figures.js';
 import { parsePeriod } from './period.js';
 
@@ -43,13 +44,13 @@ export interface Report {
 export async function reportFigures(
   deps: { db: Database },
   who: ActingOfficial,
-  query: { from: string; to: string; by: ReportGrouping },
+  query: { from: string; to: string; by: ReportGrouping } & DrillOption,
   now: Date,
   timeZone: string,
 ): Promise<Report> {
   requireScope(who, 'reports:read');
   const period = parsePeriod(query.from, query.to, timeZone);
-  const scope = await scopeOfOfficial(deps.db, who);
+  const scope = await reportScopeOf(deps.db, who, query);
   const facts = { ...period, end: period.to < now ? period.to : now };
   const [counted, firstResponse, resolution] = await Promise.all([
     countReportFacts(deps.db, scope, facts, query.by),

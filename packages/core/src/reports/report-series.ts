@@ -1,5 +1,6 @@
 import { seriesOfReportFacts, type Database } from '@hotline/db';
-import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { reportScopeOf, type DrillOption } from './report-scope.js';
 import { validationFailed } from '../errors.js';
 import {
   bucketOf,
@@ -32,7 +33,7 @@ const MAX_BUCKETS = 1000;
 export async function reportSeries(
   deps: { db: Database },
   who: ActingOfficial,
-  query: { from: string; to: string; interval: SeriesInterval },
+  query: { from: string; to: string; interval: SeriesInterval } & DrillOption,
   now: Date,
   timeZone: string,
 ): Promise<{ from: string; to: string; interval: SeriesInterval; points: SeriesPoint[] }> {
@@ -60,7 +61,7 @@ export async function reportSeries(
       escalations: 0,
     });
   }
-  const scope = await scopeOfOfficial(deps.db, who);
+  const scope = await reportScopeOf(deps.db, who, query);
   const series = [...points.values()];
   const counted =
     series.length === 0

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { plannedEachTime, type Executor } from '../client.js';
 import { caseScopeCondition, type CaseScope } from './case-scope.repository.js';
+import { drillsLeftOut } from './drill-filter.js';
 import { instantArray, openStatusList } from './oversight-chart-scope.js';
 
 /** Open cases at one instant (index `i`, from 1), by age since receipt in days. */
@@ -38,7 +39,7 @@ export async function countBacklogAt(
     ),
     scoped as (
       select cases.id, cases.received_at from cases
-      where ${caseScopeCondition(scope)}
+      where ${caseScopeCondition(scope)} and ${drillsLeftOut(scope, 'cases')}
         and cases.received_at <= ${last.toISOString()}::timestamptz
         and (cases.status in (${openStatusList()}) or exists (
           select 1 from case_events x where x.case_id = cases.id and x.type in ${CHANGES}

@@ -66,7 +66,9 @@ export async function insertReceivedCase(
     >`
     with ref as (
       select
-        (select id from categories where code = ${row.categoryCode} and is_active) as category_id,
+        -- A drill category is for officials logging a drill: to a citizen it does not exist.
+        (select id from categories where code = ${row.categoryCode} and is_active
+           and (not is_drill or ${row.actorKind}::text = 'official')) as category_id,
         (select id from admin_units
            where code = ${row.communeCode}::text and kind = 'commune' and is_active) as commune_id,
         (select id from hotlines

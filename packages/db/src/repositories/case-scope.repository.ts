@@ -7,8 +7,12 @@ import { cases, hotlines, officials } from '../schema/index.js';
  * through some hotlines. Built once per request (see scopeOfOfficial in core) and applied in
  * every query that reads cases for an official, so scope is enforced where the data is read.
  */
-export type CaseScope =
-  { kind: 'all' } | { kind: 'some'; unitIds: readonly string[]; hotlineIds: readonly string[] };
+export type CaseScope = (
+  { kind: 'all' } | { kind: 'some'; unitIds: readonly string[]; hotlineIds: readonly string[] }
+) & {
+  /** Report and oversight reads only: drills (see drill-filter.ts) are left out unless true. */
+  includeDrills?: boolean;
+};
 
 /** The SQL condition on `cases` for a scope (false when the scope is empty). */
 export function caseScopeCondition(scope: CaseScope): SQL {

@@ -2,6 +2,7 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.js';
 import { adminUnits, caseEvents, categories, cases } from '../schema/index.js';
+import { drillsLeftOut } from './drill-filter.js';
 import { publicationFactColumns } from './publication-facts.js';
 
 const unit = alias(adminUnits, 'unit');
@@ -56,6 +57,7 @@ export async function listPublishedCases(db: Executor, page: { limit: number; of
         eq(cases.publicationState, 'approved'),
         eq(cases.consentToPublish, true),
         ne(cases.type, 'denunciation'),
+        drillsLeftOut({}, 'cases'),
       ),
     )
     .orderBy(desc(cases.publicationDecidedAt), desc(cases.id))

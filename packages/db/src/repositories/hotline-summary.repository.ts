@@ -61,7 +61,7 @@ export async function listHotlineSummaries(
     join officials o on o.id = h.owner_official_id
     join admin_units u on u.id = h.unit_id
     left join cases c on c.hotline_id = h.id and ${caseInScope(sql`c.id`, scope)}
-    where ${visibleHotline(scope)}
+    where ${visibleHotline(scope)} and ${scope.includeDrills ? sql`true` : sql`not h.is_drill`}
     group by h.id, o.full_name, u.name
     order by is_mine desc, h.is_active desc, h.name`);
   return [...rows];

@@ -16,21 +16,23 @@ const service = {
   attributes: categories.attributes,
 };
 
-/** Active categories as Open311 services, in display order. */
+/** Active categories as Open311 services, in display order; drills are not for citizens. */
 export async function listOpen311Services(db: Executor) {
   return db
     .select(service)
     .from(categories)
-    .where(eq(categories.isActive, true))
+    .where(and(eq(categories.isActive, true), eq(categories.isDrill, false)))
     .orderBy(asc(categories.sortOrder), asc(categories.name));
 }
 
-/** One active category as an Open311 service, or null. */
+/** One active category as an Open311 service, or null (a drill category is no service). */
 export async function findOpen311Service(db: Executor, code: string) {
   const [row] = await db
     .select(service)
     .from(categories)
-    .where(and(eq(categories.code, code), eq(categories.isActive, true)));
+    .where(
+      and(eq(categories.code, code), eq(categories.isActive, true), eq(categories.isDrill, false)),
+    );
   return row ?? null;
 }
 
@@ -67,6 +69,8 @@ export async function listOpen311Requests(db: Executor, filter: Open311RequestFi
       )!,
     );
   } else {
+    // Browsing lists no drill; asking for a drill case by its code still finds it.
+    where.push(eq(categories.isDrill, false));
     if (filter.categoryCode !== undefined) where.push(eq(categories.code, filter.categoryCode));
     if (filter.receivedFrom) where.push(gte(cases.receivedAt, filter.receivedFrom));
     if (filter.receivedBefore) where.push(lt(cases.receivedAt, filter.receivedBefore));

@@ -11,22 +11,31 @@ const parent = alias(adminUnits, 'parent');
  * unit: what a citizen may know. The leader's own phone and e-mail are never selected.
  */
 export async function listHotlineDirectory(db: Executor) {
-  return db
-    .select({
-      number: hotlines.number,
-      displayNumber: hotlines.displayNumber,
-      name: hotlines.name,
-      leaderName: officials.fullName,
-      leaderTitle: officials.title,
-      unitCode: adminUnits.code,
-      unitName: adminUnits.name,
-      unitKind: adminUnits.kind,
-    })
-    .from(hotlines)
-    .innerJoin(officials, eq(officials.id, hotlines.ownerOfficialId))
-    .innerJoin(adminUnits, eq(adminUnits.id, hotlines.unitId))
-    .where(eq(hotlines.isActive, true))
-    .orderBy(asc(hotlines.name));
+  return (
+    db
+      .select({
+        number: hotlines.number,
+        displayNumber: hotlines.displayNumber,
+        name: hotlines.name,
+        leaderName: officials.fullName,
+        leaderTitle: officials.title,
+        unitCode: adminUnits.code,
+        unitName: adminUnits.name,
+        unitKind: adminUnits.kind,
+      })
+      .from(hotlines)
+      .innerJoin(officials, eq(officials.id, hotlines.ownerOfficialId))
+      .innerJoin(adminUnits, eq(adminUnits.id, hotlines.unitId))
+      // A drill's number is for officials practising, never for citizens to call.
+      .where(
+        and(
+          eq(hotlines.isActive, true),
+          eq(hotlines.isDrill, false),
+          eq(adminUnits.isDrill, false),
+        ),
+      )
+      .orderBy(asc(hotlines.name))
+  );
 }
 
 /** Active communes and wards (xã, phường) with the district or city above each, for pickers. */

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { adminUnits, categories } from '../schema/index.js';
 
@@ -11,12 +11,22 @@ export async function findTriageUnitId(db: Executor): Promise<string | null> {
   return row?.id ?? null;
 }
 
-/** Active categories in display order, for intake forms. */
-export async function listActiveCategories(db: Executor) {
+/** Active categories in display order, for intake forms; drill categories only when asked. */
+export async function listActiveCategories(db: Executor, opts: { includeDrills?: boolean } = {}) {
   return db
-    .select({ code: categories.code, name: categories.name, description: categories.description })
+    .select({
+      code: categories.code,
+      name: categories.name,
+      description: categories.description,
+      isDrill: categories.isDrill,
+    })
     .from(categories)
-    .where(eq(categories.isActive, true))
+    .where(
+      and(
+        eq(categories.isActive, true),
+        opts.includeDrills ? undefined : eq(categories.isDrill, false),
+      ),
+    )
     .orderBy(asc(categories.sortOrder), asc(categories.name));
 }
 

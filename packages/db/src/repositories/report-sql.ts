@@ -1,11 +1,19 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { plannedEachTime, type Executor } from '../client.js';
 import type { CaseScope } from './case-scope.repository.js';
+import { drillsLeftOut } from './drill-filter.js';
 
 // What the report queries share (not exported from the package).
 
-/** The scope's condition on facts (alias f): the same rule as caseScopeCondition on cases. */
+/**
+ * The scope's condition on facts (alias f): the same rule as caseScopeCondition on cases, and
+ * drills left out unless the scope includes them.
+ */
 export function scopeOn(scope: CaseScope): SQL {
+  return sql`(${unitsOn(scope)} and ${drillsLeftOut(scope, 'f')})`;
+}
+
+function unitsOn(scope: CaseScope): SQL {
   if (scope.kind === 'all') return sql`true`;
   const parts: SQL[] = [];
   if (scope.unitIds.length > 0) {

@@ -3,6 +3,7 @@ import { OPEN_STATUSES } from '@hotline/domain';
 import { plannedEachTime, type Executor } from '../client.js';
 import { caseScopeCondition, type CaseScope } from './case-scope.repository.js';
 import { overdueCaseC } from './overdue-sql.js';
+import { drillsLeftOut } from './drill-filter.js';
 
 // Queries for oversight lists and reports. Every one takes the official's scope and applies
 // it in SQL; none selects a citizen's personal data. Instants are sent as ISO strings (see the
@@ -57,9 +58,10 @@ export async function findReportCases(
   return [...rows];
 }
 
-/** The scope condition written for the alias `c` used by these queries. */
+/** The scope condition written for the alias `c` used by these queries; drills left out. */
 function scopeOn(scope: CaseScope): SQL {
-  return sql`c.id in (select cases.id from cases where ${caseScopeCondition(scope)})`;
+  return sql`c.id in (select cases.id from cases where ${caseScopeCondition(scope)})
+    and ${drillsLeftOut(scope, 'c')}`;
 }
 
 /** One row of an oversight list (no personal data). */

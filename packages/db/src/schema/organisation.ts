@@ -30,6 +30,8 @@ export const adminUnits = pgTable(
     /** A handler's resolution waits for a leader of the unit to approve it. */
     resolutionNeedsApproval: boolean('resolution_needs_approval').notNull().default(false),
     isActive: boolean('is_active').notNull().default(true),
+    /** A drill (diễn tập): hidden from citizens and left out of reports unless asked for. */
+    isDrill: boolean('is_drill').notNull().default(false),
     /** The unit's working calendar; null: its parent unit's, and at the root the province's. */
     calendarId: text('calendar_id').references(() => calendars.id),
     /** Set when the unit was merged into another; its open cases moved there. */
@@ -98,6 +100,8 @@ export const hotlines = pgTable(
       .notNull()
       .references(() => adminUnits.id),
     isActive: boolean('is_active').notNull().default(true),
+    /** A drill (diễn tập): hidden from citizens and left out of reports unless asked for. */
+    isDrill: boolean('is_drill').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -113,6 +117,8 @@ export const categories = pgTable('categories', {
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
   isActive: boolean('is_active').notNull().default(true),
+  /** A drill (diễn tập): hidden from citizens and left out of reports unless asked for. */
+  isDrill: boolean('is_drill').notNull().default(false),
   sortOrder: integer('sort_order').notNull().default(0),
   /** Open311: words apps may search by (comma-separated) and the group the service sits in. */
   keywords: text('keywords').notNull().default(''),

@@ -18,7 +18,8 @@ export const DRILL_HOTLINE = '+842393999000';
 /**
  * A drill for the demo, clearly apart from the province's real structure: a round-the-clock
  * duty team with its own hotline and a "Diễn tập" category whose deadlines are minutes long, so
- * a case sent there is warned, breached and escalated up the ladder while you watch.
+ * a case sent there is warned, breached and escalated up the ladder while you watch. All three
+ * are flagged `isDrill`: citizens never see them and reports leave them out unless asked.
  */
 export async function seedDrill(tx: Tx, provinceUnitId: string): Promise<void> {
   await tx.insert(calendars).values({
@@ -37,6 +38,7 @@ export async function seedDrill(tx: Tx, provinceUnitId: string): Promise<void> {
       kind: 'agency',
       parentId: provinceUnitId,
       calendarId: 'demo-24-7',
+      isDrill: true,
     })
     .returning({ id: adminUnits.id });
   const [leader] = await tx
@@ -56,6 +58,7 @@ export async function seedDrill(tx: Tx, provinceUnitId: string): Promise<void> {
     name: 'Đường dây nóng diễn tập 24/7',
     ownerOfficialId: leader!.id,
     unitId: unit!.id,
+    isDrill: true,
   });
   const [category] = await tx
     .insert(categories)
@@ -64,6 +67,7 @@ export async function seedDrill(tx: Tx, provinceUnitId: string): Promise<void> {
       name: 'Diễn tập (hạn xử lý 2 phút)',
       description: 'Dùng để diễn tập: cảnh báo, quá hạn và báo cáo lãnh đạo trong vài phút.',
       sortOrder: 10_000,
+      isDrill: true,
     })
     .returning({ id: categories.id });
   await tx.insert(slaPolicies).values({

@@ -45,6 +45,7 @@ describe('decide: worked examples', () => {
       error: {
         code: 'ILLEGAL_TRANSITION',
         event: 'resolved',
+        rule: 'not_allowed_in_status',
         reason: 'cannot resolved a case that is received',
       },
     });
@@ -125,7 +126,11 @@ describe('decide: worked examples', () => {
     );
     expect(d).toMatchObject({
       ok: false,
-      error: { code: 'RULE_VIOLATION', reason: 'a transfer needs a reason' },
+      error: {
+        code: 'RULE_VIOLATION',
+        rule: 'transfer_reason_required',
+        reason: 'a transfer needs a reason',
+      },
     });
   });
 

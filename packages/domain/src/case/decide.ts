@@ -1,6 +1,7 @@
 import type { OfficialRole } from '../roles.js';
 import type { Actor } from './case-events.js';
 import { isOpen, type CaseState } from './case-state.js';
+import { RULES, type RuleCode } from './rule-codes.js';
 import { TRANSITIONS, type ActorRole, type Change } from './transitions.js';
 
 /** Who is asking, with what they may do. Officials carry their roles and unit scope. */
@@ -25,6 +26,8 @@ export type DomainErrorCode =
 export interface DomainError {
   code: DomainErrorCode;
   event: Change['type'];
+  /** The rule broken, a stable code; `reason` says it in English. */
+  rule: RuleCode;
   reason: string;
 }
 
@@ -54,10 +57,12 @@ export function actorOf(p: Principal): Actor {
   }
 }
 
-const refuse = (code: DomainErrorCode, event: Change['type'], reason: string): Decision => ({
-  ok: false,
-  error: { code, event, reason },
-});
+const refuse = (
+  code: DomainErrorCode,
+  event: Change['type'],
+  rule: RuleCode,
+  reason: string = RULES[rule].text,
+): Decision => ({ ok: false, error: { code, event, rule, reason } });
 
 /**
  * Decides whether `principal` may make `change` to a case in `state`: legal from the status,
@@ -74,7 +79,7 @@ export function decide(
     from: readonly string[] | 'open' | 'any';
     roles: readonly ActorRole[];
     assigneeOnly?: boolean;
-    guard?: (s: CaseState, e: Change) => string | null;
+    guard?: (s: CaseState, e: Change) => RuleCode | null;
   };
   // A role that may never do this hears so (403) whatever the case's status (409).
   const allowed = rolesOf(principal).filter((r) => rule.roles.includes(r));
@@ -82,6 +87,7 @@ export function decide(
     return refuse(
       'FORBIDDEN',
       change.type,
+      'role_not_allowed',
       `${rolesOf(principal).join(', ')} may not ${change.type}`,
     );
   }
@@ -92,24 +98,21 @@ export function decide(
     return refuse(
       'ILLEGAL_TRANSITION',
       change.type,
+      'not_allowed_in_status',
       `cannot ${change.type} a case that is ${state.status}`,
     );
   }
   if (principal.kind === 'official' && allowed.every((r) => UNIT_SCOPED_ROLES.includes(r))) {
     const scope = principal.scopeUnitIds;
     if (scope && (state.unitId === null || !scope.has(state.unitId))) {
-      return refuse('FORBIDDEN', change.type, 'the case belongs to another unit');
+      return refuse('FORBIDDEN', change.type, 'other_unit');
     }
     if (
       rule.assigneeOnly &&
       !allowed.includes('unit_leader') &&
       state.assigneeId !== principal.officialId
     ) {
-      return refuse(
-        'NOT_ASSIGNEE',
-        change.type,
-        'only the assigned handler or a unit leader may do this',
-      );
+      return refuse('NOT_ASSIGNEE', change.type, 'not_assignee');
     }
   }
   const failed = rule.guard?.(state, change);
@@ -118,6 +121,7 @@ export function decide(
     return refuse(
       'EXTENSION_LIMIT',
       change.type,
+      'extension_limit_reached',
       `the policy allows ${ctx.maxExtensions ?? 0} extension(s) and ${state.extensionsGranted} were granted`,
     );
   }

@@ -1,6 +1,7 @@
 export * from './case-events.js';
 export { OPEN_STATUSES, isOpen, type CaseState, type PublicationDecision } from './case-state.js';
 export { TRANSITIONS, type ActorRole, type Change } from './transitions.js';
+export { RULES, type RuleCode } from './rule-codes.js';
 export {
   decide,
   actorOf,

@@ -3,6 +3,7 @@ import type { OfficialRole } from '../roles.js';
 import type { CaseEvent, CaseEventType } from './case-events.js';
 import type { CaseState } from './case-state.js';
 import { publicationRefusal } from '../publication/public-case.js';
+import type { RuleCode } from './rule-codes.js';
 
 /** Who may cause a change: a citizen, the system, or an official holding one of the roles. */
 export type ActorRole = 'citizen' | 'system' | OfficialRole;
@@ -17,8 +18,8 @@ interface Rule<T extends Change['type']> {
   roles: readonly ActorRole[];
   /** Only the handler the case is assigned to (or a leader of its unit) may do it. */
   assigneeOnly?: boolean;
-  /** A further condition; returns the reason it fails. */
-  guard?: (state: CaseState, event: ChangeOf<T>) => string | null;
+  /** A further condition; returns the rule it breaks. */
+  guard?: (state: CaseState, event: ChangeOf<T>) => RuleCode | null;
   /** The state after the change (version excluded). */
   apply: (state: CaseState, event: ChangeOf<T>) => CaseState;
 }
@@ -73,11 +74,7 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
     from: [...BEFORE_WORK, 'assigned', 'in_progress'],
     roles: ['system', 'operator', 'unit_leader', 'admin'],
     guard: (s, e) =>
-      s.unitId === null
-        ? 'the case has no unit yet'
-        : s.assigneeId === e.assigneeId
-          ? 'the case is already assigned to this official'
-          : null,
+      s.unitId === null ? 'no_unit' : s.assigneeId === e.assigneeId ? 'already_assigned' : null,
     apply: (s, e) => ({ ...s, status: 'assigned', assigneeId: e.assigneeId }),
   },
   accepted: {
@@ -102,13 +99,13 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
     roles: ['handler', 'unit_leader', 'operator', 'supervisor', 'admin'],
     guard: (s, e) =>
       s.unitId === null
-        ? 'the case has no unit to transfer from'
+        ? 'no_unit_to_transfer'
         : e.fromUnitId !== s.unitId
-          ? 'the case is not held by the unit it is transferred from'
+          ? 'not_held_by_from_unit'
           : e.toUnitId === s.unitId
-            ? 'the case is already held by that unit'
+            ? 'already_in_unit'
             : e.reason.trim() === ''
-              ? 'a transfer needs a reason'
+              ? 'transfer_reason_required'
               : null,
     // A resolution proposed in the old unit is not the new unit's to approve.
     apply: (s, e) => ({
@@ -125,22 +122,22 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
     roles: ['system', 'admin'],
     guard: (s, e) =>
       e.fromUnitId !== s.unitId
-        ? 'the case is not held by the merged unit'
+        ? 'not_held_by_merged_unit'
         : e.toUnitId === s.unitId
-          ? 'the case is already held by that unit'
+          ? 'already_in_unit'
           : null,
     apply: (s, e) => ({ ...s, unitId: e.toUnitId }),
   },
   extension_requested: {
     from: WORKING,
     roles: ['handler', 'unit_leader'],
-    guard: (s) => (s.pendingExtension ? 'an extension request is already pending' : null),
+    guard: (s) => (s.pendingExtension ? 'extension_already_pending' : null),
     apply: (s, e) => ({ ...s, pendingExtension: { duration: e.duration, reason: e.reason } }),
   },
   extension_granted: {
     from: WORKING,
     roles: LEADERS,
-    guard: (s, e) => (e.reason.trim() === '' ? 'an extension needs a reason' : null),
+    guard: (s, e) => (e.reason.trim() === '' ? 'extension_reason_required' : null),
     apply: (s) => ({
       ...s,
       pendingExtension: null,
@@ -152,9 +149,9 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
     roles: LEADERS,
     guard: (s, e) =>
       !s.pendingExtension
-        ? 'no extension request is pending'
+        ? 'no_pending_extension'
         : e.reason.trim() === ''
-          ? 'a refusal needs a reason'
+          ? 'refusal_reason_required'
           : null,
     apply: (s) => ({ ...s, pendingExtension: null }),
   },
@@ -164,9 +161,9 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
     assigneeOnly: true,
     guard: (s, e) =>
       s.pendingResolution !== undefined
-        ? 'a resolution is already awaiting approval'
+        ? 'resolution_already_pending'
         : e.resolutionText.trim() === ''
-          ? 'a resolution needs its text'
+          ? 'resolution_text_required'
           : null,
     apply: (s, e) => ({ ...s, pendingResolution: e.resolutionText }),
   },
@@ -175,9 +172,9 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
     roles: LEADERS,
     guard: (s, e) =>
       s.pendingResolution === undefined
-        ? 'no resolution is awaiting approval'
+        ? 'no_pending_resolution'
         : e.reason.trim() === ''
-          ? 'a refusal needs a reason'
+          ? 'refusal_reason_required'
           : null,
     apply: (s) => ({ ...withoutProposal(s), status: 'in_progress' }),
   },
@@ -191,7 +188,7 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
     from: ['assigned', 'in_progress'],
     roles: ['handler', 'unit_leader'],
     assigneeOnly: true,
-    guard: (_s, e) => (e.resolutionText.trim() === '' ? 'a resolution needs its text' : null),
+    guard: (_s, e) => (e.resolutionText.trim() === '' ? 'resolution_text_required' : null),
     apply: (s) => ({ ...withoutProposal(s), status: 'resolved', pendingExtension: null }),
   },
   closed: {
@@ -202,7 +199,7 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
   reopened: {
     from: ['resolved', 'closed'],
     roles: ['citizen', 'supervisor', 'admin', 'hotline_owner'],
-    guard: (_s, e) => (e.reason.trim() === '' ? 'reopening needs a reason' : null),
+    guard: (_s, e) => (e.reason.trim() === '' ? 'reopen_reason_required' : null),
     // The answer will change: what was approved for publication is withdrawn until an
     // official reviews the new one.
     apply: (s) => ({ ...withoutPublication(s), status: 'reopened', assigneeId: null }),
@@ -210,7 +207,7 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
   rejected: {
     from: [...BEFORE_WORK, 'assigned', 'in_progress'],
     roles: ['operator', 'unit_leader', 'supervisor', 'admin'],
-    guard: (_s, e) => (e.note.trim() === '' ? 'a rejection needs a note for the citizen' : null),
+    guard: (_s, e) => (e.note.trim() === '' ? 'rejection_note_required' : null),
     apply: (s) => ({ ...s, status: 'rejected', pendingExtension: null }),
   },
   merged: {
@@ -223,9 +220,7 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
     roles: ['system', 'supervisor', 'admin'],
     // The deadline ladder only climbs; other escalations (transfers, manual) do not move it.
     guard: (s, e) =>
-      e.level <= s.escalationLevel && e.reason === 'deadline_passed'
-        ? `the case is already at escalation level ${s.escalationLevel}`
-        : null,
+      e.level <= s.escalationLevel && e.reason === 'deadline_passed' ? 'already_escalated' : null,
     apply: (s, e) => ({ ...s, escalationLevel: Math.max(s.escalationLevel, e.level) }),
   },
   sla_warning: { from: 'open', roles: ['system'], apply: same },
@@ -233,7 +228,7 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
   rated: {
     from: ['resolved', 'closed'],
     roles: ['citizen'],
-    guard: (s) => (s.rating !== null ? 'the case has already been rated' : null),
+    guard: (s) => (s.rating !== null ? 'already_rated' : null),
     apply: (s, e) => ({ ...s, rating: e.rating }),
   },
   message_added: {
@@ -250,11 +245,11 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
     from: ANSWERED,
     roles: MODERATORS,
     guard: (s, e) =>
-      publicationRefusal(s.caseType) ??
+      (publicationRefusal(s.caseType) ? 'denunciation_never_published' : null) ??
       (e.publicText.trim() === ''
-        ? 'the public text is empty'
+        ? 'public_text_required'
         : e.publicAnswer.trim() === ''
-          ? 'the public answer is empty'
+          ? 'public_answer_required'
           : null),
     apply: (s, e) => ({
       ...s,
@@ -264,7 +259,7 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
   publication_refused: {
     from: ANSWERED,
     roles: MODERATORS,
-    guard: (_s, e) => (e.reason.trim() === '' ? 'a refusal needs a reason' : null),
+    guard: (_s, e) => (e.reason.trim() === '' ? 'refusal_reason_required' : null),
     apply: (s, e) => ({ ...s, publication: { state: 'refused', reason: e.reason } }),
   },
   comment_added: {

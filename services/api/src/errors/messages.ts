@@ -22,6 +22,13 @@ function durationWords(iso: unknown, unit: unknown): { vi: string; en: string } 
   return { vi: vi.filter(Boolean).join(' '), en: en.filter(Boolean).join(' ') };
 }
 
+/** Messages that need no field or parameter: [vi, en]. */
+function caseRules(texts: Record<string, [string, string]>): Record<string, Message> {
+  return Object.fromEntries(
+    Object.entries(texts).map(([reason, [vi, en]]) => [reason, () => ({ vi, en })]),
+  );
+}
+
 // Field-level reasons and how they read, in Vietnamese first. Keys are stable API values.
 const MESSAGES: Record<string, Message> = {
   required: (f) => ({ vi: `Thiếu trường bắt buộc "${f}"`, en: `"${f}" is required` }),
@@ -90,6 +97,10 @@ const MESSAGES: Record<string, Message> = {
   locked_until: (_f, p) => ({
     vi: `Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ${p?.retryAfterSeconds ?? ''} giây`,
     en: `Too many failed sign-ins; try again in ${p?.retryAfterSeconds ?? ''} seconds`,
+  }),
+  recovery_code_invalid: () => ({
+    vi: 'Mã khôi phục không đúng hoặc đã được dùng',
+    en: 'The recovery code is wrong or has been used',
   }),
   same_as_login: (f) => ({
     vi: `"${f}" không được trùng tên đăng nhập`,
@@ -278,6 +289,102 @@ const MESSAGES: Record<string, Message> = {
     vi: `Từ khoá phải có ít nhất một chữ cái hoặc chữ số ("${f}")`,
     en: `A word needs at least one letter or digit ("${f}")`,
   }),
+  // Rules of the case machine (packages/domain rule-codes) and of the use cases around it.
+  ...caseRules({
+    role_not_allowed: ['Vai trò của bạn không được làm việc này', 'Your role may not do this'],
+    not_allowed_in_status: [
+      'Phản ánh đang ở trạng thái không cho phép thao tác này',
+      'The case is not in a status that allows this',
+    ],
+    other_unit: ['Phản ánh thuộc đơn vị khác', 'The case belongs to another unit'],
+    not_assignee: [
+      'Chỉ cán bộ được giao hoặc lãnh đạo đơn vị được làm việc này',
+      'Only the assigned handler or a unit leader may do this',
+    ],
+    extension_limit_reached: [
+      'Đã hết số lần gia hạn quy định cho phép',
+      'The policy allows no more extensions',
+    ],
+    no_unit: ['Phản ánh chưa có đơn vị xử lý', 'The case has no unit yet'],
+    already_assigned: [
+      'Phản ánh đã giao cho cán bộ này',
+      'The case is already assigned to this official',
+    ],
+    no_unit_to_transfer: [
+      'Phản ánh chưa có đơn vị để chuyển đi',
+      'The case has no unit to transfer from',
+    ],
+    not_held_by_from_unit: [
+      'Phản ánh không còn ở đơn vị chuyển đi',
+      'The case is no longer held by the unit it is transferred from',
+    ],
+    already_in_unit: ['Phản ánh đã ở đơn vị này', 'The case is already held by that unit'],
+    transfer_reason_required: ['Cần nêu lý do chuyển', 'A transfer needs a reason'],
+    not_held_by_merged_unit: [
+      'Phản ánh không thuộc đơn vị bị sáp nhập',
+      'The case is not held by the merged unit',
+    ],
+    extension_already_pending: [
+      'Đã có một đề nghị gia hạn đang chờ duyệt',
+      'An extension request is already pending',
+    ],
+    extension_reason_required: ['Cần nêu lý do gia hạn', 'An extension needs a reason'],
+    no_pending_extension: [
+      'Không có đề nghị gia hạn nào đang chờ',
+      'No extension request is pending',
+    ],
+    refusal_reason_required: ['Cần nêu lý do từ chối', 'A refusal needs a reason'],
+    resolution_already_pending: [
+      'Đã có kết quả xử lý đang chờ lãnh đạo duyệt',
+      'A resolution is already awaiting approval',
+    ],
+    resolution_text_required: ['Cần nhập nội dung kết quả xử lý', 'A resolution needs its text'],
+    no_pending_resolution: [
+      'Không có kết quả xử lý nào đang chờ duyệt',
+      'No resolution is awaiting approval',
+    ],
+    reopen_reason_required: ['Cần nêu lý do mở lại', 'Reopening needs a reason'],
+    rejection_note_required: [
+      'Cần ghi chú gửi người dân khi từ chối',
+      'A rejection needs a note for the citizen',
+    ],
+    already_escalated: [
+      'Phản ánh đã ở cấp báo cáo này',
+      'The case is already at that escalation level',
+    ],
+    already_rated: ['Phản ánh đã được đánh giá', 'The case has already been rated'],
+    denunciation_never_published: [
+      'Đơn tố cáo không bao giờ được công khai',
+      'A denunciation is never published',
+    ],
+    denunciation: ['Đơn tố cáo không bao giờ được công khai', 'A denunciation is never published'],
+    no_consent: [
+      'Người dân không đồng ý công khai phản ánh này',
+      'The citizen did not consent to publication',
+    ],
+    not_answered: [
+      'Chỉ công khai phản ánh đã có kết quả',
+      'Only an answered case may be published',
+    ],
+    public_text_required: ['Cần nội dung công khai', 'The public text is empty'],
+    public_answer_required: ['Cần câu trả lời công khai', 'The public answer is empty'],
+    leader_only: [
+      'Chỉ lãnh đạo đơn vị được duyệt kết quả xử lý',
+      'Only a unit leader may approve a resolution',
+    ],
+    reopen_window_passed: [
+      'Chỉ mở lại được trong 7 ngày kể từ khi có kết quả',
+      'A case can be reopened only within 7 days of its resolution',
+    ],
+    already_satisfied: [
+      'Phản ánh đã được đánh giá hài lòng nên không mở lại được',
+      'A case rated as satisfactory cannot be reopened',
+    ],
+  }),
+  merge_target_closed: () => ({
+    vi: 'Không gộp được vào phản ánh đã gộp, bị từ chối hoặc đã rút',
+    en: 'A case cannot be merged into one that is merged, rejected or withdrawn',
+  }),
 };
 
 /** Adds the human messages to a field problem. */
@@ -286,5 +393,5 @@ export function toFieldError(p: FieldProblem): FieldError {
     vi: `"${p.field}" không hợp lệ (${p.reason})`,
     en: `"${p.field}" is invalid (${p.reason})`,
   };
-  return { field: p.field, reason: p.reason, message };
+  return { field: p.field, reason: p.reason, ...(p.params ? { params: p.params } : {}), message };
 }

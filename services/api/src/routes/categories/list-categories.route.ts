@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CategoryList } from '@hotline/contracts';
+import { CategoryList, CategoryListQuery } from '@hotline/contracts';
 import { listCategories } from '@hotline/core';
 import type { Database } from '@hotline/db';
 
@@ -12,9 +12,10 @@ export const listCategoriesRoute =
         schema: {
           summary: 'Categories a case can be filed under (lĩnh vực)',
           tags: ['reference'],
+          querystring: CategoryListQuery,
           response: { 200: CategoryList },
         },
       },
-      async () => listCategories(deps),
+      async (request) => listCategories(deps, request.query),
     );
   };

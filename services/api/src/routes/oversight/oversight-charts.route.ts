@@ -60,7 +60,7 @@ export const oversightChartRoutes =
           const series = await backlogSeries(
             deps,
             officialOf(request),
-            { from: q.from, to: q.to, interval },
+            { from: q.from, to: q.to, interval, includeDrills: q.includeDrills === true },
             new Date(),
             tz,
           );
@@ -90,7 +90,7 @@ export const oversightChartRoutes =
           const series = await escalationRungs(
             deps,
             officialOf(request),
-            { from: q.from, to: q.to, interval },
+            { from: q.from, to: q.to, interval, includeDrills: q.includeDrills === true },
             new Date(),
             tz,
           );

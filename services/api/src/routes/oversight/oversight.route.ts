@@ -110,11 +110,18 @@ export const oversightRoutes =
           async (request, reply) => {
             const q = request.query;
             const page = { limit: q.limit ?? 50, offset: q.offset ?? 0 };
+            const drills = { includeDrills: q.includeDrills === true };
             const format = formatOf(path, q.format);
             // An export holds the whole list unless a page is asked for.
             const asked =
               format && q.limit === undefined ? { limit: 100_000, offset: page.offset } : page;
-            const result = await listOversight(deps, officialOf(request), list, asked, new Date());
+            const result = await listOversight(
+              deps,
+              officialOf(request),
+              list,
+              { ...asked, ...drills },
+              new Date(),
+            );
             if (!format) return result;
             return sendTable(reply, format, fileName, columns, result.items);
           },

@@ -51,7 +51,7 @@ export const reportRoutes =
           const report = await reportFigures(
             deps,
             officialOf(request),
-            { from: q.from, to: q.to, by },
+            { from: q.from, to: q.to, by, includeDrills: q.includeDrills === true },
             new Date(),
             deps.timeZone,
           );
@@ -110,7 +110,7 @@ export const reportRoutes =
           const series = await reportSeries(
             deps,
             officialOf(request),
-            { from: q.from, to: q.to, interval },
+            { from: q.from, to: q.to, interval, includeDrills: q.includeDrills === true },
             new Date(),
             deps.timeZone,
           );

@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import { errorBodyWords } from '../components/error-words';
 import type { paths } from './schema';
 
 /** The CSRF token of the signed-in session (from sign-in or /v1/auth/me); echoed on writes. */
@@ -24,7 +25,10 @@ export const api = createClient<paths, 'application/json'>({
 });
 api.use(csrf);
 
-/** The API's error body ({ error: { code, message, details } }) as an Error. */
+/**
+ * The API's error body as an Error. Its message is the error in the official's words (from
+ * the body's codes, see error-words.ts), never the server's own text; `body` keeps the codes.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -40,11 +44,11 @@ export class ApiError extends Error {
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.error !== undefined || result.data === undefined) {
     // The API's errors: { code, message, errors?: [{ field, reason, message: { vi, en } }] }.
-    const body = result.error as { code?: string; message?: string } | undefined;
+    const body = result.error as { code?: string } | undefined;
     throw new ApiError(
       result.response.status,
       body?.code ?? `HTTP_${result.response.status}`,
-      body?.message ?? result.response.statusText,
+      errorBodyWords(result.response.status, result.error),
       result.error,
     );
   }

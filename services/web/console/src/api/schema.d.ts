@@ -104,7 +104,10 @@ export interface paths {
         /** Categories a case can be filed under (lĩnh vực) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description List drill (diễn tập) categories too (default false) */
+                    includeDrills?: boolean;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -122,6 +125,8 @@ export interface paths {
                                 code: string;
                                 name: string;
                                 description: string;
+                                /** @description A drill category; listed only when asked for */
+                                isDrill: boolean;
                             }[];
                         };
                     };
@@ -245,6 +250,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -269,6 +278,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -293,6 +306,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -317,6 +334,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -409,6 +430,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -433,6 +458,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -506,6 +535,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -530,6 +563,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -554,6 +591,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -629,6 +670,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -653,6 +698,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -677,6 +726,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -701,6 +754,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -725,6 +782,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -801,6 +862,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -825,6 +890,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -849,6 +918,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -873,6 +946,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -897,6 +974,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -972,6 +1053,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -996,6 +1081,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1020,6 +1109,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1044,6 +1137,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1068,6 +1165,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1143,6 +1244,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1167,6 +1272,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1191,6 +1300,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1215,6 +1328,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1239,6 +1356,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1312,6 +1433,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1336,6 +1461,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1360,6 +1489,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1384,6 +1517,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1408,6 +1545,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1488,6 +1629,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1614,6 +1759,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1638,6 +1787,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1713,6 +1866,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1737,6 +1894,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1827,6 +1988,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1851,6 +2016,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1875,6 +2044,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1899,6 +2072,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -1997,6 +2174,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2021,6 +2202,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2045,6 +2230,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2069,6 +2258,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2114,6 +2307,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2138,6 +2335,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2162,6 +2363,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2186,6 +2391,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2296,6 +2505,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2320,6 +2533,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2344,6 +2561,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2368,6 +2589,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2453,6 +2678,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2477,6 +2706,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2501,6 +2734,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2525,6 +2762,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2572,6 +2813,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2596,6 +2841,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2620,6 +2869,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2644,6 +2897,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2755,6 +3012,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2904,6 +3165,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2928,6 +3193,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2952,6 +3221,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -2976,6 +3249,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3140,6 +3417,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3164,6 +3445,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3188,6 +3473,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3212,6 +3501,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3257,6 +3550,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3281,6 +3578,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3305,6 +3606,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3329,6 +3634,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3411,6 +3720,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3507,6 +3820,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3531,6 +3848,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3555,6 +3876,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3579,6 +3904,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3704,6 +4033,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3728,6 +4061,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3839,6 +4176,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3863,6 +4204,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3887,6 +4232,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3911,6 +4260,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3956,6 +4309,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -3980,6 +4337,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4004,6 +4365,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4028,6 +4393,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4111,6 +4480,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4135,6 +4508,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4204,6 +4581,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4228,6 +4609,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4252,6 +4637,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4276,6 +4665,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4347,6 +4740,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4415,6 +4812,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4439,6 +4840,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4463,6 +4868,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4525,6 +4934,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4590,6 +5003,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4649,6 +5066,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4673,6 +5094,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4734,6 +5159,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4758,6 +5187,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4826,6 +5259,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4891,6 +5328,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4915,6 +5356,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -4988,6 +5433,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5012,6 +5461,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5036,6 +5489,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5110,6 +5567,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5134,6 +5595,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5158,6 +5623,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5241,6 +5710,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5265,6 +5738,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5289,6 +5766,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5376,6 +5857,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5400,6 +5885,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5424,6 +5913,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5448,6 +5941,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5472,6 +5969,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5496,6 +5997,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5554,6 +6059,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5578,6 +6087,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5602,6 +6115,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5626,6 +6143,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5650,6 +6171,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5674,6 +6199,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5745,6 +6274,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5769,6 +6302,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5793,6 +6330,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5817,6 +6358,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5841,6 +6386,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5865,6 +6414,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5936,6 +6489,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5960,6 +6517,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -5984,6 +6545,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6008,6 +6573,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6032,6 +6601,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6056,6 +6629,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6119,6 +6696,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6143,6 +6724,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6167,6 +6752,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6191,6 +6780,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6215,6 +6808,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6239,6 +6836,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6303,6 +6904,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6327,6 +6932,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6351,6 +6960,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6375,6 +6988,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6399,6 +7016,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6423,6 +7044,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6498,6 +7123,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6522,6 +7151,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6546,6 +7179,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6570,6 +7207,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6594,6 +7235,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6618,6 +7263,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6642,6 +7291,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6714,6 +7367,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6738,6 +7395,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6762,6 +7423,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6786,6 +7451,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6810,6 +7479,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6834,6 +7507,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6858,6 +7535,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6926,6 +7607,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6950,6 +7635,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6974,6 +7663,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -6998,6 +7691,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7022,6 +7719,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7046,6 +7747,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7070,6 +7775,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7134,6 +7843,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7158,6 +7871,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7182,6 +7899,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7206,6 +7927,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7273,6 +7998,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7297,6 +8026,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7321,6 +8054,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7345,6 +8082,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7413,6 +8154,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7437,6 +8182,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7461,6 +8210,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7485,6 +8238,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7538,6 +8295,7 @@ export interface paths {
                                 isTriage: boolean;
                                 resolutionNeedsApproval: boolean;
                                 isActive: boolean;
+                                isDrill: boolean;
                                 mergedIntoCode: string | null;
                                 /** @description UnitNode[] */
                                 children: unknown[];
@@ -7561,6 +8319,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7585,6 +8347,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7609,6 +8375,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7633,6 +8403,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7657,6 +8431,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7687,6 +8465,8 @@ export interface paths {
                         calendarId?: string | null;
                         isTriage?: boolean;
                         resolutionNeedsApproval?: boolean;
+                        /** @description A drill: hidden from citizens, left out of reports */
+                        isDrill?: boolean;
                     };
                 };
             };
@@ -7707,6 +8487,7 @@ export interface paths {
                             isTriage: boolean;
                             resolutionNeedsApproval: boolean;
                             isActive: boolean;
+                            isDrill: boolean;
                             mergedIntoCode: string | null;
                         };
                     };
@@ -7727,6 +8508,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7751,6 +8536,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7775,6 +8564,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7799,6 +8592,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7823,6 +8620,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7872,6 +8673,8 @@ export interface paths {
                         calendarId?: string | null;
                         isTriage?: boolean;
                         resolutionNeedsApproval?: boolean;
+                        /** @description A drill: hidden from citizens, left out of reports */
+                        isDrill?: boolean;
                     };
                 };
             };
@@ -7892,6 +8695,7 @@ export interface paths {
                             isTriage: boolean;
                             resolutionNeedsApproval: boolean;
                             isActive: boolean;
+                            isDrill: boolean;
                             mergedIntoCode: string | null;
                         };
                     };
@@ -7912,6 +8716,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7936,6 +8744,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7960,6 +8772,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -7984,6 +8800,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8008,6 +8828,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8058,6 +8882,7 @@ export interface paths {
                             isTriage: boolean;
                             resolutionNeedsApproval: boolean;
                             isActive: boolean;
+                            isDrill: boolean;
                             mergedIntoCode: string | null;
                         };
                     };
@@ -8078,6 +8903,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8102,6 +8931,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8126,6 +8959,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8150,6 +8987,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8174,6 +9015,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8236,6 +9081,7 @@ export interface paths {
                                 isTriage: boolean;
                                 resolutionNeedsApproval: boolean;
                                 isActive: boolean;
+                                isDrill: boolean;
                                 mergedIntoCode: string | null;
                             };
                             into: {
@@ -8248,6 +9094,7 @@ export interface paths {
                                 isTriage: boolean;
                                 resolutionNeedsApproval: boolean;
                                 isActive: boolean;
+                                isDrill: boolean;
                                 mergedIntoCode: string | null;
                             };
                             movedOfficials: number;
@@ -8274,6 +9121,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8298,6 +9149,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8322,6 +9177,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8346,6 +9205,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8370,6 +9233,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8446,6 +9313,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8470,6 +9341,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8494,6 +9369,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8518,6 +9397,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8542,6 +9425,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8613,6 +9500,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8637,6 +9528,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8661,6 +9556,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8685,6 +9584,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8709,6 +9612,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8801,6 +9708,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8825,6 +9736,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8849,6 +9764,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8873,6 +9792,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8897,6 +9820,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8941,6 +9868,7 @@ export interface paths {
                                 ownerOfficialId: string;
                                 unitCode: string;
                                 isActive: boolean;
+                                isDrill: boolean;
                             }[];
                         };
                     };
@@ -8961,6 +9889,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -8985,6 +9917,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9009,6 +9945,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9033,6 +9973,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9057,6 +10001,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9087,6 +10035,8 @@ export interface paths {
                         ownerOfficialId: string;
                         /** @description The unit its cases go to */
                         unitCode: string;
+                        /** @description A drill: hidden from citizens, left out of reports */
+                        isDrill?: boolean;
                     };
                 };
             };
@@ -9106,6 +10056,7 @@ export interface paths {
                             ownerOfficialId: string;
                             unitCode: string;
                             isActive: boolean;
+                            isDrill: boolean;
                         };
                     };
                 };
@@ -9125,6 +10076,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9149,6 +10104,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9173,6 +10132,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9197,6 +10160,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9221,6 +10188,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9271,6 +10242,8 @@ export interface paths {
                         /** @description The unit its cases go to */
                         unitCode?: string;
                         isActive?: boolean;
+                        /** @description A drill: hidden from citizens, left out of reports */
+                        isDrill?: boolean;
                     };
                 };
             };
@@ -9290,6 +10263,7 @@ export interface paths {
                             ownerOfficialId: string;
                             unitCode: string;
                             isActive: boolean;
+                            isDrill: boolean;
                         };
                     };
                 };
@@ -9309,6 +10283,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9333,6 +10311,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9357,6 +10339,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9381,6 +10367,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9405,6 +10395,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9449,6 +10443,7 @@ export interface paths {
                                 keywords: string;
                                 groupName: string | null;
                                 isActive: boolean;
+                                isDrill: boolean;
                             }[];
                         };
                     };
@@ -9469,6 +10464,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9493,6 +10492,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9517,6 +10520,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9541,6 +10548,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9565,6 +10576,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9594,6 +10609,8 @@ export interface paths {
                         sortOrder?: number;
                         keywords?: string;
                         groupName?: string | null;
+                        /** @description A drill: hidden from citizens, left out of reports */
+                        isDrill?: boolean;
                     };
                 };
             };
@@ -9613,6 +10630,7 @@ export interface paths {
                             keywords: string;
                             groupName: string | null;
                             isActive: boolean;
+                            isDrill: boolean;
                         };
                     };
                 };
@@ -9632,6 +10650,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9656,6 +10678,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9680,6 +10706,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9704,6 +10734,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9728,6 +10762,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9777,6 +10815,8 @@ export interface paths {
                         keywords?: string;
                         groupName?: string | null;
                         isActive?: boolean;
+                        /** @description A drill: hidden from citizens, left out of reports */
+                        isDrill?: boolean;
                     };
                 };
             };
@@ -9796,6 +10836,7 @@ export interface paths {
                             keywords: string;
                             groupName: string | null;
                             isActive: boolean;
+                            isDrill: boolean;
                         };
                     };
                 };
@@ -9815,6 +10856,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9839,6 +10884,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9863,6 +10912,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9887,6 +10940,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9911,6 +10968,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -9960,6 +11021,7 @@ export interface paths {
                             keywords: string;
                             groupName: string | null;
                             isActive: boolean;
+                            isDrill: boolean;
                         };
                     };
                 };
@@ -9979,6 +11041,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10003,6 +11069,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10027,6 +11097,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10051,6 +11125,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10075,6 +11153,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10142,6 +11224,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10166,6 +11252,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10190,6 +11280,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10214,6 +11308,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10238,6 +11336,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10338,6 +11440,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10362,6 +11468,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10386,6 +11496,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10468,6 +11582,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10492,6 +11610,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10516,6 +11638,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10548,6 +11674,8 @@ export interface paths {
                     offset?: number;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -10615,6 +11743,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10639,6 +11771,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10663,6 +11799,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10697,6 +11837,8 @@ export interface paths {
                     offset?: number;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -10764,6 +11906,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10788,6 +11934,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10812,6 +11962,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10846,6 +12000,8 @@ export interface paths {
                     offset?: number;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -10913,6 +12069,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10937,6 +12097,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10961,6 +12125,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -10995,6 +12163,8 @@ export interface paths {
                     offset?: number;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -11062,6 +12232,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11086,6 +12260,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11110,6 +12288,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11144,6 +12326,8 @@ export interface paths {
                     offset?: number;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -11211,6 +12395,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11235,6 +12423,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11259,6 +12451,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11293,6 +12489,8 @@ export interface paths {
                     offset?: number;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -11360,6 +12558,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11384,6 +12586,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11408,6 +12614,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11442,6 +12652,8 @@ export interface paths {
                     offset?: number;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -11509,6 +12721,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11533,6 +12749,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11557,6 +12777,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11591,6 +12815,8 @@ export interface paths {
                     offset?: number;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -11658,6 +12884,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11682,6 +12912,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11706,6 +12940,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11741,6 +12979,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -11855,6 +13095,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11879,6 +13123,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11903,6 +13151,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -11938,6 +13190,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -12052,6 +13306,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12076,6 +13334,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12100,6 +13362,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12135,6 +13401,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -12249,6 +13517,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12273,6 +13545,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12297,6 +13573,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12332,6 +13612,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -12446,6 +13728,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12470,6 +13756,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12494,6 +13784,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12530,6 +13824,8 @@ export interface paths {
                     by: "channel" | "category";
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -12644,6 +13940,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12668,6 +13968,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12692,6 +13996,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12728,6 +14036,8 @@ export interface paths {
                     by: "channel" | "category";
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -12842,6 +14152,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12866,6 +14180,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12890,6 +14208,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -12926,6 +14248,8 @@ export interface paths {
                     interval?: "day" | "week" | "month";
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -12976,6 +14300,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13000,6 +14328,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13024,6 +14356,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13060,6 +14396,8 @@ export interface paths {
                     interval?: "day" | "week" | "month";
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -13110,6 +14448,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13134,6 +14476,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13158,6 +14504,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13193,6 +14543,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                     /** @description Default week */
                     interval?: "day" | "week" | "month";
                 };
@@ -13249,6 +14601,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13273,6 +14629,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13297,6 +14657,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13332,6 +14696,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                     /** @description Default week */
                     interval?: "day" | "week" | "month";
                 };
@@ -13388,6 +14754,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13412,6 +14782,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13436,6 +14810,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13471,6 +14849,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                     /** @description Default week */
                     interval?: "day" | "week" | "month";
                 };
@@ -13529,6 +14909,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13553,6 +14937,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13577,6 +14965,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13612,6 +15004,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                     /** @description Default week */
                     interval?: "day" | "week" | "month";
                 };
@@ -13670,6 +15064,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13694,6 +15092,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13718,6 +15120,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13753,6 +15159,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -13805,6 +15213,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13829,6 +15241,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13853,6 +15269,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13888,6 +15308,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -13940,6 +15362,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13964,6 +15390,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -13988,6 +15418,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14023,6 +15457,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -14086,6 +15522,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14110,6 +15550,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14134,6 +15578,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14169,6 +15617,8 @@ export interface paths {
                     to: string;
                     /** @description json (default), csv (UTF-8 with BOM) or xlsx */
                     format?: "json" | "csv" | "xlsx";
+                    /** @description Count drill units, categories and hotlines too (default false) */
+                    includeDrills?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -14232,6 +15682,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14256,6 +15710,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14280,6 +15738,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14369,6 +15831,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14393,6 +15859,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14417,6 +15887,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14441,6 +15915,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14464,6 +15942,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14559,6 +16041,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14583,6 +16069,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14607,6 +16097,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14631,6 +16125,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14654,6 +16152,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14749,6 +16251,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14773,6 +16279,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14797,6 +16307,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14821,6 +16335,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14844,6 +16362,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14939,6 +16461,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14963,6 +16489,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -14987,6 +16517,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15011,6 +16545,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15034,6 +16572,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15130,6 +16672,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15154,6 +16700,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15178,6 +16728,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15202,6 +16756,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15225,6 +16783,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15322,6 +16884,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15346,6 +16912,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15370,6 +16940,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15394,6 +16968,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15417,6 +16995,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15514,6 +17096,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15538,6 +17124,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15562,6 +17152,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15586,6 +17180,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15609,6 +17207,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15704,6 +17306,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15728,6 +17334,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15752,6 +17362,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15776,6 +17390,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15799,6 +17417,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15896,6 +17518,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15920,6 +17546,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15944,6 +17574,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15968,6 +17602,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -15991,6 +17629,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16086,6 +17728,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16110,6 +17756,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16134,6 +17784,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16158,6 +17812,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16181,6 +17839,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16276,6 +17938,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16300,6 +17966,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16324,6 +17994,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16348,6 +18022,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16371,6 +18049,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16464,6 +18146,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16488,6 +18174,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16512,6 +18202,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16536,6 +18230,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16559,6 +18257,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16654,6 +18356,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16678,6 +18384,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16702,6 +18412,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16726,6 +18440,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16749,6 +18467,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16842,6 +18564,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16866,6 +18592,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16890,6 +18620,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16914,6 +18648,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -16937,6 +18675,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17033,6 +18775,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17057,6 +18803,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17081,6 +18831,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17105,6 +18859,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17128,6 +18886,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17223,6 +18985,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17247,6 +19013,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17271,6 +19041,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17295,6 +19069,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17318,6 +19096,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17394,6 +19176,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17418,6 +19204,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17442,6 +19232,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17466,6 +19260,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17490,6 +19288,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17570,6 +19372,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17594,6 +19400,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17618,6 +19428,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17699,6 +19513,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17723,6 +19541,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17747,6 +19569,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17825,6 +19651,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17849,6 +19679,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17873,6 +19707,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17950,6 +19788,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17974,6 +19816,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -17998,6 +19844,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18022,6 +19872,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18098,6 +19952,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18122,6 +19980,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18146,6 +20008,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18170,6 +20036,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18231,6 +20101,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18255,6 +20129,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18279,6 +20157,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18303,6 +20185,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18380,6 +20266,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18404,6 +20294,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18428,6 +20322,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18452,6 +20350,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18522,6 +20424,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18546,6 +20452,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18570,6 +20480,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18594,6 +20508,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18771,6 +20689,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18795,6 +20717,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18819,6 +20745,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18900,6 +20830,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18924,6 +20858,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18948,6 +20886,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -18972,6 +20914,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19063,6 +21009,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19087,6 +21037,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19111,6 +21065,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19135,6 +21093,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19237,6 +21199,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19261,6 +21227,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19285,6 +21255,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19309,6 +21283,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19333,6 +21311,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19431,6 +21413,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19455,6 +21441,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19479,6 +21469,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19503,6 +21497,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19527,6 +21525,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19665,6 +21667,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19689,6 +21695,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19713,6 +21723,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19797,6 +21811,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19821,6 +21839,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19887,6 +21909,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19911,6 +21937,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -19973,6 +22003,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -20049,6 +22083,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -20073,6 +22111,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -20097,6 +22139,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -20170,6 +22216,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -20194,6 +22244,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -20291,6 +22345,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -20315,6 +22373,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -20339,6 +22401,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -20392,6 +22458,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -20416,6 +22486,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -20440,6 +22514,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -20512,6 +22590,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -20536,6 +22618,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -20615,6 +22701,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;
@@ -20639,6 +22729,10 @@ export interface paths {
                                 field: string;
                                 /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
                                 reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 message: {
                                     vi: string;
                                     en: string;

@@ -12,11 +12,13 @@ export function useConsoleReference() {
   });
 }
 
-/** The categories a case is filed under. */
+/** The categories a case is filed under; officials logging a drill may pick drill categories. */
 export function useCategories() {
   return useQuery({
     queryKey: ['categories'],
-    queryFn: async () => unwrap(await api.GET('/v1/categories')).categories,
+    queryFn: async () =>
+      unwrap(await api.GET('/v1/categories', { params: { query: { includeDrills: true } } }))
+        .categories,
     staleTime: HOUR,
   });
 }

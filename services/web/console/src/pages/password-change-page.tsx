@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import { ensureOk } from '../components/admin/api-errors';
+import { formProblems } from '../components/api-errors';
 import { useSession } from '../auth/session';
 
 /**
@@ -17,13 +18,15 @@ export function PasswordChangePage() {
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
+    setFieldErrors({});
     if (next !== repeat) {
-      setError(t('passwordChange.mismatch'));
+      setFieldErrors({ repeat: t('passwordChange.mismatch') });
       return;
     }
     setBusy(true);
@@ -31,7 +34,13 @@ export function PasswordChangePage() {
       ensureOk(await api.POST('/v1/auth/password', { body: { current, new: next } }));
       await refresh();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('common.error'));
+      if (e instanceof ApiError && e.code === 'INVALID_CREDENTIALS') {
+        setFieldErrors({ current: t('errors.reason.current_password_wrong') });
+        return;
+      }
+      const { byField, rest } = formProblems(e, ['current', 'new']);
+      setFieldErrors(byField);
+      setError(rest);
     } finally {
       setBusy(false);
     }
@@ -57,6 +66,7 @@ export function PasswordChangePage() {
               autoComplete="current-password"
               required
               autoFocus
+              error={fieldErrors.current}
               value={current}
               onChange={(e) => setCurrent(e.currentTarget.value)}
             />
@@ -66,6 +76,7 @@ export function PasswordChangePage() {
               autoComplete="new-password"
               required
               minLength={12}
+              error={fieldErrors.new}
               value={next}
               onChange={(e) => setNext(e.currentTarget.value)}
             />
@@ -74,6 +85,7 @@ export function PasswordChangePage() {
               name="repeat"
               autoComplete="new-password"
               required
+              error={fieldErrors.repeat}
               value={repeat}
               onChange={(e) => setRepeat(e.currentTarget.value)}
             />

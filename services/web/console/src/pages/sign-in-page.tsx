@@ -15,6 +15,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken, unwrap } from '../api/client';
 import type { paths } from '../api/schema';
+import { formProblems } from '../components/api-errors';
 import { TotpEnrolment } from './sign-in/totp-enrolment';
 import { RecoveryCodesLeft } from './sign-in/recovery-codes';
 
@@ -38,6 +39,7 @@ export function SignInPage() {
   const [enrolled, setEnrolled] = useState<Me | null>(null);
   const [enrolling, setEnrolling] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
   const [busy, setBusy] = useState(false);
 
   async function signInWith(second: { totp?: string; recoveryCode?: string }) {
@@ -60,6 +62,7 @@ export function SignInPage() {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    setFieldErrors({});
     try {
       const me = await signInWith(useRecovery ? { recoveryCode } : { totp });
       if (me.recoveryCodesLeft === undefined) enter(me);
@@ -70,7 +73,9 @@ export function SignInPage() {
         return;
       }
       if (e instanceof ApiError && /TOTP/.test(e.code)) setNeedsTotp(true);
-      setError(e instanceof ApiError ? e.message : t('common.error'));
+      const { byField, rest } = formProblems(e, ['login', 'password', 'totp', 'recoveryCode']);
+      setFieldErrors(byField);
+      setError(rest);
     } finally {
       setBusy(false);
     }
@@ -113,6 +118,7 @@ export function SignInPage() {
                 autoComplete="username"
                 required
                 autoFocus
+                error={fieldErrors.login}
                 value={login}
                 onChange={(e) => setLogin(e.currentTarget.value)}
               />
@@ -121,6 +127,7 @@ export function SignInPage() {
                 name="password"
                 autoComplete="current-password"
                 required
+                error={fieldErrors.password}
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
               />
@@ -133,6 +140,7 @@ export function SignInPage() {
                     autoCapitalize="characters"
                     spellCheck={false}
                     maxLength={24}
+                    error={fieldErrors.recoveryCode}
                     value={recoveryCode}
                     onChange={(e) => setRecoveryCode(e.currentTarget.value)}
                   />
@@ -143,6 +151,7 @@ export function SignInPage() {
                     inputMode="numeric"
                     autoComplete="one-time-code"
                     maxLength={6}
+                    error={fieldErrors.totp}
                     value={totp}
                     onChange={(e) => setTotp(e.currentTarget.value)}
                   />

@@ -224,6 +224,12 @@ export const en: Messages = {
       tooManyCodes: (minutes: number) =>
         `Too many codes were sent for this case. Please try again in ${minutes} minutes.`,
       notAllowed: 'This can no longer be done in the case’s current status.',
+      refused: {
+        reopen_window_passed: 'A case can be reopened only within 7 days of its answer.',
+        already_satisfied: 'You rated the answer as satisfactory, so the case cannot be reopened.',
+        already_rated: 'You have already rated this case.',
+        not_allowed_in_status: 'This can no longer be done in the case’s current status.',
+      },
     },
   },
   published: {

@@ -228,6 +228,14 @@ export const vi = {
       tooManyCodes: (minutes: number) =>
         `Đã gửi quá nhiều mã cho phản ánh này. Vui lòng thử lại sau ${minutes} phút.`,
       notAllowed: 'Thao tác này không còn thực hiện được với phản ánh ở tình trạng hiện tại.',
+      /** The case machine's refusals a citizen can meet, by their stable reason code. */
+      refused: {
+        reopen_window_passed: 'Chỉ mở lại được trong 7 ngày kể từ khi có kết quả.',
+        already_satisfied: 'Bạn đã đánh giá hài lòng nên phản ánh không mở lại được.',
+        already_rated: 'Bạn đã đánh giá phản ánh này rồi.',
+        not_allowed_in_status:
+          'Thao tác này không còn thực hiện được với phản ánh ở tình trạng hiện tại.',
+      } as Record<string, string>,
     },
   },
   published: {

@@ -105,7 +105,10 @@ export function followUpRoutes(app: FastifyInstance, ctx: PortalContext, showCas
         return again({ proof: t.otpLocked(minutes(wait)) }, 429, true);
       }
       if (err.code === 'VALIDATION_FAILED') return again({ [form.field]: t.textRequired }, 400);
-      if (REFUSALS.has(err.code)) return again({ action: t.notAllowed }, 409);
+      if (REFUSALS.has(err.code)) {
+        const reason = err.problems[0]?.reason ?? '';
+        return again({ action: t.refused[reason] ?? t.notAllowed }, 409);
+      }
       throw err;
     }
     return done(reply, code, form.flash);

@@ -1,38 +1,17 @@
 import i18n from 'i18next';
 import { ApiError } from '../../api/client';
+import { codeWords, errorBodyWords, fieldProblemsOf, reasonWords } from '../error-words';
 
-/** One problem the API found with a field (contracts FieldError). */
-interface FieldError {
-  field: string;
-  reason: string;
-  message?: { vi?: string; en?: string };
-}
-
-/** The API's field errors, each with its message in the UI's language. */
+/** The API's field errors, each in words in the UI's language (to show next to its field). */
 export function fieldErrorsOf(err: unknown): { field: string; message: string }[] {
   if (!(err instanceof ApiError)) return [];
-  const body = err.body as { errors?: FieldError[] } | null | undefined;
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
-  // A few reasons the API words only generically get the console's own words.
-  return (body?.errors ?? []).map((e) => ({
-    field: e.field,
-    message: i18n.exists(`admin.reasons.${e.reason}`)
-      ? i18n.t(`admin.reasons.${e.reason}`)
-      : (e.message?.[lang] ?? e.message?.vi ?? e.reason),
-  }));
+  return fieldProblemsOf(err.body).map((p) => ({ field: p.field, message: reasonWords(p) }));
 }
 
 /** What to tell the official about a failed request, in their language. */
 export function errorMessageOf(err: unknown): string {
-  if (err instanceof ApiError) {
-    const fields = fieldErrorsOf(err);
-    if (fields.length > 0) return fields.map((f) => f.message).join(' · ');
-    if (err.status === 403) return i18n.t('admin.errors.forbidden');
-    if (err.status === 409) return `${i18n.t('admin.errors.conflict')} ${err.message}`;
-    if (err.status >= 500) return i18n.t('admin.errors.server');
-    return err.message;
-  }
-  return i18n.t('common.error');
+  if (err instanceof ApiError) return errorBodyWords(err.status, err.body);
+  return err instanceof TypeError ? codeWords(0, 'NETWORK') : i18n.t('common.error');
 }
 
 /**
@@ -63,11 +42,11 @@ export function applyFieldErrors(
 /** Throws an ApiError unless the response is a success (for answers without a body: 204). */
 export function ensureOk(result: { error?: unknown; response: Response }): void {
   if (result.response.ok) return;
-  const body = result.error as { code?: string; message?: string } | undefined;
+  const body = result.error as { code?: string } | undefined;
   throw new ApiError(
     result.response.status,
     body?.code ?? `HTTP_${result.response.status}`,
-    body?.message ?? result.response.statusText,
+    errorBodyWords(result.response.status, result.error),
     result.error,
   );
 }

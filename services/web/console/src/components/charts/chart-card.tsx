@@ -5,6 +5,7 @@ import { DataTable, type DataColumn } from './data-table';
 import { EChart } from './echart';
 import type { ChartOption } from './echarts-setup';
 import { ExportLinks } from './export-links';
+import { problemOf } from '../api-errors';
 
 /** What a chart card shows: the chart, and the same numbers as a table. */
 export interface ChartView<T> {
@@ -44,7 +45,7 @@ export function ChartCard<T>({
   else if (query.error)
     body = (
       <Alert color="red" role="alert">
-        {query.error instanceof Error ? query.error.message : t('common.error')}
+        {problemOf(query.error).message}
       </Alert>
     );
   else if (!view || isEmpty || view.rows.length === 0)

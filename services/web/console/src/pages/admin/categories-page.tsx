@@ -1,4 +1,13 @@
-import { Button, Group, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -22,6 +31,7 @@ interface Values {
   groupName: string;
   keywords: string;
   sortOrder: number | string;
+  isDrill: boolean;
 }
 
 function CategoryForm({
@@ -41,6 +51,7 @@ function CategoryForm({
       groupName: category?.groupName ?? '',
       keywords: category?.keywords ?? '',
       sortOrder: category?.sortOrder ?? 100,
+      isDrill: category?.isDrill ?? false,
     },
   });
   const { register, control, formState } = form;
@@ -53,6 +64,7 @@ function CategoryForm({
       groupName: v.groupName.trim() || null,
       keywords: v.keywords.trim(),
       sortOrder: Number(v.sortOrder) || 0,
+      isDrill: v.isDrill,
     };
     if (category) {
       unwrap(
@@ -120,6 +132,11 @@ function CategoryForm({
             error={errors.sortOrder?.message}
           />
         )}
+      />
+      <Checkbox
+        label={t('admin.drill.label')}
+        description={t('admin.drill.help')}
+        {...register('isDrill')}
       />
     </AdminForm>
   );

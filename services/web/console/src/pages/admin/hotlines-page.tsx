@@ -26,6 +26,7 @@ interface Values {
   ownerOfficialId: string | null;
   unitCode: string | null;
   isActive: boolean;
+  isDrill: boolean;
 }
 
 /** A hotline's number, its owner (a leader) and the unit its cases go to. */
@@ -42,6 +43,7 @@ function HotlineForm({ hotline, onDone }: { hotline?: Hotline; onDone: (saved: b
       ownerOfficialId: hotline?.ownerOfficialId ?? null,
       unitCode: hotline?.unitCode ?? null,
       isActive: hotline?.isActive ?? true,
+      isDrill: hotline?.isDrill ?? false,
     },
   });
   const { register, control, formState } = form;
@@ -58,6 +60,7 @@ function HotlineForm({ hotline, onDone }: { hotline?: Hotline; onDone: (saved: b
       name: v.name.trim(),
       ownerOfficialId: v.ownerOfficialId ?? '',
       unitCode: v.unitCode ?? '',
+      isDrill: v.isDrill,
     };
     if (hotline) {
       const changed = Object.fromEntries(
@@ -146,6 +149,11 @@ function HotlineForm({ hotline, onDone }: { hotline?: Hotline; onDone: (saved: b
         )}
       />
       {hotline && <Checkbox label={t('admin.hotlines.isActive')} {...register('isActive')} />}
+      <Checkbox
+        label={t('admin.drill.label')}
+        description={t('admin.drill.help')}
+        {...register('isDrill')}
+      />
     </AdminForm>
   );
 }

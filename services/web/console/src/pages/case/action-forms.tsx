@@ -11,6 +11,7 @@ import {
 import type { ComponentProps, ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useFieldProblem } from '../../components/api-errors';
 import type { CaseDetail } from './case-types';
 import { TemplatePicker, type TemplatePurpose } from './template-picker';
 
@@ -100,6 +101,7 @@ export function TextActionForm({
     defaultValues: { text: '', internal: true },
   });
   const { errors } = form.formState;
+  const serverError = useFieldProblem(field);
   return (
     <form
       noValidate
@@ -134,7 +136,7 @@ export function TextActionForm({
           minRows={4}
           maxRows={12}
           maxLength={maxLength}
-          error={errors.text?.message}
+          error={errors.text?.message ?? serverError}
           onKeyDown={submitOnCtrlEnter}
           {...form.register('text', {
             validate: (v) => v.trim() !== '' || t('case.form.required', { field: label }),
@@ -185,6 +187,7 @@ export function RejectForm(props: ActionFormProps) {
     defaultValues: { reason: null, note: '' },
   });
   const { errors } = form.formState;
+  const server = { reason: useFieldProblem('reason'), note: useFieldProblem('note') };
   return (
     <form
       noValidate
@@ -209,14 +212,14 @@ export function RejectForm(props: ActionFormProps) {
               onChange={field.onChange}
               onBlur={field.onBlur}
               ref={field.ref}
-              error={errors.reason?.message}
+              error={errors.reason?.message ?? server.reason}
             />
           )}
         />
         <ReasonTextarea
           label={t('case.form.rejectNote')}
           description={t('case.form.rejectNoteHint')}
-          error={errors.note?.message}
+          error={errors.note?.message ?? server.note}
           {...form.register('note', {
             validate: (v) =>
               v.trim() !== '' || t('case.form.required', { field: t('case.form.rejectNote') }),
@@ -233,6 +236,7 @@ export function MergeForm(props: ActionFormProps) {
   const { t } = useTranslation();
   const form = useForm<{ into: string }>({ defaultValues: { into: '' } });
   const { errors } = form.formState;
+  const serverError = useFieldProblem('into');
   const label = t('case.form.mergeInto');
   return (
     <form
@@ -266,7 +270,7 @@ export function MergeForm(props: ActionFormProps) {
               onBlur={field.onBlur}
               ref={field.ref}
               maxLength={64}
-              error={errors.into?.message}
+              error={errors.into?.message ?? serverError}
             />
           )}
         />

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { useFieldProblem } from '../../components/api-errors';
 import { FormButtons, type ActionFormProps } from './action-forms';
 
 /** Assign or reassign: pick an official of the case's unit (their load shown beside them). */
@@ -16,6 +17,7 @@ export function AssignForm(props: ActionFormProps & { isReassign: boolean }) {
   });
   const form = useForm<{ assigneeId: string | null }>({ defaultValues: { assigneeId: null } });
   const { errors } = form.formState;
+  const serverError = useFieldProblem('assigneeId');
   const label = t('case.form.assignee');
   const options = (assignees.data?.officials ?? [])
     .filter((o) => o.id !== detail.assignee?.id)
@@ -64,7 +66,7 @@ export function AssignForm(props: ActionFormProps & { isReassign: boolean }) {
                 onChange={field.onChange}
                 onBlur={field.onBlur}
                 ref={field.ref}
-                error={errors.assigneeId?.message}
+                error={errors.assigneeId?.message ?? serverError}
               />
             )}
           />

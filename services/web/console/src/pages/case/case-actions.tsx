@@ -1,8 +1,8 @@
-import { Alert, Button, Group, List, Modal, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldMessage, isVersionConflict } from '../../components/api-errors';
+import { FormProblemContext, isVersionConflict } from '../../components/api-errors';
 import {
   ConfirmForm,
   MergeForm,
@@ -193,29 +193,24 @@ export function CaseActions({
             data-testid="action-problem"
           >
             {isVersionConflict(problem) ? t('case.conflict.text') : problem.message}
-            {problem.fields.length > 0 && (
-              <List size="sm" mt={4}>
-                {problem.fields.map((f) => (
-                  <List.Item key={`${f.field}:${f.reason}`}>{fieldMessage(f)}</List.Item>
-                ))}
-              </List>
-            )}
           </Alert>
         )}
         {open && !stillAllowed ? (
           <Text>{t('case.conflict.noLongerAllowed')}</Text>
         ) : open ? (
-          <ActionForm
-            key={`${open}`}
-            action={open}
-            detail={detail}
-            busy={action.isRunning}
-            onCancel={close}
-            onSubmit={async (body) => {
-              await action.run(open, body);
-              close();
-            }}
-          />
+          <FormProblemContext.Provider value={problem}>
+            <ActionForm
+              key={`${open}`}
+              action={open}
+              detail={detail}
+              busy={action.isRunning}
+              onCancel={close}
+              onSubmit={async (body) => {
+                await action.run(open, body);
+                close();
+              }}
+            />
+          </FormProblemContext.Provider>
         ) : null}
       </Modal>
     </>

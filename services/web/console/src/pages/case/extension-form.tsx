@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { useFieldProblem } from '../../components/api-errors';
 import { fastDateTime } from '../../components/fast-format';
 import { FormButtons, ReasonTextarea, type ActionFormProps } from './action-forms';
 import { durationParts, type CaseDetail } from './case-types';
@@ -77,6 +78,8 @@ export function RequestExtensionForm(props: ActionFormProps) {
     defaultValues: { date: '', reason: '' },
   });
   const { errors } = form.formState;
+  // The date picked is sent as a duration: the API's problems with it belong to the date.
+  const server = { date: useFieldProblem('duration'), reason: useFieldProblem('reason') };
   const date = form.watch('date');
   const workingDays = useWorkingDays(props.detail.sla.calendarId, dueDate, date);
   const calendarDays =
@@ -133,7 +136,7 @@ export function RequestExtensionForm(props: ActionFormProps) {
               ? t('case.form.daysAdded', { days: daysText(days.data, unit) })
               : t('case.form.newDeadlineHint')
           }
-          error={errors.date?.message}
+          error={errors.date?.message ?? server.date}
           {...form.register('date', {
             validate: (v) =>
               v === ''
@@ -143,7 +146,7 @@ export function RequestExtensionForm(props: ActionFormProps) {
         />
         <ReasonTextarea
           label={reasonLabel}
-          error={errors.reason?.message}
+          error={errors.reason?.message ?? server.reason}
           {...form.register('reason', {
             validate: (v) => v.trim() !== '' || t('case.form.required', { field: reasonLabel }),
           })}
@@ -180,6 +183,7 @@ export function GrantExtensionForm(props: ActionFormProps) {
     },
   });
   const { errors } = form.formState;
+  const serverError = useFieldProblem('reason');
   const label = t('case.form.grantReason');
   const daysLabel = t('case.form.grantDays');
   return (
@@ -246,7 +250,7 @@ export function GrantExtensionForm(props: ActionFormProps) {
         <ReasonTextarea
           data-autofocus
           label={label}
-          error={errors.reason?.message}
+          error={errors.reason?.message ?? serverError}
           {...form.register('reason', {
             validate: (v) => v.trim() !== '' || t('case.form.required', { field: label }),
           })}

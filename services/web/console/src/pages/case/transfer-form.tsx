@@ -1,6 +1,7 @@
 import { Select, Stack } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useFieldProblem } from '../../components/api-errors';
 import { useConsoleReference } from '../../components/use-reference';
 import { FormButtons, ReasonTextarea, type ActionFormProps } from './action-forms';
 
@@ -12,6 +13,7 @@ export function TransferForm(props: ActionFormProps) {
     defaultValues: { toUnitCode: null, reason: '' },
   });
   const { errors } = form.formState;
+  const server = { toUnitCode: useFieldProblem('toUnitCode'), reason: useFieldProblem('reason') };
   const unitLabel = t('case.form.toUnit');
   const reasonLabel = t('case.form.transferReason');
   const units = (reference.data?.units ?? [])
@@ -43,14 +45,14 @@ export function TransferForm(props: ActionFormProps) {
               onChange={field.onChange}
               onBlur={field.onBlur}
               ref={field.ref}
-              error={errors.toUnitCode?.message}
+              error={errors.toUnitCode?.message ?? server.toUnitCode}
             />
           )}
         />
         <ReasonTextarea
           label={reasonLabel}
           description={t('case.form.transferReasonHint')}
-          error={errors.reason?.message}
+          error={errors.reason?.message ?? server.reason}
           {...form.register('reason', {
             validate: (v) => v.trim() !== '' || t('case.form.transferReasonRequired'),
           })}

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
-import { intervalFor, type Period } from './period';
+import { useSearchParams } from 'react-router';
+import { drillQuery, drillsOf, intervalFor, type Period } from './period';
 
 /** The JSON a GET endpoint answers with. */
 export type GetResult<P extends keyof paths> = paths[P] extends {
@@ -28,7 +29,7 @@ export type ListSlug = (typeof LISTS)[number];
 const LIVE = { refetchInterval: 20_000 };
 
 export function useUnitReport(period: Period) {
-  const query = { from: period.from, to: period.to };
+  const query = { from: period.from, to: period.to, ...drillQuery(period) };
   return useQuery({
     queryKey: ['reports', 'units', query],
     queryFn: async () => unwrap(await api.GET('/v1/reports/units', { params: { query } })),
@@ -36,7 +37,12 @@ export function useUnitReport(period: Period) {
 }
 
 export function useSeries(period: Period) {
-  const query = { from: period.from, to: period.to, interval: intervalFor(period) };
+  const query = {
+    from: period.from,
+    to: period.to,
+    interval: intervalFor(period),
+    ...drillQuery(period),
+  };
   return useQuery({
     queryKey: ['reports', 'series', query],
     queryFn: async () => unwrap(await api.GET('/v1/reports/series', { params: { query } })),
@@ -44,7 +50,12 @@ export function useSeries(period: Period) {
 }
 
 export function useBacklogSeries(period: Period) {
-  const query = { from: period.from, to: period.to, interval: intervalFor(period) };
+  const query = {
+    from: period.from,
+    to: period.to,
+    interval: intervalFor(period),
+    ...drillQuery(period),
+  };
   return useQuery({
     queryKey: ['oversight', 'backlog-series', query],
     queryFn: async () =>
@@ -53,7 +64,12 @@ export function useBacklogSeries(period: Period) {
 }
 
 export function useRungSeries(period: Period) {
-  const query = { from: period.from, to: period.to, interval: intervalFor(period) };
+  const query = {
+    from: period.from,
+    to: period.to,
+    interval: intervalFor(period),
+    ...drillQuery(period),
+  };
   return useQuery({
     queryKey: ['oversight', 'escalation-rungs', query],
     queryFn: async () =>
@@ -62,7 +78,7 @@ export function useRungSeries(period: Period) {
 }
 
 export function useTransferFlows(period: Period) {
-  const query = { from: period.from, to: period.to };
+  const query = { from: period.from, to: period.to, ...drillQuery(period) };
   return useQuery({
     queryKey: ['oversight', 'transfer-flows', query],
     queryFn: async () =>
@@ -71,7 +87,7 @@ export function useTransferFlows(period: Period) {
 }
 
 export function useHotlineSummary(period: Period) {
-  const query = { from: period.from, to: period.to };
+  const query = { from: period.from, to: period.to, ...drillQuery(period) };
   return useQuery({
     queryKey: ['oversight', 'hotlines', query],
     queryFn: async () => unwrap(await api.GET('/v1/oversight/hotlines', { params: { query } })),
@@ -81,10 +97,11 @@ export function useHotlineSummary(period: Period) {
 
 /** A page of an oversight list (the API's own path per slug). */
 export function useOversightList(list: ListSlug, page: { limit: number; offset: number }) {
+  const [params] = useSearchParams();
+  const query = { ...page, ...drillQuery({ includeDrills: drillsOf(params) }) };
   return useQuery({
-    queryKey: ['oversight', list, page],
-    queryFn: async () =>
-      unwrap(await api.GET(`/v1/oversight/${list}`, { params: { query: page } })),
+    queryKey: ['oversight', list, query],
+    queryFn: async () => unwrap(await api.GET(`/v1/oversight/${list}`, { params: { query } })),
     ...LIVE,
   });
 }

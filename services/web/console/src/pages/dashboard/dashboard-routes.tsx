@@ -11,6 +11,7 @@ import { OversightList } from './oversight-list';
 import { Overview } from './overview';
 import { periodOf, periodParams } from './period';
 import { PeriodPicker } from './period-picker';
+import { DrillToggle } from './drill-toggle';
 import { NotForYou } from './not-for-you';
 
 const PAGE = { limit: 1, offset: 0 };
@@ -92,7 +93,10 @@ export function DashboardRoutes() {
     <Stack gap="md" style={AA_TEXT}>
       <Group justify="space-between" align="flex-end" gap="sm">
         <Title order={2}>{t('dashboard.title')}</Title>
-        {usesPeriod && <PeriodPicker />}
+        <Group gap="md" align="flex-end" wrap="wrap">
+          {usesPeriod && <PeriodPicker />}
+          <DrillToggle />
+        </Group>
       </Group>
       <Sections />
       <Routes>

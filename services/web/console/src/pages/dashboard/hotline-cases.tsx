@@ -19,6 +19,7 @@ import { unitName } from './chart-format';
 import { useHotlineSummary, type GetResult } from './dashboard-data';
 import { SlaBadge } from './oversight-list';
 import type { Period } from './period';
+import { problemOf } from '../../components/api-errors';
 
 type QueueRow = GetResult<'/v1/queues/{queue}'>['items'][number];
 const OPEN = [
@@ -113,7 +114,7 @@ export function HotlineCases({ period }: { period: Period }) {
       {cases.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
       {cases.error && (
         <Alert color="red" role="alert">
-          {cases.error.message}
+          {problemOf(cases.error).message}
         </Alert>
       )}
       {cases.data && rows.length === 0 && <Text c="gray.7">{t('dashboard.hotlines.noCases')}</Text>}

@@ -6,6 +6,7 @@ import { ExportLinks } from '../../components/charts/export-links';
 import { formatNumber } from '../../i18n/format';
 import { useHotlineSummary, type HotlineSummary } from './dashboard-data';
 import { periodQuery, type Period } from './period';
+import { problemOf } from '../../components/api-errors';
 
 type Hotline = HotlineSummary['hotlines'][number];
 
@@ -37,7 +38,7 @@ export function LeaderView({ period }: { period: Period }) {
       {query.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
       {query.error && (
         <Alert color="red" role="alert">
-          {query.error.message}
+          {problemOf(query.error).message}
         </Alert>
       )}
       {query.data && query.data.hotlines.length === 0 && (

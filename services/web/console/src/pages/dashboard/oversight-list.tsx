@@ -8,6 +8,8 @@ import { formatDateTime, formatNumber, formatWorkingDuration } from '../../i18n/
 import { NotFoundPage } from '../not-found-page';
 import { unitName } from './chart-format';
 import { LISTS, useOversightList, type ListSlug, type OversightItem } from './dashboard-data';
+import { problemOf } from '../../components/api-errors';
+import { drillsOf } from './period';
 
 const PAGE_SIZE = 25;
 
@@ -160,13 +162,16 @@ export function OversightList() {
               {t('dashboard.lists.count', { count: data.total })}
             </Text>
           )}
-          <ExportLinks url={`/v1/oversight/${slug}`} what={title} />
+          <ExportLinks
+            url={`/v1/oversight/${slug}${drillsOf(params) ? '?includeDrills=true' : ''}`}
+            what={title}
+          />
         </Group>
       </Group>
       {query.isLoading && <Loader size="sm" aria-label={t('common.loading')} />}
       {query.error && (
         <Alert color="red" role="alert">
-          {query.error.message}
+          {problemOf(query.error).message}
         </Alert>
       )}
       {data && data.items.length === 0 && (

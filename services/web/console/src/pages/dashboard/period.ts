@@ -9,7 +9,16 @@ export interface Period {
   preset: Preset;
   from: string;
   to: string;
+  /** Count drills (diễn tập) too (`?drills=1`); by default the figures leave them out. */
+  includeDrills?: boolean;
 }
+
+/** Whether the URL asks for drills to be counted. */
+export const drillsOf = (params: URLSearchParams) => params.get('drills') === '1';
+
+/** The report endpoints' drill parameter: only sent when drills are asked for. */
+export const drillQuery = (p: { includeDrills?: boolean }) =>
+  p.includeDrills ? { includeDrills: true } : {};
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -41,20 +50,22 @@ export function presetDates(preset: Exclude<Preset, 'custom'>, today: string) {
 /** The period of the URL: a preset, or custom dates when both are valid; else this month. */
 export function periodOf(params: URLSearchParams, today = todayInProvince()): Period {
   const preset = params.get('period') as Preset | null;
+  const includeDrills = drillsOf(params);
   if (preset === 'custom') {
     const from = params.get('from') ?? '';
     const to = params.get('to') ?? '';
-    if (DATE.test(from) && DATE.test(to) && from <= to) return { preset, from, to };
+    if (DATE.test(from) && DATE.test(to) && from <= to) return { preset, from, to, includeDrills };
   }
   const chosen = preset && preset !== 'custom' && PRESETS.includes(preset) ? preset : 'this-month';
-  return { preset: chosen, ...presetDates(chosen, today) };
+  return { preset: chosen, ...presetDates(chosen, today), includeDrills };
 }
 
-/** The URL parameters of a period (custom dates only when custom). */
+/** The URL parameters of a period (custom dates only when custom; drills when asked). */
 export function periodParams(period: Period): Record<string, string> {
+  const drills: Record<string, string> = period.includeDrills ? { drills: '1' } : {};
   return period.preset === 'custom'
-    ? { period: 'custom', from: period.from, to: period.to }
-    : { period: period.preset };
+    ? { period: 'custom', from: period.from, to: period.to, ...drills }
+    : { period: period.preset, ...drills };
 }
 
 /** Days in a period, both ends counted. */
@@ -68,5 +79,5 @@ export const intervalFor = (period: { from: string; to: string }): 'week' | 'mon
   daysIn(period) > 186 ? 'month' : 'week';
 
 /** The query string of a period for the report endpoints. */
-export const periodQuery = (period: { from: string; to: string }) =>
-  `from=${period.from}&to=${period.to}`;
+export const periodQuery = (period: { from: string; to: string; includeDrills?: boolean }) =>
+  `from=${period.from}&to=${period.to}${period.includeDrills ? '&includeDrills=true' : ''}`;

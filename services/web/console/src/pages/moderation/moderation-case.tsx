@@ -16,7 +16,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { fieldMessage, problemOf } from '../../components/api-errors';
+import { formProblems, problemOf } from '../../components/api-errors';
 import { StatusBadge } from '../../components/status-badge';
 import contrast from '../../components/contrast.module.css';
 import { PublicationBadge } from './moderation-queue';
@@ -27,7 +27,7 @@ function ProblemAlert({ error }: { error: unknown }) {
   const p = problemOf(error);
   return (
     <Alert color="red" role="alert" title={t('common.error')}>
-      {p.fields.length > 0 ? p.fields.map(fieldMessage).join('; ') : p.message}
+      {p.message}
     </Alert>
   );
 }
@@ -84,6 +84,12 @@ export function ModerationCasePage() {
       ),
     onSuccess: settle,
   });
+
+  // The API's problems with a field are shown at the field too.
+  const approveErrors = approve.isError
+    ? formProblems(approve.error, ['publicText', 'publicAnswer']).byField
+    : {};
+  const refuseErrors = refuse.isError ? formProblems(refuse.error, ['reason']).byField : {};
 
   if (query.isPending) return <Loader aria-label={t('common.loading')} />;
   if (query.isError) {
@@ -165,6 +171,7 @@ export function ModerationCasePage() {
                 autosize
                 minRows={4}
                 value={publicText}
+                error={approveErrors.publicText}
                 onChange={(e) => setPublicText(e.currentTarget.value)}
                 disabled={Boolean(blocked)}
               />
@@ -173,6 +180,7 @@ export function ModerationCasePage() {
                 autosize
                 minRows={4}
                 value={publicAnswer}
+                error={approveErrors.publicAnswer}
                 onChange={(e) => setPublicAnswer(e.currentTarget.value)}
                 disabled={Boolean(blocked)}
               />
@@ -206,6 +214,7 @@ export function ModerationCasePage() {
             autosize
             minRows={2}
             value={reason}
+            error={refuseErrors.reason}
             onChange={(e) => setReason(e.currentTarget.value)}
           />
           <Group>

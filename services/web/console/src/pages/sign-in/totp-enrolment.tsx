@@ -15,6 +15,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
 import { RecoveryCodes } from './recovery-codes';
+import { formProblems, problemOf } from '../../components/api-errors';
 
 /** The secret in groups of four, easier to type into an app by hand. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
@@ -35,6 +36,7 @@ export function TotpEnrolment(props: {
   const { login, password } = props;
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [codeError, setCodeError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const enrolment = useQuery({
@@ -50,6 +52,7 @@ export function TotpEnrolment(props: {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    setCodeError(undefined);
     try {
       const confirmed = unwrap(
         await api.POST('/v1/auth/totp/confirm', { body: { login, password, code } }),
@@ -57,7 +60,14 @@ export function TotpEnrolment(props: {
       await props.signIn(code);
       setRecoveryCodes(confirmed.recoveryCodes);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('common.error'));
+      // A wrong code is the code field's problem; anything else goes above the form.
+      if (e instanceof ApiError && e.code === 'TOTP_INVALID') {
+        setCodeError(e.message);
+        return;
+      }
+      const { byField, rest } = formProblems(e, ['code']);
+      setCodeError(byField.code);
+      setError(rest);
     } finally {
       setBusy(false);
     }
@@ -74,7 +84,7 @@ export function TotpEnrolment(props: {
         <Text size="sm">{t('totp.intro')}</Text>
         {enrolment.error && (
           <Alert color="red" role="alert">
-            {enrolment.error.message}
+            {problemOf(enrolment.error).message}
           </Alert>
         )}
         {error && (
@@ -106,6 +116,7 @@ export function TotpEnrolment(props: {
               maxLength={6}
               required
               autoFocus
+              error={codeError}
               value={code}
               onChange={(e) => setCode(e.currentTarget.value)}
             />

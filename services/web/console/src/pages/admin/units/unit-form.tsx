@@ -23,6 +23,7 @@ interface Values {
   calendarId: string | null;
   isTriage: boolean;
   resolutionNeedsApproval: boolean;
+  isDrill: boolean;
 }
 
 /**
@@ -53,6 +54,7 @@ export function UnitForm({
       calendarId: unit?.calendarId ?? null,
       isTriage: unit?.isTriage ?? false,
       resolutionNeedsApproval: unit?.resolutionNeedsApproval ?? false,
+      isDrill: unit?.isDrill ?? false,
     },
   });
   const { register, control, formState } = form;
@@ -82,6 +84,7 @@ export function UnitForm({
             calendarId: v.calendarId,
             isTriage: v.isTriage,
             resolutionNeedsApproval: v.resolutionNeedsApproval,
+            isDrill: v.isDrill,
           },
         }),
       );
@@ -168,6 +171,12 @@ export function UnitForm({
         label={t('admin.units.resolutionNeedsApproval')}
         {...register('resolutionNeedsApproval')}
         error={errors.resolutionNeedsApproval?.message}
+      />
+      <Checkbox
+        label={t('admin.drill.label')}
+        description={t('admin.drill.help')}
+        {...register('isDrill')}
+        error={errors.isDrill?.message}
       />
     </AdminForm>
   );
