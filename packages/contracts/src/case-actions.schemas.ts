@@ -200,6 +200,8 @@ export const CaseDetailResponse = Type.Object({
        */
       externalUrl: NULLABLE_STRING,
       createdAt: SafeString(),
+      /** The timeline entry (its version) the file came with, e.g. the citizen's information. */
+      eventVersion: Type.Union([Type.Integer(), Type.Null()]),
     }),
   ),
   relatedCases: Type.Array(

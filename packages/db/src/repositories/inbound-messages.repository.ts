@@ -5,7 +5,7 @@ import { inboundMessages } from '../schema/channels.js';
 import { isTrackingCodeTaken } from './tracking-code-collision.js';
 
 /** What an inbound SMS became. */
-export type InboundOutcome = 'case' | 'joined' | 'command' | 'blocked';
+export type InboundOutcome = 'case' | 'joined' | 'information' | 'command' | 'blocked';
 
 /** One inbound SMS as stored; `reply` is what was answered (null: no answer). */
 export interface InboundMessageRow {
@@ -225,6 +225,20 @@ export async function findSenderCase(
   const rows = await raw<{ id: string; tracking_code: string; status: CaseStatus }[]>`
     select id, tracking_code, status from cases
     where tracking_code = ${trackingCode} and citizen_phone = ${phone}`;
+  const r = rows[0];
+  return r ? { id: r.id, trackingCode: r.tracking_code, status: r.status } : null;
+}
+
+/** The phone's most recently changed case waiting for its information, to answer it. */
+export async function findAwaitingInformationCase(
+  raw: RawSql,
+  phone: string,
+): Promise<SenderCase | null> {
+  const rows = await raw<{ id: string; tracking_code: string; status: CaseStatus }[]>`
+    select id, tracking_code, status from cases
+    where citizen_phone = ${phone} and status = 'awaiting_citizen'
+    order by updated_at desc
+    limit 1`;
   const r = rows[0];
   return r ? { id: r.id, trackingCode: r.tracking_code, status: r.status } : null;
 }

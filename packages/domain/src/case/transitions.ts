@@ -95,6 +95,10 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
   info_provided: {
     from: ['awaiting_citizen'],
     roles: ['citizen', 'operator'],
+    guard: (_s, e) =>
+      e.text.trim() === '' && (e.attachmentIds?.length ?? 0) === 0
+        ? 'the information needs a text or a file'
+        : null,
     apply: (s) => ({ ...s, status: 'in_progress' }),
   },
   transferred: {

@@ -19,7 +19,10 @@ import { messagesFor, type Messages } from './i18n/index.js';
 import { linkBaseOf } from './link-base.js';
 import { langOf } from './locale.js';
 import { forgetProof, proofOf } from './owner-proof.js';
-import { ACTIONS, trackingPath } from './paths.js';
+import { ACTIONS, PATHS, trackingPath } from './paths.js';
+
+/** Files one answer to a request for information may carry (as many as a new case's photos). */
+const INFO_FILES_PER_ANSWER = 5;
 import type { FieldErrors } from './render.js';
 
 /** A tracking code as the portal writes it ("K7QM-4RX9"), or null when it cannot be one. */
@@ -151,6 +154,11 @@ export function casePage({ deps, render }: PortalContext) {
         // After asking for a code (or mistyping it), the code's box comes first.
         isCodeStep: flash === 'gui-ma' || errors.otp !== undefined,
         otpMinutes: Math.round(OTP_TTL_SECONDS / 60),
+        infoFileLimits: {
+          maxFiles: Math.min(INFO_FILES_PER_ANSWER, deps.config.attachments.maxPerCase),
+          maxBytes: deps.config.attachments.maxBytes,
+        },
+        minePath: PATHS.mine,
         actionUrl: (action: keyof typeof ACTIONS) => `${path}/${ACTIONS[action]}`,
         errors,
         values: state.values ?? {},

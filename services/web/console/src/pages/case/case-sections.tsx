@@ -7,6 +7,7 @@ import { remainingText, SlaBadge } from '../../components/sla-badge';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import type { CaseDetail } from './case-types';
 import { useDurationText } from './duration-text';
+import { EntryFiles } from './entry-files';
 
 /** A titled block of the case page. */
 export function Section({
@@ -228,6 +229,7 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
                 {v}
               </Text>
             ))}
+            <EntryFiles detail={detail} version={e.version} />
           </li>
         ))}
       </Stack>
@@ -298,6 +300,7 @@ export function CaseFilesAndRelated({ detail }: { detail: CaseDetail }) {
                   {' '}
                   {a.externalUrl ? '' : `${sizeText(a.sizeBytes)} · `}
                   {t(`case.files.source.${a.source}`, { defaultValue: a.source })} ·{' '}
+                  {a.eventVersion !== null && `${t('case.files.withInformation')} · `}
                   {formatDateTime(a.createdAt)}
                 </Text>
               </li>
