@@ -163,16 +163,18 @@ describe('MMS: a reply with photos answers a request for information', () => {
       [info.version, null],
       [info.version, null],
     ]);
-    const download = await fetch(
-      `${sys.baseUrl}/v1/cases/${c.caseId}/attachments/${kept[0]!.id}`,
-      { headers },
-    );
+    const download = await fetch(`${sys.baseUrl}/v1/cases/${c.caseId}/attachments/${kept[0]!.id}`, {
+      headers,
+    });
     expect(download.status).toBe(200);
     expect(sha(Buffer.from(await download.arrayBuffer()))).toBe(sha(PNG));
   }, 60_000);
 
   it('a message from a phone with no case awaiting information still starts a new case', async () => {
-    const reply = await postTwilio(sys.baseUrl, sms('+84912345679', HOTLINE, 'Đèn đường hỏng ở tổ 5'));
+    const reply = await postTwilio(
+      sys.baseUrl,
+      sms('+84912345679', HOTLINE, 'Đèn đường hỏng ở tổ 5'),
+    );
     expect(reply.status).toBe(200);
     expect(reply.text).toMatch(/Ma tra cuu: [2-9A-Z]{4}-[2-9A-Z]{4}/);
   });

@@ -51,16 +51,25 @@ export async function provideCaseInformation(
   if (checked.length > 0) {
     const held = await countAttachments(deps.db, caseId);
     if (held + checked.length > store!.limits.maxPerCase) {
-      throw new AppError('RULE_VIOLATION', `a case holds at most ${store!.limits.maxPerCase} files`, [
-        { field: 'file', reason: 'case_files_full', params: { max: store!.limits.maxPerCase } },
-      ]);
+      throw new AppError(
+        'RULE_VIOLATION',
+        `a case holds at most ${store!.limits.maxPerCase} files`,
+        [{ field: 'file', reason: 'case_files_full', params: { max: store!.limits.maxPerCase } }],
+      );
     }
   }
-  const written: (InformationFile & { id: string; contentType: string; storageKey: string; sha256: string })[] =
-    [];
+  const written: (InformationFile & {
+    id: string;
+    contentType: string;
+    storageKey: string;
+    sha256: string;
+  })[] = [];
   try {
     for (const file of checked) {
-      written.push({ ...file, ...(await writeAttachmentFile(store!.dir, caseId, file.id, file.bytes)) });
+      written.push({
+        ...file,
+        ...(await writeAttachmentFile(store!.dir, caseId, file.id, file.bytes)),
+      });
     }
     const changed = await changeCase(
       deps,

@@ -115,6 +115,8 @@ export interface CitizenCase {
   resolutionDueAt: string | null;
   isPaused: boolean;
   isOverdue: boolean;
+  /** Answered or ended: no deadline runs any more. */
+  isDone: boolean;
 }
 
 const DONE: ReadonlySet<CaseStatus> = new Set([
@@ -144,6 +146,7 @@ export async function listCitizenCases(
       resolutionDueAt: due ? due.toISOString() : null,
       isPaused,
       isOverdue: due !== null && due < now,
+      isDone: DONE.has(r.status),
     };
   });
 }

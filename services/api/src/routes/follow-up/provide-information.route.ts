@@ -102,14 +102,14 @@ export const provideInformationRoute =
         // files are held for the handler and the text validated like the JSON one.
         preValidation: async (request) => {
           if (!request.isMultipart()) return;
-          const { trackingCode } = request.params as { trackingCode: string };
-          await proveCaseOwner(deps, trackingCode, proofOf(request.headers));
+          await proveCaseOwner(deps, request.params.trackingCode, proofOf(request.headers));
           const { text, files } = await readInformationForm(request, deps.limits);
           request.body = text === undefined ? {} : { text };
           filesOf.set(request, files);
         },
       },
       async (request) => {
+        // Typed per content type in the schema, which the type provider does not infer.
         const { text } = request.body as ProvideInformationBody;
         return provideCaseInformation(
           {

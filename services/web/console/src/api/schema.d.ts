@@ -18682,7 +18682,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            outcome: "case" | "joined" | "command" | "blocked";
+                            outcome: "case" | "joined" | "command" | "blocked" | "information";
                             reply: string | null;
                             /** @description True when this message id was answered before */
                             duplicate: boolean;

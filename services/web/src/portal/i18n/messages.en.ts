@@ -264,6 +264,7 @@ export const en: Messages = {
     deadlineLabel: 'Deadline',
     deadlinePaused: 'Paused, waiting for your information',
     deadlineNone: '—',
+    deadlineNotSet: 'Not set yet',
     overdue: 'Overdue',
     denunciation: 'Denunciation',
     errors: {

@@ -268,6 +268,7 @@ export const vi = {
     deadlineLabel: 'Hạn xử lý',
     deadlinePaused: 'Tạm dừng, chờ bạn bổ sung thông tin',
     deadlineNone: '—',
+    deadlineNotSet: 'Chưa xác định',
     overdue: 'Đã quá hạn',
     denunciation: 'Tố cáo',
     errors: {

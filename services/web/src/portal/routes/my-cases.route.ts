@@ -114,7 +114,12 @@ export function myCasesRoutes(app: FastifyInstance, { deps, render }: PortalCont
     const typed = (fieldsOf(request).phone ?? '').trim();
     const values = { phone: typed };
     if (!typed) {
-      return showForm(request, reply, { step: 'phone' }, { errors: { phone: t.phoneRequired }, values, status: 400 });
+      return showForm(
+        request,
+        reply,
+        { step: 'phone' },
+        { errors: { phone: t.phoneRequired }, values, status: 400 },
+      );
     }
     let phone: string;
     try {
@@ -122,7 +127,12 @@ export function myCasesRoutes(app: FastifyInstance, { deps, render }: PortalCont
       phone = citizenPhoneOf(typed);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      return showForm(request, reply, { step: 'phone' }, { errors: { phone: t.phoneInvalid }, values, status: 400 });
+      return showForm(
+        request,
+        reply,
+        { step: 'phone' },
+        { errors: { phone: t.phoneInvalid }, values, status: 400 },
+      );
     }
     phoneOf.set(request, phone);
     const wait = await codeSends(request);
@@ -146,18 +156,29 @@ export function myCasesRoutes(app: FastifyInstance, { deps, render }: PortalCont
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       const errors = { phone: t.phoneInvalid };
-      return showForm(request, reply, { step: 'phone' }, { errors, values: { phone: typed }, status: 400 });
+      return showForm(
+        request,
+        reply,
+        { step: 'phone' },
+        { errors, values: { phone: typed }, status: 400 },
+      );
     }
     const otp = (f.otp ?? '').replace(/\s/g, '');
     const wrong = (message: string, status: number) =>
-      showForm(request, reply, { step: 'code', phone: typed }, { errors: { otp: message }, status });
+      showForm(
+        request,
+        reply,
+        { step: 'code', phone: typed },
+        { errors: { otp: message }, status },
+      );
     if (!/^\d{6}$/.test(otp)) return wrong(t.otpRequired, 400);
     try {
       await provePhoneOwner(deps, phone, otp);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       const params = err.problems[0]?.params ?? {};
-      if (err.code === 'OTP_LOCKED') return wrong(t.otpLocked(minutes(params.retryAfterSeconds)), 429);
+      if (err.code === 'OTP_LOCKED')
+        return wrong(t.otpLocked(minutes(params.retryAfterSeconds)), 429);
       if (err.code !== 'PROOF_INVALID') throw err;
       const left = params.remainingTries;
       return wrong(left === undefined ? t.otpExpired : t.otpWrong(Number(left)), 403);
