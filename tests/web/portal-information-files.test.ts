@@ -141,7 +141,8 @@ describe('portal: information with photos and PDF files, seen by the official', 
       const entry = timeline.locator('[data-testid^="entry-files-"]');
       await expect
         .poll(() => entry.getByRole('link').allTextContents())
-        .toEqual(['giay-xac-nhan.pdf', 'o-ga-truoc-nha.png']);
+        // In the order the citizen chose them.
+        .toEqual(['o-ga-truoc-nha.png', 'giay-xac-nhan.pdf']);
       const list = official.getByTestId('case-files');
       expect(await list.textContent()).toContain('kèm thông tin bổ sung');
       await entry.scrollIntoViewIfNeeded();

@@ -27,7 +27,7 @@ export const ProvideInformationForm = Type.Object(
   {
     text: SafeString({ minLength: 1, maxLength: 5000 }),
     file: Type.Optional(
-      Type.Array(Type.String({ format: 'binary', description: 'a photo, PDF, audio or video' }), {
+      Type.Array(SafeString({ format: 'binary', description: 'a photo, PDF, audio or video' }), {
         maxItems: 5,
       }),
     ),

@@ -8,7 +8,13 @@ import type { CaseDetail } from './case-types';
  */
 export function EntryFiles({ detail, version }: { detail: CaseDetail; version: number }) {
   const { t } = useTranslation();
-  const files = detail.attachments.filter((a) => a.eventVersion === version);
+  // In the order the citizen sent them (the entry names them in that order).
+  const entry = detail.timeline.find((e) => e.version === version);
+  const named = entry?.details.attachmentIds;
+  const order = Array.isArray(named) ? named : [];
+  const files = detail.attachments
+    .filter((a) => a.eventVersion === version)
+    .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   if (files.length === 0) return null;
   return (
     <Stack gap={2} mt={4} data-testid={`entry-files-${version}`}>
