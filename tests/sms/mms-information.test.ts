@@ -170,12 +170,34 @@ describe('MMS: a reply with photos answers a request for information', () => {
     expect(sha(Buffer.from(await download.arrayBuffer()))).toBe(sha(PNG));
   }, 60_000);
 
-  it('a message from a phone with no case awaiting information still starts a new case', async () => {
+  it('a message from a phone with no case awaiting information starts a new case; its media are kept too', async () => {
     const reply = await postTwilio(
       sys.baseUrl,
-      sms('+84912345679', HOTLINE, 'Đèn đường hỏng ở tổ 5'),
+      sms('+84912345679', HOTLINE, 'Giấy tờ bị thu giữ trái phép', {
+        NumMedia: '1',
+        MediaUrl0: `${mediaBase}/Media/ME2`,
+        MediaContentType0: 'application/pdf',
+      }),
     );
     expect(reply.status).toBe(200);
-    expect(reply.text).toMatch(/Ma tra cuu: [2-9A-Z]{4}-[2-9A-Z]{4}/);
-  });
+    const code = /Ma tra cuu: ([2-9A-Z]{4})-([2-9A-Z]{4})/.exec(reply.text);
+    expect(code).not.toBeNull();
+    const { db } = sys.database;
+    const [c] = await db
+      .select({ id: tables.cases.id })
+      .from(tables.cases)
+      .where(eq(tables.cases.trackingCode, `${code![1]}${code![2]}`));
+    await expect
+      .poll(
+        async () =>
+          (
+            await db
+              .select({ sha256: tables.attachments.sha256 })
+              .from(tables.attachments)
+              .where(eq(tables.attachments.caseId, c!.id))
+          ).map((a) => a.sha256),
+        { timeout: 20_000 },
+      )
+      .toEqual([sha(PDF)]);
+  }, 60_000);
 });

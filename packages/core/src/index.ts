@@ -102,6 +102,7 @@ export {
   type FetchMmsMediaDeps,
   type MediaDownload,
 } from './attachments/fetch-mms-media.js';
+export { reconcileMediaFetches } from './attachments/reconcile-media-fetches.js';
 export {
   scopeOfOfficial,
   principalInScope,

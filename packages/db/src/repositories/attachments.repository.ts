@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNotNull, isNull } from 'drizzle-orm';
 import type { Executor } from '../client.js';
 import { attachments } from '../schema/index.js';
 
@@ -70,4 +70,21 @@ export async function markAttachmentFetched(
     .where(and(eq(attachments.id, id), isNull(attachments.storageKey)))
     .returning({ id: attachments.id });
   return rows.length > 0;
+}
+
+/** MMS files linked since `since` and not kept yet (their fetch job may have been lost). */
+export async function listMediaToFetch(db: Executor, since: Date, limit: number) {
+  return db
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.source, 'mms'),
+        isNull(attachments.storageKey),
+        isNotNull(attachments.externalUrl),
+        gt(attachments.createdAt, since),
+      ),
+    )
+    .orderBy(asc(attachments.createdAt))
+    .limit(limit);
 }
