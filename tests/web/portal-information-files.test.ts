@@ -93,6 +93,8 @@ describe('portal: information with photos and PDF files, seen by the official', 
     await screenshot(page, `${shot}-form`);
     await page.getByRole('button', { name: 'Gửi thông tin bổ sung' }).click();
     await page.getByText('Đã gửi thông tin bổ sung').waitFor();
+    // The owner's timeline says the files went with the information.
+    await page.getByText('Kèm 2 tệp (ảnh, PDF) bạn đã gửi.').waitFor();
     await screenshot(page, `${shot}-sent`);
   }
 

@@ -73,6 +73,8 @@ interface TimelineEntry {
   unitName: string | null;
   after: string;
   detail: { label: string; text: string } | null;
+  /** Files the citizen sent with this entry's information. */
+  fileCount: number;
 }
 
 function entryOf(
@@ -86,10 +88,12 @@ function entryOf(
     message && message.kind !== 'answer'
       ? { label: t.detailLabels[message.kind], text: message.text }
       : null;
+  const fileCount = message?.fileCount ?? 0;
   const i = unitName ? text.lastIndexOf(unitName) : -1;
-  if (!unitName || i < 0) return { at, before: text, unitName: null, after: '', detail };
+  if (!unitName || i < 0) return { at, before: text, unitName: null, after: '', detail, fileCount };
   return {
     at,
+    fileCount,
     before: text.slice(0, i),
     unitName,
     after: text.slice(i + unitName.length),

@@ -165,6 +165,7 @@ export const en: Messages = {
       information: 'What you added',
       comment: 'Your comment',
     },
+    filesSent: (n: number) => `With ${n} ${n === 1 ? 'file' : 'files'} (photos, PDF) you sent.`,
     ratingTitle: 'Your rating',
     ratingGiven: (n: number) => `You rated it ${n}/5.`,
     flash: {

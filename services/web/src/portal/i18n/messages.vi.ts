@@ -169,6 +169,7 @@ export const vi = {
       information: 'Nội dung bạn đã bổ sung',
       comment: 'Nhận xét của bạn',
     },
+    filesSent: (n: number) => `Kèm ${n} tệp (ảnh, PDF) bạn đã gửi.`,
     ratingTitle: 'Đánh giá của bạn',
     ratingGiven: (n: number) => `Bạn đã đánh giá ${n}/5.`,
     flash: {
