@@ -19,6 +19,12 @@ export class MalformedFormError extends Error {
   }
 }
 
+/** Multipart errors that end the reading of a form: too many parts or files, a broken body. */
+export const isFormLimit = (err: unknown) =>
+  ['FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT'].includes(
+    (err as { code?: string }).code ?? '',
+  );
+
 /** What citizens may attach to a new case from the portal: photos, recognised by their bytes. */
 const PHOTO_TYPES: ReadonlySet<string> = new Set([
   'image/jpeg',

@@ -20,7 +20,12 @@ import { forgetProof, proofOf, rememberOtp, rememberOwnerToken } from '../owner-
 import { ACTIONS, PAGE, PATHS, trackingPath } from '../paths.js';
 import type { FieldErrors } from '../render.js';
 import { canonicalCode, type ShowCase } from '../tracking-page.js';
-import { INFORMATION_FILE_TYPES, readPostedForm, type PhotoProblem } from '../form-data.js';
+import {
+  INFORMATION_FILE_TYPES,
+  isFormLimit,
+  readPostedForm,
+  type PhotoProblem,
+} from '../form-data.js';
 import { PHOTOS_PER_SUBMISSION } from './submit.route.js';
 
 const TEXT_MAX = 5000;
@@ -48,11 +53,6 @@ const REFUSALS: ReadonlySet<ErrorCode> = new Set([
   'CONFLICT',
 ]);
 const length = (s: string) => [...s].length;
-/** Multipart errors that end the reading of a form: too many parts or files, a broken body. */
-const isFormLimit = (err: unknown) =>
-  ['FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT'].includes(
-    (err as { code?: string }).code ?? '',
-  );
 const fileProblemText = (
   t: Messages['actions']['errors'],
   problem: PhotoProblem,
