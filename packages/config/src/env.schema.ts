@@ -109,6 +109,13 @@ export const EnvSchema = Type.Object({
   // Inbound SMS (webhooks/sms): see sms-config.ts.
   /** Twilio's auth token: the key of X-Twilio-Signature (HMAC-SHA1). */
   TWILIO_AUTH_TOKEN: Type.String({ minLength: 8, default: DEV_TWILIO_AUTH_TOKEN }),
+  /**
+   * Twilio's account SID: with the auth token, the HTTP Basic credentials the worker fetches MMS
+   * media with (Twilio's media URLs require them). Unset: media are fetched without credentials.
+   */
+  TWILIO_ACCOUNT_SID: Type.Optional(Type.String({ pattern: '^AC[0-9a-fA-F]{32}$' })),
+  /** How long the worker waits for one MMS media download before trying again later. */
+  MEDIA_FETCH_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 300_000, default: 30_000 }),
   /** Generic SMS gateways: `provider:secret,provider2:secret2` (HMAC-SHA256 of `${ts}.${body}`). */
   SMS_WEBHOOK_SECRETS: Type.String({ minLength: 3, default: DEV_SMS_WEBHOOK_SECRETS }),
   /** SMS from one phone to one hotline within this window join the same (untouched) case. */

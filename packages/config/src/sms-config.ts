@@ -7,6 +7,9 @@ export interface SmsConfig {
   /** Secret of each generic gateway, by provider name (the `:provider` of the webhook path). */
   webhookSecrets: Record<string, string>;
   joinWindowMs: number;
+  /** Credentials of Twilio's media URLs (account SID, auth token); null: none sent. */
+  twilioMediaAuth: { username: string; password: string } | null;
+  mediaFetchTimeoutMs: number;
   replyMode: 'twiml' | 'outbound';
 }
 
@@ -27,6 +30,10 @@ export function smsConfig(e: Env, fail: (variable: string, reason: string) => Er
     twilioAuthToken: e.TWILIO_AUTH_TOKEN,
     webhookSecrets,
     joinWindowMs: e.SMS_JOIN_WINDOW_MS,
+    twilioMediaAuth: e.TWILIO_ACCOUNT_SID
+      ? { username: e.TWILIO_ACCOUNT_SID, password: e.TWILIO_AUTH_TOKEN }
+      : null,
+    mediaFetchTimeoutMs: e.MEDIA_FETCH_TIMEOUT_MS,
     replyMode: e.SMS_REPLY_MODE,
   };
 }

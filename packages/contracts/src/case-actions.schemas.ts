@@ -224,6 +224,8 @@ export const CaseDetailResponse = Type.Object({
       /** Shown in place on the case page (a photo, a PDF); null: download only. */
       preview: Type.Union([Type.Literal('image'), Type.Literal('pdf'), Type.Null()]),
       createdAt: SafeString(),
+      /** The timeline entry (its version) the file came with, e.g. the citizen's information. */
+      eventVersion: Type.Union([Type.Integer(), Type.Null()]),
     }),
   ),
   relatedCases: Type.Array(

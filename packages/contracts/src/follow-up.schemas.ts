@@ -22,6 +22,19 @@ export const ProvideInformationBody = Type.Object(
 );
 export type ProvideInformationBody = Static<typeof ProvideInformationBody>;
 
+/** The same answer as a multipart form, with up to five files (`file`, repeated). */
+export const ProvideInformationForm = Type.Object(
+  {
+    text: SafeString({ minLength: 1, maxLength: 5000 }),
+    file: Type.Optional(
+      Type.Array(SafeString({ format: 'binary', description: 'a photo, PDF, audio or video' }), {
+        maxItems: 5,
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const RateCaseBody = Type.Object(
   {
     rating: Type.Integer({ minimum: 1, maximum: 5 }),

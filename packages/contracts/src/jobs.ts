@@ -22,6 +22,10 @@ export type SendNotificationJob = Static<typeof SendNotificationJob>;
 export const MatchTextsJob = Type.Object({ caseId: SafeString({ format: 'uuid' }) });
 export type MatchTextsJob = Static<typeof MatchTextsJob>;
 
+/** Fetches an MMS attachment's media from the provider and keeps it (see fetchMmsMedia). */
+export const FetchMediaJob = Type.Object({ attachmentId: SafeString({ format: 'uuid' }) });
+export type FetchMediaJob = Static<typeof FetchMediaJob>;
+
 export const MaintenanceJob = Type.Object({});
 
 export const JOB_CATALOG = {
@@ -29,6 +33,7 @@ export const JOB_CATALOG = {
   matching: { 'match-texts': MatchTextsJob },
   sla: { 'check-deadline': SlaTimerJob },
   notifications: { send: SendNotificationJob },
+  media: { 'fetch-mms-media': FetchMediaJob },
   maintenance: { reconcile: MaintenanceJob, 'daily-digest': MaintenanceJob },
 } as const;
 

@@ -25,6 +25,7 @@ export const SmsWebhookResponse = Type.Object({
     Type.Literal('joined'),
     Type.Literal('command'),
     Type.Literal('blocked'),
+    Type.Literal('information'),
   ]),
   reply: Type.Union([SafeString(), Type.Null()]),
   duplicate: Type.Boolean({ description: 'True when this message id was answered before' }),

@@ -90,11 +90,19 @@ export { listBlocked, blockPhone, unblockPhone } from './blocked-phones/admin-bl
 export type { BlockedPhoneView } from './blocked-phones/admin-blocked-phones.js';
 export {
   storeAttachment,
+  checkAttachmentBytes,
   safeFileName,
   ATTACHMENT_TYPES,
   type AttachmentLimits,
   type StoredAttachment,
 } from './attachments/store-attachment.js';
+export {
+  fetchMmsMedia,
+  MediaDownloadError,
+  type FetchMmsMediaDeps,
+  type MediaDownload,
+} from './attachments/fetch-mms-media.js';
+export { reconcileMediaFetches } from './attachments/reconcile-media-fetches.js';
 export {
   scopeOfOfficial,
   principalInScope,

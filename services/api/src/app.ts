@@ -35,6 +35,7 @@ import { trustProxyOption } from './plugins/client-key.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { requestOtpRoute } from './routes/follow-up/request-otp.route.js';
 import { caseActionsRoute } from './routes/follow-up/case-actions.route.js';
+import { provideInformationRoute } from './routes/follow-up/provide-information.route.js';
 import { redisOtpStore } from './routes/follow-up/redis-otp-store.js';
 import { linkBaseOf, registerWeb } from '@hotline/web';
 import { publishedCasesRoute } from './routes/cases/published-cases.route.js';
@@ -200,6 +201,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       bodyLimit: FOLLOW_UP_BODY_LIMIT,
       linkBase,
       timeZone: deps.config.displayTimeZone,
+    }),
+  );
+  await app.register(
+    provideInformationRoute({
+      db,
+      otp,
+      bodyLimit: FOLLOW_UP_BODY_LIMIT,
+      linkBase,
+      timeZone: deps.config.displayTimeZone,
+      dir: deps.config.attachments.dir,
+      limits: deps.config.attachments,
     }),
   );
   await app.register(

@@ -8,6 +8,8 @@ import { startOutboxRelay } from './outbox-relay.js';
 import { reconcileProcessor } from './processors/reconcile.processor.js';
 import { routeCaseProcessor } from './processors/route-case.processor.js';
 import { matchTextsProcessor } from './processors/match-texts.processor.js';
+import { fetchMediaProcessor } from './processors/fetch-media.processor.js';
+import { httpMediaDownload } from './media/http-media-download.js';
 import { slaTimerProcessor } from './processors/sla-timer.processor.js';
 import { sendNotificationProcessor } from './processors/send-notification.processor.js';
 import { createProviders, type NotificationProviders } from './notifications/create-providers.js';
@@ -76,6 +78,18 @@ export function startWorker(
   // only means a case's page compares its text on first view.
   addWorker('matching', matchTextsProcessor({ db }), 1);
   addWorker('sla', slaTimerProcessor(changeDeps), config.concurrency.sla);
+  const download = httpMediaDownload({
+    auth: config.sms.twilioMediaAuth,
+    timeoutMs: config.sms.mediaFetchTimeoutMs,
+  });
+  addWorker(
+    'media',
+    fetchMediaProcessor(
+      { db, dir: config.attachments.dir, limits: config.attachments, download },
+      log.child({ component: 'media' }),
+    ),
+    2,
+  );
   const providers = createProviders(
     config.notifications,
     log.child({ component: 'notify' }),

@@ -53,9 +53,46 @@ export function safeFileName(name: string): string {
 }
 
 /**
- * Checks a file by its magic bytes and size, writes it (to a temporary name first, so a crash
- * never leaves a half file under a real name) and records it on the case.
+ * What a file is, by its magic bytes and size: its detected type, or a 400 naming the reason.
+ * The declared type and the name's extension are never trusted.
  */
+export async function checkAttachmentBytes(
+  bytes: Buffer,
+  limits: Pick<AttachmentLimits, 'maxBytes'>,
+): Promise<{ contentType: string; extension: string }> {
+  if (bytes.length === 0) throw validationFailed([{ field: 'file', reason: 'empty_file' }]);
+  if (bytes.length > limits.maxBytes) {
+    throw validationFailed([
+      { field: 'file', reason: 'file_too_large', params: { max: limits.maxBytes } },
+    ]);
+  }
+  const detected = await fileTypeFromBuffer(bytes);
+  if (!detected || !ATTACHMENT_TYPES.has(detected.mime)) {
+    throw validationFailed([{ field: 'file', reason: 'file_type_not_allowed' }]);
+  }
+  return { contentType: detected.mime, extension: detected.ext };
+}
+
+/**
+ * Writes a file under its case's folder, named by the attachment's id (to a temporary name
+ * first, so a crash never leaves a half file under a real name). Returns its storage key and
+ * SHA-256. Writing the same id twice writes the same bytes to the same place.
+ */
+export async function writeAttachmentFile(
+  dir: string,
+  caseId: string,
+  id: string,
+  bytes: Buffer,
+): Promise<{ storageKey: string; sha256: string }> {
+  const storageKey = join(caseId, id);
+  const path = join(dir, storageKey);
+  await mkdir(join(dir, caseId), { recursive: true });
+  await writeFile(`${path}.part`, bytes, { mode: 0o600 });
+  await rename(`${path}.part`, path);
+  return { storageKey, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** Checks a file by its magic bytes and size, writes it and records it on the case. */
 export async function storeAttachment(
   deps: StoreAttachmentDeps,
   input: {
@@ -67,39 +104,25 @@ export async function storeAttachment(
   },
 ): Promise<StoredAttachment> {
   const { bytes } = input;
-  if (bytes.length === 0) throw validationFailed([{ field: 'file', reason: 'empty_file' }]);
-  if (bytes.length > deps.limits.maxBytes) {
-    throw validationFailed([
-      { field: 'file', reason: 'file_too_large', params: { max: deps.limits.maxBytes } },
-    ]);
-  }
-  const detected = await fileTypeFromBuffer(bytes);
-  if (!detected || !ATTACHMENT_TYPES.has(detected.mime)) {
-    throw validationFailed([{ field: 'file', reason: 'file_type_not_allowed' }]);
-  }
+  const { contentType } = await checkAttachmentBytes(bytes, deps.limits);
   if ((await countAttachments(deps.db, input.caseId)) >= deps.limits.maxPerCase) {
     throw new AppError('RULE_VIOLATION', `a case holds at most ${deps.limits.maxPerCase} files`, [
       { field: 'file', reason: 'too_many_files', params: { max: deps.limits.maxPerCase } },
     ]);
   }
   const id = randomUUID();
-  const storageKey = join(input.caseId, id);
-  const path = join(deps.dir, storageKey);
-  await mkdir(join(deps.dir, input.caseId), { recursive: true });
-  await writeFile(`${path}.part`, bytes, { mode: 0o600 });
-  await rename(`${path}.part`, path);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const { storageKey, sha256 } = await writeAttachmentFile(deps.dir, input.caseId, id, bytes);
   const fileName = safeFileName(input.fileName);
   await insertAttachment(deps.db, {
     id,
     caseId: input.caseId,
     source: input.source,
     fileName,
-    contentType: detected.mime,
+    contentType,
     sizeBytes: bytes.length,
     sha256,
     storageKey,
     uploadedByOfficialId: input.officialId ?? null,
   });
-  return { id, fileName, contentType: detected.mime, sizeBytes: bytes.length, sha256 };
+  return { id, fileName, contentType, sizeBytes: bytes.length, sha256 };
 }

@@ -129,6 +129,12 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
       : -calendar.workingDurationBetween(dueAt, now, sla.pauses);
   };
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  // Files the citizen sent with information are shown with that entry of the timeline.
+  const cameWith = new Map<string, number>();
+  for (const h of history) {
+    if (h.event.type !== 'info_provided') continue;
+    for (const id of h.event.attachmentIds ?? []) cameWith.set(id, h.version);
+  }
 
   return {
     id: c.id,
@@ -212,6 +218,7 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
       // Only files we keep can be previewed: a link is never fetched for the page.
       preview: a.externalUrl ? null : previewKindOf(a.contentType),
       createdAt: new Date(a.createdAt).toISOString(),
+      eventVersion: cameWith.get(a.id) ?? null,
     })),
     relatedCases: related.map((r) => ({
       id: r.id,

@@ -23,6 +23,8 @@ export interface CaseMessage {
   type: string;
   at: string;
   text: string;
+  /** Files that came with the citizen's information (how many; the files stay with officials). */
+  fileCount?: number;
 }
 
 /** What the citizen's tracking page shows beyond the public case, and what they may do next. */
@@ -86,7 +88,16 @@ function publicMessagesOf(row: PublicationFacts, history: readonly RecordedEvent
 function ownMessageOf(h: RecordedEvent): CaseMessage | null {
   const at = h.at.toISOString();
   const e = h.event;
-  if (e.type === 'info_provided') return { kind: 'information', type: e.type, at, text: e.text };
+  if (e.type === 'info_provided') {
+    const fileCount = e.attachmentIds?.length ?? 0;
+    return {
+      kind: 'information',
+      type: e.type,
+      at,
+      text: e.text,
+      ...(fileCount ? { fileCount } : {}),
+    };
+  }
   if (e.type === 'rated' && e.comment)
     return { kind: 'comment', type: e.type, at, text: e.comment };
   return null;

@@ -1,6 +1,8 @@
 import {
   claimInboundMessage,
+  findAwaitingInformationCase,
   findInboundMessage,
+  insertOutbox,
   findLatestResolvedCase,
   findSenderCase,
   insertSmsCase,
@@ -20,6 +22,7 @@ import {
   type CaseState,
   type Change,
 } from '@hotline/domain';
+import { fetchMediaOutbox } from '../attachments/media-jobs.js';
 import { changeCase } from '../change-case.js';
 import { AppError } from '../errors.js';
 import { parseSmsCommand } from './parse-sms-command.js';
@@ -138,6 +141,27 @@ export async function receiveSms(
       break;
   }
 
+  // A reply to a request for information answers it, with the MMS media as its files.
+  const awaiting = await findAwaitingInformationCase(deps.sql, from.value);
+  if (awaiting) {
+    const media = sms.media.map((m) => ({ ...m, id: deps.randomUuid() }));
+    const answer = await changeUnderLock(deps, awaiting.id, { ...base, media }, (state) =>
+      state.status === 'awaiting_citizen' && (text !== '' || media.length > 0)
+        ? [
+            say(smsReplies.information(awaiting.trackingCode, media.length)),
+            {
+              type: 'info_provided',
+              text,
+              ...(media.length > 0 ? { attachmentIds: media.map((m) => m.id) } : {}),
+            },
+            'information',
+          ]
+        : null,
+    );
+    if (answer) return answer;
+    // The case moved on meanwhile (or a retried delivery): intake below decides.
+  }
+
   let mayJoin = true;
   for (let attempt = 0; attempt < TRACKING_CODE_ATTEMPTS; attempt++) {
     const caseId = deps.randomUuid();
@@ -160,7 +184,8 @@ export async function receiveSms(
     if (result.isBlocked) return record('blocked', null, null);
     if (result.joinable) {
       const { caseId: joinId, trackingCode: joinCode } = result.joinable;
-      const answer = await changeUnderLock(deps, joinId, { ...base, media: sms.media }, (state) =>
+      const media = sms.media.map((m) => ({ ...m, id: deps.randomUuid() }));
+      const answer = await changeUnderLock(deps, joinId, { ...base, media }, (state) =>
         state.status === 'received' || state.status === 'triaged'
           ? [
               say(smsReplies.joined(joinCode)),
@@ -183,6 +208,8 @@ export async function receiveSms(
 }
 
 type MessageBase = InboundMessageRow & { hotlineNumber: string | null };
+/** A media link with the id its attachment row will have. */
+type NamedMedia = MediaLink & { id: string };
 type Decision = [reply: string, change: Change | null, outcome?: InboundOutcome] | null;
 
 /**
@@ -193,7 +220,7 @@ type Decision = [reply: string, change: Change | null, outcome?: InboundOutcome]
 async function changeUnderLock(
   deps: ReceiveSmsDeps,
   caseId: string,
-  base: MessageBase & { media?: readonly MediaLink[] },
+  base: MessageBase & { media?: readonly NamedMedia[] },
   decide: (state: CaseState) => Decision,
 ): Promise<SmsAnswer | null> {
   let answer: SmsAnswer | null = null;
@@ -211,14 +238,20 @@ async function changeUnderLock(
         return null;
       }
       if (media.length > 0) {
+        // Linked now, fetched by a job: the provider's URLs need credentials and may be slow.
         await tx.insert(tables.attachments).values(
           media.map((m, i) => ({
+            id: m.id,
             caseId,
             source: 'mms',
             fileName: `mms-${i + 1}`,
             contentType: m.contentType,
             externalUrl: m.url,
           })),
+        );
+        await insertOutbox(
+          tx,
+          media.map((m) => fetchMediaOutbox(m.id)),
         );
       }
       answer = { outcome, caseId, reply, isDuplicate: false };

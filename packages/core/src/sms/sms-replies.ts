@@ -19,6 +19,8 @@ export const smsReplies = {
   received: (code: string) =>
     `Đã tiếp nhận phản ánh của bạn. Mã tra cứu: ${formatTrackingCode(code)}. ` +
     `Nhắn TRA ${formatTrackingCode(code)} để xem tình trạng.`,
+  information: (code: string, files: number) =>
+    `Đã nhận thông tin bổ sung${files > 0 ? ` (kèm ${files} tệp)` : ''} cho phản ánh ${formatTrackingCode(code)}. Cảm ơn bạn.`,
   joined: (code: string) => `Đã bổ sung tin nhắn vào phản ánh ${formatTrackingCode(code)}.`,
   status: (code: string, status: CaseStatus) =>
     `Phản ánh ${formatTrackingCode(code)}: ${STATUS_LABEL[status]}.`,

@@ -5,7 +5,7 @@ import { inboundMessages } from '../schema/channels.js';
 import { isTrackingCodeTaken } from './tracking-code-collision.js';
 
 /** What an inbound SMS became. */
-export type InboundOutcome = 'case' | 'joined' | 'command' | 'blocked';
+export type InboundOutcome = 'case' | 'joined' | 'information' | 'command' | 'blocked';
 
 /** One inbound SMS as stored; `reply` is what was answered (null: no answer). */
 export interface InboundMessageRow {
@@ -56,7 +56,7 @@ export type SmsCaseResult =
 /**
  * The SMS hot path in ONE statement: claims (provider, message id) in `inbound_messages` and
  * writes the new case, its `received` event and open span (report facts), the routing outbox
- * row and MMS links — unless the message was seen before (ON CONFLICT: a retried delivery
+ * row and MMS links (with the outbox rows of their fetch jobs) — unless the message was seen before (ON CONFLICT: a retried delivery
  * waits for the first, then writes nothing), the sender is blocked, or a recent untouched case from the same phone to the same
  * number should take it (the caller then joins). Runs on the raw client, prepared.
  */
@@ -138,6 +138,14 @@ export async function insertSmsCase(raw: RawSql, row: SmsCaseRow): Promise<SmsCa
       insert into attachments (case_id, source, file_name, content_type, external_url)
       select ins.id, 'mms', 'mms-' || m.ord, m.content_type, m.url
       from ins, unnest(${urls}::text[], ${types}::text[]) with ordinality as m(url, content_type, ord)
+      returning id
+    ),
+    -- Linked now, fetched and kept by a job (the provider's URLs need credentials, may be slow).
+    media_ob as (
+      insert into outbox (queue, job_name, job_id, payload)
+      select 'media', 'fetch-mms-media', 'fetch-media-' || att.id,
+        jsonb_build_object('attachmentId', att.id)
+      from att
     )
     select exists(select 1 from claim) as claimed,
       (select is_blocked from blocked) as is_blocked,
@@ -225,6 +233,20 @@ export async function findSenderCase(
   const rows = await raw<{ id: string; tracking_code: string; status: CaseStatus }[]>`
     select id, tracking_code, status from cases
     where tracking_code = ${trackingCode} and citizen_phone = ${phone}`;
+  const r = rows[0];
+  return r ? { id: r.id, trackingCode: r.tracking_code, status: r.status } : null;
+}
+
+/** The phone's most recently changed case waiting for its information, to answer it. */
+export async function findAwaitingInformationCase(
+  raw: RawSql,
+  phone: string,
+): Promise<SenderCase | null> {
+  const rows = await raw<{ id: string; tracking_code: string; status: CaseStatus }[]>`
+    select id, tracking_code, status from cases
+    where citizen_phone = ${phone} and status = 'awaiting_citizen'
+    order by updated_at desc
+    limit 1`;
   const r = rows[0];
   return r ? { id: r.id, trackingCode: r.tracking_code, status: r.status } : null;
 }

@@ -1,7 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../client.js';
-import { adminUnits, cases, hotlines, officials } from '../schema/index.js';
+import { adminUnits, cases, categories, hotlines, officials } from '../schema/index.js';
 import { publicationFactColumns } from './publication-facts.js';
 
 const parent = alias(adminUnits, 'parent');
@@ -81,4 +81,39 @@ export async function findCaseTrackingRow(db: Executor, trackingCode: string) {
     .from(cases)
     .where(eq(cases.trackingCode, trackingCode));
   return row ?? null;
+}
+
+/** How many of a citizen's cases the "my cases" page lists (newest first). */
+const CITIZEN_CASES_MAX = 200;
+
+/**
+ * Every case filed from a phone number (E.164), newest first, whatever its type (a denunciation
+ * too: this is read only for whoever proved the number): what the citizen's own list shows.
+ */
+export async function listCasesOfPhone(db: Executor, phone: string) {
+  return db
+    .select({
+      trackingCode: cases.trackingCode,
+      type: cases.type,
+      status: cases.status,
+      receivedAt: cases.receivedAt,
+      resolutionDueAt: cases.resolutionDueAt,
+      slaState: cases.slaState,
+      categoryName: categories.name,
+    })
+    .from(cases)
+    .innerJoin(categories, eq(categories.id, cases.categoryId))
+    .where(eq(cases.citizenPhone, phone))
+    .orderBy(desc(cases.receivedAt), desc(cases.id))
+    .limit(CITIZEN_CASES_MAX);
+}
+
+/** Whether any case was filed from the phone number (E.164). */
+export async function hasCasesOfPhone(db: Executor, phone: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(eq(cases.citizenPhone, phone))
+    .limit(1);
+  return rows.length > 0;
 }

@@ -49,7 +49,10 @@ export interface InfoRequested {
 }
 export interface InfoProvided {
   type: 'info_provided';
+  /** May be empty when files carry the answer (an MMS of photos alone). */
   text: string;
+  /** Files that came with the information (their attachment rows on the case). */
+  attachmentIds?: readonly string[];
 }
 export interface Transferred {
   type: 'transferred';

@@ -51,6 +51,22 @@ describe('decide: worked examples', () => {
     });
   });
 
+  it('takes information as words, files or both, never as nothing', () => {
+    const awaiting = applyEvent(working, { type: 'info_requested', question: 'Ở đâu?' });
+    const answer = (text: string, attachmentIds?: string[]) =>
+      decide(
+        awaiting,
+        { type: 'info_provided', text, ...(attachmentIds ? { attachmentIds } : {}) },
+        citizen,
+      );
+    expect(answer('Ngõ 5').ok).toBe(true);
+    expect(answer('', ['file-1']).ok).toBe(true);
+    expect(answer(' ', [])).toMatchObject({
+      ok: false,
+      error: { code: 'RULE_VIOLATION', reason: 'the information needs a text or a file' },
+    });
+  });
+
   it('refuses a role that may not act', () => {
     const d = decide(assigned, { type: 'accepted' }, citizen);
     expect(d.ok ? null : d.error.code).toBe('FORBIDDEN');

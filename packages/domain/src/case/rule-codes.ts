@@ -30,6 +30,7 @@ export const RULES = {
   resolution_text_required: { field: 'resolutionText', text: 'a resolution needs its text' },
   no_pending_resolution: { field: 'case', text: 'no resolution is awaiting approval' },
   reopen_reason_required: { field: 'reason', text: 'reopening needs a reason' },
+  info_text_or_file_required: { field: 'text', text: 'the information needs a text or a file' },
   rejection_note_required: { field: 'note', text: 'a rejection needs a note for the citizen' },
   already_escalated: { field: 'case', text: 'the case is already at that escalation level' },
   already_rated: { field: 'rating', text: 'the case has already been rated' },

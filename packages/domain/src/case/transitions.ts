@@ -92,6 +92,10 @@ export const TRANSITIONS: { [T in Change['type']]: Rule<T> } = {
   info_provided: {
     from: ['awaiting_citizen'],
     roles: ['citizen', 'operator'],
+    guard: (_s, e) =>
+      e.text.trim() === '' && (e.attachmentIds?.length ?? 0) === 0
+        ? 'info_text_or_file_required'
+        : null,
     apply: (s) => ({ ...s, status: 'in_progress' }),
   },
   transferred: {

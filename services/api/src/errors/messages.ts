@@ -344,6 +344,10 @@ const MESSAGES: Record<string, Message> = {
       'No resolution is awaiting approval',
     ],
     reopen_reason_required: ['Cần nêu lý do mở lại', 'Reopening needs a reason'],
+    info_text_or_file_required: [
+      'Cần nhập nội dung hoặc gửi kèm tệp',
+      'Write the information or attach a file',
+    ],
     rejection_note_required: [
       'Cần ghi chú gửi người dân khi từ chối',
       'A rejection needs a note for the citizen',

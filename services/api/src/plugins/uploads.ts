@@ -23,13 +23,19 @@ export const StoredAttachments = Type.Array(
 );
 
 /** Multipart bodies for the routes of the calling plugin, within the attachment limits. */
-export async function acceptUploads(app: FastifyInstance, limits: AttachmentLimits) {
+export async function acceptUploads(
+  app: FastifyInstance,
+  limits: AttachmentLimits,
+  /** Text fields the form carries besides its files, and the longest one in bytes. */
+  fields: { count: number; maxBytes: number } = { count: 0, maxBytes: 0 },
+) {
   await app.register(multipart, {
     limits: {
       fileSize: limits.maxBytes,
       files: MAX_FILES_PER_REQUEST,
-      fields: 0,
-      parts: MAX_FILES_PER_REQUEST,
+      fields: fields.count,
+      ...(fields.count > 0 ? { fieldSize: fields.maxBytes } : {}),
+      parts: MAX_FILES_PER_REQUEST + fields.count,
       headerPairs: 100,
     },
     // A file over the limit is an error, not a silently truncated file.
@@ -45,7 +51,7 @@ export function requireMultipart(request: FastifyRequest) {
 }
 
 /** A multipart limit or parser failure as the 400 naming the field it concerns. */
-function multipartProblem(err: unknown, limits: AttachmentLimits): AppError {
+export function multipartProblem(err: unknown, limits: AttachmentLimits): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') {

@@ -19,13 +19,25 @@ export class MalformedFormError extends Error {
   }
 }
 
-/** What citizens may attach from the portal: photos only, recognised by their bytes. */
+/** Multipart errors that end the reading of a form: too many parts or files, a broken body. */
+export const isFormLimit = (err: unknown) =>
+  ['FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT'].includes(
+    (err as { code?: string }).code ?? '',
+  );
+
+/** What citizens may attach to a new case from the portal: photos, recognised by their bytes. */
 const PHOTO_TYPES: ReadonlySet<string> = new Set([
   'image/jpeg',
   'image/png',
   'image/webp',
   'image/heic',
   'image/gif',
+]);
+
+/** What may come with requested information: photos, and PDF scans of papers asked for. */
+export const INFORMATION_FILE_TYPES: ReadonlySet<string> = new Set([
+  ...PHOTO_TYPES,
+  'application/pdf',
 ]);
 
 /** Bounds of one multipart form: files beyond `maxFiles` are refused, not silently dropped. */
@@ -46,10 +58,10 @@ const lastValue = (v: unknown): string => {
   return typeof v === 'string' ? v : '';
 };
 
-async function checkPhoto(bytes: Buffer): Promise<PhotoProblem | null> {
+async function checkPhoto(bytes: Buffer, types: ReadonlySet<string>): Promise<PhotoProblem | null> {
   if (bytes.length === 0) return 'empty';
   const type = await fileTypeFromBuffer(bytes);
-  return type && PHOTO_TYPES.has(type.mime) ? null : 'type';
+  return type && types.has(type.mime) ? null : 'type';
 }
 
 /**
@@ -61,6 +73,8 @@ export async function readPostedForm(
   request: FastifyRequest,
   field: string,
   limits: FormLimits,
+  /** The file types accepted, by their bytes (photos by default). */
+  types: ReadonlySet<string> = PHOTO_TYPES,
 ): Promise<PostedForm> {
   if (!request.isMultipart()) {
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -84,7 +98,7 @@ export async function readPostedForm(
         ? 'too_large'
         : photos.length >= limits.maxFiles
           ? 'too_many'
-          : await checkPhoto(bytes);
+          : await checkPhoto(bytes, types);
       if (problem) photoProblem ??= problem;
       else photos.push({ fileName: part.filename || 'anh.jpg', bytes });
     }

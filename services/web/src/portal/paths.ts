@@ -6,6 +6,7 @@ export const PATHS = {
   published: '/cong-khai',
   directory: '/duong-day-nong',
   calendar: '/lich-lam-viec',
+  mine: '/phan-anh-cua-toi',
 } as const;
 export type PageKey = keyof typeof PATHS;
 

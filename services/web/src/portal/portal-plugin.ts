@@ -17,6 +17,7 @@ import { calendarRoutes } from './routes/calendar.route.js';
 import { directoryRoutes } from './routes/directory.route.js';
 import { followUpRoutes } from './routes/follow-up.route.js';
 import { homeRoutes } from './routes/home.route.js';
+import { myCasesRoutes } from './routes/my-cases.route.js';
 import { publishedRoutes } from './routes/published.route.js';
 import { PHOTOS_PER_SUBMISSION, submitRoutes } from './routes/submit.route.js';
 import { trackingRoutes } from './routes/tracking.route.js';
@@ -95,5 +96,6 @@ export async function registerPortal(app: FastifyInstance, deps: WebDeps) {
     publishedRoutes(portal, ctx);
     directoryRoutes(portal, ctx);
     calendarRoutes(portal, ctx);
+    myCasesRoutes(portal, ctx);
   });
 }

@@ -86,12 +86,15 @@ export function createRenderer(deps: WebDeps, assets: AssetUrls) {
       errors: {},
       ...page,
     });
-    return reply
-      .status(status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .header('vary', 'Cookie')
-      .send(html);
+    return (
+      reply
+        .status(status)
+        .header('content-type', 'text/html; charset=utf-8')
+        // A page of someone's own cases is kept by no cache, not even the browser's history.
+        .header('cache-control', page.isPrivate === true ? 'no-store' : 'no-cache')
+        .header('vary', 'Cookie')
+        .send(html)
+    );
   };
 }
 export type Render = ReturnType<typeof createRenderer>;

@@ -19,7 +19,10 @@ import { messagesFor, type Messages } from './i18n/index.js';
 import { linkBaseOf } from './link-base.js';
 import { langOf } from './locale.js';
 import { forgetProof, proofOf } from './owner-proof.js';
-import { ACTIONS, trackingPath } from './paths.js';
+import { ACTIONS, PATHS, trackingPath } from './paths.js';
+
+/** Files one answer to a request for information may carry (as many as a new case's photos). */
+const INFO_FILES_PER_ANSWER = 5;
 import type { FieldErrors } from './render.js';
 
 /** A tracking code as the portal writes it ("K7QM-4RX9"), or null when it cannot be one. */
@@ -70,6 +73,8 @@ interface TimelineEntry {
   unitName: string | null;
   after: string;
   detail: { label: string; text: string } | null;
+  /** Files the citizen sent with this entry's information. */
+  fileCount: number;
 }
 
 function entryOf(
@@ -83,10 +88,12 @@ function entryOf(
     message && message.kind !== 'answer'
       ? { label: t.detailLabels[message.kind], text: message.text }
       : null;
+  const fileCount = message?.fileCount ?? 0;
   const i = unitName ? text.lastIndexOf(unitName) : -1;
-  if (!unitName || i < 0) return { at, before: text, unitName: null, after: '', detail };
+  if (!unitName || i < 0) return { at, before: text, unitName: null, after: '', detail, fileCount };
   return {
     at,
+    fileCount,
     before: text.slice(0, i),
     unitName,
     after: text.slice(i + unitName.length),
@@ -151,6 +158,11 @@ export function casePage({ deps, render }: PortalContext) {
         // After asking for a code (or mistyping it), the code's box comes first.
         isCodeStep: flash === 'gui-ma' || errors.otp !== undefined,
         otpMinutes: Math.round(OTP_TTL_SECONDS / 60),
+        infoFileLimits: {
+          maxFiles: Math.min(INFO_FILES_PER_ANSWER, deps.config.attachments.maxPerCase),
+          maxBytes: deps.config.attachments.maxBytes,
+        },
+        minePath: PATHS.mine,
         actionUrl: (action: keyof typeof ACTIONS) => `${path}/${ACTIONS[action]}`,
         errors,
         values: state.values ?? {},

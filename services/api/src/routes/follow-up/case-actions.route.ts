@@ -3,7 +3,6 @@ import {
   CaseProofHeaders,
   ErrorResponse,
   FollowUpResult,
-  ProvideInformationBody,
   RateCaseBody,
   ReopenCaseBody,
   TrackingCodeParams,
@@ -11,7 +10,6 @@ import {
 } from '@hotline/contracts';
 import type { LinkBase } from '../../plugins/link-base.js';
 import {
-  provideCaseInformation,
   rateCase,
   reopenCase,
   withdrawCase,
@@ -50,24 +48,6 @@ export const caseActionsRoute =
   ): FastifyPluginAsyncTypebox =>
   async (app) => {
     const opts = { bodyLimit: deps.bodyLimit };
-    app.post(
-      '/v1/cases/:trackingCode/information',
-      {
-        ...opts,
-        schema: schemaFor(
-          'Answer a request for information (bổ sung thông tin)',
-          ProvideInformationBody,
-        ),
-      },
-      async (request) =>
-        provideCaseInformation(
-          { ...deps, publicBaseUrl: deps.linkBase(request) },
-          request.params.trackingCode,
-          proofOf(request.headers),
-          request.body.text,
-          new Date(),
-        ),
-    );
     app.post(
       '/v1/cases/:trackingCode/rating',
       {

@@ -611,197 +611,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/cases/{trackingCode}/information": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Answer a request for information (bổ sung thông tin) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "x-case-token"?: string;
-                    "x-case-otp"?: string;
-                };
-                path: {
-                    /** @description With or without the dash */
-                    trackingCode: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        text: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            trackingCode: string;
-                            status: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statusCode: number;
-                            /** @description UPPER_SNAKE error code */
-                            code: string;
-                            message: string;
-                            errors?: {
-                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
-                                field: string;
-                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
-                                reason: string;
-                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
-                                params?: {
-                                    [key: string]: string | number;
-                                };
-                                message: {
-                                    vi: string;
-                                    en: string;
-                                };
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statusCode: number;
-                            /** @description UPPER_SNAKE error code */
-                            code: string;
-                            message: string;
-                            errors?: {
-                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
-                                field: string;
-                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
-                                reason: string;
-                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
-                                params?: {
-                                    [key: string]: string | number;
-                                };
-                                message: {
-                                    vi: string;
-                                    en: string;
-                                };
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statusCode: number;
-                            /** @description UPPER_SNAKE error code */
-                            code: string;
-                            message: string;
-                            errors?: {
-                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
-                                field: string;
-                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
-                                reason: string;
-                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
-                                params?: {
-                                    [key: string]: string | number;
-                                };
-                                message: {
-                                    vi: string;
-                                    en: string;
-                                };
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statusCode: number;
-                            /** @description UPPER_SNAKE error code */
-                            code: string;
-                            message: string;
-                            errors?: {
-                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
-                                field: string;
-                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
-                                reason: string;
-                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
-                                params?: {
-                                    [key: string]: string | number;
-                                };
-                                message: {
-                                    vi: string;
-                                    en: string;
-                                };
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            statusCode: number;
-                            /** @description UPPER_SNAKE error code */
-                            code: string;
-                            message: string;
-                            errors?: {
-                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
-                                field: string;
-                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
-                                reason: string;
-                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
-                                params?: {
-                                    [key: string]: string | number;
-                                };
-                                message: {
-                                    vi: string;
-                                    en: string;
-                                };
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/cases/{trackingCode}/rating": {
         parameters: {
             query?: never;
@@ -1314,6 +1123,232 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{trackingCode}/information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a request for information (bổ sung thông tin), with files if any
+         * @description JSON `{text}`, or `multipart/form-data` with a `text` field and up to five `file` parts (photos, PDF, audio, video; checked by their bytes; ATTACHMENT_MAX_BYTES each, ATTACHMENTS_PER_CASE in all). The files are kept with the information.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-case-token"?: string;
+                    "x-case-otp"?: string;
+                };
+                path: {
+                    /** @description With or without the dash */
+                    trackingCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                    "multipart/form-data": {
+                        text: string;
+                        file?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            trackingCode: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -20660,6 +20695,7 @@ export interface paths {
                                 externalUrl: string | null;
                                 preview: "image" | "pdf" | null;
                                 createdAt: string;
+                                eventVersion: number | null;
                             }[];
                             relatedCases: {
                                 id: string;
@@ -22678,7 +22714,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            outcome: "case" | "joined" | "command" | "blocked";
+                            outcome: "case" | "joined" | "command" | "blocked" | "information";
                             reply: string | null;
                             /** @description True when this message id was answered before */
                             duplicate: boolean;

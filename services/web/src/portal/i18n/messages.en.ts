@@ -16,6 +16,7 @@ export const en: Messages = {
       published: 'Published answers',
       directory: 'Hotlines',
       calendar: 'Office calendar',
+      mine: 'My feedback',
     },
     switchLanguage: 'Tiếng Việt',
     switchLanguageLabel: 'Chuyển sang tiếng Việt',
@@ -164,6 +165,7 @@ export const en: Messages = {
       information: 'What you added',
       comment: 'Your comment',
     },
+    filesSent: (n: number) => `With ${n} ${n === 1 ? 'file' : 'files'} (photos, PDF) you sent.`,
     ratingTitle: 'Your rating',
     ratingGiven: (n: number) => `You rated it ${n}/5.`,
     flash: {
@@ -188,6 +190,9 @@ export const en: Messages = {
     infoLabel: 'Your information',
     infoHint: 'Answer the office’s question.',
     infoButton: 'Send information',
+    infoFilesLabel: 'Photos or PDF files',
+    infoFilesHint: (max: number, maxBytes: number) =>
+      `Take photos or choose the PDF files the office asked for. Up to ${max} files, ${MB(maxBytes)} MB each at most.`,
     rateTitle: 'Rate the answer',
     rateLegend: 'How satisfied are you with the answer?',
     rateOptions: {
@@ -230,6 +235,57 @@ export const en: Messages = {
         already_rated: 'You have already rated this case.',
         not_allowed_in_status: 'This can no longer be done in the case’s current status.',
       },
+      fileTooLarge: (maxBytes: number) => `Each file must be ${MB(maxBytes)} MB at most.`,
+      fileType: 'Only photos (JPEG, PNG, WebP, HEIC, GIF) or PDF files are accepted.',
+      fileTooMany: (max: number) => `You can send at most ${max} files at a time.`,
+      fileEmpty: 'The file is empty; please choose it again.',
+      caseFilesFull: (max: number) => `A case holds at most ${max} attached files.`,
+      formTooLarge: 'The form is too large. Send fewer files.',
+    },
+  },
+  mine: {
+    title: 'My feedback',
+    intro:
+      'See every case you sent from a phone number, without an account: enter the number and we send a confirmation code by SMS.',
+    link: 'See all the feedback I sent',
+    phoneLabel: 'The phone number you gave when sending feedback',
+    phoneHint: 'For example: 0912 345 678',
+    sendCode: 'Send a confirmation code',
+    codeSent:
+      'If feedback was sent from this number, a 6-digit confirmation code has been sent to it by SMS.',
+    otpLabel: 'Confirmation code (6 digits)',
+    otpHint: (minutes: number) => `The code in the SMS, valid for ${minutes} minutes.`,
+    verify: 'Show my feedback',
+    otherPhone: 'Use another phone number',
+    listIntro: (count: number) =>
+      count === 0
+        ? 'No feedback has been sent from this phone number.'
+        : `${count} ${count === 1 ? 'case was' : 'cases were'} sent from the number you confirmed, newest first.`,
+    sessionNote: (minutes: number) =>
+      `To protect your information, the list is shown on this browser for ${minutes} minutes only.`,
+    signOut: 'Leave',
+    codeLabel: 'Tracking code',
+    receivedLabel: 'Sent on',
+    categoryLabel: 'Category',
+    statusLabel: 'Status',
+    deadlineLabel: 'Deadline',
+    deadlinePaused: 'Paused, waiting for your information',
+    deadlineNone: '—',
+    deadlineNotSet: 'Not set yet',
+    overdue: 'Overdue',
+    denunciation: 'Denunciation',
+    errors: {
+      phoneRequired: 'Enter a phone number.',
+      phoneInvalid: 'This phone number is not valid. Enter a Vietnamese mobile or landline number.',
+      otpRequired: 'Enter the 6-digit confirmation code.',
+      otpWrong: (left: number) =>
+        `The confirmation code is wrong. ${left} ${left === 1 ? 'try' : 'tries'} left.`,
+      otpExpired: 'The confirmation code has expired or was not sent. Ask for a new one.',
+      otpLocked: (minutes: number) =>
+        `Too many wrong codes. Ask for a new code in ${minutes} minutes.`,
+      tooManyCodes: (minutes: number) =>
+        `Too many codes were sent to this number. Try again in ${minutes} minutes.`,
+      expired: 'Your view of your feedback has expired. Confirm your phone number again.',
     },
   },
   published: {

@@ -19,6 +19,7 @@ export const vi = {
       published: 'Kết quả công khai',
       directory: 'Đường dây nóng',
       calendar: 'Lịch làm việc',
+      mine: 'Phản ánh của tôi',
     },
     switchLanguage: 'English',
     switchLanguageLabel: 'Switch to English',
@@ -168,6 +169,7 @@ export const vi = {
       information: 'Nội dung bạn đã bổ sung',
       comment: 'Nhận xét của bạn',
     },
+    filesSent: (n: number) => `Kèm ${n} tệp (ảnh, PDF) bạn đã gửi.`,
     ratingTitle: 'Đánh giá của bạn',
     ratingGiven: (n: number) => `Bạn đã đánh giá ${n}/5.`,
     flash: {
@@ -192,6 +194,9 @@ export const vi = {
     infoLabel: 'Thông tin bổ sung',
     infoHint: 'Trả lời câu hỏi của đơn vị xử lý.',
     infoButton: 'Gửi thông tin bổ sung',
+    infoFilesLabel: 'Ảnh hoặc tệp PDF',
+    infoFilesHint: (max: number, maxBytes: number) =>
+      `Chụp ảnh hoặc chọn tệp PDF đơn vị yêu cầu. Tối đa ${max} tệp, mỗi tệp không quá ${MB(maxBytes)} MB.`,
     rateTitle: 'Đánh giá kết quả giải quyết',
     rateLegend: 'Bạn hài lòng với kết quả ở mức nào?',
     rateOptions: {
@@ -236,6 +241,56 @@ export const vi = {
         not_allowed_in_status:
           'Thao tác này không còn thực hiện được với phản ánh ở tình trạng hiện tại.',
       } as Record<string, string>,
+      fileTooLarge: (maxBytes: number) => `Mỗi tệp không được quá ${MB(maxBytes)} MB.`,
+      fileType: 'Chỉ nhận ảnh (JPEG, PNG, WebP, HEIC, GIF) hoặc tệp PDF.',
+      fileTooMany: (max: number) => `Chỉ gửi được tối đa ${max} tệp mỗi lần.`,
+      fileEmpty: 'Tệp trống, vui lòng chọn lại.',
+      caseFilesFull: (max: number) => `Mỗi phản ánh chỉ nhận tối đa ${max} tệp đính kèm.`,
+      formTooLarge: 'Biểu mẫu quá lớn. Hãy gửi ít tệp hơn.',
+    },
+  },
+  mine: {
+    title: 'Phản ánh của tôi',
+    intro:
+      'Xem tất cả phản ánh bạn đã gửi từ một số điện thoại, không cần tài khoản: nhập số điện thoại, chúng tôi gửi mã xác nhận qua SMS.',
+    link: 'Xem tất cả phản ánh tôi đã gửi',
+    phoneLabel: 'Số điện thoại bạn đã dùng khi gửi phản ánh',
+    phoneHint: 'Ví dụ: 0912 345 678',
+    sendCode: 'Gửi mã xác nhận',
+    codeSent:
+      'Nếu số điện thoại này đã gửi phản ánh, mã xác nhận gồm 6 chữ số đã được gửi tới số đó qua SMS.',
+    otpLabel: 'Mã xác nhận (6 chữ số)',
+    otpHint: (minutes: number) => `Mã trong tin nhắn SMS, có hiệu lực trong ${minutes} phút.`,
+    verify: 'Xem phản ánh của tôi',
+    otherPhone: 'Dùng số điện thoại khác',
+    listIntro: (count: number) =>
+      count === 0
+        ? 'Chưa có phản ánh nào được gửi từ số điện thoại này.'
+        : `Có ${count} phản ánh được gửi từ số điện thoại bạn đã xác nhận, mới nhất trước.`,
+    sessionNote: (minutes: number) =>
+      `Để bảo vệ thông tin của bạn, danh sách chỉ hiển thị trong ${minutes} phút trên trình duyệt này.`,
+    signOut: 'Thoát',
+    codeLabel: 'Mã tra cứu',
+    receivedLabel: 'Ngày gửi',
+    categoryLabel: 'Lĩnh vực',
+    statusLabel: 'Tình trạng',
+    deadlineLabel: 'Hạn xử lý',
+    deadlinePaused: 'Tạm dừng, chờ bạn bổ sung thông tin',
+    deadlineNone: '—',
+    deadlineNotSet: 'Chưa xác định',
+    overdue: 'Đã quá hạn',
+    denunciation: 'Tố cáo',
+    errors: {
+      phoneRequired: 'Hãy nhập số điện thoại.',
+      phoneInvalid: 'Số điện thoại không hợp lệ. Hãy nhập số di động hoặc cố định Việt Nam.',
+      otpRequired: 'Hãy nhập mã xác nhận gồm 6 chữ số.',
+      otpWrong: (left: number) => `Mã xác nhận không đúng. Bạn còn ${left} lần thử.`,
+      otpExpired: 'Mã xác nhận đã hết hạn hoặc chưa được gửi. Hãy nhận mã mới.',
+      otpLocked: (minutes: number) =>
+        `Bạn đã nhập sai quá nhiều lần. Vui lòng nhận mã mới sau ${minutes} phút.`,
+      tooManyCodes: (minutes: number) =>
+        `Đã gửi quá nhiều mã tới số điện thoại này. Vui lòng thử lại sau ${minutes} phút.`,
+      expired: 'Phiên xem phản ánh đã hết hạn. Hãy xác nhận lại số điện thoại.',
     },
   },
   published: {

@@ -20,6 +20,13 @@ import { forgetProof, proofOf, rememberOtp, rememberOwnerToken } from '../owner-
 import { ACTIONS, PAGE, PATHS, trackingPath } from '../paths.js';
 import type { FieldErrors } from '../render.js';
 import { canonicalCode, type ShowCase } from '../tracking-page.js';
+import {
+  INFORMATION_FILE_TYPES,
+  isFormLimit,
+  readPostedForm,
+  type PhotoProblem,
+} from '../form-data.js';
+import { PHOTOS_PER_SUBMISSION } from './submit.route.js';
 
 const TEXT_MAX = 5000;
 const REASON_MAX = 2000;
@@ -46,6 +53,17 @@ const REFUSALS: ReadonlySet<ErrorCode> = new Set([
   'CONFLICT',
 ]);
 const length = (s: string) => [...s].length;
+const fileProblemText = (
+  t: Messages['actions']['errors'],
+  problem: PhotoProblem,
+  limits: { maxFiles: number; maxBytes: number },
+) =>
+  ({
+    too_large: t.fileTooLarge(limits.maxBytes),
+    type: t.fileType,
+    too_many: t.fileTooMany(limits.maxFiles),
+    empty: t.fileEmpty,
+  })[problem];
 const minutes = (seconds: unknown) => Math.max(1, Math.ceil(Number(seconds ?? 60) / 60));
 
 /**
@@ -77,7 +95,13 @@ export function followUpRoutes(app: FastifyInstance, ctx: PortalContext, showCas
     request: FastifyRequest,
     reply: FastifyReply,
     code: string,
-    form: { field: string; values: Record<string, string>; flash: Flash },
+    form: {
+      field: string;
+      values: Record<string, string>;
+      flash: Flash;
+      /** A refusal this form explains by one of its own fields (e.g. a case full of files). */
+      explain?: (err: AppError) => FieldErrors | null;
+    },
     run: (proof: CaseProof) => Promise<unknown>,
   ) => {
     const t = messagesFor(langOf(request)).actions.errors;
@@ -94,6 +118,8 @@ export function followUpRoutes(app: FastifyInstance, ctx: PortalContext, showCas
       await run(proof);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
+      const explained = form.explain?.(err);
+      if (explained) return again(explained, err.code === 'VALIDATION_FAILED' ? 400 : 409);
       if (err.code === 'PROOF_REQUIRED') return again({ proof: t.proofRequired }, 403);
       if (err.code === 'PROOF_INVALID') {
         forgetProof(reply, code, secure, proof);
@@ -121,18 +147,57 @@ export function followUpRoutes(app: FastifyInstance, ctx: PortalContext, showCas
     return code;
   };
 
+  // The answer with its photos or PDF files: a plain multipart form, checked like the intake's.
+  const fileLimits = {
+    maxFiles: Math.min(PHOTOS_PER_SUBMISSION, deps.config.attachments.maxPerCase),
+    maxBytes: deps.config.attachments.maxBytes,
+  };
+  const attachments = { dir: deps.config.attachments.dir, limits: deps.config.attachments };
   app.post<Params>(at('provideInformation'), PAGE, async (request, reply) => {
     const code = codeOf(request);
     const t = messagesFor(langOf(request)).actions.errors;
-    const f = fieldsOf(request);
-    const text = (f.text ?? '').trim();
-    const values = { infoText: f.text ?? '' };
-    const error = !text ? t.textRequired : length(text) > TEXT_MAX ? t.textTooLong(TEXT_MAX) : null;
-    if (error)
-      return showCase(request, reply, code, { errors: { info: error }, values, status: 400 });
-    return act(request, reply, code, { field: 'info', values, flash: 'bo-sung' }, (proof) =>
-      provideCaseInformation(followUpDeps(request), code, proof, text, new Date()),
-    );
+    let posted;
+    try {
+      posted = await readPostedForm(request, 'files', fileLimits, INFORMATION_FILE_TYPES);
+    } catch (err) {
+      if (!isFormLimit(err)) throw err;
+      const errors = { infoFiles: t.formTooLarge };
+      return showCase(request, reply, code, { errors, status: 413 });
+    }
+    const f = posted.fields;
+    const text = (f.text ?? '').normalize('NFC').trim();
+    const values = { infoText: (f.text ?? '').normalize('NFC') };
+    const errors: FieldErrors = {};
+    if (!text) errors.info = t.textRequired;
+    else if (length(text) > TEXT_MAX) errors.info = t.textTooLong(TEXT_MAX);
+    if (posted.photoProblem) errors.infoFiles = fileProblemText(t, posted.photoProblem, fileLimits);
+    if (Object.keys(errors).length > 0) {
+      return showCase(request, reply, code, { errors, values, status: 400 });
+    }
+    const explain = (err: AppError): FieldErrors | null => {
+      const p = err.problems.find((x) => x.field === 'file');
+      if (!p) return null;
+      const max = Number(p.params?.max ?? 0);
+      if (p.reason === 'case_files_full') return { infoFiles: t.caseFilesFull(max) };
+      if (p.reason === 'file_too_large') return { infoFiles: t.fileTooLarge(max) };
+      if (p.reason === 'empty_file') return { infoFiles: t.fileEmpty };
+      return { infoFiles: t.fileType };
+    };
+    const form = { field: 'info', values, flash: 'bo-sung' as const, explain };
+    return act(request, reply, code, form, async (proof) => {
+      const outcome = await provideCaseInformation(
+        { ...followUpDeps(request), attachments },
+        code,
+        proof,
+        text,
+        new Date(),
+        posted.photos,
+      );
+      if (posted.photos.length > 0) {
+        request.log.info({ files: posted.photos.length }, 'portal information files stored');
+      }
+      return outcome;
+    });
   });
 
   app.post<Params>(at('rate'), PAGE, async (request, reply) => {

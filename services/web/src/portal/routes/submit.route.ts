@@ -9,7 +9,7 @@ import {
   type SubmittedCase,
 } from '@hotline/core';
 import type { PortalContext } from '../context.js';
-import { readPostedForm, type Photo } from '../form-data.js';
+import { isFormLimit, readPostedForm, type Photo } from '../form-data.js';
 import { messagesFor } from '../i18n/index.js';
 import { sharedLimit, subscriberOf } from '../limits.js';
 import { langOf } from '../locale.js';
@@ -28,12 +28,6 @@ import {
 
 /** Photos one submission may carry (the API's upload route takes as many per request). */
 export const PHOTOS_PER_SUBMISSION = 5;
-
-/** Multipart errors that end the reading of a form: too many parts or files, a broken body. */
-const isFormLimit = (err: unknown) =>
-  ['FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT'].includes(
-    (err as { code?: string }).code ?? '',
-  );
 
 /**
  * The intake form: works as a plain HTML form (photos as multipart); on errors it comes back

@@ -8,6 +8,7 @@ import { formatDateTime, formatNumber } from '../../i18n/format';
 import type { CaseDetail } from './case-types';
 import { FilePreview } from './file-preview';
 import { useDurationText } from './duration-text';
+import { EntryFiles } from './entry-files';
 
 /** A titled block of the case page. */
 export function Section({
@@ -251,6 +252,7 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
                 {v}
               </Text>
             ))}
+            <EntryFiles detail={detail} version={e.version} />
           </li>
         ))}
       </Stack>
@@ -321,6 +323,7 @@ export function CaseFilesAndRelated({ detail }: { detail: CaseDetail }) {
                   {' '}
                   {a.externalUrl ? '' : `${sizeText(a.sizeBytes)} · `}
                   {t(`case.files.source.${a.source}`, { defaultValue: a.source })} ·{' '}
+                  {a.eventVersion !== null && `${t('case.files.withInformation')} · `}
                   {formatDateTime(a.createdAt)}
                 </Text>
                 <FilePreview caseId={detail.id} file={a} />
