@@ -14,7 +14,13 @@ export async function findTriageUnitId(db: Executor): Promise<string | null> {
 /** Active categories in display order, for intake forms. */
 export async function listActiveCategories(db: Executor) {
   return db
-    .select({ code: categories.code, name: categories.name, description: categories.description })
+    .select({
+      code: categories.code,
+      name: categories.name,
+      nameEn: categories.nameEn,
+      description: categories.description,
+      descriptionEn: categories.descriptionEn,
+    })
     .from(categories)
     .where(eq(categories.isActive, true))
     .orderBy(asc(categories.sortOrder), asc(categories.name));

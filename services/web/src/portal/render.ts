@@ -60,13 +60,15 @@ function baseData(request: FastifyRequest, lang: Lang, timeZone: string) {
 
 /** Renders portal pages: the layout's shared data, then the page's own. */
 export function createRenderer(deps: WebDeps, assets: AssetUrls) {
-  let province: { name: string | null; at: number } | null = null;
-  const provinceName = async () => {
+  const province = new Map<Lang, { name: string | null; at: number }>();
+  const provinceName = async (lang: Lang) => {
     const now = Date.now();
-    if (!province || now - province.at > PROVINCE_TTL_MS) {
-      province = { name: await getProvinceName(deps), at: now };
+    let known = province.get(lang);
+    if (!known || now - known.at > PROVINCE_TTL_MS) {
+      known = { name: await getProvinceName(deps, lang), at: now };
+      province.set(lang, known);
     }
-    return province.name;
+    return known.name;
   };
 
   return async function render(
@@ -80,7 +82,7 @@ export function createRenderer(deps: WebDeps, assets: AssetUrls) {
     const html = await reply.viewAsync(view, {
       ...baseData(request, lang, deps.config.displayTimeZone),
       assets,
-      provinceName: await provinceName(),
+      provinceName: await provinceName(lang),
       current: null,
       errors: {},
       ...page,

@@ -101,10 +101,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Categories a case can be filed under (lĩnh vực) */
+        /** Categories a case can be filed under (lĩnh vực), named in the language asked */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -7307,6 +7310,7 @@ export interface paths {
                                 id: string;
                                 code: string;
                                 name: string;
+                                nameEn: string | null;
                                 kind: string;
                                 parentCode: string | null;
                                 calendarId: string | null;
@@ -7457,6 +7461,8 @@ export interface paths {
                         /** @description Unit code, e.g. "xa-tan-an" */
                         code: string;
                         name: string;
+                        /** @description English name; null: the Vietnamese name is used */
+                        nameEn?: string | null;
                         kind: "province" | "department" | "district" | "commune" | "agency";
                         parentCode?: string | null;
                         calendarId?: string | null;
@@ -7476,6 +7482,7 @@ export interface paths {
                             id: string;
                             code: string;
                             name: string;
+                            nameEn: string | null;
                             kind: string;
                             parentCode: string | null;
                             calendarId: string | null;
@@ -7642,6 +7649,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
+                        /** @description English name; null: the Vietnamese name is used */
+                        nameEn?: string | null;
                         kind?: "province" | "department" | "district" | "commune" | "agency";
                         parentCode?: string | null;
                         calendarId?: string | null;
@@ -7661,6 +7670,7 @@ export interface paths {
                             id: string;
                             code: string;
                             name: string;
+                            nameEn: string | null;
                             kind: string;
                             parentCode: string | null;
                             calendarId: string | null;
@@ -7827,6 +7837,7 @@ export interface paths {
                             id: string;
                             code: string;
                             name: string;
+                            nameEn: string | null;
                             kind: string;
                             parentCode: string | null;
                             calendarId: string | null;
@@ -8005,6 +8016,7 @@ export interface paths {
                                 id: string;
                                 code: string;
                                 name: string;
+                                nameEn: string | null;
                                 kind: string;
                                 parentCode: string | null;
                                 calendarId: string | null;
@@ -8017,6 +8029,7 @@ export interface paths {
                                 id: string;
                                 code: string;
                                 name: string;
+                                nameEn: string | null;
                                 kind: string;
                                 parentCode: string | null;
                                 calendarId: string | null;
@@ -8713,6 +8726,7 @@ export interface paths {
                                 number: string;
                                 displayNumber: string;
                                 name: string;
+                                nameEn: string | null;
                                 ownerOfficialId: string;
                                 unitCode: string;
                                 isActive: boolean;
@@ -8858,6 +8872,8 @@ export interface paths {
                         number: string;
                         displayNumber?: string;
                         name: string;
+                        /** @description English name; null: the Vietnamese name is used */
+                        nameEn?: string | null;
                         /** Format: uuid */
                         ownerOfficialId: string;
                         /** @description The unit its cases go to */
@@ -8878,6 +8894,7 @@ export interface paths {
                             number: string;
                             displayNumber: string;
                             name: string;
+                            nameEn: string | null;
                             ownerOfficialId: string;
                             unitCode: string;
                             isActive: boolean;
@@ -9041,6 +9058,8 @@ export interface paths {
                         number?: string;
                         displayNumber?: string;
                         name?: string;
+                        /** @description English name; null: the Vietnamese name is used */
+                        nameEn?: string | null;
                         /** Format: uuid */
                         ownerOfficialId?: string;
                         /** @description The unit its cases go to */
@@ -9062,6 +9081,7 @@ export interface paths {
                             number: string;
                             displayNumber: string;
                             name: string;
+                            nameEn: string | null;
                             ownerOfficialId: string;
                             unitCode: string;
                             isActive: boolean;
@@ -9219,7 +9239,9 @@ export interface paths {
                                 id: string;
                                 code: string;
                                 name: string;
+                                nameEn: string | null;
                                 description: string;
+                                descriptionEn: string | null;
                                 sortOrder: number;
                                 keywords: string;
                                 groupName: string | null;
@@ -9365,7 +9387,10 @@ export interface paths {
                         /** @description Category code, e.g. "dat-dai" */
                         code: string;
                         name: string;
+                        /** @description English name; null: the Vietnamese name is used */
+                        nameEn?: string | null;
                         description?: string;
+                        descriptionEn?: string | null;
                         sortOrder?: number;
                         keywords?: string;
                         groupName?: string | null;
@@ -9383,7 +9408,9 @@ export interface paths {
                             id: string;
                             code: string;
                             name: string;
+                            nameEn: string | null;
                             description: string;
+                            descriptionEn: string | null;
                             sortOrder: number;
                             keywords: string;
                             groupName: string | null;
@@ -9547,7 +9574,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
+                        /** @description English name; null: the Vietnamese name is used */
+                        nameEn?: string | null;
                         description?: string;
+                        descriptionEn?: string | null;
                         sortOrder?: number;
                         keywords?: string;
                         groupName?: string | null;
@@ -9566,7 +9596,9 @@ export interface paths {
                             id: string;
                             code: string;
                             name: string;
+                            nameEn: string | null;
                             description: string;
+                            descriptionEn: string | null;
                             sortOrder: number;
                             keywords: string;
                             groupName: string | null;
@@ -9730,7 +9762,9 @@ export interface paths {
                             id: string;
                             code: string;
                             name: string;
+                            nameEn: string | null;
                             description: string;
+                            descriptionEn: string | null;
                             sortOrder: number;
                             keywords: string;
                             groupName: string | null;
@@ -18343,6 +18377,8 @@ export interface paths {
                             units: {
                                 code: string;
                                 name: string;
+                                /** @description English name; null: show the Vietnamese */
+                                nameEn: string | null;
                                 kind: string;
                                 parentCode: string | null;
                             }[];
@@ -18351,6 +18387,7 @@ export interface paths {
                                 number: string;
                                 displayNumber: string;
                                 name: string;
+                                nameEn: string | null;
                             }[];
                         };
                     };
