@@ -30,7 +30,12 @@ export async function listActiveCategories(db: Executor) {
 export async function findUnitsByIds(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ id: adminUnits.id, code: adminUnits.code, name: adminUnits.name })
+    .select({
+      id: adminUnits.id,
+      code: adminUnits.code,
+      name: adminUnits.name,
+      nameEn: adminUnits.nameEn,
+    })
     .from(adminUnits)
     .where(inArray(adminUnits.id, [...ids]));
 }

@@ -25,6 +25,8 @@ const ESCAPES: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
 };
+/** A letter that English does not use but Vietnamese does. */
+const VIETNAMESE_LETTER = /[àáâãèéêìíòóôõùúýăđĩũơư\u1EA0-\u1EF9]/i;
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 /** What every template receives besides its own data. */
@@ -43,6 +45,13 @@ function baseData(request: FastifyRequest, lang: Lang, timeZone: string) {
      * readers pronounce it as Vietnamese. Nothing on a Vietnamese page.
      */
     viLang: lang === 'vi' ? '' : ' lang="vi"',
+    /**
+     * The same for a name that may come in English (units, hotlines, categories with an English
+     * name entered): marked Vietnamese only when it holds letters only Vietnamese uses — a
+     * Vietnamese name, or an English one around a Vietnamese place name.
+     */
+    viLangOf: (text: string) =>
+      lang === 'vi' || !VIETNAMESE_LETTER.test(text) ? '' : ' lang="vi"',
     /**
      * Text whose contacts were taken out, as escaped HTML (`<%~ %>`), with the markers said in
      * the page's language.

@@ -343,7 +343,10 @@ export interface paths {
         /** Track a case by its code (tra cứu) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
+                };
                 header?: never;
                 path: {
                     /** @description With or without the dash */

@@ -74,6 +74,9 @@ export function submitRoutes(app: FastifyInstance, { deps, render }: PortalConte
         title: t.submit.title,
         current: 'submit',
         categories,
+        // The hint names the catch-all category as the citizen sees it in the list.
+        otherCategory:
+          categories.find((c) => c.code === 'khac')?.name ?? t.submit.categoryHint.other,
         communeGroups: groupCommunes(communes, lang),
         values,
         errors,
