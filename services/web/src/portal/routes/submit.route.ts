@@ -197,9 +197,13 @@ function groupCommunes(communes: Awaited<ReturnType<typeof listCommunes>>, lang:
   return groups;
 }
 
-/** "Thạch Hà Commune People’s Committee" reads as the place, "Thạch Hà Commune". */
+/** "Thạch Hà Commune People’s Committee" reads as the place, "Thạch Hà Commune" (and the
+ * province's committee as "Hà Tĩnh Province"). */
 const englishPlaceName = (unitName: string) =>
-  unitName.replace(/\s+People[’']s Committee$/i, '').replace(/^Former\s+/i, '');
+  unitName
+    .replace(/\s+Provincial People[’']s Committee$/i, ' Province')
+    .replace(/\s+People[’']s Committee$/i, '')
+    .replace(/^Former\s+/i, '');
 
 /** "UBND xã Thạch Hà" reads as the place, "Xã Thạch Hà". */
 const vietnamesePlaceName = (unitName: string) => {
