@@ -16,6 +16,9 @@ import { createTestDatabase, type TestDatabase } from '@hotline/testing';
 // loads, to keep the test short.
 const NOW = new Date('2026-11-19T09:30:00Z');
 const CASES = 150;
+// Cases of early 2025, handled by the units of then, before the 2025 reorganisation.
+const FORMER = 24;
+const ALL = CASES + FORMER;
 const OPEN = `('received', 'triaged', 'assigned', 'in_progress', 'awaiting_citizen', 'reopened')`;
 
 /** Every case in order, with its events: what two runs must agree on. */
@@ -45,7 +48,10 @@ describe('demo case history (npm start)', () => {
   beforeAll(async () => {
     a = await createTestDatabase('demo_history_a');
     await seedDemoData(a.db, demoProvince);
-    first = await seedDemoHistory({ db: a.db, raw: a.raw }, { now: NOW, cases: CASES });
+    first = await seedDemoHistory(
+      { db: a.db, raw: a.raw },
+      { now: NOW, cases: CASES, formerCases: FORMER },
+    );
   }, 120_000);
   afterAll(async () => {
     await Promise.all([a?.drop(), b?.drop()]);
@@ -54,26 +60,38 @@ describe('demo case history (npm start)', () => {
   it('loads the cases into a fresh demo database, routing rules first', async () => {
     expect(first.outcome).toBe('seeded');
     if (first.outcome !== 'seeded') return;
-    expect(first.cases).toHaveLength(CASES);
+    expect(first.cases).toHaveLength(ALL);
+    expect(first.formerCases).toBe(FORMER);
     expect(first.routingRules).toBeGreaterThan(5);
-    expect(await count(a.db, sql`select count(*)::int as n from cases`)).toBe(CASES);
-    // Nothing after the end of the history, nothing before its 90 days.
+    expect(await count(a.db, sql`select count(*)::int as n from cases`)).toBe(ALL);
+    // Nothing after the end of the history; before its 90 days only the former era, which ended
+    // when the departments were merged (1 March 2025).
     expect(
       await count(
         a.db,
         sql`select count(*)::int as n from case_events
           where occurred_at > ${NOW.toISOString()}::timestamptz
-             or occurred_at < ${NOW.toISOString()}::timestamptz - interval '100 days'`,
+             or (occurred_at < ${NOW.toISOString()}::timestamptz - interval '100 days'
+               and occurred_at >= '2025-03-01T00:00:00+07:00')`,
       ),
     ).toBe(0);
+    expect(
+      await count(
+        a.db,
+        sql`select count(*)::int as n from cases where received_at < '2025-03-01T00:00:00+07:00'`,
+      ),
+    ).toBe(FORMER);
   });
 
   it('is the same history on another fresh database', async () => {
     b = await createTestDatabase('demo_history_b');
     await seedDemoData(b.db, demoProvince);
-    await seedDemoHistory({ db: b.db, raw: b.raw }, { now: NOW, cases: CASES });
+    await seedDemoHistory(
+      { db: b.db, raw: b.raw },
+      { now: NOW, cases: CASES, formerCases: FORMER },
+    );
     const [ha, hb] = await Promise.all([historyOf(a.db), historyOf(b.db)]);
-    expect(hb).toHaveLength(CASES);
+    expect(hb).toHaveLength(ALL);
     expect(hb).toEqual(ha);
   }, 120_000);
 
@@ -82,7 +100,7 @@ describe('demo case history (npm start)', () => {
     const again = await seedDemoHistory({ db: a.db, raw: a.raw }, { now: NOW, cases: CASES });
     expect(again).toEqual({ outcome: 'skipped', reason: 'has_cases' });
     expect(await count(a.db, sql`select count(*)::int as n from case_events`)).toBe(before);
-    expect(await count(a.db, sql`select count(*)::int as n from cases`)).toBe(CASES);
+    expect(await count(a.db, sql`select count(*)::int as n from cases`)).toBe(ALL);
   });
 
   it('leaves every case row equal to the fold of its events', async () => {
@@ -103,9 +121,12 @@ describe('demo case history (npm start)', () => {
         and exists (select 1 from officials o where o.unit_id = u.id and 'unit_leader' = any(o.roles))
       group by u.code`);
     const open = new Map(openByUnit.map((r) => [r.code, r]));
-    // The README's unit leader (khoihm) and handler (landtp) work at Sở Xây dựng.
+    // The README's unit leader (khoihm) and handler (landtp) work at Sở Xây dựng; thinhdv leads
+    // Sở Nông nghiệp và Môi trường, phucld.th xã Thạch Hà.
     expect(open.get('so-xay-dung')?.open).toBeGreaterThan(0);
     expect(open.get('so-xay-dung')?.assigned).toBeGreaterThan(0);
+    expect(open.get('so-nong-nghiep-moi-truong')?.open).toBeGreaterThan(0);
+    expect(open.get('xa-thach-ha')?.open).toBeGreaterThan(0);
     expect(openByUnit.length).toBeGreaterThanOrEqual(5);
     expect(
       await count(
@@ -198,5 +219,82 @@ describe('demo case history (npm start)', () => {
     const rebuilt = await reconcileSlaTimers({ db: a.db, publisher }, NOW);
     expect(rebuilt.cases).toBeGreaterThan(10);
     expect(jobs.some((j) => (j.delay ?? 0) > 0)).toBe(true);
+  });
+
+  it('has lived the 2025 reorganisation: two levels today, the former units keep their past', async () => {
+    // Today: no district, and every former unit merged into the one that took over its work.
+    const present = await a.db.execute<{ code: string; kind: string }>(sql`
+      select code, kind::text from admin_units where is_active`);
+    expect(present.filter((u) => u.kind === 'district')).toEqual([]);
+    expect(present.map((u) => u.code)).toEqual(
+      expect.arrayContaining(['phuong-thanh-sen', 'xa-thach-ha', 'so-nong-nghiep-moi-truong']),
+    );
+    const merged = await a.db.execute<{ code: string; into: string }>(sql`
+      select u.code, m.code as into from admin_units u join admin_units m on m.id = u.merged_into_id
+      where not u.is_active order by u.code`);
+    expect(new Map(merged.map((m) => [m.code, m.into]))).toEqual(
+      new Map([
+        ['ban-dan-toc', 'so-dan-toc-ton-giao'],
+        ['huyen-cam-xuyen', 'xa-cam-xuyen'],
+        ['huyen-thach-ha', 'xa-thach-ha'],
+        ['huyen-vu-quang', 'xa-vu-quang'],
+        ['phuong-bac-ha', 'phuong-thanh-sen'],
+        ['phuong-nam-ha', 'phuong-thanh-sen'],
+        ['phuong-thach-ha', 'phuong-ha-huy-tap'],
+        ['phuong-thach-trung', 'phuong-tran-phu'],
+        ['so-giao-thong-van-tai', 'so-xay-dung'],
+        ['so-ke-hoach-dau-tu', 'so-tai-chinh'],
+        ['so-lao-dong-tbxh', 'so-noi-vu'],
+        ['so-nong-nghiep-ptnt', 'so-nong-nghiep-moi-truong'],
+        ['so-tai-nguyen-moi-truong', 'so-nong-nghiep-moi-truong'],
+        ['so-thong-tin-truyen-thong', 'so-khoa-hoc-cong-nghe'],
+        ['thi-tran-cam-xuyen', 'xa-cam-xuyen'],
+        ['thi-tran-thach-ha', 'xa-thach-ha'],
+        ['thi-tran-thien-cam', 'xa-thien-cam'],
+        ['thi-tran-vu-quang', 'xa-vu-quang'],
+        ['tp-ha-tinh', 'phuong-thanh-sen'],
+        ['xa-cam-binh-cu', 'xa-cam-binh'],
+        ['xa-thach-khe-cu', 'xa-thach-khe'],
+      ]),
+    );
+    // Nobody, no hotline and no rule is left with a former unit.
+    expect(
+      await count(
+        a.db,
+        sql`select ((select count(*) from officials o join admin_units u on u.id = o.unit_id
+              where not u.is_active)
+          + (select count(*) from hotlines h join admin_units u on u.id = h.unit_id
+              where not u.is_active)
+          + (select count(*) from routing_rules r join admin_units u on u.id = r.target_unit_id
+              where not u.is_active))::int as n`,
+      ),
+    ).toBe(0);
+    const [leader] = await a.db.execute<{ unit: string; title: string }>(sql`
+      select u.code as unit, o.title from officials o join admin_units u on u.id = o.unit_id
+      where o.email = 'phucld.th@hatinh.gov.vn'`);
+    expect(leader).toEqual({ unit: 'xa-thach-ha', title: 'Chủ tịch UBND xã Thạch Hà' });
+
+    // The former era's cases were answered by the units of then, which keep them and their
+    // report facts; the recent ones never reach a former unit.
+    const former = await a.db.execute<{ kind: string; active: boolean; open: boolean }>(sql`
+      select u.kind::text, u.is_active as active, c.status in ${sql.raw(OPEN)} as open
+      from cases c join admin_units u on u.id = c.unit_id
+      where c.received_at < '2025-07-01T00:00:00+07:00'`);
+    expect(former.filter((c) => c.open)).toEqual([]);
+    expect(former.some((c) => c.kind === 'district' && !c.active)).toBe(true);
+    expect(
+      await count(
+        a.db,
+        sql`select count(distinct f.unit_id)::int as n from case_report_facts f
+          join admin_units u on u.id = f.unit_id where not u.is_active`,
+      ),
+    ).toBeGreaterThanOrEqual(3);
+    expect(
+      await count(
+        a.db,
+        sql`select count(*)::int as n from cases c join admin_units u on u.id = c.unit_id
+          where c.received_at >= '2025-07-01T00:00:00+07:00' and not u.is_active`,
+      ),
+    ).toBe(0);
   });
 });

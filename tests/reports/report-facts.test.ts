@@ -138,9 +138,7 @@ describe('report facts', () => {
     const byOfficial = await officials();
     expect(
       byOfficial.rows.map((x) => [x.key, x.resolved, x.ratings, x.reopened, x.openBacklog]),
-    ).toEqual([
-      [handlerId, 1, 1, 1, 1],
-    ]);
+    ).toEqual([[handlerId, 1, 1, 1, 1]]);
     expect(byOfficial.total).toMatchObject({ resolved: 1, reopened: 1, openBacklog: 1 });
 
     await post(

@@ -221,6 +221,33 @@ describe('administration pages in a browser', () => {
     }
   }, 120_000);
 
+  it('sets a category’s English name, which the console in English shows', async () => {
+    const { context, page } = await signInAdmin();
+    await open(page, '/admin/categories', 'Lĩnh vực');
+    await page.getByRole('button', { name: 'Sửa: Môi trường' }).click();
+    await page.getByLabel('Tên tiếng Anh').fill('Environment');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('cell', { name: 'Environment', exact: true }).waitFor();
+    const { body } = await adminRequest(sys.baseUrl, 'GET', '/v1/admin/categories');
+    const saved = (body!.categories as { code: string; nameEn: string | null }[]).find(
+      (c) => c.code === 'moi-truong',
+    );
+    expect(saved?.nameEn).toBe('Environment');
+    await screenshot(page, 'admin-categories-english-name-desktop');
+
+    // The console in English names the category in English; in Vietnamese, in Vietnamese.
+    await page.evaluate("localStorage.setItem('hotline.lang', 'en')");
+    await page.goto(`${sys.baseUrl}/console/admin/routing`);
+    await page.getByRole('heading', { name: 'Routing rules', level: 3 }).waitFor();
+    const tester = page.getByRole('region', { name: 'Try the routing' });
+    await tester.getByLabel(/^Category/).click();
+    await page.getByRole('option', { name: 'Environment', exact: true }).waitFor();
+    expect(await page.getByRole('option', { name: 'Môi trường' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.evaluate("localStorage.setItem('hotline.lang', 'vi')");
+    await context.close();
+  }, 60_000);
+
   it('a handler sees no administration menu, and /console/admin tells him it is not for him', async () => {
     const handler = await addSignInOfficial(sys.database.db, sys.province.departmentUnitId, [
       'handler',

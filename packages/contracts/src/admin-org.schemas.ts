@@ -4,6 +4,10 @@ import { SafeString } from './safe-string.js';
 const CODE = (description: string) =>
   SafeString({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 1, maxLength: 64, description });
 const NAME = SafeString({ minLength: 1, maxLength: 200 });
+/** The English form of a name: null (or absent) shows the Vietnamese name on English pages. */
+const NAME_EN = Type.Union([SafeString({ minLength: 1, maxLength: 200 }), Type.Null()], {
+  description: 'English name; null: the Vietnamese name is used',
+});
 const UNIT_KIND = Type.Union([
   Type.Literal('province'),
   Type.Literal('department'),
@@ -33,6 +37,7 @@ export const UnitCreateBody = Type.Object(
   {
     code: CODE('Unit code, e.g. "xa-tan-an"'),
     name: NAME,
+    nameEn: Type.Optional(NAME_EN),
     kind: UNIT_KIND,
     parentCode: Type.Optional(NULLABLE_CODE('The parent unit; null or absent: a root')),
     calendarId: Type.Optional(
@@ -52,6 +57,7 @@ export type UnitCreateBody = Static<typeof UnitCreateBody>;
 export const UnitPatchBody = Type.Object(
   {
     name: Type.Optional(NAME),
+    nameEn: Type.Optional(NAME_EN),
     kind: Type.Optional(UNIT_KIND),
     parentCode: Type.Optional(NULLABLE_CODE('The new parent unit; null: a root')),
     calendarId: Type.Optional(
@@ -71,6 +77,7 @@ export const UnitView = Type.Object({
   id: SafeString(),
   code: SafeString(),
   name: SafeString(),
+  nameEn: Type.Union([SafeString(), Type.Null()]),
   kind: SafeString(),
   parentCode: Type.Union([SafeString(), Type.Null()]),
   calendarId: Type.Union([SafeString(), Type.Null()]),
@@ -184,6 +191,7 @@ export const HotlineCreateBody = Type.Object(
     number: SafeString({ minLength: 3, maxLength: 32, description: 'Any common format' }),
     displayNumber: Type.Optional(SafeString({ minLength: 1, maxLength: 32 })),
     name: NAME,
+    nameEn: Type.Optional(NAME_EN),
     ownerOfficialId: SafeString({ format: 'uuid' }),
     unitCode: CODE('The unit its cases go to'),
     isDrill: Type.Optional(
@@ -200,6 +208,7 @@ export const HotlinePatchBody = Type.Object(
     number: Type.Optional(SafeString({ minLength: 3, maxLength: 32 })),
     displayNumber: Type.Optional(SafeString({ minLength: 1, maxLength: 32 })),
     name: Type.Optional(NAME),
+    nameEn: Type.Optional(NAME_EN),
     ownerOfficialId: Type.Optional(SafeString({ format: 'uuid' })),
     unitCode: Type.Optional(CODE('The unit its cases go to')),
     isActive: Type.Optional(Type.Boolean()),
@@ -216,6 +225,7 @@ export const HotlineView = Type.Object({
   number: SafeString({ description: 'E.164' }),
   displayNumber: SafeString(),
   name: SafeString(),
+  nameEn: Type.Union([SafeString(), Type.Null()]),
   ownerOfficialId: SafeString(),
   unitCode: SafeString(),
   isActive: Type.Boolean(),
@@ -233,7 +243,9 @@ export const CategoryCreateBody = Type.Object(
   {
     code: CODE('Category code, e.g. "dat-dai"'),
     name: NAME,
+    nameEn: Type.Optional(NAME_EN),
     description: Type.Optional(SafeString({ maxLength: 2000 })),
+    descriptionEn: Type.Optional(Type.Union([SafeString({ maxLength: 2000 }), Type.Null()])),
     sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
     keywords: Type.Optional(SafeString({ maxLength: 1000 })),
     groupName: Type.Optional(Type.Union([SafeString({ maxLength: 200 }), Type.Null()])),
@@ -249,7 +261,9 @@ export type CategoryCreateBody = Static<typeof CategoryCreateBody>;
 export const CategoryPatchBody = Type.Object(
   {
     name: Type.Optional(NAME),
+    nameEn: Type.Optional(NAME_EN),
     description: Type.Optional(SafeString({ maxLength: 2000 })),
+    descriptionEn: Type.Optional(Type.Union([SafeString({ maxLength: 2000 }), Type.Null()])),
     sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
     keywords: Type.Optional(SafeString({ maxLength: 1000 })),
     groupName: Type.Optional(Type.Union([SafeString({ maxLength: 200 }), Type.Null()])),
@@ -266,7 +280,9 @@ export const AdminCategoryView = Type.Object({
   id: SafeString(),
   code: SafeString(),
   name: SafeString(),
+  nameEn: Type.Union([SafeString(), Type.Null()]),
   description: SafeString(),
+  descriptionEn: Type.Union([SafeString(), Type.Null()]),
   sortOrder: Type.Integer(),
   keywords: SafeString(),
   groupName: Type.Union([SafeString(), Type.Null()]),

@@ -138,6 +138,16 @@ export const PublicCase = Type.Object({
 });
 export type PublicCase = Static<typeof PublicCase>;
 
+/** `?lang=`: the language names come in (else Accept-Language, else Vietnamese). */
+export const LangQuery = Type.Object({
+  lang: Type.Optional(
+    Type.Union([Type.Literal('vi'), Type.Literal('en')], {
+      description: 'vi or en; absent: from Accept-Language, else vi',
+    }),
+  ),
+});
+export type LangQuery = Static<typeof LangQuery>;
+
 export const CategoryList = Type.Object({
   categories: Type.Array(
     Type.Object({
@@ -156,6 +166,7 @@ export const CategoryListQuery = Type.Object(
     includeDrills: Type.Optional(
       Type.Boolean({ description: 'List drill (diễn tập) categories too (default false)' }),
     ),
+    lang: LangQuery.properties.lang,
   },
   { additionalProperties: false },
 );

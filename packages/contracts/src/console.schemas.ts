@@ -84,6 +84,9 @@ export const ConsoleReference = Type.Object({
     Type.Object({
       code: SafeString(),
       name: SafeString(),
+      nameEn: Type.Union([SafeString(), Type.Null()], {
+        description: 'English name; null: show the Vietnamese',
+      }),
       kind: SafeString(),
       parentCode: Type.Union([SafeString(), Type.Null()]),
     }),
@@ -93,6 +96,7 @@ export const ConsoleReference = Type.Object({
       number: SafeString({ description: 'E.164' }),
       displayNumber: SafeString(),
       name: SafeString(),
+      nameEn: Type.Union([SafeString(), Type.Null()]),
     }),
   ),
 });

@@ -5,14 +5,23 @@ import {
   describePublicEvent,
   formatTrackingCode,
   isValidTrackingCode,
+  nameIn,
   normalizeTrackingCode,
   unitIdNamedBy as unitIdOf,
   type CaseEventType,
+  type Lang,
 } from '@hotline/domain';
 import { AppError, validationFailed } from './errors.js';
 
-/** The citizen's view of a case by tracking code: status, unit and public timeline only. */
-export async function getPublicCase(deps: { db: Database }, rawCode: string): Promise<PublicCase> {
+/**
+ * The citizen's view of a case by tracking code: status, unit and public timeline only, with
+ * names in `lang` (Vietnamese where no English name is set).
+ */
+export async function getPublicCase(
+  deps: { db: Database },
+  rawCode: string,
+  lang: Lang = 'vi',
+): Promise<PublicCase> {
   if (!isValidTrackingCode(rawCode)) {
     throw validationFailed([{ field: 'trackingCode', reason: 'invalid_tracking_code' }]);
   }
@@ -32,14 +41,19 @@ export async function getPublicCase(deps: { db: Database }, rawCode: string): Pr
   );
   if (!loaded) throw new AppError('CASE_NOT_FOUND', 'no case with this tracking code');
   const { row, events } = loaded;
-  const units = new Map(loaded.units.map((u) => [u.id, u]));
+  const units = new Map(
+    loaded.units.map((u) => [u.id, { code: u.code, name: nameIn(lang, u.name, u.nameEn) }]),
+  );
   return {
     trackingCode: formatTrackingCode(row.trackingCode),
     status: row.status,
     type: row.type,
     channel: row.channel,
-    category: { code: row.categoryCode, name: row.categoryName },
-    unit: row.unitCode && row.unitName ? { code: row.unitCode, name: row.unitName } : null,
+    category: { code: row.categoryCode, name: nameIn(lang, row.categoryName, row.categoryNameEn) },
+    unit:
+      row.unitCode && row.unitName
+        ? { code: row.unitCode, name: nameIn(lang, row.unitName, row.unitNameEn) }
+        : null,
     receivedAt: row.receivedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     timeline: events.map((e) => {

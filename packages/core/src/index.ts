@@ -137,3 +137,4 @@ export * from './admin/index.js';
 export * from './portal/index.js';
 export * from './console/index.js';
 export * from './demo-history/index.js';
+export { pickLang, type Lang } from '@hotline/domain';

@@ -50,3 +50,9 @@ export function definedOnly<T extends object>(o: T): Partial<T> {
 
 /** Roles that may own a published hotline number. */
 export const HOTLINE_OWNER_ROLES: readonly OfficialRole[] = ['hotline_owner', 'unit_leader'];
+
+/** An English name as stored: trimmed, and null when absent or blank (the Vietnamese is shown). */
+export function englishName(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}

@@ -14,7 +14,14 @@ import {
   type Executor,
 } from '@hotline/db';
 import { AppError } from '../errors.js';
-import { audit, definedOnly, uniquely, type AdminActor, type AdminDeps } from './admin-context.js';
+import {
+  audit,
+  definedOnly,
+  englishName,
+  uniquely,
+  type AdminActor,
+  type AdminDeps,
+} from './admin-context.js';
 
 const ENTITY = 'category';
 
@@ -22,7 +29,9 @@ const toView = (r: CategoryRow): AdminCategoryView => ({
   id: r.id,
   code: r.code,
   name: r.name,
+  nameEn: r.nameEn,
   description: r.description,
+  descriptionEn: r.descriptionEn,
   sortOrder: r.sortOrder,
   keywords: r.keywords,
   groupName: r.groupName,
@@ -56,7 +65,9 @@ export async function createCategory(
     const values: CategoryInsert = {
       code: body.code,
       name: body.name.trim(),
+      nameEn: englishName(body.nameEn),
       description: body.description ?? '',
+      descriptionEn: englishName(body.descriptionEn),
       sortOrder: body.sortOrder ?? 0,
       keywords: body.keywords ?? '',
       groupName: body.groupName ?? null,
@@ -81,7 +92,9 @@ export async function updateCategory(
     const row = await categoryOrNotFound(tx, code);
     const patch: Partial<CategoryInsert> = definedOnly({
       name: body.name?.trim(),
+      nameEn: body.nameEn === undefined ? undefined : englishName(body.nameEn),
       description: body.description,
+      descriptionEn: body.descriptionEn === undefined ? undefined : englishName(body.descriptionEn),
       sortOrder: body.sortOrder,
       keywords: body.keywords,
       groupName: body.groupName,

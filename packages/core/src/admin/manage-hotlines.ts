@@ -22,6 +22,7 @@ import { AppError, validationFailed } from '../errors.js';
 import {
   audit,
   definedOnly,
+  englishName,
   HOTLINE_OWNER_ROLES,
   uniquely,
   type AdminActor,
@@ -37,6 +38,7 @@ async function viewsOf(db: Executor, rows: readonly HotlineRow[]): Promise<Hotli
     number: r.number,
     displayNumber: r.displayNumber,
     name: r.name,
+    nameEn: r.nameEn,
     ownerOfficialId: r.ownerOfficialId,
     unitCode: codes.get(r.unitId) ?? '',
     isActive: r.isActive,
@@ -94,6 +96,7 @@ export async function createHotline(
       number,
       displayNumber: body.displayNumber ?? body.number.trim(),
       name: body.name.trim(),
+      nameEn: englishName(body.nameEn),
       ownerOfficialId: await ownerOf(tx, body.ownerOfficialId),
       unitId: await unitOf(tx, body.unitCode),
       isDrill: body.isDrill ?? false,
@@ -123,6 +126,7 @@ export async function updateHotline(
       number: body.number ? await numberOf(tx, body.number, hotline.id) : undefined,
       displayNumber: body.displayNumber,
       name: body.name?.trim(),
+      nameEn: body.nameEn === undefined ? undefined : englishName(body.nameEn),
       // A reactivated hotline needs an owner who may still own it.
       ownerOfficialId:
         body.ownerOfficialId || body.isActive

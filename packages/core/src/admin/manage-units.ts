@@ -19,7 +19,14 @@ import {
   type UnitRow,
 } from '@hotline/db';
 import { AppError, validationFailed } from '../errors.js';
-import { audit, definedOnly, uniquely, type AdminActor, type AdminDeps } from './admin-context.js';
+import {
+  audit,
+  definedOnly,
+  englishName,
+  uniquely,
+  type AdminActor,
+  type AdminDeps,
+} from './admin-context.js';
 import { indexUnits, isSelfOrDescendant, toUnitTree, toUnitView } from './unit-view.js';
 
 const ENTITY = 'unit';
@@ -98,6 +105,7 @@ export async function createUnit(
         insertUnitRow(tx, {
           code: body.code,
           name: body.name,
+          nameEn: englishName(body.nameEn),
           kind: body.kind,
           parentId: parentId ?? null,
           calendarId: body.calendarId ?? null,
@@ -129,6 +137,7 @@ export async function updateUnit(
     const parentId = await checkPlacement(tx, unit, body);
     const patch: Partial<UnitInsert> = definedOnly({
       name: body.name,
+      nameEn: body.nameEn === undefined ? undefined : englishName(body.nameEn),
       kind: body.kind,
       parentId,
       calendarId: body.calendarId,

@@ -11,6 +11,7 @@ export function toUnitView(row: UnitRow, units: UnitIndex): UnitView {
     id: row.id,
     code: row.code,
     name: row.name,
+    nameEn: row.nameEn,
     kind: row.kind,
     parentCode: row.parentId ? (units.get(row.parentId)?.code ?? null) : null,
     calendarId: row.calendarId,

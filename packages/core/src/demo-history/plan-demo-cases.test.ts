@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_TEXT_MIN } from '@hotline/domain';
-import { DEMO_COMMUNES } from './demo-places.js';
+import { FORMER_COMMUNES, PRESENT_COMMUNES } from './demo-communes.js';
 import { DEMO_TOPICS } from './demo-topics.js';
 import { planDemoCases, type PlanContext } from './plan-demo-cases.js';
 
@@ -9,10 +9,11 @@ const ctx: PlanContext = {
   hotlines: [
     { number: '+842393880000', unitCode: 'tt-phvhcc', isGeneral: true },
     { number: '+84913000000', unitCode: 'ubnd-tinh', isGeneral: false },
-    { number: '+84919000000', unitCode: 'huyen-thach-ha', isGeneral: false },
+    { number: '+84919000000', unitCode: 'xa-thach-ha', isGeneral: false },
   ],
-  unitCodes: new Set(DEMO_COMMUNES.map((c) => c.code)),
+  unitCodes: new Set(PRESENT_COMMUNES.map((c) => c.code)),
   categoryCodes: new Set(DEMO_TOPICS.map((t) => t.category)),
+  communes: PRESENT_COMMUNES,
 };
 
 describe('planDemoCases', () => {
@@ -45,5 +46,34 @@ describe('planDemoCases', () => {
 
   it('sends calls and SMS to hotlines, web cases to none', () => {
     for (const p of plan) expect(p.hotline === null).toBe(p.channel === 'web');
+  });
+
+  it('sends cases to the units of their era: districts before the reform, communes since', () => {
+    const districts = ['tp-ha-tinh', 'huyen-thach-ha', 'huyen-cam-xuyen', 'huyen-vu-quang'];
+    expect(plan.some((p) => districts.includes(p.competentUnit))).toBe(false);
+    expect(plan.some((p) => p.competentUnit === 'so-tai-nguyen-moi-truong')).toBe(false);
+    expect(plan.some((p) => p.competentUnit === 'so-nong-nghiep-moi-truong')).toBe(true);
+    const former = planDemoCases(
+      'ha-tinh:former',
+      NOW,
+      {
+        ...ctx,
+        hotlines: ctx.hotlines.map((h) =>
+          h.unitCode === 'xa-thach-ha' ? { ...h, unitCode: 'huyen-thach-ha' } : h,
+        ),
+        unitCodes: new Set(FORMER_COMMUNES.map((c) => c.code)),
+        communes: FORMER_COMMUNES,
+        firstIndex: 500,
+        isSettled: true,
+      },
+      60,
+      30,
+    );
+    expect(former.some((p) => districts.includes(p.competentUnit))).toBe(true);
+    expect(former.some((p) => p.competentUnit === 'so-nong-nghiep-moi-truong')).toBe(false);
+    // An era that ended leaves nothing stuck, and its citizens are not the later ones.
+    expect(former.every((p) => !p.fate.end.startsWith('stuck'))).toBe(true);
+    const phones = new Set(plan.map((p) => p.citizen.phone));
+    expect(former.some((p) => phones.has(p.citizen.phone))).toBe(false);
   });
 });

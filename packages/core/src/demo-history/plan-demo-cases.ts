@@ -1,5 +1,6 @@
 import type { CaseType } from '@hotline/domain';
-import { DEMO_COMMUNES, demoCitizen, withoutDiacritics, type DemoCitizen } from './demo-places.js';
+import type { DemoCommune } from './demo-communes.js';
+import { demoCitizen, withoutDiacritics, type DemoCitizen } from './demo-places.js';
 import {
   callSummary,
   citizenText,
@@ -54,6 +55,15 @@ export interface PlanContext {
   hotlines: readonly { number: string; unitCode: string; isGeneral: boolean }[];
   unitCodes: ReadonlySet<string>;
   categoryCodes: ReadonlySet<string>;
+  /** The communes of the era, with the units that answer for them then. */
+  communes: readonly DemoCommune[];
+  /** The first case's index (citizens' numbers carry it): eras of one history never share. */
+  firstIndex?: number;
+  /**
+   * An era that ended (the reorganisation): every case is answered, rejected or withdrawn, none
+   * answered very late, so the units that were merged closed their own cases.
+   */
+  isSettled?: boolean;
 }
 
 const DAY = 24 * 3600_000;
@@ -77,12 +87,12 @@ function arrival(r: SeededRandom, now: Date, channel: IntakeChannel, daysAgo: nu
 }
 
 /** Another unit a case of this topic is wrongly passed to ("đùn đẩy"). */
-function wrongUnitFor(competent: string, districtCode: string, category: string): string {
+function wrongUnitFor(competent: string, commune: DemoCommune, category: string): string {
   if (competent.startsWith('so-') || competent === 'thanh-tra-tinh' || competent === 'tt-phvhcc') {
-    return districtCode;
+    return commune.local;
   }
-  if (category === 'dat-dai' || category === 'moi-truong') return 'so-tai-nguyen-moi-truong';
-  if (category === 'giao-thong') return 'so-giao-thong-van-tai';
+  if (category === 'dat-dai' || category === 'moi-truong') return commune.landDepartment;
+  if (category === 'giao-thong') return commune.roads;
   return 'so-xay-dung';
 }
 
@@ -92,10 +102,14 @@ function wrongUnitFor(competent: string, districtCode: string, category: string)
  */
 const LATE_SHARE: Record<string, number> = {
   'so-tai-nguyen-moi-truong': 0.2,
+  'so-nong-nghiep-moi-truong': 0.2,
   'huyen-cam-xuyen': 0.16,
+  'xa-cam-xuyen': 0.16,
   'huyen-thach-ha': 0.1,
+  'xa-thach-ha': 0.1,
   'so-xay-dung': 0.08,
   'tp-ha-tinh': 0.06,
+  'phuong-thanh-sen': 0.06,
   'so-giao-thong-van-tai': 0.04,
   'thanh-tra-tinh': 0.03,
   'tt-phvhcc': 0.03,
@@ -103,16 +117,18 @@ const LATE_SHARE: Record<string, number> = {
 
 function fateOf(
   r: SeededRandom,
-  c: { competent: string; district: string; category: string; isRecent: boolean },
+  c: { competent: string; commune: DemoCommune; category: string; isRecent: boolean },
+  isSettled: boolean,
 ) {
   const late = LATE_SHARE[c.competent] ?? 0.07;
   // The current backlog holds more of the slow ones: some are close to their deadline now.
   const slow = c.isRecent ? 45 : 15;
+  const stuck = isSettled ? 0 : 1;
   const end = r.weighted<CaseFate['end']>([
     ['resolve', 86],
-    ['stuck_working', 5],
-    ['stuck_assigned', 2],
-    ['stuck_unassigned', 2],
+    ['stuck_working', 5 * stuck],
+    ['stuck_assigned', 2 * stuck],
+    ['stuck_unassigned', 2 * stuck],
     ['reject', 3],
     ['withdraw', 2],
   ]);
@@ -122,7 +138,7 @@ function fateOf(
     [2, 4],
     [4, 1],
   ]);
-  const wrong = wrongUnitFor(c.competent, c.district, c.category);
+  const wrong = wrongUnitFor(c.competent, c.commune, c.category);
   const passedTo =
     bounces === 0
       ? []
@@ -144,7 +160,7 @@ function fateOf(
     interimReply: r.chance(0.88),
     extension: r.chance(0.07) ? { granted: r.chance(0.8) } : null,
     resolveFraction: r.chance(late)
-      ? r.between(1.05, 1.7)
+      ? r.between(1.05, isSettled ? 1.25 : 1.7)
       : r.weighted([
           [r.between(0.12, 0.5), 50],
           [r.between(0.5, 0.8), 35],
@@ -154,12 +170,12 @@ function fateOf(
   } satisfies CaseFate;
 }
 
-function placeOf(r: SeededRandom, communes: typeof DEMO_COMMUNES): [TopicPlace, string] {
+function placeOf(r: SeededRandom, communes: readonly DemoCommune[]): [TopicPlace, string] {
   const c = r.pick(communes);
   const place = {
     spot: r.pick(c.spots),
     commune: c.name,
-    district: c.districtName,
+    district: c.areaName,
     communeAscii: c.ascii,
   };
   return [place, c.code];
@@ -179,7 +195,7 @@ export function planDemoCases(
   days: number,
 ): PlannedCase[] {
   const topics = DEMO_TOPICS.filter((t) => ctx.categoryCodes.has(t.category));
-  const communes = DEMO_COMMUNES.filter((c) => ctx.unitCodes.has(c.code));
+  const communes = ctx.communes.filter((c) => ctx.unitCodes.has(c.code));
   const general = ctx.hotlines.filter((h) => h.isGeneral);
   const leaders = ctx.hotlines.filter((h) => !h.isGeneral && h.unitCode !== 'to-truc-dien-tap');
   const planned: PlannedCase[] = [];
@@ -191,7 +207,8 @@ export function planDemoCases(
     receivedAt: Date;
   }[] = [];
 
-  for (let index = 0; index < count; index++) {
+  const first = ctx.firstIndex ?? 0;
+  for (let index = first; index < first + count; index++) {
     const cr = new SeededRandom(`${seed}:case:${index}`);
     const channel = cr.weighted<IntakeChannel>([
       ['web', 50],
@@ -214,9 +231,9 @@ export function planDemoCases(
       return pool.length > 0 ? cr.pick(pool) : null;
     };
     const hotline = hotlineOf();
-    // A leader's hotline hears mostly about his own district.
+    // A leader's hotline hears mostly about his own district or commune.
     const inArea = hotline
-      ? communes.filter((c) => c.districtCode === hotline.unitCode || c.code === hotline.unitCode)
+      ? communes.filter((c) => c.local === hotline.unitCode || c.code === hotline.unitCode)
       : [];
     const topic = retell?.topic ?? cr.weighted(topics.map((t) => [t, t.weight] as const));
     const situation = retell?.situation ?? cr.pick(topic.situations);
@@ -225,12 +242,16 @@ export function planDemoCases(
       : placeOf(cr, inArea.length > 0 ? inArea : communes);
     const commune = communes.find((c) => c.code === communeCode)!;
     const competentUnit = topic.competent(commune);
-    let fate = fateOf(cr, {
-      competent: competentUnit,
-      district: commune.districtCode,
-      category: topic.category,
-      isRecent: now.getTime() - receivedAt.getTime() < 16 * DAY,
-    });
+    let fate = fateOf(
+      cr,
+      {
+        competent: competentUnit,
+        commune,
+        category: topic.category,
+        isRecent: now.getTime() - receivedAt.getTime() < 16 * DAY,
+      },
+      ctx.isSettled ?? false,
+    );
     if (channel === 'sms') {
       // By SMS the citizen answers no questions and reopens nothing; a rating is an SMS "1"–"5".
       fate = {

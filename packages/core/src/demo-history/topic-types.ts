@@ -1,4 +1,4 @@
-import type { DemoCommune } from './demo-places.js';
+import type { DemoCommune } from './demo-communes.js';
 import type { TopicPlace } from './demo-phrases.js';
 import type { SeededRandom } from './seeded-random.js';
 
@@ -22,8 +22,7 @@ export interface Topic {
   situations: readonly Situation[];
 }
 
-/** Local matters: the district (or city) above the commune. */
-export const districtOf = (c: DemoCommune) => c.districtCode;
-/** The commune itself where it has its own staff (Thạch Hạ), else its district. */
-export const communeOrDistrict = (c: DemoCommune) =>
-  c.code === 'xa-thach-ha' ? c.code : c.districtCode;
+/** Local matters: the district or city above the commune before the reform, since then itself. */
+export const localOf = (c: DemoCommune) => c.local;
+/** The commune itself where it has its own staff for them (Thạch Hạ), else the local unit. */
+export const communeOrLocal = (c: DemoCommune) => (c.environment === c.code ? c.code : c.local);

@@ -1,15 +1,11 @@
 // Land, environment, construction and roads: what citizens of the demo province write about.
 import type { Topic } from './topic-types.js';
 
-const TNMT = 'so-tai-nguyen-moi-truong';
-const camXuyenOr = (code: string, unit: string) =>
-  code === 'huyen-cam-xuyen' ? 'huyen-cam-xuyen' : unit;
-
 export const LAND_AND_URBAN_TOPICS: readonly Topic[] = [
   {
     category: 'dat-dai',
     weight: 11,
-    competent: (c) => camXuyenOr(c.districtCode, TNMT),
+    competent: (c) => c.land,
     situations: [
       {
         core: (p, r) =>
@@ -58,7 +54,7 @@ export const LAND_AND_URBAN_TOPICS: readonly Topic[] = [
   {
     category: 'moi-truong',
     weight: 12,
-    competent: (c) => (c.code === 'xa-thach-ha' ? 'xa-thach-ha' : camXuyenOr(c.districtCode, TNMT)),
+    competent: (c) => c.environment,
     situations: [
       {
         core: (p, r) =>
@@ -163,7 +159,7 @@ export const LAND_AND_URBAN_TOPICS: readonly Topic[] = [
   {
     category: 'giao-thong',
     weight: 11,
-    competent: () => 'so-giao-thong-van-tai',
+    competent: (c) => c.roads,
     situations: [
       {
         core: (p) =>

@@ -1,5 +1,5 @@
 // Administrative procedures, officials' conduct, businesses, power and water.
-import { districtOf, type Topic } from './topic-types.js';
+import { localOf, type Topic } from './topic-types.js';
 
 const CENTRE = 'tt-phvhcc';
 
@@ -119,7 +119,7 @@ export const PUBLIC_SERVICE_TOPICS: readonly Topic[] = [
   {
     category: 'dien-nuoc',
     weight: 8,
-    competent: districtOf,
+    competent: localOf,
     situations: [
       {
         core: (p, r) =>

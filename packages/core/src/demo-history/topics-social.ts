@@ -1,11 +1,11 @@
 // Health, schools, social policy, public order and farming: local matters.
-import { communeOrDistrict, districtOf, type Topic } from './topic-types.js';
+import { communeOrLocal, localOf, type Topic } from './topic-types.js';
 
 export const SOCIAL_TOPICS: readonly Topic[] = [
   {
     category: 'y-te',
     weight: 6,
-    competent: districtOf,
+    competent: localOf,
     situations: [
       {
         core: (p) =>
@@ -47,7 +47,7 @@ export const SOCIAL_TOPICS: readonly Topic[] = [
   {
     category: 'giao-duc',
     weight: 6,
-    competent: districtOf,
+    competent: localOf,
     situations: [
       {
         core: (p, r) =>
@@ -82,7 +82,7 @@ export const SOCIAL_TOPICS: readonly Topic[] = [
   {
     category: 'chinh-sach-xa-hoi',
     weight: 7,
-    competent: districtOf,
+    competent: localOf,
     situations: [
       {
         core: (_p, r) =>
@@ -124,7 +124,7 @@ export const SOCIAL_TOPICS: readonly Topic[] = [
   {
     category: 'an-ninh-trat-tu',
     weight: 7,
-    competent: communeOrDistrict,
+    competent: communeOrLocal,
     situations: [
       {
         core: (p) =>
@@ -159,7 +159,7 @@ export const SOCIAL_TOPICS: readonly Topic[] = [
   {
     category: 'nong-nghiep',
     weight: 6,
-    competent: communeOrDistrict,
+    competent: communeOrLocal,
     situations: [
       {
         core: (p) =>

@@ -3,6 +3,7 @@ import {
   listOpen311Services as listServiceRows,
   type Database,
 } from '@hotline/db';
+import { nameIn, type Lang } from '@hotline/domain';
 import { AppError } from '../errors.js';
 import {
   readAttributes,
@@ -10,13 +11,16 @@ import {
   type Open311ServiceDefinition,
 } from './open311-views.js';
 
-/** Active categories as Open311 services. */
-export async function listOpen311Services(deps: { db: Database }): Promise<Open311Service[]> {
+/** Active categories as Open311 services, named in `lang`. */
+export async function listOpen311Services(
+  deps: { db: Database },
+  lang: Lang = 'vi',
+): Promise<Open311Service[]> {
   const rows = await listServiceRows(deps.db);
   return rows.map((c) => ({
     service_code: c.code,
-    service_name: c.name,
-    description: c.description || null,
+    service_name: nameIn(lang, c.name, c.nameEn),
+    description: nameIn(lang, c.description, c.descriptionEn) || null,
     metadata: readAttributes(c.attributes).length > 0,
     type: 'realtime' as const,
     keywords: c.keywords || null,

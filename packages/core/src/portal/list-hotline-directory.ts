@@ -1,4 +1,5 @@
 import { listHotlineDirectory as listRows, type Database } from '@hotline/db';
+import { nameIn, type Lang } from '@hotline/domain';
 
 /** A published hotline: the number, who answers it (name and title) and the unit. */
 export interface HotlineDirectoryEntry {
@@ -18,10 +19,14 @@ const KIND_ORDER: Record<string, number> = {
   commune: 4,
 };
 
-/** The public hotline directory (đường dây nóng): no leader's personal phone or e-mail. */
-export async function listHotlineDirectory(deps: {
-  db: Database;
-}): Promise<HotlineDirectoryEntry[]> {
+/**
+ * The public hotline directory (đường dây nóng), named in `lang`: no leader's personal phone or
+ * e-mail.
+ */
+export async function listHotlineDirectory(
+  deps: { db: Database },
+  lang: Lang = 'vi',
+): Promise<HotlineDirectoryEntry[]> {
   const rows = await listRows(deps.db);
   return rows
     .map((r, i) => ({ r, i, rank: KIND_ORDER[r.unitKind] ?? 9 }))
@@ -29,8 +34,8 @@ export async function listHotlineDirectory(deps: {
     .map(({ r }) => ({
       number: r.number,
       displayNumber: r.displayNumber,
-      name: r.name,
+      name: nameIn(lang, r.name, r.nameEn),
       leader: { name: r.leaderName, title: r.leaderTitle },
-      unit: { code: r.unitCode, name: r.unitName },
+      unit: { code: r.unitCode, name: nameIn(lang, r.unitName, r.unitNameEn) },
     }));
 }

@@ -18,8 +18,10 @@ export async function findPublicCase(db: Executor, trackingCode: string) {
       updatedAt: cases.updatedAt,
       categoryCode: categories.code,
       categoryName: categories.name,
+      categoryNameEn: categories.nameEn,
       unitCode: unit.code,
       unitName: unit.name,
+      unitNameEn: unit.nameEn,
     })
     .from(cases)
     .innerJoin(categories, eq(categories.id, cases.categoryId))

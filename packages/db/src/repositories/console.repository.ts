@@ -173,6 +173,7 @@ export async function listActiveUnits(db: Executor) {
     .select({
       code: adminUnits.code,
       name: adminUnits.name,
+      nameEn: adminUnits.nameEn,
       kind: adminUnits.kind,
       parentCode: parent.code,
     })
@@ -189,6 +190,7 @@ export async function listActiveHotlines(db: Executor) {
       number: hotlines.number,
       displayNumber: hotlines.displayNumber,
       name: hotlines.name,
+      nameEn: hotlines.nameEn,
     })
     .from(hotlines)
     .where(eq(hotlines.isActive, true))

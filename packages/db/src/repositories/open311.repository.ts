@@ -10,7 +10,9 @@ const unit = alias(adminUnits, 'unit');
 const service = {
   code: categories.code,
   name: categories.name,
+  nameEn: categories.nameEn,
   description: categories.description,
+  descriptionEn: categories.descriptionEn,
   keywords: categories.keywords,
   groupName: categories.groupName,
   attributes: categories.attributes,

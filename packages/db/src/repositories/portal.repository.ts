@@ -17,10 +17,12 @@ export async function listHotlineDirectory(db: Executor) {
         number: hotlines.number,
         displayNumber: hotlines.displayNumber,
         name: hotlines.name,
+        nameEn: hotlines.nameEn,
         leaderName: officials.fullName,
         leaderTitle: officials.title,
         unitCode: adminUnits.code,
         unitName: adminUnits.name,
+        unitNameEn: adminUnits.nameEn,
         unitKind: adminUnits.kind,
       })
       .from(hotlines)
@@ -44,8 +46,10 @@ export async function listActiveCommunes(db: Executor) {
     .select({
       code: adminUnits.code,
       name: adminUnits.name,
+      nameEn: adminUnits.nameEn,
       parentCode: parent.code,
       parentName: parent.name,
+      parentNameEn: parent.nameEn,
     })
     .from(adminUnits)
     .leftJoin(parent, eq(parent.id, adminUnits.parentId))
@@ -54,14 +58,16 @@ export async function listActiveCommunes(db: Executor) {
 }
 
 /** The root unit's name (the province), for page titles; null before any unit exists. */
-export async function findProvinceName(db: Executor): Promise<string | null> {
+export async function findProvinceName(
+  db: Executor,
+): Promise<{ name: string; nameEn: string | null } | null> {
   const [row] = await db
-    .select({ name: adminUnits.name })
+    .select({ name: adminUnits.name, nameEn: adminUnits.nameEn })
     .from(adminUnits)
     .where(and(eq(adminUnits.kind, 'province'), eq(adminUnits.isActive, true)))
     .orderBy(asc(adminUnits.createdAt))
     .limit(1);
-  return row?.name ?? null;
+  return row ?? null;
 }
 
 /**

@@ -17,7 +17,9 @@ export async function listActiveCategories(db: Executor, opts: { includeDrills?:
     .select({
       code: categories.code,
       name: categories.name,
+      nameEn: categories.nameEn,
       description: categories.description,
+      descriptionEn: categories.descriptionEn,
       isDrill: categories.isDrill,
     })
     .from(categories)
@@ -34,7 +36,12 @@ export async function listActiveCategories(db: Executor, opts: { includeDrills?:
 export async function findUnitsByIds(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ id: adminUnits.id, code: adminUnits.code, name: adminUnits.name })
+    .select({
+      id: adminUnits.id,
+      code: adminUnits.code,
+      name: adminUnits.name,
+      nameEn: adminUnits.nameEn,
+    })
     .from(adminUnits)
     .where(inArray(adminUnits.id, [...ids]));
 }

@@ -23,6 +23,8 @@ export const adminUnits = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
+    /** The name on English pages; null: the Vietnamese name is shown there too. */
+    nameEn: text('name_en'),
     kind: unitKind('kind').notNull(),
     parentId: uuid('parent_id').references((): AnyPgColumn => adminUnits.id),
     /** The province triage unit takes cases no hotline or rule claims; at most one. */
@@ -93,6 +95,8 @@ export const hotlines = pgTable(
     number: text('number').notNull().unique(),
     displayNumber: text('display_number').notNull(),
     name: text('name').notNull(),
+    /** The name on English pages; null: the Vietnamese name. */
+    nameEn: text('name_en'),
     ownerOfficialId: uuid('owner_official_id')
       .notNull()
       .references(() => officials.id),
@@ -115,7 +119,10 @@ export const categories = pgTable('categories', {
   id: uuid('id').primaryKey().defaultRandom(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
+  /** The name and description on English pages and API answers; null: the Vietnamese ones. */
+  nameEn: text('name_en'),
   description: text('description').notNull().default(''),
+  descriptionEn: text('description_en'),
   isActive: boolean('is_active').notNull().default(true),
   /** A drill (diễn tập): hidden from citizens and left out of reports unless asked for. */
   isDrill: boolean('is_drill').notNull().default(false),

@@ -4,6 +4,8 @@ import type { OfficialRole, UnitKind } from '@hotline/domain';
 export interface DemoUnit {
   code: string;
   name: string;
+  /** The name on English pages; absent: the Vietnamese name is shown. */
+  nameEn?: string;
   kind: UnitKind;
   parentCode: string | null;
   /** The province's triage unit receives cases that no hotline or rule claims. Exactly one. */
@@ -28,6 +30,7 @@ export interface DemoHotline {
   /** As published, e.g. "0239 3855 555". */
   displayNumber: string;
   name: string;
+  nameEn?: string;
   /** The owner official, by e-mail. */
   ownerEmail: string;
   unitCode: string;
@@ -36,7 +39,9 @@ export interface DemoHotline {
 export interface DemoCategory {
   code: string;
   name: string;
+  nameEn?: string;
   description: string;
+  descriptionEn?: string;
   /** Open311: search words (comma-separated) and the group the service sits in. */
   keywords?: string;
   groupName?: string;

@@ -46,6 +46,7 @@ export async function seedDemoData(db: Database, data: DemoProvince): Promise<bo
         .values({
           code: u.code,
           name: u.name,
+          nameEn: u.nameEn ?? null,
           kind: u.kind,
           parentId: u.parentCode ? idOf(u.parentCode) : null,
           isTriage: u.isTriage ?? false,
@@ -75,6 +76,7 @@ export async function seedDemoData(db: Database, data: DemoProvince): Promise<bo
           number: h.number,
           displayNumber: h.displayNumber,
           name: h.name,
+          nameEn: h.nameEn ?? null,
           ownerOfficialId: owner,
           unitId: idOf(h.unitCode),
         };

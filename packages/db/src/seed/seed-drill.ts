@@ -35,6 +35,7 @@ export async function seedDrill(tx: Tx, provinceUnitId: string): Promise<void> {
     .values({
       code: 'to-truc-dien-tap',
       name: 'Tổ trực đường dây nóng 24/7 (diễn tập)',
+      nameEn: '24/7 hotline duty team (drill)',
       kind: 'agency',
       parentId: provinceUnitId,
       calendarId: 'demo-24-7',
@@ -56,6 +57,7 @@ export async function seedDrill(tx: Tx, provinceUnitId: string): Promise<void> {
     number: DRILL_HOTLINE,
     displayNumber: '0239 3999 000',
     name: 'Đường dây nóng diễn tập 24/7',
+    nameEn: 'Drill hotline, 24/7',
     ownerOfficialId: leader!.id,
     unitId: unit!.id,
     isDrill: true,
@@ -65,7 +67,9 @@ export async function seedDrill(tx: Tx, provinceUnitId: string): Promise<void> {
     .values({
       code: 'dien-tap',
       name: 'Diễn tập (hạn xử lý 2 phút)',
+      nameEn: 'Drill (2-minute deadline)',
       description: 'Dùng để diễn tập: cảnh báo, quá hạn và báo cáo lãnh đạo trong vài phút.',
+      descriptionEn: 'For drills: warning, breach and escalation to leaders within minutes.',
       sortOrder: 10_000,
       isDrill: true,
     })

@@ -1,1 +1,2 @@
 export { foldDiacritics, searchKey } from './fold-diacritics.js';
+export * from './language.js';

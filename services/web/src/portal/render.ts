@@ -26,6 +26,8 @@ const ESCAPES: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
 };
+/** A letter that English does not use but Vietnamese does. */
+const VIETNAMESE_LETTER = /[àáâãèéêìíòóôõùúýăđĩũơư\u1EA0-\u1EF9]/i;
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 /** What every template receives besides its own data. */
@@ -45,6 +47,13 @@ function baseData(request: FastifyRequest, lang: Lang, timeZone: string) {
      */
     viLang: lang === 'vi' ? '' : ' lang="vi"',
     /**
+     * The same for a name that may come in English (units, hotlines, categories with an English
+     * name entered): marked Vietnamese only when it holds letters only Vietnamese uses — a
+     * Vietnamese name, or an English one around a Vietnamese place name.
+     */
+    viLangOf: (text: string) =>
+      lang === 'vi' || !VIETNAMESE_LETTER.test(text) ? '' : ' lang="vi"',
+    /**
      * Text whose contacts were taken out, as escaped HTML (`<%~ %>`), with the markers said in
      * the page's language.
      */
@@ -61,13 +70,15 @@ function baseData(request: FastifyRequest, lang: Lang, timeZone: string) {
 
 /** Renders portal pages: the layout's shared data, then the page's own. */
 export function createRenderer(deps: WebDeps, assets: AssetUrls) {
-  let province: { name: string | null; at: number } | null = null;
-  const provinceName = async () => {
+  const province = new Map<Lang, { name: string | null; at: number }>();
+  const provinceName = async (lang: Lang) => {
     const now = Date.now();
-    if (!province || now - province.at > PROVINCE_TTL_MS) {
-      province = { name: await getProvinceName(deps), at: now };
+    let known = province.get(lang);
+    if (!known || now - known.at > PROVINCE_TTL_MS) {
+      known = { name: await getProvinceName(deps, lang), at: now };
+      province.set(lang, known);
     }
-    return province.name;
+    return known.name;
   };
 
   return async function render(
@@ -81,7 +92,7 @@ export function createRenderer(deps: WebDeps, assets: AssetUrls) {
     const html = await reply.viewAsync(view, {
       ...baseData(request, lang, deps.config.displayTimeZone),
       assets,
-      provinceName: await provinceName(),
+      provinceName: await provinceName(lang),
       current: null,
       errors: {},
       ...page,

@@ -118,7 +118,7 @@ export function casePage({ deps, render }: PortalContext) {
     const now = new Date();
     // A proof just refused is not checked again (a wrong code would count twice).
     const [publicCase, owned] = await Promise.all([
-      getPublicCase(deps, code),
+      getPublicCase(deps, code, lang),
       state.hasProof === false ? null : ownerOf(request, reply, deps, code),
     ]);
     const followUp = await getCaseFollowUp(deps, code, now, owned);

@@ -1,5 +1,6 @@
 // `pnpm --filter @hotline/worker seed-demo-cases`: npm start runs it after `pnpm db:seed`. Gives
-// a fresh demo database about 90 days of case history, lived through the real use cases with
+// a fresh demo database its case history (a few dozen cases of early 2025, the province's 2025
+// reorganisation, then about 90 days up to now), lived through the real use cases with
 // past `now` values, so queues, the dashboard and reports have something to show. Does nothing
 // when the database has any case, or is not the demo province; never under NODE_ENV=test or
 // production. It lives with the worker, which has the configuration and the use cases
@@ -47,11 +48,13 @@ if (config.nodeEnv === 'test' || config.nodeEnv === 'production') {
       log.info(
         {
           cases: result.cases.length,
+          formerCases: result.formerCases,
+          mergedUnits: result.merged,
           routingRules: result.routingRules,
           messagesNotSent: result.settled,
           ms: Date.now() - started,
         },
-        'demo case history loaded (90 days)',
+        'demo case history loaded (early 2025, the 2025 reorganisation, the last 90 days)',
       );
     }
   } finally {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorResponse, PublicCase, TrackingCodeParams } from '@hotline/contracts';
-import { getPublicCase } from '@hotline/core';
+import { ErrorResponse, LangQuery, PublicCase, TrackingCodeParams } from '@hotline/contracts';
+import { getPublicCase, pickLang } from '@hotline/core';
 import type { Database } from '@hotline/db';
 
 /** The public tracking page's data: status, unit and public timeline, no personal data. */
@@ -14,9 +14,14 @@ export const getCaseRoute =
           summary: 'Track a case by its code (tra cứu)',
           tags: ['cases'],
           params: TrackingCodeParams,
+          querystring: LangQuery,
           response: { 200: PublicCase, 400: ErrorResponse, 404: ErrorResponse },
         },
       },
-      async (request) => getPublicCase(deps, request.params.trackingCode),
+      async (request, reply) => {
+        void reply.header('vary', 'Accept-Language');
+        const lang = pickLang(request.query.lang, request.headers['accept-language']);
+        return getPublicCase(deps, request.params.trackingCode, lang);
+      },
     );
   };

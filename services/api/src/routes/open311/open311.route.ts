@@ -12,6 +12,7 @@ import {
   getOpen311Token,
   listOpen311Requests,
   listOpen311Services,
+  pickLang,
   submitOpen311Request,
   type Open311ServiceDefinition,
 } from '@hotline/core';
@@ -123,8 +124,13 @@ export const open311Routes =
                 response: open311Responses([format]),
               },
             },
-            async (_request, reply) =>
-              sendOpen311(reply, format, SERVICES, await listOpen311Services(deps)),
+            async (request, reply) => {
+              // Names in the language asked (`?lang=`, else Accept-Language), Vietnamese else.
+              const asked = (request.query as Record<string, unknown> | undefined)?.lang;
+              const lang = pickLang(asked, request.headers['accept-language']);
+              void reply.header('vary', 'Accept-Language');
+              return sendOpen311(reply, format, SERVICES, await listOpen311Services(deps, lang));
+            },
           );
           typed.get(
             `/requests.${format}`,

@@ -101,12 +101,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Categories a case can be filed under (lĩnh vực) */
+        /** Categories a case can be filed under (lĩnh vực), named in the language asked */
         get: {
             parameters: {
                 query?: {
                     /** @description List drill (diễn tập) categories too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -364,7 +366,10 @@ export interface paths {
         /** Track a case by its code (tra cứu) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
+                };
                 header?: never;
                 path: {
                     /** @description With or without the dash */
@@ -8324,6 +8329,7 @@ export interface paths {
                                 id: string;
                                 code: string;
                                 name: string;
+                                nameEn: string | null;
                                 kind: string;
                                 parentCode: string | null;
                                 calendarId: string | null;
@@ -8495,6 +8501,8 @@ export interface paths {
                         /** @description Unit code, e.g. "xa-tan-an" */
                         code: string;
                         name: string;
+                        /** @description English name; null: the Vietnamese name is used */
+                        nameEn?: string | null;
                         kind: "province" | "department" | "district" | "commune" | "agency";
                         parentCode?: string | null;
                         calendarId?: string | null;
@@ -8516,6 +8524,7 @@ export interface paths {
                             id: string;
                             code: string;
                             name: string;
+                            nameEn: string | null;
                             kind: string;
                             parentCode: string | null;
                             calendarId: string | null;
@@ -8703,6 +8712,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
+                        /** @description English name; null: the Vietnamese name is used */
+                        nameEn?: string | null;
                         kind?: "province" | "department" | "district" | "commune" | "agency";
                         parentCode?: string | null;
                         calendarId?: string | null;
@@ -8724,6 +8735,7 @@ export interface paths {
                             id: string;
                             code: string;
                             name: string;
+                            nameEn: string | null;
                             kind: string;
                             parentCode: string | null;
                             calendarId: string | null;
@@ -8911,6 +8923,7 @@ export interface paths {
                             id: string;
                             code: string;
                             name: string;
+                            nameEn: string | null;
                             kind: string;
                             parentCode: string | null;
                             calendarId: string | null;
@@ -9110,6 +9123,7 @@ export interface paths {
                                 id: string;
                                 code: string;
                                 name: string;
+                                nameEn: string | null;
                                 kind: string;
                                 parentCode: string | null;
                                 calendarId: string | null;
@@ -9123,6 +9137,7 @@ export interface paths {
                                 id: string;
                                 code: string;
                                 name: string;
+                                nameEn: string | null;
                                 kind: string;
                                 parentCode: string | null;
                                 calendarId: string | null;
@@ -9900,6 +9915,7 @@ export interface paths {
                                 number: string;
                                 displayNumber: string;
                                 name: string;
+                                nameEn: string | null;
                                 ownerOfficialId: string;
                                 unitCode: string;
                                 isActive: boolean;
@@ -10066,6 +10082,8 @@ export interface paths {
                         number: string;
                         displayNumber?: string;
                         name: string;
+                        /** @description English name; null: the Vietnamese name is used */
+                        nameEn?: string | null;
                         /** Format: uuid */
                         ownerOfficialId: string;
                         /** @description The unit its cases go to */
@@ -10088,6 +10106,7 @@ export interface paths {
                             number: string;
                             displayNumber: string;
                             name: string;
+                            nameEn: string | null;
                             ownerOfficialId: string;
                             unitCode: string;
                             isActive: boolean;
@@ -10272,6 +10291,8 @@ export interface paths {
                         number?: string;
                         displayNumber?: string;
                         name?: string;
+                        /** @description English name; null: the Vietnamese name is used */
+                        nameEn?: string | null;
                         /** Format: uuid */
                         ownerOfficialId?: string;
                         /** @description The unit its cases go to */
@@ -10295,6 +10316,7 @@ export interface paths {
                             number: string;
                             displayNumber: string;
                             name: string;
+                            nameEn: string | null;
                             ownerOfficialId: string;
                             unitCode: string;
                             isActive: boolean;
@@ -10473,7 +10495,9 @@ export interface paths {
                                 id: string;
                                 code: string;
                                 name: string;
+                                nameEn: string | null;
                                 description: string;
+                                descriptionEn: string | null;
                                 sortOrder: number;
                                 keywords: string;
                                 groupName: string | null;
@@ -10640,7 +10664,10 @@ export interface paths {
                         /** @description Category code, e.g. "dat-dai" */
                         code: string;
                         name: string;
+                        /** @description English name; null: the Vietnamese name is used */
+                        nameEn?: string | null;
                         description?: string;
+                        descriptionEn?: string | null;
                         sortOrder?: number;
                         keywords?: string;
                         groupName?: string | null;
@@ -10660,7 +10687,9 @@ export interface paths {
                             id: string;
                             code: string;
                             name: string;
+                            nameEn: string | null;
                             description: string;
+                            descriptionEn: string | null;
                             sortOrder: number;
                             keywords: string;
                             groupName: string | null;
@@ -10845,7 +10874,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
+                        /** @description English name; null: the Vietnamese name is used */
+                        nameEn?: string | null;
                         description?: string;
+                        descriptionEn?: string | null;
                         sortOrder?: number;
                         keywords?: string;
                         groupName?: string | null;
@@ -10866,7 +10898,9 @@ export interface paths {
                             id: string;
                             code: string;
                             name: string;
+                            nameEn: string | null;
                             description: string;
+                            descriptionEn: string | null;
                             sortOrder: number;
                             keywords: string;
                             groupName: string | null;
@@ -11051,7 +11085,9 @@ export interface paths {
                             id: string;
                             code: string;
                             name: string;
+                            nameEn: string | null;
                             description: string;
+                            descriptionEn: string | null;
                             sortOrder: number;
                             keywords: string;
                             groupName: string | null;
@@ -22224,6 +22260,8 @@ export interface paths {
                             units: {
                                 code: string;
                                 name: string;
+                                /** @description English name; null: show the Vietnamese */
+                                nameEn: string | null;
                                 kind: string;
                                 parentCode: string | null;
                             }[];
@@ -22232,6 +22270,7 @@ export interface paths {
                                 number: string;
                                 displayNumber: string;
                                 name: string;
+                                nameEn: string | null;
                             }[];
                         };
                     };

@@ -8,11 +8,12 @@ import { PAGE, PATHS } from '../paths.js';
 /** The hotline directory: which number reaches which leader and unit. */
 export function directoryRoutes(app: FastifyInstance, { deps, render }: PortalContext) {
   app.get(PATHS.directory, PAGE, async (request, reply) => {
-    const t = messagesFor(langOf(request));
+    const lang = langOf(request);
+    const t = messagesFor(lang);
     return render(request, reply, 'directory', {
       title: t.directory.title,
       current: 'directory',
-      hotlines: await listHotlineDirectory(deps),
+      hotlines: await listHotlineDirectory(deps, lang),
     });
   });
 }

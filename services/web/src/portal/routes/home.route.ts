@@ -11,8 +11,9 @@ const HOME_HOTLINES = 4;
 /** The home page: what the service is, the big button, tracking, the hotline numbers. */
 export function homeRoutes(app: FastifyInstance, { deps, render }: PortalContext) {
   app.get(PATHS.home, PAGE, async (request, reply) => {
-    const t = messagesFor(langOf(request));
-    const hotlines = await listHotlineDirectory(deps);
+    const lang = langOf(request);
+    const t = messagesFor(lang);
+    const hotlines = await listHotlineDirectory(deps, lang);
     return render(request, reply, 'home', {
       title: t.home.title,
       current: 'home',

@@ -10,7 +10,7 @@ import {
 } from '@hotline/core';
 import type { PortalContext } from '../context.js';
 import { isFormLimit, readPostedForm, type Photo } from '../form-data.js';
-import { messagesFor } from '../i18n/index.js';
+import { messagesFor, type Lang } from '../i18n/index.js';
 import { sharedLimit, subscriberOf } from '../limits.js';
 import { langOf } from '../locale.js';
 import { rememberOwnerToken } from '../owner-proof.js';
@@ -54,10 +54,11 @@ export function submitRoutes(app: FastifyInstance, { deps, render }: PortalConte
     errors: FieldErrors,
     status: number,
   ) => {
-    const t = messagesFor(langOf(request));
+    const lang = langOf(request);
+    const t = messagesFor(lang);
     const [{ categories }, communes] = await Promise.all([
-      listCategories(deps),
-      listCommunes(deps),
+      listCategories(deps, {}, lang),
+      listCommunes(deps, lang),
     ]);
     return render(
       request,
@@ -67,7 +68,10 @@ export function submitRoutes(app: FastifyInstance, { deps, render }: PortalConte
         title: t.submit.title,
         current: 'submit',
         categories,
-        communeGroups: groupCommunes(communes),
+        // The hint names the catch-all category as the citizen sees it in the list.
+        otherCategory:
+          categories.find((c) => c.code === 'khac')?.name ?? t.submit.categoryHint.other,
+        communeGroups: groupCommunes(communes, lang),
         values,
         errors,
         photoLimits,
@@ -171,8 +175,9 @@ async function storePhotos(
   if (photos.length > 0) request.log.info({ caseId, files: photos.length }, 'portal photos stored');
 }
 
-/** Communes grouped under their district or city, in order, for the picker's optgroups. */
-function groupCommunes(communes: Awaited<ReturnType<typeof listCommunes>>) {
+/** Communes grouped under the unit above them, in order, for the picker's optgroups. */
+function groupCommunes(communes: Awaited<ReturnType<typeof listCommunes>>, lang: Lang) {
+  const placeName = lang === 'en' ? englishPlaceName : vietnamesePlaceName;
   const groups: { label: string; options: { code: string; name: string }[] }[] = [];
   for (const c of communes) {
     const label = placeName(c.parent?.name ?? '');
@@ -186,8 +191,16 @@ function groupCommunes(communes: Awaited<ReturnType<typeof listCommunes>>) {
   return groups;
 }
 
-/** "UBND xã Thạch Hạ" reads as the place, "Xã Thạch Hạ". */
-const placeName = (unitName: string) => {
+/** "Thạch Hà Commune People’s Committee" reads as the place, "Thạch Hà Commune" (and the
+ * province's committee as "Hà Tĩnh Province"). */
+const englishPlaceName = (unitName: string) =>
+  unitName
+    .replace(/\s+Provincial People[’']s Committee$/i, ' Province')
+    .replace(/\s+People[’']s Committee$/i, '')
+    .replace(/^Former\s+/i, '');
+
+/** "UBND xã Thạch Hà" reads as the place, "Xã Thạch Hà". */
+const vietnamesePlaceName = (unitName: string) => {
   const name = unitName.replace(/^UBND\s+/i, '');
   return name.charAt(0).toLocaleUpperCase('vi') + name.slice(1);
 };

@@ -27,7 +27,9 @@ import { useListChange } from '../../components/admin/use-list-change';
 interface Values {
   code: string;
   name: string;
+  nameEn: string;
   description: string;
+  descriptionEn: string;
   groupName: string;
   keywords: string;
   sortOrder: number | string;
@@ -47,7 +49,9 @@ function CategoryForm({
     defaultValues: {
       code: category?.code ?? '',
       name: category?.name ?? '',
+      nameEn: category?.nameEn ?? '',
       description: category?.description ?? '',
+      descriptionEn: category?.descriptionEn ?? '',
       groupName: category?.groupName ?? '',
       keywords: category?.keywords ?? '',
       sortOrder: category?.sortOrder ?? 100,
@@ -60,7 +64,10 @@ function CategoryForm({
   const onSubmit = submit(async (v) => {
     const body = {
       name: v.name.trim(),
+      // Blank: none, and the Vietnamese is shown on English pages.
+      nameEn: v.nameEn.trim() || null,
       description: v.description.trim(),
+      descriptionEn: v.descriptionEn.trim() || null,
       groupName: v.groupName.trim() || null,
       keywords: v.keywords.trim(),
       sortOrder: Number(v.sortOrder) || 0,
@@ -101,6 +108,13 @@ function CategoryForm({
         error={errors.name?.message}
       />
       <TextInput
+        label={t('admin.categories.nameEn')}
+        description={t('admin.englishNameHelp')}
+        lang="en"
+        {...register('nameEn')}
+        error={errors.nameEn?.message}
+      />
+      <TextInput
         label={t('admin.categories.group')}
         {...register('groupName')}
         error={errors.groupName?.message}
@@ -111,6 +125,14 @@ function CategoryForm({
         minRows={2}
         {...register('description')}
         error={errors.description?.message}
+      />
+      <Textarea
+        label={t('admin.categories.descriptionEn')}
+        lang="en"
+        autosize
+        minRows={2}
+        {...register('descriptionEn')}
+        error={errors.descriptionEn?.message}
       />
       <TextInput
         label={t('admin.categories.keywords')}
@@ -179,6 +201,11 @@ export function CategoriesPage() {
               key: 'name',
               header: t('admin.categories.name'),
               cell: (c) => <NameCell name={c.name} isActive={c.isActive} />,
+            },
+            {
+              key: 'nameEn',
+              header: t('admin.categories.nameEn'),
+              cell: (c) => c.nameEn ?? '—',
             },
             {
               key: 'code',

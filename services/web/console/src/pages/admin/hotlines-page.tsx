@@ -23,6 +23,7 @@ interface Values {
   number: string;
   displayNumber: string;
   name: string;
+  nameEn: string;
   ownerOfficialId: string | null;
   unitCode: string | null;
   isActive: boolean;
@@ -40,6 +41,7 @@ function HotlineForm({ hotline, onDone }: { hotline?: Hotline; onDone: (saved: b
       number: hotline?.displayNumber ?? '',
       displayNumber: hotline?.displayNumber ?? '',
       name: hotline?.name ?? '',
+      nameEn: hotline?.nameEn ?? '',
       ownerOfficialId: hotline?.ownerOfficialId ?? null,
       unitCode: hotline?.unitCode ?? null,
       isActive: hotline?.isActive ?? true,
@@ -58,6 +60,8 @@ function HotlineForm({ hotline, onDone }: { hotline?: Hotline; onDone: (saved: b
       number: v.number.trim(),
       displayNumber: (v.displayNumber || v.number).trim(),
       name: v.name.trim(),
+      // Blank: none, and the Vietnamese name is shown on English pages.
+      nameEn: v.nameEn.trim() || null,
       ownerOfficialId: v.ownerOfficialId ?? '',
       unitCode: v.unitCode ?? '',
       isDrill: v.isDrill,
@@ -96,6 +100,13 @@ function HotlineForm({ hotline, onDone }: { hotline?: Hotline; onDone: (saved: b
         required
         {...register('name', { required: t('admin.validation.required') })}
         error={errors.name?.message}
+      />
+      <TextInput
+        label={t('admin.hotlines.nameEn')}
+        description={t('admin.englishNameHelp')}
+        lang="en"
+        {...register('nameEn')}
+        error={errors.nameEn?.message}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput

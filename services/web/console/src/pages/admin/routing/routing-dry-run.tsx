@@ -21,6 +21,7 @@ import { api, unwrap } from '../../../api/client';
 import { flattenUnits, useCategories, useUnitTree } from '../../../components/admin/admin-data';
 import { FormAlert } from '../../../components/admin/form-alert';
 import { useApiForm } from '../../../components/admin/use-api-form';
+import { localName } from '../../../components/use-reference';
 import { CHANNELS, PRIORITIES } from './routing-rule-form';
 
 interface Values {
@@ -115,7 +116,7 @@ export function RoutingDryRun() {
                     searchable
                     data={(categories.data ?? [])
                       .filter((c) => c.isActive)
-                      .map((c) => ({ value: c.code, label: c.name }))}
+                      .map((c) => ({ value: c.code, label: localName(i18n.language, c) }))}
                     {...field}
                     error={errors.categoryCode?.message}
                   />

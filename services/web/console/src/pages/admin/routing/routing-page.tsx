@@ -14,6 +14,7 @@ import { RoutingDryRun } from './routing-dry-run';
 import { RoutingRuleForm, type Rule } from './routing-rule-form';
 import { ListState, NameCell } from '../../../components/admin/list-parts';
 import { useListChange } from '../../../components/admin/use-list-change';
+import { localName } from '../../../components/use-reference';
 
 /** A rule's conditions in words ("Lĩnh vực: Đất đai · Từ khóa: lấn chiếm"). */
 function conditionsText(rule: Rule, t: TFunction, names: Map<string, string>): string {
@@ -41,7 +42,7 @@ function conditionsText(rule: Rule, t: TFunction, names: Map<string, string>): s
 
 /** Ordered routing rules (first match wins) and the dry-run tester. */
 export function RoutingPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const units = useUnitTree();
   const categories = useCategories();
   const [editing, setEditing] = useState<Rule | 'new' | null>(null);
@@ -54,7 +55,9 @@ export function RoutingPage() {
   );
   const names = new Map<string, string>([
     ...flattenUnits(units.data ?? []).map((u) => [`u:${u.code}`, u.name] as [string, string]),
-    ...(categories.data ?? []).map((c) => [`c:${c.code}`, c.name] as [string, string]),
+    ...(categories.data ?? []).map(
+      (c) => [`c:${c.code}`, localName(i18n.language, c)] as [string, string],
+    ),
   ]);
 
   return (

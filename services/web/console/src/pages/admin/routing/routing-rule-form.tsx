@@ -20,6 +20,7 @@ import {
 } from '../../../components/admin/admin-data';
 import { AdminForm } from '../../../components/admin/admin-form';
 import { useApiForm } from '../../../components/admin/use-api-form';
+import { localName } from '../../../components/use-reference';
 
 export type Rule = Ok<'/v1/admin/routing-rules'>['rules'][number];
 export const CHANNELS = ['web', 'sms', 'call', 'email', 'open311', 'counter'] as const;
@@ -59,7 +60,7 @@ export function RoutingRuleForm({
   rule?: Rule;
   onDone: (saved: boolean) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const units = useUnitTree();
   const categories = useCategories();
@@ -114,7 +115,10 @@ export function RoutingRuleForm({
   });
 
   const unitList = unitOptions(units.data);
-  const categoryList = (categories.data ?? []).map((x) => ({ value: x.code, label: x.name }));
+  const categoryList = (categories.data ?? []).map((x) => ({
+    value: x.code,
+    label: localName(i18n.language, x),
+  }));
   return (
     <AdminForm
       onSubmit={onSubmit}

@@ -21,6 +21,7 @@ import { api, unwrap } from '../../../api/client';
 import { useCategories, type Ok } from '../../../components/admin/admin-data';
 import { AdminForm } from '../../../components/admin/admin-form';
 import { useApiForm } from '../../../components/admin/use-api-form';
+import { localName } from '../../../components/use-reference';
 
 export type Policy = Ok<'/v1/admin/sla-policies'>['policies'][number];
 export const CASE_TYPES = ['feedback', 'complaint', 'denunciation', 'leader_hotline'] as const;
@@ -159,7 +160,7 @@ export function SlaPolicyForm({
   policy?: Policy;
   onDone: (saved: boolean) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const categories = useCategories();
   const form = useForm<Values>({ defaultValues: initial(policy) });
@@ -263,7 +264,10 @@ export function SlaPolicyForm({
               placeholder={t('admin.sla.any')}
               clearable
               searchable
-              data={(categories.data ?? []).map((c) => ({ value: c.code, label: c.name }))}
+              data={(categories.data ?? []).map((c) => ({
+                value: c.code,
+                label: localName(i18n.language, c),
+              }))}
               {...field}
               error={errors.categoryCode?.message}
             />

@@ -18,6 +18,7 @@ export const UNIT_KINDS = ['province', 'department', 'district', 'commune', 'age
 interface Values {
   code: string;
   name: string;
+  nameEn: string;
   kind: string;
   parentCode: string | null;
   calendarId: string | null;
@@ -49,6 +50,7 @@ export function UnitForm({
     defaultValues: {
       code: unit?.code ?? '',
       name: unit?.name ?? '',
+      nameEn: unit?.nameEn ?? '',
       kind: unit?.kind ?? 'commune',
       parentCode: unit ? unit.parentCode : (parentCode ?? null),
       calendarId: unit?.calendarId ?? null,
@@ -66,7 +68,8 @@ export function UnitForm({
       const body = Object.fromEntries(
         (Object.keys(dirtyFields) as (keyof Values)[])
           .filter((k) => k !== 'code')
-          .map((k) => [k, v[k]]),
+          // A blank English name clears it: the Vietnamese name is shown instead.
+          .map((k) => [k, k === 'nameEn' ? v.nameEn.trim() || null : v[k]]),
       );
       if (Object.keys(body).length === 0) return;
       unwrap(
@@ -79,6 +82,7 @@ export function UnitForm({
           body: {
             code: v.code,
             name: v.name,
+            nameEn: v.nameEn.trim() || null,
             kind: v.kind as (typeof UNIT_KINDS)[number],
             parentCode: v.parentCode,
             calendarId: v.calendarId,
@@ -117,6 +121,15 @@ export function UnitForm({
           maxLength: { value: 200, message: t('admin.validation.tooLong', { max: 200 }) },
         })}
         error={errors.name?.message}
+      />
+      <TextInput
+        label={t('admin.units.nameEn')}
+        description={t('admin.englishNameHelp')}
+        lang="en"
+        {...register('nameEn', {
+          maxLength: { value: 200, message: t('admin.validation.tooLong', { max: 200 }) },
+        })}
+        error={errors.nameEn?.message}
       />
       <Controller
         control={control}

@@ -199,6 +199,11 @@ export function UnitsPage() {
                 <Group justify="space-between" align="flex-start">
                   <div>
                     <Title order={4}>{unit.name}</Title>
+                    {unit.nameEn && (
+                      <Text size="sm" c="gray.8" lang="en">
+                        {unit.nameEn}
+                      </Text>
+                    )}
                     <Group gap={6}>
                       <Text size="sm" c="gray.7" ff="monospace">
                         {unit.code}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  adminRequest,
+  getJson,
+  postJson,
+  startSystem,
+  type TestSystem,
+} from '../support/system.js';
+
+type Named = { code?: string; service_code?: string; name?: string; service_name?: string };
+
+describe('English names: set by administrators, answered in the language asked', () => {
+  let s: TestSystem;
+  const req = (method: string, path: string, body?: unknown) =>
+    adminRequest(s.baseUrl, method, path, body);
+  beforeAll(async () => {
+    s = await startSystem({ withWorker: false, label: 'english_names' });
+  });
+  afterAll(() => s.close());
+
+  it('lets an administrator set, show and clear the English name of each kind', async () => {
+    const category = await req('PATCH', '/v1/admin/categories/xay-dung', {
+      nameEn: 'Construction',
+      descriptionEn: 'Unlicensed building and urban order.',
+    });
+    expect(category.status).toBe(200);
+    expect(category.body).toMatchObject({
+      name: 'Xây dựng',
+      nameEn: 'Construction',
+      descriptionEn: 'Unlicensed building and urban order.',
+    });
+    const unit = await req('PATCH', '/v1/admin/units/so-xay-dung', {
+      nameEn: 'Department of Construction',
+    });
+    expect(unit.status).toBe(200);
+    expect(unit.body).toMatchObject({ name: 'Sở Xây dựng', nameEn: 'Department of Construction' });
+    const created = await req('POST', '/v1/admin/units', {
+      code: 'xa-moi',
+      name: 'UBND xã Mới',
+      nameEn: 'Mới Commune',
+      kind: 'commune',
+      parentCode: 'province',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ nameEn: 'Mới Commune' });
+
+    const { body: list } = await req('GET', '/v1/admin/hotlines');
+    const hotline = (list!.hotlines as { id: string; nameEn: string | null }[])[0]!;
+    expect(hotline.nameEn).toBeNull();
+    const named = await req('PATCH', `/v1/admin/hotlines/${hotline.id}`, {
+      nameEn: 'Hotline of the Director of Construction',
+    });
+    expect(named.status).toBe(200);
+    expect(named.body).toMatchObject({ nameEn: 'Hotline of the Director of Construction' });
+
+    // Blank clears it (the Vietnamese is shown again); a name too long is refused, by field.
+    const cleared = await req('PATCH', '/v1/admin/units/xa-moi', { nameEn: '   ' });
+    expect(cleared.body).toMatchObject({ nameEn: null });
+    const tooLong = await req('PATCH', '/v1/admin/categories/xay-dung', {
+      nameEn: 'x'.repeat(201),
+    });
+    expect(tooLong.status).toBe(400);
+    expect(JSON.stringify(tooLong.body)).toContain('nameEn');
+  });
+
+  it('answers the public categories in the language asked, Vietnamese by default', async () => {
+    const names = async (path: string, headers: Record<string, string> = {}) => {
+      const { status, body } = await getJson(s.baseUrl, path, headers);
+      expect(status, path).toBe(200);
+      return new Map((body.categories as Named[]).map((c) => [c.code, c.name]));
+    };
+    expect((await names('/v1/categories')).get('xay-dung')).toBe('Xây dựng');
+    const english = await names('/v1/categories?lang=en');
+    expect(english.get('xay-dung')).toBe('Construction');
+    // No English name entered: the Vietnamese one.
+    expect(english.get('moi-truong')).toBe('Môi trường');
+    expect(
+      (await names('/v1/categories', { 'accept-language': 'fr;q=0.9, en-GB;q=0.8, vi;q=0.5' })).get(
+        'xay-dung',
+      ),
+    ).toBe('Construction');
+    expect(
+      (await names('/v1/categories?lang=vi', { 'accept-language': 'en' })).get('xay-dung'),
+    ).toBe('Xây dựng');
+    const bad = await getJson(s.baseUrl, '/v1/categories?lang=fr');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('lang');
+  });
+
+  it('names Open311 services in the language asked', async () => {
+    const services = async (path: string, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${s.baseUrl}${path}`, { headers });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as Named[];
+      return new Map(body.map((c) => [c.service_code, c.service_name]));
+    };
+    expect((await services('/open311/v2/services.json')).get('xay-dung')).toBe('Xây dựng');
+    expect((await services('/open311/v2/services.json?lang=en')).get('xay-dung')).toBe(
+      'Construction',
+    );
+    expect(
+      (await services('/open311/v2/services.json', { 'accept-language': 'en-US' })).get('xay-dung'),
+    ).toBe('Construction');
+  });
+
+  it('shows a tracked case’s category in the language asked', async () => {
+    const sent = await postJson(s.baseUrl, '/v1/cases', {
+      categoryCode: 'xay-dung',
+      hotline: '0239 3000 111',
+      text: 'Công trình xây dựng lấn chiếm vỉa hè trước nhà số 12, kéo dài nhiều tuần.',
+      citizen: { name: 'Trần Văn Dân', phone: '0913456789' },
+    });
+    expect(sent.status).toBe(201);
+    const code = sent.body!.trackingCode as string;
+    const vi = await getJson(s.baseUrl, `/v1/cases/${code}`);
+    const en = await getJson(s.baseUrl, `/v1/cases/${code}?lang=en`);
+    expect(vi.body.category).toEqual({ code: 'xay-dung', name: 'Xây dựng' });
+    expect(en.body.category).toEqual({ code: 'xay-dung', name: 'Construction' });
+  });
+});
