@@ -39,10 +39,25 @@ describe('console translations', () => {
       'utf8',
     );
     // The API's reasons: the keys of its message table and of the case rules it words.
-    const reasons = new Set([
-      ...[...api.matchAll(/^ {2,4}([a-z_]+): (?:\(|\[)/gm)].map((m) => m[1]!),
-      ...Object.keys(RULES),
-    ]);
+    const worded = new Set([...api.matchAll(/^ {2,4}([a-z_]+): (?:\(|\[)/gm)].map((m) => m[1]!));
+    const reasons = new Set([...worded, ...Object.keys(RULES)]);
+    // And every field problem the code raises, so a new one cannot reach a form as a raw code.
+    const raised = new Set<string>();
+    for (const dir of ['packages/core/src', 'packages/domain/src', 'services/api/src']) {
+      const root = new URL(`../../${dir}/`, import.meta.url);
+      for (const file of await readdir(root, { recursive: true })) {
+        if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+        const text = await readFile(new URL(file, root), 'utf8');
+        for (const m of text.matchAll(/\{\s*field:[^{}]*?reason:\s*'([a-z_]+)'/g))
+          raised.add(m[1]!);
+      }
+    }
+    expect(raised.size).toBeGreaterThan(30);
+    expect(
+      [...raised].filter((r) => !reasons.has(r)),
+      'messages.ts',
+    ).toEqual([]);
+    for (const r of raised) reasons.add(r);
     expect(reasons.size).toBeGreaterThan(80);
     for (const lang of ['vi', 'en']) {
       const errors = JSON.parse(await readFile(new URL(`errors.${lang}.json`, dir), 'utf8')) as {

@@ -98,6 +98,47 @@ const MESSAGES: Record<string, Message> = {
     vi: `Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau ${p?.retryAfterSeconds ?? ''} giây`,
     en: `Too many failed sign-ins; try again in ${p?.retryAfterSeconds ?? ''} seconds`,
   }),
+  invalid: (f) => ({ vi: `"${f}" không hợp lệ`, en: `"${f}" is invalid` }),
+  before_start: () => ({
+    vi: 'Thời điểm kết thúc phải sau thời điểm bắt đầu',
+    en: 'The end must come after the start',
+  }),
+  in_future: () => ({
+    vi: 'Thời điểm bắt đầu không được ở tương lai',
+    en: 'The start cannot be in the future',
+  }),
+  call_too_long: () => ({
+    vi: 'Cuộc gọi dài bất thường; hãy kiểm tra giờ bắt đầu và kết thúc',
+    en: 'The call is unusually long; check its start and end',
+  }),
+  case_files_full: (_f, p) => ({
+    vi: `Mỗi phản ánh chỉ nhận tối đa ${p?.max ?? ''} tệp đính kèm`,
+    en: `A case holds at most ${p?.max ?? ''} attached files`,
+  }),
+  not_a_tracking_code_or_phone: () => ({
+    vi: 'Hãy nhập mã phản ánh (ví dụ K7QM-4RX9) hoặc số điện thoại',
+    en: 'Enter a tracking code (e.g. K7QM-4RX9) or a phone number',
+  }),
+  taken: (f) => ({
+    vi: `"${f}" đã được dùng; hãy chọn giá trị khác`,
+    en: `"${f}" is already taken`,
+  }),
+  triage_taken: () => ({
+    vi: 'Đã có một đơn vị tiếp nhận chung; bỏ chọn ở đơn vị đó trước',
+    en: 'Another unit is already the triage unit; clear it there first',
+  }),
+  same_unit: () => ({
+    vi: 'Không thể sáp nhập một đơn vị vào chính nó',
+    en: 'A unit cannot be merged into itself',
+  }),
+  not_hotline_owner: () => ({
+    vi: 'Cán bộ này không được làm chủ đường dây nóng',
+    en: 'This official may not own a hotline',
+  }),
+  too_many_buckets: () => ({
+    vi: 'Khoảng thời gian quá dài cho cách chia này',
+    en: 'The period is too long for this interval',
+  }),
   recovery_code_invalid: () => ({
     vi: 'Mã khôi phục không đúng hoặc đã được dùng',
     en: 'The recovery code is wrong or has been used',
