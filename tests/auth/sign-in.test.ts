@@ -221,6 +221,24 @@ describe('sign-in throttling: slows the guesser, never locks the owner out', () 
 });
 
 describe('TOTP', () => {
+  /** A supervisor who enrolled a second factor from a session, and what enrolment answered. */
+  async function enrolledOfficial() {
+    const o = await addSignInOfficial(sys.database.db, sys.province.triageUnitId, ['supervisor']);
+    const s = await signIn(sys.baseUrl, o.username);
+    const enroll = await call(sys.baseUrl, 'POST', '/v1/auth/totp/enroll', {
+      body: {},
+      cookie: s.cookie,
+      csrf: s.csrf,
+    });
+    const secret = enroll.body!.secret as string;
+    const confirm = await call(sys.baseUrl, 'POST', '/v1/auth/totp/confirm', {
+      body: { code: totpCode(secret) },
+      cookie: s.cookie,
+      csrf: s.csrf,
+    });
+    return { o, enroll, secret, confirm };
+  }
+
   it('an official who enabled TOTP must give a valid code', async () => {
     const o = await addSignInOfficial(sys.database.db, sys.province.triageUnitId, ['supervisor']);
     const s = await signIn(sys.baseUrl, o.username);
@@ -255,19 +273,7 @@ describe('TOTP', () => {
   });
 
   it('a code signs in once: replayed, or older than the last one used, it is refused', async () => {
-    const o = await addSignInOfficial(sys.database.db, sys.province.triageUnitId, ['supervisor']);
-    const s = await signIn(sys.baseUrl, o.username);
-    const enroll = await call(sys.baseUrl, 'POST', '/v1/auth/totp/enroll', {
-      body: {},
-      cookie: s.cookie,
-      csrf: s.csrf,
-    });
-    const secret = enroll.body!.secret as string;
-    const confirm = await call(sys.baseUrl, 'POST', '/v1/auth/totp/confirm', {
-      body: { code: totpCode(secret) },
-      cookie: s.cookie,
-      csrf: s.csrf,
-    });
+    const { o, secret, confirm } = await enrolledOfficial();
     expect(confirm.status).toBe(200);
     const now = totpCode(secret);
     expect((await signIn(sys.baseUrl, o.username, PASSWORD, now)).status).toBe(200);
@@ -286,19 +292,7 @@ describe('TOTP', () => {
   });
 
   it('recovery codes are shown once at enrolment, each signs in once, a new set kills the old', async () => {
-    const o = await addSignInOfficial(sys.database.db, sys.province.triageUnitId, ['supervisor']);
-    const s = await signIn(sys.baseUrl, o.username);
-    const enroll = await call(sys.baseUrl, 'POST', '/v1/auth/totp/enroll', {
-      body: {},
-      cookie: s.cookie,
-      csrf: s.csrf,
-    });
-    const secret = enroll.body!.secret as string;
-    const confirm = await call(sys.baseUrl, 'POST', '/v1/auth/totp/confirm', {
-      body: { code: totpCode(secret) },
-      cookie: s.cookie,
-      csrf: s.csrf,
-    });
+    const { o, secret, confirm } = await enrolledOfficial();
     const codes = confirm.body!.recoveryCodes as string[];
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
@@ -376,19 +370,7 @@ describe('TOTP', () => {
   });
 
   it('an administrator resets a lost second factor: sessions end, the official enrolls again', async () => {
-    const o = await addSignInOfficial(sys.database.db, sys.province.triageUnitId, ['supervisor']);
-    const s = await signIn(sys.baseUrl, o.username);
-    const enroll = await call(sys.baseUrl, 'POST', '/v1/auth/totp/enroll', {
-      body: {},
-      cookie: s.cookie,
-      csrf: s.csrf,
-    });
-    const secret = enroll.body!.secret as string;
-    await call(sys.baseUrl, 'POST', '/v1/auth/totp/confirm', {
-      body: { code: totpCode(secret) },
-      cookie: s.cookie,
-      csrf: s.csrf,
-    });
+    const { o, secret } = await enrolledOfficial();
     const withCode = await signIn(sys.baseUrl, o.username, PASSWORD, totpCode(secret));
     expect(withCode.status).toBe(200);
 

@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
-import { TEST_PASSWORD } from '../support/officials.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.js';
+import { addSignInOfficial, bearerFor, TEST_PASSWORD } from '../support/officials.js';
+import { startSystem, type TestSystem } from '../support/system.js';
 
 /**
  * Signs in through the console's form with the keyboard only (type, Enter), at any screen
@@ -78,4 +80,38 @@ export async function shownActions(page: Page): Promise<string[]> {
   return (await Promise.all(buttons.map((b) => b.getAttribute('data-action')))).flatMap((a) =>
     a ? [a] : [],
   );
+}
+
+/** The local (UTC+7) calendar date of an instant, YYYY-MM-DD. */
+export const localDate = (iso: string) =>
+  new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
+/** A YYYY-MM-DD date `n` days later. */
+export const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A system without a worker, a browser, and the triage unit's leader and handler (cases with
+ * no routing rule go to that unit), signed up for the console and with API tokens.
+ */
+export async function triageTeam(label: string) {
+  const sys = await startSystem({ label, withWorker: false });
+  const browser = await launchBrowser();
+  const { db } = sys.database;
+  const unit = sys.province.triageUnitId;
+  const leader = await addSignInOfficial(db, unit, ['unit_leader'], { fullName: 'Lê Văn Trưởng' });
+  const handler = await addSignInOfficial(db, unit, ['handler'], { fullName: 'Phạm Thị Xử Lý' });
+  return {
+    sys,
+    browser,
+    leader,
+    handler,
+    leaderApi: await bearerFor(sys.baseUrl, leader.id),
+    handlerApi: await bearerFor(sys.baseUrl, handler.id),
+  };
+}
+
+/** Closes what triageTeam opened, whatever of it was opened. */
+export async function closeTeam(team: { sys?: TestSystem; browser?: Browser }) {
+  await team.browser?.close();
+  await team.sys?.close();
 }

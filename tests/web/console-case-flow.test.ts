@@ -4,16 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeCase } from '@hotline/core';
 import { tables } from '@hotline/db';
 import { routedCase } from '../case-actions/helpers.js';
-import { launchBrowser, newContext, screenshot } from '../support/browser.js';
-import { addSignInOfficial, bearerFor } from '../support/officials.js';
-import { postJson, startSystem, type TestSystem } from '../support/system.js';
-import { actAs, type Headers, poll, signInByKeyboard } from './console-case-fixtures.js';
+import { newContext, screenshot } from '../support/browser.js';
+import { postJson, type TestSystem } from '../support/system.js';
+import {
+  actAs,
+  type Headers,
+  poll,
+  signInByKeyboard,
+  triageTeam,
+  closeTeam,
+  localDate,
+  addDays,
+} from './console-case-fixtures.js';
 
 /** The date (in Vietnam) of an instant, as YYYY-MM-DD. */
-const localDate = (iso: string) =>
-  new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
-const addDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The case page as officials use it: extensions within the policy (a leader may grant less),
@@ -29,19 +33,9 @@ describe('the case page: extensions, transfers, the place of an anonymous case',
   let handlerApi: Headers;
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'web-case-flow', withWorker: false });
-    browser = await launchBrowser();
-    const { db } = sys.database;
-    const unit = sys.province.triageUnitId;
-    leader = await addSignInOfficial(db, unit, ['unit_leader'], { fullName: 'Lê Văn Trưởng' });
-    handler = await addSignInOfficial(db, unit, ['handler'], { fullName: 'Phạm Thị Xử Lý' });
-    leaderApi = await bearerFor(sys.baseUrl, leader.id);
-    handlerApi = await bearerFor(sys.baseUrl, handler.id);
+    ({ sys, browser, leader, handler, leaderApi, handlerApi } = await triageTeam('web-case-flow'));
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await sys?.close();
-  });
+  afterAll(() => closeTeam({ sys, browser }));
 
   async function inProgressCase() {
     const c = await routedCase(sys);

@@ -3,9 +3,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '@hotline/db';
 import { PNG, routedCase, uploadAsOfficial } from '../case-actions/helpers.js';
-import { launchBrowser, newContext, screenshot } from '../support/browser.js';
-import { addSignInOfficial, bearerFor } from '../support/officials.js';
-import { adminRequest, startSystem, type TestSystem } from '../support/system.js';
+import { newContext, screenshot } from '../support/browser.js';
+import { adminRequest, type TestSystem } from '../support/system.js';
 import {
   actAs,
   detailAs,
@@ -14,14 +13,13 @@ import {
   poll,
   shownActions,
   sidewaysOverflow,
+  triageTeam,
+  closeTeam,
+  localDate,
+  addDays,
 } from './console-case-fixtures.js';
 
 /** The date (in Vietnam) of an instant, as YYYY-MM-DD. */
-const localDate = (iso: string) =>
-  new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
-/** A YYYY-MM-DD date `n` days later. */
-const addDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 describe('the case page in the console', () => {
   let sys: TestSystem;
@@ -32,20 +30,9 @@ describe('the case page in the console', () => {
   let handlerApi: Headers;
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'web-case', withWorker: false });
-    browser = await launchBrowser();
-    const { db } = sys.database;
-    // Cases with no routing rule go to the triage unit: its leader and handler work them.
-    const unit = sys.province.triageUnitId;
-    leader = await addSignInOfficial(db, unit, ['unit_leader'], { fullName: 'Lê Văn Trưởng' });
-    handler = await addSignInOfficial(db, unit, ['handler'], { fullName: 'Phạm Thị Xử Lý' });
-    leaderApi = await bearerFor(sys.baseUrl, leader.id);
-    handlerApi = await bearerFor(sys.baseUrl, handler.id);
+    ({ sys, browser, leader, handler, leaderApi, handlerApi } = await triageTeam('web-case'));
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await sys?.close();
-  });
+  afterAll(() => closeTeam({ sys, browser }));
 
   /** A citizen's case, routed to the triage unit and assigned to the handler by the leader. */
   async function assignedCase(text?: string) {

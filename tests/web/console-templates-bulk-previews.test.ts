@@ -1,15 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routedCase } from '../case-actions/helpers.js';
-import { launchBrowser, newContext, screenshot } from '../support/browser.js';
+import { newContext, screenshot } from '../support/browser.js';
 import { addSignInOfficial, bearerFor } from '../support/officials.js';
-import { startSystem, type TestSystem } from '../support/system.js';
+import type { TestSystem } from '../support/system.js';
 import {
   actAs,
   poll,
   sidewaysOverflow,
   signInByKeyboard,
   type Headers,
+  triageTeam,
+  closeTeam,
 } from './console-case-fixtures.js';
 
 /** A one-page PDF with a line of text, offsets computed so viewers need no repair. */
@@ -50,21 +52,14 @@ describe('templates, bulk actions and file previews in the console', () => {
   let supervisorApi: Headers;
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'web-productivity', withWorker: false });
-    browser = await launchBrowser();
-    const { db } = sys.database;
-    const unit = sys.province.triageUnitId;
-    leader = await addSignInOfficial(db, unit, ['unit_leader'], { fullName: 'Lê Văn Trưởng' });
-    handler = await addSignInOfficial(db, unit, ['handler'], { fullName: 'Phạm Thị Xử Lý' });
-    const supervisor = await addSignInOfficial(db, unit, ['supervisor']);
-    leaderApi = await bearerFor(sys.baseUrl, leader.id);
-    handlerApi = await bearerFor(sys.baseUrl, handler.id);
+    ({ sys, browser, leader, handler, leaderApi, handlerApi } =
+      await triageTeam('web-productivity'));
+    const supervisor = await addSignInOfficial(sys.database.db, sys.province.triageUnitId, [
+      'supervisor',
+    ]);
     supervisorApi = await bearerFor(sys.baseUrl, supervisor.id);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await sys?.close();
-  });
+  afterAll(() => closeTeam({ sys, browser }));
 
   /** Routed to the triage unit, assigned to the handler and accepted: in progress. */
   async function inProgressCase() {
