@@ -170,4 +170,38 @@ describe('English names: set by administrators, answered in the language asked',
     expect(texts(enPage)).toContain('Department of Construction');
     expect(texts(viPage)).not.toContain('Department of Construction');
   });
+
+  it('names the report rows and their exports in the official’s language', async () => {
+    const auth = await bearerFor(s.baseUrl, s.province.adminOfficialId, ['reports:read']);
+    const day = (offset: number) =>
+      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const period = `from=${day(-1)}&to=${day(1)}`;
+    const get = async (path: string, lang?: string) => {
+      const res = await fetch(s.baseUrl + path, {
+        headers: { ...auth, ...(lang ? { 'accept-language': lang } : {}) },
+      });
+      expect(res.status, path).toBe(200);
+      return res;
+    };
+    const rowNames = async (path: string, lang?: string) => {
+      const body = (await (await get(path, lang)).json()) as { rows: { name: string | null }[] };
+      return body.rows.map((r) => r.name);
+    };
+    expect(await rowNames(`/v1/reports/units?${period}`)).toContain('Sở Xây dựng');
+    const units = await rowNames(`/v1/reports/units?${period}`, 'en');
+    expect(units).toContain('Department of Construction');
+    expect(units).not.toContain('Sở Xây dựng');
+    const byCategory = `/v1/reports/breakdown?by=category&${period}`;
+    expect(await rowNames(byCategory, 'en')).toContain('Construction');
+    expect(await rowNames(byCategory)).toContain('Xây dựng');
+
+    // An export is a plain link: `?lang=` names its rows (the headers stay Vietnamese).
+    const csv = async (path: string) => (await get(path)).text();
+    const english = await csv(
+      `/v1/reports/breakdown/export?by=category&${period}&format=csv&lang=en`,
+    );
+    expect(english).toContain('Construction');
+    expect(english).toContain('Lĩnh vực');
+    expect(await csv(`/v1/reports/units/export?${period}&format=csv`)).toContain('Sở Xây dựng');
+  });
 });

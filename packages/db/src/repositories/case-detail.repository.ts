@@ -15,7 +15,7 @@ import {
   scopePlaceholderValues,
   type CaseScope,
 } from './case-scope.repository.js';
-import { nameInLang } from './name-in-lang.js';
+import { nameInLang, nameInLangOrNull } from './name-in-lang.js';
 import { slaPoliciesJson } from './sla-policies.repository.js';
 import { recordContactView, relatedCasesOfPage, type RelatedCaseRow } from './case-page-parts.js';
 
@@ -96,10 +96,10 @@ function casePageStatement(db: Executor, byId: boolean, scopeKind: CaseScope['ki
       categoryCode: categories.code,
       categoryName: nameInLang(lang, categories.name, categories.nameEn),
       unitCode: unit.code,
-      unitName: nameInLang<string | null>(lang, unit.name, unit.nameEn),
+      unitName: nameInLangOrNull(lang, unit.name, unit.nameEn),
       unitNeedsApproval: unit.resolutionNeedsApproval,
       communeCode: commune.code,
-      communeName: nameInLang<string | null>(lang, commune.name, commune.nameEn),
+      communeName: nameInLangOrNull(lang, commune.name, commune.nameEn),
       assigneeName: assignee.fullName,
       events: sql<PageEventRow[]>`(select coalesce(json_agg(json_build_object(
           'version', e.version, 'type', e.type, 'payload', e.payload, 'actorKind', e.actor_kind,

@@ -12,7 +12,7 @@ import {
 import { plannedEachTime, type Executor } from '../client.js';
 import { adminUnits, categories, cases, officials } from '../schema/index.js';
 import { caseScopeCondition, type CaseScope } from './case-scope.repository.js';
-import { nameInLang } from './name-in-lang.js';
+import { nameInLang, nameInLangOrNull } from './name-in-lang.js';
 import { overdueCase } from './overdue-sql.js';
 
 /** The named queues of the officials' console. */
@@ -217,7 +217,7 @@ export async function listCaseQueue(
       categoryCode: categories.code,
       categoryName: nameInLang(lang, categories.name, categories.nameEn),
       unitCode: unit.code,
-      unitName: nameInLang<string | null>(lang, unit.name, unit.nameEn),
+      unitName: nameInLangOrNull(lang, unit.name, unit.nameEn),
       assigneeId: assignee.id,
       assigneeName: assignee.fullName,
       receivedAt: cases.receivedAt,
