@@ -203,5 +203,20 @@ describe('English names: set by administrators, answered in the language asked',
     expect(english).toContain('Construction');
     expect(english).toContain('Lĩnh vực');
     expect(await csv(`/v1/reports/units/export?${period}&format=csv`)).toContain('Sở Xây dựng');
+
+    // The leader view names each hotline and its unit in English too.
+    type Line = { name: string; unitName: string };
+    const lines = async (lang?: string) =>
+      ((await (await get(`/v1/oversight/hotlines?${period}`, lang)).json()) as { hotlines: Line[] })
+        .hotlines;
+    expect(await lines('en')).toContainEqual(
+      expect.objectContaining({
+        name: 'Hotline of the Director of Construction',
+        unitName: 'Department of Construction',
+      }),
+    );
+    expect((await lines()).map((l) => l.name)).not.toContain(
+      'Hotline of the Director of Construction',
+    );
   });
 });

@@ -274,6 +274,12 @@ describe('administration pages in a browser', () => {
       await row.getByText('Environment', { exact: true }).waitFor();
       expect(await row.getByText('Môi trường').count()).toBe(0);
       await screenshot(page, `console-queue-english-names-${size}`);
+      // So does the case page.
+      await page.goto(`${sys.baseUrl}/console/cases/${code}`);
+      await page.getByText('Environment', { exact: true }).first().waitFor();
+      expect(await page.getByText('Môi trường', { exact: true }).count()).toBe(0);
+      await screenshot(page, `console-case-english-names-${size}`);
+      await page.goto(`${sys.baseUrl}/console/queues/all`);
       if (size === 'desktop') {
         // Switching back to Vietnamese asks the API again: the names follow the switch.
         await page.getByText('VI', { exact: true }).click();
