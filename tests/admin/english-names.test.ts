@@ -6,6 +6,7 @@ import {
   startSystem,
   type TestSystem,
 } from '../support/system.js';
+import { bearerFor } from '../support/officials.js';
 
 type Named = { code?: string; service_code?: string; name?: string; service_name?: string };
 
@@ -116,5 +117,106 @@ describe('English names: set by administrators, answered in the language asked',
     const en = await getJson(s.baseUrl, `/v1/cases/${code}?lang=en`);
     expect(vi.body.category).toEqual({ code: 'xay-dung', name: 'Xây dựng' });
     expect(en.body.category).toEqual({ code: 'xay-dung', name: 'Construction' });
+  });
+
+  it('answers an official’s queue and case page in the official’s language', async () => {
+    const sent = await postJson(s.baseUrl, '/v1/cases', {
+      categoryCode: 'xay-dung',
+      hotline: '0239 3000 111',
+      text: 'Đổ vật liệu xây dựng chiếm lòng đường trước chợ, gây ùn tắc mỗi sáng.',
+      citizen: { name: 'Lê Thị Hoa', phone: '0913456780' },
+    });
+    expect(sent.status).toBe(201);
+    const code = sent.body!.trackingCode as string;
+    // The province administrator sees every case (scope `all`).
+    const auth = await bearerFor(s.baseUrl, s.province.adminOfficialId, ['cases:read']);
+    const asOfficial = async (path: string, lang?: string) => {
+      const res = await fetch(s.baseUrl + path, {
+        headers: {
+          authorization: auth.authorization!,
+          ...(lang ? { 'accept-language': lang } : {}),
+        },
+      });
+      expect(res.status, path).toBe(200);
+      return (await res.json()) as Record<string, unknown>;
+    };
+    type Row = { trackingCode: string; category: { name: string }; unit: { name: string } | null };
+    const rowIn = async (lang?: string) => {
+      const page = await asOfficial(`/v1/queues/all?q=${code}`, lang);
+      return (page.items as Row[]).find((r) => r.trackingCode === code)!;
+    };
+    // The worker routes the case to the unit of its hotline.
+    s.startWorker();
+    for (let i = 0; i < 100 && !(await rowIn())?.unit; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await s.stopWorker();
+    const [viRow, enRow] = [await rowIn(), await rowIn('en')];
+    expect(viRow.category.name).toBe('Xây dựng');
+    expect(enRow.category.name).toBe('Construction');
+    expect(viRow.unit?.name).toBe('Sở Xây dựng');
+    expect(enRow.unit?.name).toBe('Department of Construction');
+    expect((await rowIn('vi, en;q=0.5')).category.name).toBe('Xây dựng');
+
+    const viPage = await asOfficial(`/v1/cases/${code}/detail`);
+    const enPage = await asOfficial(`/v1/cases/${code}/detail`, 'en-GB');
+    expect(viPage.category).toEqual({ code: 'xay-dung', name: 'Xây dựng' });
+    expect(enPage.category).toEqual({ code: 'xay-dung', name: 'Construction' });
+    expect(viPage.unit).toMatchObject({ code: 'so-xay-dung', name: 'Sở Xây dựng' });
+    expect(enPage.unit).toMatchObject({ code: 'so-xay-dung', name: 'Department of Construction' });
+    // The timeline names the unit the case was routed to in the same language.
+    const texts = (page: Record<string, unknown>) =>
+      JSON.stringify((page.timeline as { description: unknown }[]).map((e) => e.description));
+    expect(texts(enPage)).toContain('Department of Construction');
+    expect(texts(viPage)).not.toContain('Department of Construction');
+  });
+
+  it('names the report rows and their exports in the official’s language', async () => {
+    const auth = await bearerFor(s.baseUrl, s.province.adminOfficialId, ['reports:read']);
+    const day = (offset: number) =>
+      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const period = `from=${day(-1)}&to=${day(1)}`;
+    const get = async (path: string, lang?: string) => {
+      const res = await fetch(s.baseUrl + path, {
+        headers: { ...auth, ...(lang ? { 'accept-language': lang } : {}) },
+      });
+      expect(res.status, path).toBe(200);
+      return res;
+    };
+    const rowNames = async (path: string, lang?: string) => {
+      const body = (await (await get(path, lang)).json()) as { rows: { name: string | null }[] };
+      return body.rows.map((r) => r.name);
+    };
+    expect(await rowNames(`/v1/reports/units?${period}`)).toContain('Sở Xây dựng');
+    const units = await rowNames(`/v1/reports/units?${period}`, 'en');
+    expect(units).toContain('Department of Construction');
+    expect(units).not.toContain('Sở Xây dựng');
+    const byCategory = `/v1/reports/breakdown?by=category&${period}`;
+    expect(await rowNames(byCategory, 'en')).toContain('Construction');
+    expect(await rowNames(byCategory)).toContain('Xây dựng');
+
+    // An export is a plain link: `?lang=` names its rows (the headers stay Vietnamese).
+    const csv = async (path: string) => (await get(path)).text();
+    const english = await csv(
+      `/v1/reports/breakdown/export?by=category&${period}&format=csv&lang=en`,
+    );
+    expect(english).toContain('Construction');
+    expect(english).toContain('Lĩnh vực');
+    expect(await csv(`/v1/reports/units/export?${period}&format=csv`)).toContain('Sở Xây dựng');
+
+    // The leader view names each hotline and its unit in English too.
+    type Line = { name: string; unitName: string };
+    const lines = async (lang?: string) =>
+      ((await (await get(`/v1/oversight/hotlines?${period}`, lang)).json()) as { hotlines: Line[] })
+        .hotlines;
+    expect(await lines('en')).toContainEqual(
+      expect.objectContaining({
+        name: 'Hotline of the Director of Construction',
+        unitName: 'Department of Construction',
+      }),
+    );
+    expect((await lines()).map((l) => l.name)).not.toContain(
+      'Hotline of the Director of Construction',
+    );
   });
 });

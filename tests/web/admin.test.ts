@@ -6,7 +6,13 @@ import { tables } from '@hotline/db';
 import { call } from '../auth/auth-client.js';
 import { launchBrowser, newContext, screenshot, signInToConsole } from '../support/browser.js';
 import { addSignInOfficial, TEST_PASSWORD } from '../support/officials.js';
-import { adminRequest, getJson, startSystem, type TestSystem } from '../support/system.js';
+import {
+  adminRequest,
+  getJson,
+  postJson,
+  startSystem,
+  type TestSystem,
+} from '../support/system.js';
 
 describe('administration pages in a browser', () => {
   let sys: TestSystem;
@@ -247,6 +253,42 @@ describe('administration pages in a browser', () => {
     await page.evaluate("localStorage.setItem('hotline.lang', 'vi')");
     await context.close();
   }, 60_000);
+
+  it('names a case’s category in the queue in the console’s language', async () => {
+    const sent = await postJson(sys.baseUrl, '/v1/cases', {
+      categoryCode: 'moi-truong',
+      hotline: '0239 3000 111',
+      text: 'Nước thải từ xưởng nhuộm chảy ra kênh, bốc mùi hôi suốt cả tuần nay.',
+      citizen: { name: 'Phạm Văn Tư', phone: '0913456781' },
+    });
+    expect(sent.status).toBe(201);
+    const code = sent.body!.trackingCode as string;
+    await adminRequest(sys.baseUrl, 'PATCH', '/v1/admin/categories/moi-truong', {
+      nameEn: 'Environment',
+    });
+    for (const size of ['desktop', 'mobile'] as const) {
+      const { context, page } = await signInAdmin(size);
+      await page.evaluate("localStorage.setItem('hotline.lang', 'en')");
+      await page.goto(`${sys.baseUrl}/console/queues/all`);
+      const row = page.locator('tr, [role="row"], li, article').filter({ hasText: code }).last();
+      await row.getByText('Environment', { exact: true }).waitFor();
+      expect(await row.getByText('Môi trường').count()).toBe(0);
+      await screenshot(page, `console-queue-english-names-${size}`);
+      // So does the case page.
+      await page.goto(`${sys.baseUrl}/console/cases/${code}`);
+      await page.getByText('Environment', { exact: true }).first().waitFor();
+      expect(await page.getByText('Môi trường', { exact: true }).count()).toBe(0);
+      await screenshot(page, `console-case-english-names-${size}`);
+      await page.goto(`${sys.baseUrl}/console/queues/all`);
+      if (size === 'desktop') {
+        // Switching back to Vietnamese asks the API again: the names follow the switch.
+        await page.getByText('VI', { exact: true }).click();
+        await row.getByText('Môi trường', { exact: true }).waitFor();
+      }
+      await page.evaluate("localStorage.setItem('hotline.lang', 'vi')");
+      await context.close();
+    }
+  }, 90_000);
 
   it('a handler sees no administration menu, and /console/admin tells him it is not for him', async () => {
     const handler = await addSignInOfficial(sys.database.db, sys.province.departmentUnitId, [

@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { INCLUDE_DRILLS } from './reports.schemas.js';
+import { INCLUDE_DRILLS, NAMES_LANG } from './reports.schemas.js';
 import { SafeString } from './safe-string.js';
 
 // The supervisors' dashboard charts that the reports do not give: the backlog over time,
@@ -28,6 +28,7 @@ export const ChartPeriodQuery = Type.Object(
     to: DATE('End: YYYY-MM-DD (inclusive) or an ISO date-time (exclusive)'),
     format: FORMAT,
     includeDrills: INCLUDE_DRILLS,
+    lang: NAMES_LANG,
   },
   { additionalProperties: false },
 );

@@ -10,6 +10,16 @@ const DATE = (description: string) => SafeString({ minLength: 10, maxLength: 40,
 const NULLABLE_NUMBER = Type.Union([Type.Number(), Type.Null()]);
 const NULLABLE_STRING = Type.Union([SafeString(), Type.Null()]);
 /** Drills (diễn tập) are left out of every figure and list unless asked for. */
+/**
+ * `?lang=`: the language of the names of units, hotlines and categories in the rows (else
+ * Accept-Language, else Vietnamese). Exports are plain links, so the console puts it there.
+ */
+export const NAMES_LANG = Type.Optional(
+  Type.Union([Type.Literal('vi'), Type.Literal('en')], {
+    description: 'vi or en; absent: from Accept-Language, else vi',
+  }),
+);
+
 export const INCLUDE_DRILLS = Type.Optional(
   Type.Boolean({ description: 'Count drill units, categories and hotlines too (default false)' }),
 );
@@ -21,6 +31,7 @@ export const OversightQuery = Type.Object(
     offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
     format: FORMAT,
     includeDrills: INCLUDE_DRILLS,
+    lang: NAMES_LANG,
   },
   { additionalProperties: false },
 );
@@ -70,6 +81,7 @@ export const ReportQuery = Type.Object(
     to: DATE('End: YYYY-MM-DD (inclusive) or an ISO date-time (exclusive)'),
     format: FORMAT,
     includeDrills: INCLUDE_DRILLS,
+    lang: NAMES_LANG,
   },
   { additionalProperties: false },
 );
@@ -82,6 +94,7 @@ export const BreakdownQuery = Type.Object(
     by: Type.Union([Type.Literal('channel'), Type.Literal('category')]),
     format: FORMAT,
     includeDrills: INCLUDE_DRILLS,
+    lang: NAMES_LANG,
   },
   { additionalProperties: false },
 );
@@ -98,6 +111,7 @@ export const SeriesQuery = Type.Object(
     ),
     format: FORMAT,
     includeDrills: INCLUDE_DRILLS,
+    lang: NAMES_LANG,
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,6 @@
 import type { LogCallBody } from '@hotline/contracts';
 import { insertCallLog, listOpenCasesOfPhone, type Database, type RawSql } from '@hotline/db';
-import { formatTrackingCode, normalizeVietnamesePhone } from '@hotline/domain';
+import { formatTrackingCode, normalizeVietnamesePhone, type Lang } from '@hotline/domain';
 import { AppError, validationFailed, type FieldProblem } from '../errors.js';
 import { requireGrant, type TokenPrincipal } from '../official-tokens/official-tokens.js';
 import { submitCase, type SubmittedCase } from '../submit-case.js';
@@ -109,11 +109,16 @@ async function submitCallAsCase(
 }
 
 /** The caller's open cases, for the operator on the line. */
-export async function findCallerCases(deps: { db: Database }, who: TokenPrincipal, phone: string) {
+export async function findCallerCases(
+  deps: { db: Database },
+  who: TokenPrincipal,
+  phone: string,
+  lang: Lang = 'vi',
+) {
   requireGrant(who, 'calls:write', CALL_TAKERS);
   const normalized = normalizeVietnamesePhone(phone);
   if (!normalized.ok) throw validationFailed([{ field: 'phone', reason: normalized.reason }]);
-  const rows = await listOpenCasesOfPhone(deps.db, normalized.e164);
+  const rows = await listOpenCasesOfPhone(deps.db, normalized.e164, undefined, lang);
   return {
     phone: normalized.e164,
     cases: rows.map((r) => ({

@@ -8,6 +8,7 @@ import {
   formatTrackingCode,
   projectCase,
   type Actor,
+  type Lang,
   type OfficialRole,
   type RecordedEvent,
   previewKindOf,
@@ -68,7 +69,12 @@ function timelineOf(
  * Showing the citizen's contact is recorded (personal_data_views, context `case_detail`); an
  * anonymous sender stays hidden from the handling unit.
  */
-export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial, ref: string) {
+export async function getCaseDetail(
+  deps: { db: Database },
+  who: ActingOfficial,
+  ref: string,
+  lang: Lang = 'vi',
+) {
   requireScope(who, 'cases:read');
   const scope = await scopeOfOfficial(deps.db, who);
   const roles = who.principal.roles;
@@ -81,6 +87,7 @@ export async function getCaseDetail(deps: { db: Database }, who: ActingOfficial,
     officialId: who.principal.officialId,
     seesAnonymous,
     relatedSince,
+    lang,
   });
   const state = page ? projectCase(page.history.map((h) => h.event)) : null;
   if (!page || !state) throw new AppError('CASE_NOT_FOUND', 'no such case in your scope');

@@ -1,6 +1,6 @@
 import type { CaseLookupResponse } from '@hotline/contracts';
 import { lookupCasesInScope, type Database } from '@hotline/db';
-import { formatTrackingCode, readCaseLookupQuery } from '@hotline/domain';
+import { formatTrackingCode, readCaseLookupQuery, type Lang } from '@hotline/domain';
 import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
 import { SEE_ANONYMOUS } from '../case-detail/get-case-detail.js';
 import { validationFailed } from '../errors.js';
@@ -16,6 +16,7 @@ export async function lookupCases(
   deps: { db: Database },
   who: ActingOfficial,
   query: string,
+  lang: Lang = 'vi',
 ): Promise<CaseLookupResponse> {
   requireScope(who, 'cases:read');
   const read = readCaseLookupQuery(query);
@@ -31,6 +32,7 @@ export async function lookupCases(
       isAnonymousSearchable: who.principal.roles.some((r) => SEE_ANONYMOUS.includes(r)),
     },
     LOOKUP_LIMIT + 1,
+    lang,
   );
   return {
     readAs: read.trackingCode ? 'tracking_code' : 'phone',

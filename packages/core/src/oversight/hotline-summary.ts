@@ -1,5 +1,6 @@
 import type { HotlineSummaryResponse } from '@hotline/contracts';
 import { listHotlineSummaries, type Database } from '@hotline/db';
+import type { Lang } from '@hotline/domain';
 import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
 import { reportScopeOf, type DrillOption } from '../reports/report-scope.js';
 import { parsePeriod } from './chart-buckets.js';
@@ -11,7 +12,7 @@ import { parsePeriod } from './chart-buckets.js';
 export async function hotlineSummary(
   deps: { db: Database },
   who: ActingOfficial,
-  query: { from: string; to: string } & DrillOption,
+  query: { from: string; to: string; lang?: Lang } & DrillOption,
   now: Date,
   timeZone: string,
 ): Promise<HotlineSummaryResponse> {
@@ -21,6 +22,7 @@ export async function hotlineSummary(
   const rows = await listHotlineSummaries(deps.db, scope, who.principal.officialId, {
     ...period,
     now,
+    lang: query.lang ?? 'vi',
   });
   return {
     from: period.from.toISOString(),

@@ -5,7 +5,7 @@ import {
   type OversightList,
   type OversightRow,
 } from '@hotline/db';
-import { formatTrackingCode, type WorkingCalendar } from '@hotline/domain';
+import { formatTrackingCode, type Lang, type WorkingCalendar } from '@hotline/domain';
 import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
 import { reportScopeOf, type DrillOption } from '../reports/report-scope.js';
 import { loadWorkingCalendar } from '../calendars/load-working-calendar.js';
@@ -89,7 +89,7 @@ export async function listOversight(
   deps: { db: Database },
   who: ActingOfficial,
   list: OversightList,
-  page: { limit: number; offset: number } & DrillOption,
+  page: { limit: number; offset: number; lang?: Lang } & DrillOption,
   now: Date,
 ): Promise<OversightPage> {
   requireScope(who, 'reports:read');

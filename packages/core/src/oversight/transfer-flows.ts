@@ -1,5 +1,6 @@
 import type { TransferFlowsResponse } from '@hotline/contracts';
 import { countTransfers, listTransferFlows, type Database } from '@hotline/db';
+import type { Lang } from '@hotline/domain';
 import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
 import { reportScopeOf, type DrillOption } from '../reports/report-scope.js';
 import { parsePeriod } from './chart-buckets.js';
@@ -11,14 +12,14 @@ import { parsePeriod } from './chart-buckets.js';
 export async function transferFlows(
   deps: { db: Database },
   who: ActingOfficial,
-  query: { from: string; to: string } & DrillOption,
+  query: { from: string; to: string; lang?: Lang } & DrillOption,
   timeZone: string,
 ): Promise<TransferFlowsResponse> {
   requireScope(who, 'reports:read');
   const period = parsePeriod(query.from, query.to, timeZone);
   const scope = await reportScopeOf(deps.db, who, query);
   const [rows, total] = await Promise.all([
-    listTransferFlows(deps.db, scope, period),
+    listTransferFlows(deps.db, scope, { ...period, lang: query.lang ?? 'vi' }),
     countTransfers(deps.db, scope, period),
   ]);
   return {

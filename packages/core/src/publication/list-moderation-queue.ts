@@ -4,7 +4,7 @@ import {
   listModerationQueue as listRows,
   type Database,
 } from '@hotline/db';
-import { formatTrackingCode } from '@hotline/domain';
+import { formatTrackingCode, type Lang } from '@hotline/domain';
 import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
 import { moderationScopeOf } from './moderation-scope.js';
 import { knownPersonalDataOf, redactForPublication } from './public-case.js';
@@ -19,12 +19,13 @@ export async function listModerationQueue(
   deps: { db: Database },
   who: ActingOfficial,
   query: ModerationQueueQuery,
+  lang: Lang = 'vi',
 ): Promise<ModerationQueue> {
   requireScope(who, 'cases:read');
   const scope = await moderationScopeOf(deps.db, who);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  const window = { limit: pageSize + 1, offset: (page - 1) * pageSize };
+  const window = { limit: pageSize + 1, offset: (page - 1) * pageSize, lang };
   const rows =
     query.state === 'decided'
       ? await listModerationDecisions(deps.db, scope, window)

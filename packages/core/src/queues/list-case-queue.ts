@@ -6,7 +6,12 @@ import {
   type CaseQueueSort,
   type Database,
 } from '@hotline/db';
-import { formatTrackingCode, normalizeVietnamesePhone, readCaseLookupQuery } from '@hotline/domain';
+import {
+  formatTrackingCode,
+  type Lang,
+  normalizeVietnamesePhone,
+  readCaseLookupQuery,
+} from '@hotline/domain';
 import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
 import { QueueCountCache } from './count-cache.js';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor.js';
@@ -78,6 +83,7 @@ export async function listQueue(
   queue: CaseQueueName,
   query: QueueQuery,
   now: Date,
+  lang: Lang = 'vi',
 ): Promise<QueuePage> {
   requireScope(who, 'cases:read');
   const scope = await scopeOfOfficial(deps.db, who);
@@ -113,6 +119,7 @@ export async function listQueue(
       after,
       limit: limit + 1,
       now,
+      lang,
     }),
     countsOf(),
   ]);

@@ -7,7 +7,7 @@ import {
   type FactCounts,
   type ReportKey,
 } from '@hotline/db';
-import { onTimeOf, rankByOnTime } from '@hotline/domain';
+import { onTimeOf, rankByOnTime, type Lang } from '@hotline/domain';
 import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
 import { reportScopeOf, type DrillOption } from './report-scope.js';
 import { addCounts, figuresOf, type Figures } from './figures.js';
@@ -44,7 +44,7 @@ export interface Report {
 export async function reportFigures(
   deps: { db: Database },
   who: ActingOfficial,
-  query: { from: string; to: string; by: ReportGrouping } & DrillOption,
+  query: { from: string; to: string; by: ReportGrouping; lang?: Lang } & DrillOption,
   now: Date,
   timeZone: string,
 ): Promise<Report> {
@@ -78,6 +78,7 @@ export async function reportFigures(
     deps.db,
     query.by,
     groups.flatMap((g) => (g.key === null ? [] : [g.key])),
+    query.lang,
   );
   const named = groups
     .map((g) => ({

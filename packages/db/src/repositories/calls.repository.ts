@@ -1,7 +1,8 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { OPEN_STATUSES } from '@hotline/domain';
+import { OPEN_STATUSES, type Lang } from '@hotline/domain';
 import type { Executor, RawSql } from '../client.js';
 import { adminUnits, cases, categories } from '../schema/index.js';
+import { nameInLang, nameInLangOrNull } from './name-in-lang.js';
 
 export interface CallLogRow {
   caseId: string;
@@ -25,14 +26,19 @@ export async function insertCallLog(sql: RawSql, row: CallLogRow): Promise<void>
 }
 
 /** A caller's open cases, newest first ("I called about this last week"). */
-export async function listOpenCasesOfPhone(db: Executor, phone: string, limit = 20) {
+export async function listOpenCasesOfPhone(
+  db: Executor,
+  phone: string,
+  limit = 20,
+  lang: Lang = 'vi',
+) {
   return db
     .select({
       trackingCode: cases.trackingCode,
       status: cases.status,
       channel: cases.channel,
-      categoryName: categories.name,
-      unitName: adminUnits.name,
+      categoryName: nameInLang(lang, categories.name, categories.nameEn),
+      unitName: nameInLangOrNull(lang, adminUnits.name, adminUnits.nameEn),
       text: cases.text,
       receivedAt: cases.receivedAt,
       resolutionDueAt: cases.resolutionDueAt,

@@ -1,6 +1,11 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { normalizeTrackingCode, type CaseEvent, type RecordedEvent } from '@hotline/domain';
+import {
+  normalizeTrackingCode,
+  type CaseEvent,
+  type Lang,
+  type RecordedEvent,
+} from '@hotline/domain';
 import type { Executor } from '../client.js';
 import { adminUnits, categories, cases, officials } from '../schema/index.js';
 import { actorOf } from './case-history.repository.js';
@@ -10,6 +15,7 @@ import {
   scopePlaceholderValues,
   type CaseScope,
 } from './case-scope.repository.js';
+import { nameInLang, nameInLangOrNull } from './name-in-lang.js';
 import { slaPoliciesJson } from './sla-policies.repository.js';
 import { recordContactView, relatedCasesOfPage, type RelatedCaseRow } from './case-page-parts.js';
 
@@ -51,12 +57,15 @@ export async function loadCasePage(
     seesAnonymous: boolean;
     /** Related by commune since then. */
     relatedSince: Date;
+    /** The language of the category's, units' and commune's names (Vietnamese unless asked). */
+    lang?: Lang;
   },
 ) {
+  const lang = viewer.lang ?? 'vi';
   const key = trackingCodeOrId.trim();
   const byId = UUID.test(key);
-  const statement = oncePerHandle(db, `case-page:${byId}:${scope.kind}`, () =>
-    casePageStatement(db, byId, scope.kind),
+  const statement = oncePerHandle(db, `case-page:${byId}:${scope.kind}:${lang}`, () =>
+    casePageStatement(db, byId, scope.kind, lang),
   );
   const [row] = await statement.execute({
     key: byId ? key : normalizeTrackingCode(key),
@@ -77,7 +86,7 @@ export async function loadCasePage(
 }
 
 /** loadCasePage's statement, by id or by tracking code (`key`), for a kind of scope. */
-function casePageStatement(db: Executor, byId: boolean, scopeKind: CaseScope['kind']) {
+function casePageStatement(db: Executor, byId: boolean, scopeKind: CaseScope['kind'], lang: Lang) {
   const match = byId
     ? eq(cases.id, sql.placeholder('key'))
     : eq(cases.trackingCode, sql.placeholder('key'));
@@ -85,12 +94,12 @@ function casePageStatement(db: Executor, byId: boolean, scopeKind: CaseScope['ki
     .select({
       case: cases,
       categoryCode: categories.code,
-      categoryName: categories.name,
+      categoryName: nameInLang(lang, categories.name, categories.nameEn),
       unitCode: unit.code,
-      unitName: unit.name,
+      unitName: nameInLangOrNull(lang, unit.name, unit.nameEn),
       unitNeedsApproval: unit.resolutionNeedsApproval,
       communeCode: commune.code,
-      communeName: commune.name,
+      communeName: nameInLangOrNull(lang, commune.name, commune.nameEn),
       assigneeName: assignee.fullName,
       events: sql<PageEventRow[]>`(select coalesce(json_agg(json_build_object(
           'version', e.version, 'type', e.type, 'payload', e.payload, 'actorKind', e.actor_kind,
@@ -105,7 +114,7 @@ function casePageStatement(db: Executor, byId: boolean, scopeKind: CaseScope['ki
         join officials o on o.id = named.id)`,
       unitNames: sql<
         Record<string, string>
-      >`(select coalesce(json_object_agg(u.id, u.name), '{}'::json)
+      >`(select coalesce(json_object_agg(u.id, ${nameInLang(lang, sql`u.name`, sql`u.name_en`)}), '{}'::json)
         from (select distinct coalesce(e.payload->>'toUnitId', e.payload->>'unitId')::uuid as id
           from case_events e where e.case_id = ${cases.id} and e.type in ('routed', 'transferred', 'unit_merged')) named
         join admin_units u on u.id = named.id)`,
@@ -147,7 +156,7 @@ function casePageStatement(db: Executor, byId: boolean, scopeKind: CaseScope['ki
     .leftJoin(assignee, eq(assignee.id, cases.assigneeId))
     .where(and(match, caseScopePlaceholders(scopeKind)))
     .limit(1)
-    .prepare('case_page');
+    .prepare(`case_page_${lang}`);
 }
 
 /** Whether a handler's resolution in this unit waits for a leader's approval. */

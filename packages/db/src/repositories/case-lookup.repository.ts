@@ -1,5 +1,7 @@
 import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { Lang } from '@hotline/domain';
 import type { Executor } from '../client.js';
+import { nameInLang, nameInLangOrNull } from './name-in-lang.js';
 import { adminUnits, cases, categories } from '../schema/index.js';
 import { caseScopeCondition, type CaseScope } from './case-scope.repository.js';
 
@@ -22,6 +24,7 @@ export async function lookupCasesInScope(
   scope: CaseScope,
   keys: CaseLookupKeys,
   limit: number,
+  lang: Lang = 'vi',
 ) {
   const matches: SQL[] = [];
   if (keys.trackingCode) matches.push(eq(cases.trackingCode, keys.trackingCode));
@@ -41,9 +44,9 @@ export async function lookupCasesInScope(
       slaState: cases.slaState,
       receivedAt: cases.receivedAt,
       categoryCode: categories.code,
-      categoryName: categories.name,
+      categoryName: nameInLang(lang, categories.name, categories.nameEn),
       unitCode: adminUnits.code,
-      unitName: adminUnits.name,
+      unitName: nameInLangOrNull(lang, adminUnits.name, adminUnits.nameEn),
       excerpt: sql<string>`left(${cases.text}, 200)`,
     })
     .from(cases)

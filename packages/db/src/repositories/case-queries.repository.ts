@@ -4,6 +4,7 @@ import {
   normalizeTrackingCode,
   OPEN_STATUSES,
   type CaseStatus,
+  type Lang,
   type Channel,
   type Priority,
   type SlaState,
@@ -11,6 +12,7 @@ import {
 import { plannedEachTime, type Executor } from '../client.js';
 import { adminUnits, categories, cases, officials } from '../schema/index.js';
 import { caseScopeCondition, type CaseScope } from './case-scope.repository.js';
+import { nameInLang, nameInLangOrNull } from './name-in-lang.js';
 import { overdueCase } from './overdue-sql.js';
 
 /** The named queues of the officials' console. */
@@ -193,8 +195,11 @@ export async function listCaseQueue(
     after: CaseQueueAfter | null;
     limit: number;
     now: Date;
+    /** The language of the category's and unit's names (Vietnamese unless asked). */
+    lang?: Lang;
   },
 ) {
+  const lang = query.lang ?? 'vi';
   const where = whereOf(scope, query.queue, query.viewer, query.filters, query.now);
   const exec = plannerFor(db, query.filters);
   const order =
@@ -210,9 +215,9 @@ export async function listCaseQueue(
       priority: cases.priority,
       channel: cases.channel,
       categoryCode: categories.code,
-      categoryName: categories.name,
+      categoryName: nameInLang(lang, categories.name, categories.nameEn),
       unitCode: unit.code,
-      unitName: unit.name,
+      unitName: nameInLangOrNull(lang, unit.name, unit.nameEn),
       assigneeId: assignee.id,
       assigneeName: assignee.fullName,
       receivedAt: cases.receivedAt,

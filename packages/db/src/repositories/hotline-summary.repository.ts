@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { Lang } from '@hotline/domain';
 import { plannedEachTime, type Executor } from '../client.js';
+import { nameInLang } from './name-in-lang.js';
 import type { CaseScope } from './case-scope.repository.js';
 import { caseInScope, openStatusList, uuidArray } from './oversight-chart-scope.js';
 import { overdueCaseC } from './overdue-sql.js';
@@ -40,14 +42,16 @@ export async function listHotlineSummaries(
   db: Executor,
   scope: CaseScope,
   officialId: string,
-  period: { from: Date; to: Date; now: Date },
+  period: { from: Date; to: Date; now: Date; lang?: Lang },
 ): Promise<HotlineSummaryRow[]> {
+  const lang = period.lang ?? 'vi';
   const from = period.from.toISOString();
   const to = period.to.toISOString();
   const isOpen = sql`c.status in (${openStatusList()})`;
   const rows = await plannedEachTime(db).execute<HotlineSummaryRow>(sql`
-    select h.id, h.number, h.display_number, h.name, o.full_name as owner_name,
-      u.name as unit_name, h.is_active, h.owner_official_id = ${officialId}::uuid as is_mine,
+    select h.id, h.number, h.display_number,
+      ${nameInLang(lang, sql`h.name`, sql`h.name_en`)} as name, o.full_name as owner_name,
+      ${nameInLang(lang, sql`u.name`, sql`u.name_en`)} as unit_name, h.is_active, h.owner_official_id = ${officialId}::uuid as is_mine,
       count(c.id) filter (where c.received_at >= ${from}::timestamptz
         and c.received_at < ${to}::timestamptz)::int as received,
       count(c.id) filter (where exists (select 1 from case_events e where e.case_id = c.id
@@ -62,7 +66,7 @@ export async function listHotlineSummaries(
     join admin_units u on u.id = h.unit_id
     left join cases c on c.hotline_id = h.id and ${caseInScope(sql`c.id`, scope)}
     where ${visibleHotline(scope)} and ${scope.includeDrills ? sql`true` : sql`not h.is_drill`}
-    group by h.id, o.full_name, u.name
-    order by is_mine desc, h.is_active desc, h.name`);
+    group by h.id, o.full_name, u.id
+    order by is_mine desc, h.is_active desc, name`);
   return [...rows];
 }

@@ -1,8 +1,10 @@
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { Lang } from '@hotline/domain';
 import type { Executor } from '../client.js';
 import { adminUnits, caseEvents, categories, cases, officials } from '../schema/index.js';
 import { caseScopeCondition, type CaseScope } from './case-scope.repository.js';
+import { nameInLang, nameInLangOrNull } from './name-in-lang.js';
 
 const unit = alias(adminUnits, 'unit');
 
@@ -31,7 +33,7 @@ const reviewable = and(
 function moderationList(
   db: Executor,
   scope: CaseScope,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; lang?: Lang },
   which: { where: SQL | undefined; orderBy: SQL[] },
 ) {
   return db
@@ -39,8 +41,8 @@ function moderationList(
       id: cases.id,
       trackingCode: cases.trackingCode,
       status: cases.status,
-      categoryName: categories.name,
-      unitName: unit.name,
+      categoryName: nameInLang(page.lang ?? 'vi', categories.name, categories.nameEn),
+      unitName: nameInLangOrNull(page.lang ?? 'vi', unit.name, unit.nameEn),
       text: cases.text,
       updatedAt: cases.updatedAt,
       publicationState: cases.publicationState,
@@ -62,7 +64,7 @@ function moderationList(
 export function listModerationQueue(
   db: Executor,
   scope: CaseScope,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; lang?: Lang },
 ) {
   return moderationList(db, scope, page, {
     where: and(eq(cases.publicationState, 'pending'), reviewable),
@@ -74,7 +76,7 @@ export function listModerationQueue(
 export function listModerationDecisions(
   db: Executor,
   scope: CaseScope,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; lang?: Lang },
 ) {
   return moderationList(db, scope, page, {
     where: ne(cases.publicationState, 'pending'),

@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { Lang } from '@hotline/domain';
 import type { Executor } from '../client.js';
+import { nameInLang } from './name-in-lang.js';
 import type { CaseScope } from './case-scope.repository.js';
 import { inPeriod, read, scopeOn } from './report-sql.js';
 
@@ -239,16 +241,18 @@ export async function nameReportKeys(
   db: Executor,
   by: ReportKey,
   keys: readonly string[],
+  lang: Lang = 'vi',
 ): Promise<Map<string, string>> {
   if (by === 'channel') return new Map(keys.map((k) => [k, k]));
   if (keys.length === 0) return new Map();
   const ids = sql`${`{${keys.join(',')}}`}::uuid[]`;
+  const nameIn = nameInLang(lang, sql`name`, sql`name_en`);
   const rows = await db.execute<{ id: string; name: string }>(
     by === 'unit'
-      ? sql`select id::text, name from admin_units where id = any(${ids})`
+      ? sql`select id::text, ${nameIn} as name from admin_units where id = any(${ids})`
       : by === 'official'
         ? sql`select id::text, full_name as name from officials where id = any(${ids})`
-        : sql`select id::text, name from categories where id = any(${ids})`,
+        : sql`select id::text, ${nameIn} as name from categories where id = any(${ids})`,
   );
   return new Map(rows.map((r) => [r.id, r.name]));
 }

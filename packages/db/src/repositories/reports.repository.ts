@@ -1,9 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { OPEN_STATUSES } from '@hotline/domain';
+import { OPEN_STATUSES, type Lang } from '@hotline/domain';
 import { plannedEachTime, type Executor } from '../client.js';
 import { caseScopeCondition, type CaseScope } from './case-scope.repository.js';
 import { overdueCaseC } from './overdue-sql.js';
 import { drillsLeftOut } from './drill-filter.js';
+import { nameInLang } from './name-in-lang.js';
 
 // Queries for oversight lists and reports. Every one takes the official's scope and applies
 // it in SQL; none selects a citizen's personal data. Instants are sent as ISO strings (see the
@@ -128,21 +129,25 @@ export async function listOversightCases(
   db: Executor,
   scope: CaseScope,
   list: OversightList,
-  page: { now: Date; limit: number; offset: number },
+  page: { now: Date; limit: number; offset: number; lang?: Lang },
 ): Promise<{ rows: OversightRow[]; total: number }> {
+  const lang = page.lang ?? 'vi';
+  const name = (alias: string) =>
+    nameInLang(lang, sql.raw(`${alias}.name`), sql.raw(`${alias}.name_en`));
   const where = sql`${scopeOn(scope)} and ${listCondition(list, page.now.toISOString())}`;
   const [count] = await plannedEachTime(db).execute<{ n: number }>(
     sql`select count(*)::int as n from cases c where ${where}`,
   );
   const rows = await plannedEachTime(db).execute<OversightRow>(sql`
     select c.id, c.tracking_code, c.status::text as status, c.sla_state::text as sla_state,
-      c.unit_id, u.name as unit_name, o.full_name as assignee_name, cat.name as category_name,
+      c.unit_id, ${name('u')} as unit_name, o.full_name as assignee_name,
+      ${name('cat')} as category_name,
       c.channel::text as channel, ${iso(sql`c.received_at`)} as received_at,
       ${iso(sql`c.resolution_due_at`)} as resolution_due_at,
       c.escalation_level::int as escalation_level, c.transfer_count::int as transfer_count,
       ${iso(sql`esc.occurred_at`)} as escalated_at, esc.payload as escalation_payload,
-      eo.full_name as escalated_to_official_name, eu.name as escalated_to_unit_name,
-      (select array_agg(pu.name order by e.version) from case_events e
+      eo.full_name as escalated_to_official_name, ${name('eu')} as escalated_to_unit_name,
+      (select array_agg(${name('pu')} order by e.version) from case_events e
          join admin_units pu on pu.id = coalesce(e.payload->>'toUnitId', e.payload->>'unitId')::uuid
          where e.case_id = c.id and e.type in ('routed', 'transferred')) as unit_path
     from cases c

@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { Lang } from '@hotline/domain';
 import { plannedEachTime, type Executor } from '../client.js';
+import { nameInLang } from './name-in-lang.js';
 import type { CaseScope } from './case-scope.repository.js';
 import { caseInScope, uuidArray } from './oversight-chart-scope.js';
 
@@ -37,11 +39,14 @@ function visibleTransfer(scope: CaseScope): SQL {
 export async function listTransferFlows(
   db: Executor,
   scope: CaseScope,
-  period: { from: Date; to: Date },
+  period: { from: Date; to: Date; lang?: Lang },
 ): Promise<TransferFlowRow[]> {
+  const lang = period.lang ?? 'vi';
   const rows = await plannedEachTime(db).execute<TransferFlowRow>(sql`
-    select e.payload->>'fromUnitId' as from_unit_id, fu.name as from_unit_name,
-      e.payload->>'toUnitId' as to_unit_id, tu.name as to_unit_name,
+    select e.payload->>'fromUnitId' as from_unit_id,
+      ${nameInLang(lang, sql`fu.name`, sql`fu.name_en`)} as from_unit_name,
+      e.payload->>'toUnitId' as to_unit_id,
+      ${nameInLang(lang, sql`tu.name`, sql`tu.name_en`)} as to_unit_name,
       count(*)::int as transfers, count(distinct e.case_id)::int as cases
     from case_events e
     left join admin_units fu on fu.id = ${FROM_UNIT}

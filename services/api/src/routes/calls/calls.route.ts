@@ -8,7 +8,7 @@ import {
   LogCallBody,
   LogCallResponse,
 } from '@hotline/contracts';
-import { findCallerCases, logCall } from '@hotline/core';
+import { findCallerCases, logCall, pickLang } from '@hotline/core';
 import type { Database, RawSql } from '@hotline/db';
 import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 
@@ -67,6 +67,12 @@ export const callRoutes =
           response: { 200: CallerCasesResponse, ...ERRORS },
         },
       },
-      async (request) => findCallerCases(deps, officialOf(request), request.body.phone),
+      async (request) =>
+        findCallerCases(
+          deps,
+          officialOf(request),
+          request.body.phone,
+          pickLang(undefined, request.headers['accept-language']),
+        ),
     );
   };

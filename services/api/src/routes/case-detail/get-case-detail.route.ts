@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CaseDetailResponse, CaseRefParams, ErrorResponse } from '@hotline/contracts';
-import { getCaseDetail } from '@hotline/core';
+import { getCaseDetail, pickLang } from '@hotline/core';
 import type { Database } from '@hotline/db';
 import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 
@@ -29,7 +29,9 @@ export const caseDetailRoute =
         },
       },
       async (request, reply) => {
-        const detail = await getCaseDetail(deps, officialOf(request), request.params.id);
+        // Names of the category, units and commune in the console's language.
+        const lang = pickLang(undefined, request.headers['accept-language']);
+        const detail = await getCaseDetail(deps, officialOf(request), request.params.id, lang);
         // Personal data: never cached by a browser or proxy.
         void reply.header('cache-control', 'no-store');
         return detail;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CaseLookupBody, CaseLookupResponse, ErrorResponse } from '@hotline/contracts';
-import { lookupCases } from '@hotline/core';
+import { lookupCases, pickLang } from '@hotline/core';
 import type { Database } from '@hotline/db';
 import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 
@@ -32,6 +32,12 @@ export const caseLookupRoute =
           },
         },
       },
-      async (request) => lookupCases(deps, officialOf(request), request.body.query),
+      async (request) =>
+        lookupCases(
+          deps,
+          officialOf(request),
+          request.body.query,
+          pickLang(undefined, request.headers['accept-language']),
+        ),
     );
   };

@@ -12,6 +12,7 @@ import {
   approvePublication,
   getModerationCase,
   listModerationQueue,
+  pickLang,
   refusePublication,
 } from '@hotline/core';
 import type { Database } from '@hotline/db';
@@ -46,7 +47,13 @@ export const moderationRoutes =
           response: { 200: ModerationQueue, 400: ErrorResponse, ...ERRORS },
         },
       },
-      async (request) => listModerationQueue(deps, officialOf(request), request.query),
+      async (request) =>
+        listModerationQueue(
+          deps,
+          officialOf(request),
+          request.query,
+          pickLang(undefined, request.headers['accept-language']),
+        ),
     );
     app.get(
       '/v1/moderation/cases/:id',

@@ -8,7 +8,13 @@ import {
   HotlineSummaryResponse,
   TransferFlowsResponse,
 } from '@hotline/contracts';
-import { backlogSeries, escalationRungs, hotlineSummary, transferFlows } from '@hotline/core';
+import {
+  backlogSeries,
+  escalationRungs,
+  hotlineSummary,
+  pickLang,
+  transferFlows,
+} from '@hotline/core';
 import type { Database } from '@hotline/db';
 import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 import { formatOf, periodStamp, sendTable, jsonOrTable } from '../reports/export-table.js';
@@ -22,6 +28,12 @@ import {
 const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 const TAGS = ['oversight'];
 const SECURITY = [{ officialToken: [] }];
+
+/** The query with the language of the rows' names: `?lang=` (exports), else Accept-Language. */
+const namesIn = (q: ChartPeriodQuery, acceptLanguage: string | undefined) => ({
+  ...q,
+  lang: pickLang(q.lang, acceptLanguage),
+});
 
 /**
  * The dashboard's charts the reports do not give (issue 7): the backlog over time, breaches
@@ -116,7 +128,12 @@ export const oversightChartRoutes =
         },
         async (request, reply) => {
           const q = request.query;
-          const flows = await transferFlows(deps, officialOf(request), q, tz);
+          const flows = await transferFlows(
+            deps,
+            officialOf(request),
+            namesIn(q, request.headers['accept-language']),
+            tz,
+          );
           const format = formatOf(path, q.format);
           if (!format) return flows;
           const name = `chuyen-giua-don-vi_${periodStamp(q.from, q.to)}`;
@@ -139,7 +156,13 @@ export const oversightChartRoutes =
         },
         async (request, reply) => {
           const q = request.query;
-          const summary = await hotlineSummary(deps, officialOf(request), q, new Date(), tz);
+          const summary = await hotlineSummary(
+            deps,
+            officialOf(request),
+            namesIn(q, request.headers['accept-language']),
+            new Date(),
+            tz,
+          );
           const format = formatOf(path, q.format);
           if (!format) return summary;
           const name = `duong-day-nong_${periodStamp(q.from, q.to)}`;

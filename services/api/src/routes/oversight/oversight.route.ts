@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, OversightQuery, OversightResponse } from '@hotline/contracts';
-import { listOversight, type OversightItem } from '@hotline/core';
+import { listOversight, pickLang, type OversightItem } from '@hotline/core';
 import type { Database, OversightList } from '@hotline/db';
 import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 import {
@@ -119,7 +119,8 @@ export const oversightRoutes =
               deps,
               officialOf(request),
               list,
-              { ...asked, ...drills },
+              // Names of units and categories in the official's language.
+              { ...asked, ...drills, lang: pickLang(q.lang, request.headers['accept-language']) },
               new Date(),
             );
             if (!format) return result;

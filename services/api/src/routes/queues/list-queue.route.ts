@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorResponse, QueuePage, QueueParams, QueueQuery } from '@hotline/contracts';
-import { listQueue, newQueueCountCache } from '@hotline/core';
+import { listQueue, newQueueCountCache, pickLang } from '@hotline/core';
 import type { Database } from '@hotline/db';
 import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 
@@ -31,6 +31,8 @@ export const queueRoutes =
           request.params.queue,
           request.query,
           new Date(),
+          // Names of categories and units in the console's language (it sends Accept-Language).
+          pickLang(undefined, request.headers['accept-language']),
         ),
     );
   };

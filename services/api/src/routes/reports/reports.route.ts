@@ -7,7 +7,7 @@ import {
   SeriesQuery,
   SeriesResponse,
 } from '@hotline/contracts';
-import { reportFigures, reportSeries, type ReportGrouping } from '@hotline/core';
+import { pickLang, reportFigures, reportSeries, type ReportGrouping } from '@hotline/core';
 import type { Database } from '@hotline/db';
 import { officialGuard, officialOf, type OfficialResolver } from '../../plugins/official-token.js';
 import { formatOf, periodStamp, sendTable, jsonOrTable } from './export-table.js';
@@ -51,7 +51,14 @@ export const reportRoutes =
           const report = await reportFigures(
             deps,
             officialOf(request),
-            { from: q.from, to: q.to, by, includeDrills: q.includeDrills === true },
+            {
+              from: q.from,
+              to: q.to,
+              by,
+              includeDrills: q.includeDrills === true,
+              // Names of the rows (units) in the official's language; the figures are the same.
+              lang: pickLang(q.lang, request.headers['accept-language']),
+            },
             new Date(),
             deps.timeZone,
           );
@@ -76,7 +83,7 @@ export const reportRoutes =
           const report = await reportFigures(
             deps,
             officialOf(request),
-            q,
+            { ...q, lang: pickLang(q.lang, request.headers['accept-language']) },
             new Date(),
             deps.timeZone,
           );

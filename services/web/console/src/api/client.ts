@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { errorBodyWords } from '../components/error-words';
+import { currentLanguage } from '../i18n';
 import type { paths } from './schema';
 
 /** The CSRF token of the signed-in session (from sign-in or /v1/auth/me); echoed on writes. */
@@ -17,13 +18,21 @@ const csrf: Middleware = {
   },
 };
 
+/** Names of units, hotlines and categories come back in the console's language. */
+const language: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('accept-language', currentLanguage());
+    return request;
+  },
+};
+
 /** The typed API client: paths, parameters and bodies come from the API's OpenAPI document. */
 // The console reads JSON only: exports (CSV, XLSX) are downloaded through plain links.
 export const api = createClient<paths, 'application/json'>({
   baseUrl: '',
   credentials: 'same-origin',
 });
-api.use(csrf);
+api.use(csrf, language);
 
 /**
  * The API's error body as an Error. Its message is the error in the official's words (from

@@ -11747,6 +11747,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -11910,6 +11912,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -12073,6 +12077,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -12236,6 +12242,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -12399,6 +12407,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -12562,6 +12572,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -12725,6 +12737,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -12888,6 +12902,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -13052,6 +13068,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -13263,6 +13281,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -13474,6 +13494,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -13685,6 +13707,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -13897,6 +13921,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -14109,6 +14135,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -14321,6 +14349,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -14469,6 +14499,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -14616,6 +14648,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                     /** @description Default week */
                     interval?: "day" | "week" | "month";
                 };
@@ -14769,6 +14803,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                     /** @description Default week */
                     interval?: "day" | "week" | "month";
                 };
@@ -14922,6 +14958,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                     /** @description Default week */
                     interval?: "day" | "week" | "month";
                 };
@@ -15077,6 +15115,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                     /** @description Default week */
                     interval?: "day" | "week" | "month";
                 };
@@ -15232,6 +15272,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -15381,6 +15423,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -15530,6 +15574,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -15690,6 +15736,8 @@ export interface paths {
                     format?: "json" | "csv" | "xlsx";
                     /** @description Count drill units, categories and hotlines too (default false) */
                     includeDrills?: boolean;
+                    /** @description vi or en; absent: from Accept-Language, else vi */
+                    lang?: "vi" | "en";
                 };
                 header?: never;
                 path?: never;

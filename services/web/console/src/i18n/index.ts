@@ -34,7 +34,12 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
+let current: Language = initialLanguage;
+/** The console's language now: API requests ask for names in it (Accept-Language). */
+export const currentLanguage = (): Language => current;
+
 export function setLanguage(lang: Language) {
+  current = lang;
   localStorage.setItem(STORAGE_KEY, lang);
   document.documentElement.lang = lang;
   void i18n.changeLanguage(lang);

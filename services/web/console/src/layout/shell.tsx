@@ -35,12 +35,17 @@ function SignOutIcon() {
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
   return (
     <SegmentedControl
       size="xs"
       aria-label={t('nav.language')}
       value={i18n.language}
-      onChange={(v) => setLanguage(v as Language)}
+      onChange={(v) => {
+        setLanguage(v as Language);
+        // What the API answered holds names in the former language: ask again.
+        void queryClient.invalidateQueries();
+      }}
       data={[
         { value: 'vi', label: 'VI' },
         { value: 'en', label: 'EN' },

@@ -1,9 +1,13 @@
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../i18n';
 
-/** `?format=csv|xlsx` added to an API URL (which may already have a query). */
+/**
+ * `?format=csv|xlsx` added to an API URL (which may already have a query), with the console's
+ * language: a link sends the browser's own Accept-Language, not the console's.
+ */
 export const withFormat = (url: string, format: 'csv' | 'xlsx') =>
-  `${url}${url.includes('?') ? '&' : '?'}format=${format}`;
+  `${url}${url.includes('?') ? '&' : '?'}format=${format}&lang=${currentLanguage()}`;
 
 /**
  * Download links for a list or a chart's table: the API streams the same rows as CSV (UTF-8

@@ -23,7 +23,7 @@ export function QueueCounts({
   return (
     <Group gap="xs" wrap="wrap" aria-label={t('queue.counts.label')} role="group">
       <Text size="sm" fw={600} data-testid="queue-total">
-        {t('queue.counts.total', { total, shown: formatNumber(shown) })}
+        {t('queue.counts.total', { count: page.total, total, shown: formatNumber(shown) })}
       </Text>
       {sla.map((s) => (
         <UnstyledButton
