@@ -97,6 +97,13 @@ describe('citizen follow-up: proof of ownership, the citizen’s actions, public
       .where(eq(tables.outbox.jobId, `notify-${sms!.id}`));
     expect(outbox?.queue).toBe('notifications');
 
+    // A body in neither of the two content types the route takes is refused, not half-read.
+    const plain = await fetch(`${sys.baseUrl}/v1/cases/${c.trackingCode}/information`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-case-otp': code! },
+      body: JSON.stringify({ text: 'Km 3' }),
+    });
+    expect(plain.status).toBe(415);
     const info = await post(
       sys.baseUrl,
       `/v1/cases/${c.trackingCode}/information`,

@@ -215,8 +215,10 @@ describe('end to end: citizen and officials in browsers, with the worker', () =>
     const bell = hd.getByTestId('notifications-bell');
     await bell.click();
     const lines = hd.getByTestId('notification');
-    const said = (await lines.allTextContents()).join('\n');
-    expect(said).toContain(`Phản ánh ${code}: công dân chưa hài lòng và đã mở lại`);
+    // The list loads after the bell opens (and the worker may still be writing the last line).
+    const saidNow = async () => (await lines.allTextContents()).join('\n');
+    await poll(saidNow).toContain(`Phản ánh ${code}: công dân chưa hài lòng và đã mở lại`);
+    const said = await saidNow();
     expect(said).toContain(`Phản ánh ${code}: công dân đánh giá 2/5 sao, chưa hài lòng`);
     expect(said).toContain(`Phản ánh ${code}: công dân đã bổ sung thông tin`);
     await bellListShown(hd);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import { errorCodes, type FastifyRequest } from 'fastify';
 import {
   CaseProofHeaders,
   ErrorResponse,
@@ -95,13 +95,22 @@ export const provideInformationRoute =
             404: ErrorResponse,
             409: ErrorResponse,
             413: ErrorResponse,
+            415: ErrorResponse,
             429: ErrorResponse,
           },
         },
         // A multipart answer is read here, once its sender has proved the case is theirs: the
         // files are held for the handler and the text validated like the JSON one.
         preValidation: async (request) => {
-          if (!request.isMultipart()) return;
+          if (!request.isMultipart()) {
+            // The schema names two content types; any other one Fastify can parse (text/plain)
+            // would reach the handler unvalidated.
+            const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
+            if (request.body !== undefined && type.toLowerCase() !== 'application/json') {
+              throw new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(type);
+            }
+            return;
+          }
           await proveCaseOwner(deps, request.params.trackingCode, proofOf(request.headers));
           const { text, files } = await readInformationForm(request, deps.limits);
           request.body = text === undefined ? {} : { text };
