@@ -1381,6 +1381,34 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
                 429: {
                     headers: {
                         [name: string]: unknown;
