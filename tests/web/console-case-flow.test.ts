@@ -17,8 +17,6 @@ import {
   addDays,
 } from './console-case-fixtures.js';
 
-/** The date (in Vietnam) of an instant, as YYYY-MM-DD. */
-
 /**
  * The case page as officials use it: extensions within the policy (a leader may grant less),
  * a transfer that sends the handler back to his queue told where the case went (and the

@@ -19,8 +19,6 @@ import {
   addDays,
 } from './console-case-fixtures.js';
 
-/** The date (in Vietnam) of an instant, as YYYY-MM-DD. */
-
 describe('the case page in the console', () => {
   let sys: TestSystem;
   let browser: Browser;

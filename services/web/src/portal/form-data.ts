@@ -109,3 +109,14 @@ export async function readPostedForm(
   }
   return { fields, photos, photoProblem };
 }
+
+/** The last value of each field of a url-encoded form, NFC-normalised (one per name). */
+export const fieldsOf = (request: FastifyRequest): Record<string, string> => {
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) {
+    const last: unknown = Array.isArray(v) ? v.at(-1) : v;
+    if (typeof last === 'string') out[k] = last.normalize('NFC');
+  }
+  return out;
+};

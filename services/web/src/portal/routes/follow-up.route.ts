@@ -25,6 +25,7 @@ import {
   isFormLimit,
   readPostedForm,
   type PhotoProblem,
+  fieldsOf,
 } from '../form-data.js';
 import { PHOTOS_PER_SUBMISSION } from './submit.route.js';
 
@@ -35,15 +36,6 @@ const TOKEN_MAX = 128;
 type Params = { Params: { code: string } };
 type Flash = keyof Messages['tracking']['flash'];
 
-const fieldsOf = (request: FastifyRequest): Record<string, string> => {
-  const body = (request.body ?? {}) as Record<string, unknown>;
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) {
-    const last: unknown = Array.isArray(v) ? v.at(-1) : v;
-    if (typeof last === 'string') out[k] = last.normalize('NFC');
-  }
-  return out;
-};
 // What the case's state or rules refuse: the page explains, with the actions still open.
 const REFUSALS: ReadonlySet<ErrorCode> = new Set([
   'ILLEGAL_TRANSITION',

@@ -18,21 +18,11 @@ import {
   provenPhoneOf,
   rememberPhone,
 } from '../phone-proof-cookie.js';
+import { fieldsOf } from '../form-data.js';
 import type { FieldErrors } from '../render.js';
 
 const PHONE_MAX = 40;
 const minutes = (seconds: unknown) => Math.max(1, Math.ceil(Number(seconds ?? 60) / 60));
-
-/** The last value of each field of a url-encoded form. */
-const fieldsOf = (request: FastifyRequest): Record<string, string> => {
-  const body = (request.body ?? {}) as Record<string, unknown>;
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) {
-    const last: unknown = Array.isArray(v) ? v.at(-1) : v;
-    if (typeof last === 'string') out[k] = last.normalize('NFC');
-  }
-  return out;
-};
 
 /** The steps of the page: the phone's box, the code's box, or the proven phone's cases. */
 type Step = { step: 'phone' } | { step: 'code'; phone: string };
