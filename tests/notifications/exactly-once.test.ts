@@ -148,7 +148,9 @@ describe('exactly once where the provider drops repeats, at most once where it c
     expect(mailer.sentTo(to)).toBe(1);
     expect(unconfirmed).toMatchObject({ attempts: 1, sentAt: null });
     expect(unconfirmed.attemptedAt).not.toBeNull();
-    const result = await withQueue(async (q) => (await q.getJob(`notify-${row.id}`))?.returnvalue);
+    const result = await withQueue(
+      async (q) => (await q.getJob(`notify-${row.id}`))?.returnvalue as unknown,
+    );
     expect(result).toEqual({ outcome: 'unconfirmed' });
     await new Promise((r) => setTimeout(r, 300));
     expect(mailer.sentTo(to)).toBe(1);
