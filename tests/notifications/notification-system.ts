@@ -10,8 +10,10 @@ import {
   deleteRedisPrefix,
   freshRedisPrefix,
   seedSmallProvince,
+  startTcpProxy,
   waitFor,
   type SmallProvince,
+  type TcpProxy,
   type TestDatabase,
 } from '@hotline/testing';
 import { startWorker } from '@hotline/worker';
@@ -27,6 +29,8 @@ export interface NotificationSystem {
   database: TestDatabase;
   province: SmallProvince;
   api: FastifyInstance;
+  /** The worker's way to Postgres, when asked for (`workerDatabaseProxy`): cut it to fail its writes. */
+  workerDatabase: TcpProxy | null;
   /** Everything the worker and the API logged, as JSON lines. */
   logs: () => string;
   submitCase: (body: Record<string, unknown>) => Promise<{ trackingCode: string; caseId: string }>;
@@ -39,6 +43,8 @@ export async function startNotificationSystem(options: {
   label: string;
   env?: Record<string, string>;
   providers?: Partial<NotificationProviders>;
+  /** The worker reaches Postgres through a TCP proxy the test may cut (the API does not). */
+  workerDatabaseProxy?: boolean;
 }): Promise<NotificationSystem> {
   const database = await createTestDatabase(options.label);
   const province = await seedSmallProvince(database.db);
@@ -57,7 +63,16 @@ export async function startNotificationSystem(options: {
   const redis = createRedis(config.redisUrl, 'probe');
   redis.on('error', () => {});
   const api = await buildApp({ config, db: database.db, sql: database.raw, redis, logger });
-  const worker = startWorker(config, logger, { providers: options.providers });
+  let workerDatabase: TcpProxy | null = null;
+  let workerConfig = config;
+  if (options.workerDatabaseProxy) {
+    const url = new URL(database.url);
+    workerDatabase = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+    url.hostname = '127.0.0.1';
+    url.port = String(workerDatabase.port);
+    workerConfig = { ...config, databaseUrl: url.toString() };
+  }
+  const worker = startWorker(workerConfig, logger, { providers: options.providers });
   const { db } = database;
 
   const notificationsOf = (caseId: string) =>
@@ -72,6 +87,7 @@ export async function startNotificationSystem(options: {
     database,
     province,
     api,
+    workerDatabase,
     logs: () => lines.join(''),
     async submitCase(body) {
       const res = await api.inject({ method: 'POST', url: '/v1/cases', payload: body });
@@ -95,7 +111,9 @@ export async function startNotificationSystem(options: {
         { timeoutMs, what: `notification ${id} ${status}` },
       ),
     async close() {
+      workerDatabase?.restore();
       await worker.close();
+      await workerDatabase?.close();
       await api.close();
       redis.disconnect();
       await database.drop();
@@ -122,6 +140,8 @@ export function waitForNotification(
 
 /** An SMS gateway double: fails the first `failures(to)` sends to a number, counts every call. */
 export class FakeSmsGateway {
+  /** Like most SMS APIs, it cannot drop a repeat. */
+  readonly idempotencyKey = null;
   readonly calls: SmsMessage[] = [];
   readonly delivered: SmsMessage[] = [];
   private readonly times = new Map<SmsMessage, number>();

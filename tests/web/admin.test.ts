@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '@hotline/core';
+import { totpCode, UNCONFIRMED_REASON } from '@hotline/core';
 import { tables } from '@hotline/db';
 import { call } from '../auth/auth-client.js';
 import { launchBrowser, newContext, screenshot, signInToConsole } from '../support/browser.js';
@@ -207,6 +207,7 @@ describe('administration pages in a browser', () => {
       ['routing', '/admin/routing', 'Quy tắc phân luồng'],
       ['sla', '/admin/sla', 'Thời hạn xử lý'],
       ['calendars', '/admin/calendars?calendar=default&month=2027-02', 'Lịch làm việc'],
+      ['notifications', '/admin/notifications', 'Tin nhắn không gửi được'],
     ];
     for (const size of ['desktop', 'mobile'] as const) {
       const { context, page } = await signInAdmin(size);
@@ -250,6 +251,57 @@ describe('administration pages in a browser', () => {
     await page.getByRole('option', { name: 'Environment', exact: true }).waitFor();
     expect(await page.getByRole('option', { name: 'Môi trường' }).count()).toBe(0);
     await page.keyboard.press('Escape');
+    await page.evaluate("localStorage.setItem('hotline.lang', 'vi')");
+    await context.close();
+  }, 60_000);
+
+  it('lists undelivered messages, an unconfirmed one as maybe sent, and sends one again after a warning', async () => {
+    const [unconfirmed] = await sys.database.db
+      .insert(tables.notifications)
+      .values([
+        {
+          template: 'daily_digest',
+          channel: 'email',
+          recipientKey: 'digest:admin-test:unconfirmed',
+          address: 'lanh.dao@mail.vn',
+          body: 'Danh sách phản ánh quá hạn.',
+          status: 'unconfirmed',
+          attempts: 1,
+          lastError: UNCONFIRMED_REASON,
+        },
+        {
+          template: 'daily_digest',
+          channel: 'email',
+          recipientKey: 'digest:admin-test:dead',
+          address: 'lanh.dao@mail.vn',
+          body: 'Danh sách phản ánh quá hạn.',
+          status: 'dead',
+          attempts: 5,
+          lastError: 'mail server answered 550',
+        },
+      ])
+      .returning({ id: tables.notifications.id });
+    const { context, page } = await signInAdmin();
+    await open(page, '/admin/notifications', 'Tin nhắn không gửi được');
+    await page.getByText('Đã gửi, chưa rõ kết quả').waitFor();
+    await page.getByText('Gửi thất bại').waitFor();
+    expect(await page.content()).not.toContain('lanh.dao');
+    await screenshot(page, 'admin-notifications-vi-desktop');
+
+    await page.evaluate("localStorage.setItem('hotline.lang', 'en')");
+    await open(page, '/admin/notifications', 'Undelivered messages');
+    const row = page.getByRole('row', { name: /Sent, outcome unknown/ });
+    await row.getByRole('button', { name: 'Send again' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/may already have this message/).waitFor();
+    await dialog.getByRole('button', { name: 'Send again' }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.getByText('Failed', { exact: true }).waitFor();
+    const [after] = await sys.database.db
+      .select({ status: tables.notifications.status })
+      .from(tables.notifications)
+      .where(eq(tables.notifications.id, unconfirmed!.id));
+    expect(after?.status).toBe('pending');
     await page.evaluate("localStorage.setItem('hotline.lang', 'vi')");
     await context.close();
   }, 60_000);

@@ -4,6 +4,12 @@ import { SafeString } from './safe-string.js';
 /** A dead letter as administrators see it: what, about which case, why; never the address. */
 export const DeadLetter = Type.Object({
   id: SafeString({ format: 'uuid' }),
+  status: Type.Union([Type.Literal('dead'), Type.Literal('unconfirmed')], {
+    description:
+      'dead: every try failed, nothing was sent. unconfirmed: a try was under way when its ' +
+      'outcome was lost and the provider cannot drop a repeat; it may have been sent, so it ' +
+      'is not sent again unless an administrator retries it',
+  }),
   caseId: Type.Union([SafeString({ format: 'uuid' }), Type.Null()]),
   trackingCode: Type.Union([SafeString(), Type.Null()]),
   eventVersion: Type.Integer(),

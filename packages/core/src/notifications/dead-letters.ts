@@ -10,12 +10,17 @@ import { audit, type AdminActor } from '../admin/admin-context.js';
 import { AppError } from '../errors.js';
 import { notificationOutbox } from './notification-jobs.js';
 
-/** Notifications that failed every try, newest first: no address, no text. */
+/**
+ * What administrators review, newest first: dead letters (every try failed) and `unconfirmed`
+ * notifications (a try whose outcome was lost, with a provider that cannot drop a repeat: it
+ * may have been sent). No address, no text.
+ */
 export async function listDeadLetters(deps: { db: Database }, args: { limit: number }) {
   const rows = await listDeadNotifications(deps.db, args);
   return {
     items: rows.map((r) => ({
       id: r.id,
+      status: r.status === 'unconfirmed' ? ('unconfirmed' as const) : ('dead' as const),
       caseId: r.caseId,
       trackingCode: r.trackingCode ? formatTrackingCode(r.trackingCode) : null,
       eventVersion: r.eventVersion,
@@ -32,8 +37,10 @@ export async function listDeadLetters(deps: { db: Database }, args: { limit: num
 }
 
 /**
- * Gives a dead notification another round of tries: back to `pending`, and a new send job
- * through the outbox in the same transaction. Only a dead one may be retried (409 otherwise).
+ * Gives a dead or unconfirmed notification another round of tries: back to `pending`, and a new
+ * send job through the outbox in the same transaction. Only those may be retried (409
+ * otherwise); for an unconfirmed one it is the administrator who accepts that the citizen may
+ * get it twice.
  */
 export async function retryDeadLetter(
   deps: { db: Database },
@@ -45,10 +52,10 @@ export async function retryDeadLetter(
     const row = await lockNotification(tx, notificationId);
     if (!row)
       throw new AppError('NOTIFICATION_NOT_FOUND', `notification ${notificationId} not found`);
-    if (row.status !== 'dead') {
+    if (row.status !== 'dead' && row.status !== 'unconfirmed') {
       throw new AppError(
         'CONFLICT',
-        `only a dead notification can be retried; this one is ${row.status}`,
+        `only a dead or unconfirmed notification can be retried; this one is ${row.status}`,
       );
     }
     await resetNotificationToPending(tx, notificationId);

@@ -166,30 +166,35 @@ export async function lockNotification(tx: Executor, id: string) {
 }
 
 /**
- * Claims one try: counts it and records the text about to be sent, only if the row is still
- * unsent and no other delivery claimed this try first (compare-and-set on `attempts`).
- * Returns false when someone else got there.
+ * Records a try before its provider call: the row becomes `sending`, its try counted, with the
+ * time and the text about to be sent, only if it is still as the caller read it (status and
+ * `attempts`: compare-and-set). Returns false when another delivery got there first.
  */
 export async function claimNotificationAttempt(
   db: Executor,
   id: string,
-  expectedAttempts: number,
-  text: { body: string; encoding: string | null; segments: number | null },
+  seen: { status: NotificationRow['status']; attempts: number },
+  attempt: { body: string; encoding: string | null; segments: number | null; at: Date },
 ): Promise<boolean> {
+  const { at, ...text } = attempt;
   const rows = await db
     .update(notifications)
-    .set({ ...text, attempts: expectedAttempts + 1 })
+    .set({ ...text, status: 'sending', attempts: seen.attempts + 1, attemptedAt: at })
     .where(
       and(
         eq(notifications.id, id),
-        eq(notifications.attempts, expectedAttempts),
-        inArray(notifications.status, ['pending', 'failed']),
+        eq(notifications.attempts, seen.attempts),
+        eq(notifications.status, seen.status),
       ),
     )
     .returning({ id: notifications.id });
   return rows.length > 0;
 }
 
+/**
+ * The provider took it. An `unconfirmed` row may be marked too: a delivery that found it
+ * `sending` gave up on it while this one was still waiting for the provider's answer.
+ */
 export async function markNotificationSent(
   db: Executor,
   id: string,
@@ -198,19 +203,64 @@ export async function markNotificationSent(
   await db
     .update(notifications)
     .set({ status: 'sent', lastError: null, ...result })
-    .where(eq(notifications.id, id));
+    .where(
+      and(eq(notifications.id, id), inArray(notifications.status, ['sending', 'unconfirmed'])),
+    );
 }
 
-/** A failed try: `failed` (BullMQ tries again) or, after the last one, `dead`. */
+/** A failed try (the one counted as `attempts`): `failed` (tried again) or, after the last, `dead`. */
 export async function markNotificationFailed(
   db: Executor,
   id: string,
-  failure: { error: string; isDead: boolean },
+  failure: { error: string; isDead: boolean; attempts: number },
 ): Promise<void> {
   await db
     .update(notifications)
     .set({ status: failure.isDead ? 'dead' : 'failed', lastError: failure.error.slice(0, 500) })
+    .where(
+      and(
+        eq(notifications.id, id),
+        eq(notifications.attempts, failure.attempts),
+        eq(notifications.status, 'sending'),
+      ),
+    );
+}
+
+/** A notification that cannot be sent at all (no address): `dead` at once, from any unsent state. */
+export async function markNotificationUndeliverable(
+  db: Executor,
+  id: string,
+  error: string,
+): Promise<void> {
+  await db
+    .update(notifications)
+    .set({ status: 'dead', lastError: error })
     .where(and(eq(notifications.id, id), inArray(notifications.status, ['pending', 'failed'])));
+}
+
+/**
+ * A `sending` row whose outcome nobody recorded and whose provider cannot drop a repeat: it may
+ * have gone out, so it is left for administrators rather than sent again (compare-and-set on
+ * the try, as read). Returns false when another delivery changed it first.
+ */
+export async function markNotificationUnconfirmed(
+  db: Executor,
+  id: string,
+  seen: { attempts: number },
+  reason: string,
+): Promise<boolean> {
+  const rows = await db
+    .update(notifications)
+    .set({ status: 'unconfirmed', lastError: reason })
+    .where(
+      and(
+        eq(notifications.id, id),
+        eq(notifications.attempts, seen.attempts),
+        eq(notifications.status, 'sending'),
+      ),
+    )
+    .returning({ id: notifications.id });
+  return rows.length > 0;
 }
 
 /** Back to `pending` for another round of tries (an administrator's retry of a dead letter). */
@@ -218,11 +268,35 @@ export async function resetNotificationToPending(tx: Executor, id: string): Prom
   await tx.update(notifications).set({ status: 'pending' }).where(eq(notifications.id, id));
 }
 
-/** Dead letters, newest first, without address or text (personal data stays in the row). */
+/**
+ * Unsent notifications nothing has touched since `before` (their latest try, else their
+ * creation), oldest first: their job may be lost (Redis lost it, or it gave up while Postgres
+ * was unreachable), so reconcile gives each a new one.
+ */
+export async function listStaleNotifications(db: Executor, before: Date, limit: number) {
+  const lastTouched = sql`coalesce(${notifications.attemptedAt}, ${notifications.createdAt})`;
+  return db
+    .select({ id: notifications.id, status: notifications.status })
+    .from(notifications)
+    .where(
+      and(
+        inArray(notifications.status, ['pending', 'failed', 'sending']),
+        sql`${lastTouched} < ${before.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(lastTouched)
+    .limit(limit);
+}
+
+/**
+ * What administrators review, newest first: dead letters and `unconfirmed` notifications,
+ * without address or text (personal data stays in the row).
+ */
 export async function listDeadNotifications(db: Executor, args: { limit: number }) {
   return db
     .select({
       id: notifications.id,
+      status: notifications.status,
       caseId: notifications.caseId,
       trackingCode: cases.trackingCode,
       eventVersion: notifications.eventVersion,
@@ -236,7 +310,7 @@ export async function listDeadNotifications(db: Executor, args: { limit: number 
     })
     .from(notifications)
     .leftJoin(cases, eq(cases.id, notifications.caseId))
-    .where(eq(notifications.status, 'dead'))
+    .where(inArray(notifications.status, ['dead', 'unconfirmed']))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(args.limit);
 }

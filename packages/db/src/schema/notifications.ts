@@ -1,9 +1,23 @@
-import { index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases.js';
 import { officials } from './organisation.js';
 
 export const NOTIFICATION_CHANNELS = ['sms', 'email', 'in_app'] as const;
-export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed', 'dead'] as const;
+/**
+ * `sending`: a try was recorded before the provider was called and its outcome is not recorded
+ * yet (in flight, or the worker crashed or could not write). `unconfirmed`: a `sending` row
+ * found later whose provider cannot drop a repeat — it may have gone out, so it is not sent
+ * again by itself; administrators see it beside the dead letters and may send it again.
+ */
+export const NOTIFICATION_STATUSES = [
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'unconfirmed',
+  'dead',
+] as const;
 
 /**
  * Every message to a citizen or an official. The unique key makes a notification happen at
@@ -34,6 +48,8 @@ export const notifications = pgTable(
     segments: integer('segments'),
     status: text('status', { enum: NOTIFICATION_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
+    /** When the latest try was recorded, just before its provider call. */
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }),
     lastError: text('last_error'),
     providerMessageId: text('provider_message_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -46,5 +62,9 @@ export const notifications = pgTable(
       .nullsNotDistinct(),
     index('notifications_official_inbox_idx').on(t.recipientOfficialId, t.createdAt),
     index('notifications_status_idx').on(t.status, t.createdAt),
+    check(
+      'notifications_status_known',
+      sql`${t.status} in ('pending', 'sending', 'sent', 'failed', 'unconfirmed', 'dead')`,
+    ),
   ],
 );

@@ -1,19 +1,28 @@
-import type { SmsMessage, SmsProvider } from '@hotline/core';
+import type { IdempotencyKeySupport, SmsMessage, SmsProvider } from '@hotline/core';
 
 export interface HttpSmsOptions {
   url: string;
   token: string;
   timeoutMs?: number;
+  /** How long the gateway remembers an idempotency key; a day unless told. */
+  idempotencyKeptMs?: number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * An SMS gateway over HTTP: POST `{ to, text }` as JSON with a bearer token. A 2xx is
  * success (a JSON `id` or `messageId` in the answer is kept); anything else, or no answer
- * within the timeout, is a failed try. The notification id goes as `Idempotency-Key`, so a
- * gateway that honours it drops a repeat after a crash between its answer and our record.
+ * within the timeout, is a failed try. The notification id goes as `Idempotency-Key` and our
+ * gateway drops a repeat of a key it has seen: a try whose outcome we lost (a crash between its
+ * answer and our record) is sent again with the same key rather than given up.
  */
 export class HttpSmsProvider implements SmsProvider {
-  constructor(private readonly options: HttpSmsOptions) {}
+  readonly idempotencyKey: IdempotencyKeySupport;
+
+  constructor(private readonly options: HttpSmsOptions) {
+    this.idempotencyKey = { keptMs: options.idempotencyKeptMs ?? DAY_MS };
+  }
 
   async send(m: SmsMessage) {
     const res = await fetch(this.options.url, {

@@ -6,6 +6,9 @@ import type { EmailMessage, EmailProvider, SmsMessage, SmsProvider } from '@hotl
  * and the text are personal data) — the notification id finds both in the database.
  */
 export class LogSmsProvider implements SmsProvider {
+  /** A log line cannot be taken back: a try whose outcome was lost is not repeated. */
+  readonly idempotencyKey = null;
+
   constructor(private readonly log: Logger) {}
 
   async send(m: SmsMessage) {
@@ -24,6 +27,8 @@ export class LogSmsProvider implements SmsProvider {
 
 /** Development e-mail: logs that a message went out, without address, subject or text. */
 export class LogEmailProvider implements EmailProvider {
+  readonly idempotencyKey = null;
+
   constructor(private readonly log: Logger) {}
 
   async send(m: EmailMessage) {

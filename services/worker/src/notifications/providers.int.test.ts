@@ -49,6 +49,8 @@ describe('HttpSmsProvider', () => {
     expect(seen[0]!.headers.authorization).toBe('Bearer secret');
     expect(seen[0]!.headers['content-type']).toBe('application/json');
     expect(seen[0]!.headers['idempotency-key']).toBe(sms.notificationId);
+    // The gateway drops a repeat of the key: a try whose outcome was lost may go again.
+    expect(provider.idempotencyKey).toEqual({ keptMs: 24 * 3600_000 });
   });
 
   it('fails on a non-2xx answer, naming only the status', async () => {
@@ -112,6 +114,8 @@ describe('SmtpEmailProvider', () => {
       expect(data).toContain('To: dan@mail.vn');
       expect(data).toContain('From: Hotline <no-reply@hotline.test>');
       expect(data).toContain(`X-Hotline-Notification: ${sms.notificationId}`);
+      // SMTP cannot take a message back: a try whose outcome was lost is never repeated.
+      expect(provider.idempotencyKey).toBeNull();
     } finally {
       provider.close();
     }

@@ -1,8 +1,13 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { EmailMessage, EmailProvider } from '@hotline/core';
 
-/** E-mail through an SMTP server (`smtp://` or `smtps://` URL), with nodemailer. */
+/**
+ * E-mail through an SMTP server (`smtp://` or `smtps://` URL), with nodemailer. SMTP has no
+ * idempotency key: a message handed over is sent, so a try whose outcome was lost is not
+ * repeated (at most once).
+ */
 export class SmtpEmailProvider implements EmailProvider {
+  readonly idempotencyKey = null;
   private readonly transport: Transporter;
 
   constructor(options: { url: string; from: string }) {

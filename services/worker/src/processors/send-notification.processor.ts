@@ -5,7 +5,9 @@ import Value from 'typebox/value';
 
 /**
  * `notifications/send`: payload → use case. A failed try is thrown back to BullMQ, which
- * retries with exponential backoff; the last try leaves a dead letter and is not retried.
+ * retries with exponential backoff; the last try leaves a dead letter and is not retried. Any
+ * other error (Postgres unreachable, even after the provider took the message) is retried too:
+ * the row, committed `sending` before the call, tells the next delivery what may be repeated.
  */
 export const sendNotificationProcessor = (deps: SendNotificationDeps) => async (job: Job) => {
   if (!Value.Check(SendNotificationJob, job.data)) {

@@ -12,7 +12,10 @@ import { adminActorOf, ADMIN_SECURITY } from '../../plugins/admin-guard.js';
 
 const security = ADMIN_SECURITY;
 
-/** Admin: notifications that failed every try (dead letters), and sending one again. */
+/**
+ * Admin: notifications that failed every try (dead letters) or whose outcome is unknown
+ * (unconfirmed), and sending one again.
+ */
 export const adminNotificationRoutes =
   (deps: { db: Database }): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -21,7 +24,8 @@ export const adminNotificationRoutes =
       '/v1/admin/notifications/dead-letters',
       {
         schema: {
-          summary: 'Notifications that failed every try, newest first (no addresses, no text)',
+          summary:
+            'Notifications that failed every try or may have been sent (unconfirmed), newest first (no addresses, no text)',
           tags,
           security,
           querystring: DeadLetterQuery,
@@ -34,7 +38,7 @@ export const adminNotificationRoutes =
       '/v1/admin/notifications/:id/retry',
       {
         schema: {
-          summary: 'Send a dead notification again (a new round of tries)',
+          summary: 'Send a dead or unconfirmed notification again (a new round of tries)',
           tags,
           security,
           params: NotificationIdParams,

@@ -4487,7 +4487,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Notifications that failed every try, newest first (no addresses, no text) */
+        /** Notifications that failed every try or may have been sent (unconfirmed), newest first (no addresses, no text) */
         get: {
             parameters: {
                 query?: {
@@ -4510,6 +4510,8 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
+                                /** @description dead: every try failed, nothing was sent. unconfirmed: a try was under way when its outcome was lost and the provider cannot drop a repeat; it may have been sent, so it is not sent again unless an administrator retries it */
+                                status: "dead" | "unconfirmed";
                                 caseId: string | null;
                                 trackingCode: string | null;
                                 eventVersion: number;
@@ -4607,7 +4609,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a dead notification again (a new round of tries) */
+        /** Send a dead or unconfirmed notification again (a new round of tries) */
         post: {
             parameters: {
                 query?: never;

@@ -6,6 +6,7 @@ import { NotFoundPage } from '../not-found-page';
 import { CalendarsPage } from './calendars/calendars-page';
 import { CategoriesPage } from './categories-page';
 import { HotlinesPage } from './hotlines-page';
+import { NotificationsPage } from './notifications-page';
 import { OfficialsPage } from './officials/officials-page';
 import { RoutingPage } from './routing/routing-page';
 import { SlaPage } from './sla/sla-page';
@@ -19,6 +20,7 @@ export const ADMIN_SECTIONS = [
   'routing',
   'sla',
   'calendars',
+  'notifications',
 ] as const;
 
 /** The administration pages and their menu (each its own URL). */
@@ -61,6 +63,7 @@ export function AdminRoutes() {
         <Route path="routing" element={<RoutingPage />} />
         <Route path="sla" element={<SlaPage />} />
         <Route path="calendars" element={<CalendarsPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Stack>

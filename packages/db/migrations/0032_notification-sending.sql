@@ -1,0 +1,2 @@
+ALTER TABLE "notifications" ADD COLUMN "attempted_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_status_known" CHECK ("notifications"."status" in ('pending', 'sending', 'sent', 'failed', 'unconfirmed', 'dead'));
