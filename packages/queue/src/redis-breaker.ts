@@ -83,6 +83,8 @@ export function guardRedis(
 ): RedisBreaker {
   const existing = guarded.get(redis);
   if (existing) return existing;
+  // Ours replaces the connection's own (see `watch`).
+  redis.options.commandTimeout = undefined;
   const send = redis.sendCommand.bind(redis);
   const probes = new WeakSet<Command>();
   const counts = { openings: 0, failed: 0, refused: 0 };
@@ -124,25 +126,23 @@ export function guardRedis(
       () => (probing = false),
     );
   };
-  const watch = (command: Command, isReady: boolean) => {
+  const watch = (command: Command) => {
     const reject = command.reject;
     command.reject = (err) =>
       reject(
         isAnswer(err) ? err : new RedisUnavailableError(`Redis: ${err.message}`, { cause: err }),
       );
-    // Our own timeout rather than ioredis's `commandTimeout`, and decided only after the I/O
-    // already waiting has been read (setImmediate): when the event loop was busy elsewhere (a
-    // page being rendered, a GC pause), a reply that came in time is not taken for a timeout.
-    // Only once the connection is ready: its handshake keeps the connection's own, longer one.
-    const late = isReady
-      ? setTimeout(
-          () =>
-            setImmediate(() =>
-              command.reject(new Error(`Command timed out (${settings.commandTimeoutMs} ms)`)),
-            ),
-          settings.commandTimeoutMs,
-        )
-      : undefined;
+    // Our own timeout rather than ioredis's `commandTimeout`, decided only after the I/O
+    // already waiting has been read (setImmediate): when the event loop was busy elsewhere
+    // (the app being built, a page rendered, a GC pause), a reply that came in time is not
+    // taken for a timeout.
+    const late = setTimeout(
+      () =>
+        setImmediate(() =>
+          command.reject(new Error(`Command timed out (${settings.commandTimeoutMs} ms)`)),
+        ),
+      settings.commandTimeoutMs,
+    );
     command.promise.then(
       () => {
         clearTimeout(late);
@@ -165,7 +165,7 @@ export function guardRedis(
       command.reject(new RedisUnavailableError('Redis is not answering (circuit open)'));
       return command.promise;
     }
-    watch(command, isReady);
+    watch(command);
     return send(command, stream);
   };
   redis.on('ready', () => {
