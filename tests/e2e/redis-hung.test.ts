@@ -109,6 +109,9 @@ describe('Redis hung or down: limits skipped at once, sessions refused, intake a
       expect(res.body!.code).toBe('DEPENDENCY_UNAVAILABLE');
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     }
+    const metrics = await (await fetch(`${sys.baseUrl}/metrics`)).text();
+    expect(metrics).toContain('hotline_redis_breaker_open 1');
+    expect(metrics).toContain('hotline_redis_up 0');
     const ready = await getJson(sys.baseUrl, '/readyz');
     expect(ready.status).toBe(503);
     expect(ready.body.checks).toEqual({ postgres: 'up', redis: 'down' });
@@ -164,8 +167,8 @@ describe('Redis hung or down: limits skipped at once, sessions refused, intake a
       timeoutMs: 10_000,
       what: 'the breaker closed',
     });
-    expect(
-      (await call(sys.baseUrl, 'GET', '/v1/auth/me', { cookie: session.cookie })).status,
-    ).toBe(200);
+    expect((await call(sys.baseUrl, 'GET', '/v1/auth/me', { cookie: session.cookie })).status).toBe(
+      200,
+    );
   });
 });

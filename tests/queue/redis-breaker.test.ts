@@ -1,12 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { loadConfig } from '@hotline/config';
-import {
-  createRedis,
-  guardRedis,
-  RedisUnavailableError,
-  type RedisBreaker,
-} from '@hotline/queue';
+import { createRedis, guardRedis, RedisUnavailableError, type RedisBreaker } from '@hotline/queue';
 import {
   deleteRedisPrefix,
   freshRedisPrefix,

@@ -189,7 +189,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await Promise.all([...queues.values()].map((q) => q.close()));
   });
-  await app.register(metricsRoute({ queues, token: deps.config.metricsToken }));
+  await app.register(
+    metricsRoute({ queues, breaker: redisBreaker, token: deps.config.metricsToken }),
+  );
   await registerQueueDashboard(app, [...queues.values()], {
     db,
     web,

@@ -38,10 +38,11 @@ export function registerErrorPages(app: FastifyInstance, render: Render) {
   app.setErrorHandler(async (err: FastifyError, request, reply) => {
     const [kind, status] = kindOf(err);
     if (status === 503) {
-      const wait = isRedisUnavailable(err) ? REDIS_RETRY_AFTER_SECONDS : DATABASE_RETRY_AFTER_SECONDS;
+      const wait = isRedisUnavailable(err)
+        ? REDIS_RETRY_AFTER_SECONDS
+        : DATABASE_RETRY_AFTER_SECONDS;
       reply.header('retry-after', String(wait));
-    }
-    else if (status >= 500) request.log.error({ err }, 'portal page failed');
+    } else if (status >= 500) request.log.error({ err }, 'portal page failed');
     const t = messagesFor(langOf(request)).errors;
     const title = t[`${kind}Title`];
     try {
