@@ -97,7 +97,9 @@ export function guardRedis(
 
   const answered = () => {
     consecutive = 0;
-    if (!open) return;
+    // An answer during a reconnection's handshake is not yet a connection callers can use:
+    // the PING sent once it is ready closes the breaker.
+    if (!open || redis.status !== 'ready') return;
     open = false;
     clearInterval(timer);
     events.onClose?.(Date.now() - openedAt);
