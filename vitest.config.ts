@@ -10,6 +10,14 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', NODE_ENV: 'test' },
+    env: {
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      NODE_ENV: 'test',
+      // Many files at once on two cores starve the shared Redis (and the test processes) of CPU
+      // for longer than the request path's 300 ms now and then, and a limit a test expects is
+      // skipped. Tests that are not about a slow Redis wait as long as before the breaker; those
+      // that are set their own timeout.
+      REDIS_REQUEST_TIMEOUT_MS: process.env.REDIS_REQUEST_TIMEOUT_MS ?? '2000',
+    },
   },
 });

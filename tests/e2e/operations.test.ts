@@ -47,6 +47,7 @@ describe('operations: Prometheus metrics and the queue dashboard', () => {
     expect(families.get('bullmq_job_completed_total')?.metrics.length).toBe(queues.size);
     expect(families.get('hotline_job_start_latency_ms')?.type).toBe('SUMMARY');
     expect(families.get('hotline_redis_up')?.metrics).toEqual([{ value: '1' }]);
+    expect(families.get('hotline_redis_breaker_open')?.metrics).toEqual([{ value: '0' }]);
   });
 
   it('asks for METRICS_TOKEN as a Bearer token', async () => {

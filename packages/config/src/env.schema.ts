@@ -30,6 +30,14 @@ export const EnvSchema = Type.Object({
     default: 'redis://127.0.0.1:6379',
     description: 'Redis connection URL (queues and timers only)',
   }),
+  /**
+   * The API's Redis on the request path (limits, sessions, one-time codes): each command's
+   * timeout, the consecutive failures that open the circuit breaker (every call then fails at
+   * once: limits skipped, sessions 503), and how often it asks whether Redis answers again.
+   */
+  REDIS_REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 10, maximum: 10_000, default: 300 }),
+  REDIS_BREAKER_FAILURES: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 3 }),
+  REDIS_BREAKER_PROBE_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1000 }),
   /** BullMQ key prefix; the braces are a Redis Cluster hash tag so one queue stays on one slot. */
   REDIS_PREFIX: Type.String({ pattern: '^\\{[A-Za-z0-9_.-]+\\}$', default: '{hotline}' }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),

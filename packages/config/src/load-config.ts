@@ -31,6 +31,11 @@ export interface AppConfig {
   databasePoolSize: { api: number; worker: number };
   redisUrl: string;
   redisPrefix: string;
+  /**
+   * The API's request-path Redis: command timeout, failures that open its circuit breaker,
+   * and the interval of the breaker's probe while open.
+   */
+  redisRequest: { commandTimeoutMs: number; failures: number; probeEveryMs: number };
   host: string;
   port: number;
   /** Base of links to the portal: PUBLIC_BASE_URL, else a guess from HOST and PORT. */
@@ -119,6 +124,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
+    redisRequest: {
+      commandTimeoutMs: e.REDIS_REQUEST_TIMEOUT_MS,
+      failures: e.REDIS_BREAKER_FAILURES,
+      probeEveryMs: e.REDIS_BREAKER_PROBE_MS,
+    },
     host: e.HOST,
     port: e.PORT,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),

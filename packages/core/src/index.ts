@@ -4,6 +4,8 @@ export {
   DATABASE_RETRY_AFTER_SECONDS,
   type DatabaseFailure,
 } from './database-failure.js';
+// Pages and the API answer a Redis that does not answer alike (503 with Retry-After).
+export { isRedisUnavailable, REDIS_RETRY_AFTER_SECONDS } from '@hotline/queue';
 export {
   submitCase,
   type SubmitCaseDeps,

@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import { registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppConfig, Logger } from '@hotline/config';
 import type { CredentialCache, Database, RawSql } from '@hotline/db';
+import { guardRedis, type RedisBreaker } from '@hotline/queue';
 import { frameworkErrors, registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { storableValidatorCompiler } from './plugins/storable-input.js';
@@ -73,7 +74,10 @@ export interface AppDeps {
   db: Database;
   /** Prepared-statement client for the intake hot path. */
   sql: RawSql;
-  /** A fail-fast connection, used only to report readiness: intake never touches Redis. */
+  /**
+   * A fail-fast connection for the request path: limits, sessions, one-time codes, readiness
+   * and the queues' read handles. buildApp puts a short timeout and a circuit breaker on it.
+   */
   redis: Redis;
   logger: Logger;
   /**
@@ -92,6 +96,13 @@ export const BODY_LIMIT = 64 * 1024;
 const FOLLOW_UP_BODY_LIMIT = 16 * 1024;
 
 registerAjvFormats();
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The request-path Redis connection's circuit breaker (readiness, tests). */
+    redisBreaker: RedisBreaker;
+  }
+}
 
 /** Builds the HTTP app without listening, so tests can use it in-process. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -124,6 +135,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerErrorHandler(app, BODY_LIMIT);
+  // Every Redis call below goes through this breaker: when Redis stops answering, a request
+  // waits for it at most a few commands' timeout per outage, not each time.
+  const redisBreaker = guardRedis(deps.redis, deps.config.redisRequest, {
+    onOpen: () =>
+      deps.logger.warn(
+        'Redis not answering: rate limits skipped, sessions and one-time codes refused (503) until it answers',
+      ),
+    onClose: (openMs) => deps.logger.info({ openMs }, 'Redis answering again'),
+  });
+  app.decorate('redisBreaker', redisBreaker);
   await registerSecurityHeaders(app, { publicBaseUrl: deps.config.publicBaseUrl });
   await registerOpenApi(app, deps.config.publicBaseUrl);
   const { db } = deps;
@@ -163,12 +184,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     devices: knownDevices(deps.config.sessionSecret, deps.config.session.cookieSecure),
     totpKey: totpKeyFrom(deps.config.sessionSecret),
   };
-  await app.register(healthRoutes({ db, redis: deps.redis }));
+  await app.register(healthRoutes({ db, redis: deps.redis, redisBreaker }));
   const queues = openQueues(deps.redis, deps.config.redisPrefix);
   app.addHook('onClose', async () => {
     await Promise.all([...queues.values()].map((q) => q.close()));
   });
-  await app.register(metricsRoute({ queues, token: deps.config.metricsToken }));
+  await app.register(
+    metricsRoute({ queues, breaker: redisBreaker, token: deps.config.metricsToken }),
+  );
   await registerQueueDashboard(app, [...queues.values()], {
     db,
     web,

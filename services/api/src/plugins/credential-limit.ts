@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
+import { isRedisUnavailable } from '@hotline/queue';
 import { clientKey } from './client-key.js';
 import { sendRateLimited } from './rate-limit.js';
 
@@ -55,7 +56,8 @@ export function registerCredentialLimit(
       if (Number(count ?? 0) < CREDENTIAL_FAILURES_PER_SOURCE) return;
       wait = Math.max(1, Math.ceil(ttl / 1000));
     } catch (err) {
-      request.log.warn({ err }, 'credential limit unavailable');
+      // Redis not answering is logged once per outage by its breaker, not per request.
+      if (!isRedisUnavailable(err)) request.log.warn({ err }, 'credential limit unavailable');
       return;
     }
     return sendRateLimited(
@@ -76,7 +78,7 @@ export function registerCredentialLimit(
         .pexpire(keyOf(request), CREDENTIAL_FAILURE_WINDOW_MS, 'NX')
         .exec();
     } catch (err) {
-      request.log.warn({ err }, 'credential failure not counted');
+      if (!isRedisUnavailable(err)) request.log.warn({ err }, 'credential failure not counted');
     }
   });
 }

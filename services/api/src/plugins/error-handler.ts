@@ -4,6 +4,8 @@ import {
   AppError,
   DATABASE_RETRY_AFTER_SECONDS,
   databaseFailure,
+  isRedisUnavailable,
+  REDIS_RETRY_AFTER_SECONDS,
   type ErrorCode,
   type FieldProblem,
 } from '@hotline/core';
@@ -101,6 +103,21 @@ export function frameworkErrors(
   void send(reply, status, err.code ?? 'BAD_REQUEST', err.message, [{ field: 'url', reason }]);
 }
 
+/**
+ * 503 with Retry-After for a request that needs Redis (a session, a one-time code, sign-in's
+ * counts) while it does not answer. Not logged per request: the circuit breaker says once
+ * per outage that Redis is not answering.
+ */
+export function sendRedisUnavailable(reply: FastifyReply) {
+  reply.header('retry-after', String(REDIS_RETRY_AFTER_SECONDS));
+  return send(
+    reply,
+    503,
+    'DEPENDENCY_UNAVAILABLE',
+    'A service this request needs is unavailable; retry later.',
+  );
+}
+
 /** Maps every error to a JSON body; a 5xx never reveals internals (they go to the log). */
 export function registerErrorHandler(app: FastifyInstance, bodyLimit: number) {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -124,6 +141,8 @@ export function registerErrorHandler(app: FastifyInstance, bodyLimit: number) {
       const [code, problem] = framework;
       return send(reply, err.statusCode ?? 400, code, err.message, [problem]);
     }
+    // Before the database's check: a socket error beneath a Redis failure has a code it knows.
+    if (isRedisUnavailable(err)) return sendRedisUnavailable(reply);
     const database = databaseFailure(err);
     if (database?.kind === 'unavailable') {
       request.log.warn({ err }, 'database unavailable');

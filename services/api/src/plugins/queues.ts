@@ -7,5 +7,13 @@ import { QUEUE_NAMES, type QueueName } from '@hotline/contracts';
  * them: work reaches the queues through the outbox.
  */
 export function openQueues(connection: Redis, prefix: string): Map<QueueName, Queue> {
-  return new Map(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix })]));
+  return new Map(
+    QUEUE_NAMES.map((name) => {
+      const queue = new Queue(name, { connection, prefix });
+      // The connection's errors are the connection's to report (its breaker logs an outage
+      // once); unheard, BullMQ would print each one to the console.
+      queue.on('error', () => {});
+      return [name, queue];
+    }),
+  );
 }

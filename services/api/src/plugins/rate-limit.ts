@@ -28,7 +28,8 @@ const AUTHENTICATED = /^\/(v1\/admin\/|webhooks\/|v1\/calls)/;
  * IPv6 by /64, and behind TRUST_PROXY's proxies the client they forwarded. Reads and writes
  * have separate budgets: a tracking page polls, a form does not. Authenticated callers are
  * exempt (above); a route opts out with `config: { rateLimit: false }` (e.g. a
- * provider's webhook). If Redis is down the limits are skipped: intake must keep answering.
+ * provider's webhook). If Redis is down or does not answer the limits are skipped (at once
+ * while its circuit breaker is open): intake must keep answering.
  */
 export async function registerRateLimit(
   app: FastifyInstance,
@@ -53,7 +54,7 @@ export async function registerRateLimit(
 
 /**
  * A limit on some other key than the IP (e.g. one-time codes per case): returns the seconds to
- * wait when exceeded, null while allowed (or when Redis is unreachable).
+ * wait when exceeded, null while allowed (or when Redis does not answer).
  */
 export function keyedLimit(
   app: FastifyInstance,

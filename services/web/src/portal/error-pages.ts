@@ -1,5 +1,11 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, DATABASE_RETRY_AFTER_SECONDS, databaseFailure } from '@hotline/core';
+import {
+  AppError,
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseFailure,
+  isRedisUnavailable,
+  REDIS_RETRY_AFTER_SECONDS,
+} from '@hotline/core';
 import { langOf } from './locale.js';
 import { messagesFor } from './i18n/index.js';
 import type { Render } from './render.js';
@@ -11,6 +17,8 @@ function kindOf(err: FastifyError): [ErrorKind, number] {
     if (err.code === 'CASE_NOT_FOUND') return ['notFound', 404];
     if (err.code === 'VALIDATION_FAILED') return ['badRequest', 400];
   }
+  // Redis not answering (a one-time code cannot be checked or kept): likewise.
+  if (isRedisUnavailable(err)) return ['server', 503];
   // Postgres unreachable: the citizen may try again shortly (the API answers 503 too).
   const database = databaseFailure(err);
   if (database?.kind === 'unavailable') return ['server', 503];
@@ -29,8 +37,12 @@ function kindOf(err: FastifyError): [ErrorKind, number] {
 export function registerErrorPages(app: FastifyInstance, render: Render) {
   app.setErrorHandler(async (err: FastifyError, request, reply) => {
     const [kind, status] = kindOf(err);
-    if (status === 503) reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
-    else if (status >= 500) request.log.error({ err }, 'portal page failed');
+    if (status === 503) {
+      const wait = isRedisUnavailable(err)
+        ? REDIS_RETRY_AFTER_SECONDS
+        : DATABASE_RETRY_AFTER_SECONDS;
+      reply.header('retry-after', String(wait));
+    } else if (status >= 500) request.log.error({ err }, 'portal page failed');
     const t = messagesFor(langOf(request)).errors;
     const title = t[`${kind}Title`];
     try {

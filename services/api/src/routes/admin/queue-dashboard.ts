@@ -3,13 +3,13 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
-import { AppError, auditQueueOperation } from '@hotline/core';
+import { AppError, auditQueueOperation, isRedisUnavailable } from '@hotline/core';
 import type { CredentialCache, Database } from '@hotline/db';
 import { queueOperationOf } from './queue-operation.js';
 import { adminActorOf, requireAdministrator } from '../../plugins/admin-guard.js';
 import type { OfficialSessions } from '../../plugins/official-session.js';
 import { tokenOfficial } from '../../plugins/official-token.js';
-import { STATUS } from '../../plugins/error-handler.js';
+import { sendRedisUnavailable, STATUS } from '../../plugins/error-handler.js';
 
 const BASE_PATH = '/admin/queues';
 const API_PATH = `${BASE_PATH}/api`;
@@ -36,6 +36,7 @@ export async function registerQueueDashboard(
       try {
         await requireAdministrator(request, resolve);
       } catch (err) {
+        if (isRedisUnavailable(err)) return sendRedisUnavailable(reply);
         if (!(err instanceof AppError)) throw err;
         const statusCode = STATUS[err.code];
         return reply.status(statusCode).send({ statusCode, code: err.code, message: err.message });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Redis } from 'ioredis';
 import { Liveness, Readiness } from '@hotline/contracts';
 import { pingDatabase, type Database } from '@hotline/db';
+import type { RedisBreaker } from '@hotline/queue';
 
 const within = <T>(p: Promise<T>, ms: number) =>
   Promise.race([
@@ -9,9 +10,12 @@ const within = <T>(p: Promise<T>, ms: number) =>
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms)),
   ]);
 
-/** `/healthz`: the process is up. `/readyz`: Postgres and Redis both answer. */
+/**
+ * `/healthz`: the process is up. `/readyz`: Postgres and Redis both answer; while the Redis
+ * breaker is open Redis is down without asking (its own probe says when it is back).
+ */
 export const healthRoutes =
-  (deps: { db: Database; redis: Redis }): FastifyPluginAsyncTypebox =>
+  (deps: { db: Database; redis: Redis; redisBreaker: RedisBreaker }): FastifyPluginAsyncTypebox =>
   async (app) => {
     app.get(
       '/healthz',
@@ -27,7 +31,9 @@ export const healthRoutes =
       async (_request, reply) => {
         const [pg, redis] = await Promise.allSettled([
           within(pingDatabase(deps.db), 2000),
-          within(deps.redis.ping(), 2000),
+          deps.redisBreaker.isOpen
+            ? Promise.reject(new Error('circuit open'))
+            : within(deps.redis.ping(), 2000),
         ]);
         const checks = {
           postgres: pg.status === 'fulfilled' ? ('up' as const) : ('down' as const),

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Queue } from 'bullmq';
+import type { RedisBreaker, RedisBreakerStats } from '@hotline/queue';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { mergeExpositions } from './merge-exposition.js';
 
@@ -41,6 +42,20 @@ async function queueExpositions(queues: ReadonlyMap<string, Queue>): Promise<str
 const redisUp = (up: 0 | 1) =>
   `# HELP hotline_redis_up Whether the queues' Redis answered this scrape\n# TYPE hotline_redis_up gauge\nhotline_redis_up ${up}`;
 
+/** The request-path breaker: whether it is open now, and how often it opened and refused. */
+const breakerLines = ({ state, openings, refused }: RedisBreakerStats) =>
+  [
+    '# HELP hotline_redis_breaker_open Whether the request-path Redis breaker is open (calls fail at once)',
+    '# TYPE hotline_redis_breaker_open gauge',
+    `hotline_redis_breaker_open ${state === 'open' ? 1 : 0}`,
+    '# HELP hotline_redis_breaker_openings_total Times the request-path Redis breaker opened',
+    '# TYPE hotline_redis_breaker_openings_total counter',
+    `hotline_redis_breaker_openings_total ${openings}`,
+    '# HELP hotline_redis_breaker_refused_total Redis commands refused unsent while the breaker was open',
+    '# TYPE hotline_redis_breaker_refused_total counter',
+    `hotline_redis_breaker_refused_total ${refused}`,
+  ].join('\n');
+
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /** A preHandler admitting `Authorization: Bearer <token>` only (compared in constant time). */
@@ -57,13 +72,17 @@ function bearerGuard(token: string) {
 }
 
 /**
- * Prometheus metrics at /metrics: this process's (memory, event loop, GC), and for every queue
- * its depth by state (BullMQ's own export, failures included) and how late jobs start. Behind
- * METRICS_TOKEN as a Bearer token; without one (development and tests only: production refuses
- * to start) open.
+ * Prometheus metrics at /metrics: this process's (memory, event loop, GC), the request-path
+ * Redis breaker's, and for every queue its depth by state (BullMQ's own export, failures
+ * included) and how late jobs start. Behind METRICS_TOKEN as a Bearer token; without one
+ * (development and tests only: production refuses to start) open.
  */
 export const metricsRoute =
-  (deps: { queues: ReadonlyMap<string, Queue>; token: string | undefined }): FastifyPluginAsync =>
+  (deps: {
+    queues: ReadonlyMap<string, Queue>;
+    breaker: RedisBreaker;
+    token: string | undefined;
+  }): FastifyPluginAsync =>
   async (app) => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry, prefix: 'hotline_api_' });
@@ -75,7 +94,7 @@ export const metricsRoute =
         ...(deps.token ? { preHandler: bearerGuard(deps.token) } : {}),
       },
       async (_request, reply) => {
-        const parts = [await registry.metrics()];
+        const parts = [await registry.metrics(), breakerLines(deps.breaker.stats())];
         try {
           parts.push(...(await queueExpositions(deps.queues)), redisUp(1));
         } catch {
