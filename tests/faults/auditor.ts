@@ -245,8 +245,18 @@ export async function systemState(h: {
     h.redisClient.llen(`${q}:active`),
     h.redisClient.zcard(`${q}:failed`),
   ]).catch(() => ['?', '?', '?', '?']);
+  // Where the services' connections are: a stall shows here first (waiting, idle in a transaction).
+  const sessions = await sql<{ app: string; state: string; waiting: string | null; n: number }[]>`
+    select application_name as app, coalesce(state, '?') as state,
+           wait_event_type as waiting, count(*)::int as n
+    from pg_stat_activity
+    where datname = current_database() and pid <> pg_backend_pid()
+    group by 1, 2, 3 order by 1, 2`;
+  const pool = sessions
+    .map((s) => `${s.app || '?'} ${s.state}${s.waiting ? `/${s.waiting}` : ''}×${s.n}`)
+    .join(', ');
   return (
-    `open cases ${pg!.open}, unrouted ${pg!.unrouted}, outbox ${pg!.outbox}, ` +
+    `Postgres sessions: ${pool}; open cases ${pg!.open}, unrouted ${pg!.unrouted}, outbox ${pg!.outbox}, ` +
     `SLA events in the last 10 s ${pg!.sla_events}; sla queue: delayed ${delayed}, ` +
     `waiting ${wait}, active ${active}, failed ${failed}`
   );

@@ -1,3 +1,6 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisServerPath } from '@hotline/testing';
 import { audit, routedSince, systemState, type AuditCounts, type AuditResult } from './auditor.js';
@@ -12,18 +15,40 @@ import { errorsSeen, LoadGenerator, requestsIn } from './load.js';
  * (and shown as such in the table), never counted as passed. Remove a line once its fix is on
  * main; FAULTS_ALL=1 runs every fault whatever this list says.
  */
-const AWAITING: Partial<Record<FaultName, string>> = {};
+const AWAITING: Partial<Record<FaultName, string>> = {
+  // An SMS sent twice when the connection is cut between the provider's answer and the update.
+  'Postgres cut': 'notifications exactly once',
+  // 200 deadlines due at once are recorded up to 30-40 s late, one transaction per timer.
+  'deadline storm': 'batched SLA timers',
+};
 
 /** Features the suite checks more strictly, or uses, once they are merged. */
 const FEATURES: { idempotencyKeys: boolean; workerReadyz: HarnessOptions['workerReadyz'] } = {
   /** POST /v1/cases honours Idempotency-Key: one case per key, whatever its attempts met. */
   idempotencyKeys: false,
-  /** The worker's own /readyz (its port's variable and path); null: "its process runs". */
+  /**
+   * The worker's own /readyz (its port's variable and path); null: "its process runs". Once
+   * supervision is merged: { portVariable: 'WORKER_HEALTH_PORT', path: '/readyz' }.
+   */
   workerReadyz: null,
 };
 
 // eslint-disable-next-line no-restricted-properties
 const runAll = process.env.FAULTS_ALL === '1';
+
+/** The last output of both services, in files named in the failure, for a fault that failed. */
+async function keepLogs(h: Harness, fault: string) {
+  const dir = join(tmpdir(), `hotline-faults-${process.pid}`);
+  await mkdir(dir, { recursive: true });
+  const name = fault.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  const files = [];
+  for (const s of [h.api, h.worker]) {
+    const file = join(dir, `${name}.${s.name}.log`);
+    await writeFile(file, s.output());
+    files.push(file);
+  }
+  return files.join(', ');
+}
 const hasRedisServer = redisServerPath() !== null;
 /** The table's rows by fault, printed in the catalogue's order. */
 const rows = new Map<string, FaultRow>();
@@ -127,10 +152,10 @@ describe.skipIf(!hasRedisServer)('fault suite: the system keeps its promises und
     if (recoverSeconds === null) {
       problems.push(
         `did not recover within ${settings.recoverWithinMs / 1000} s: ${await systemState(h)}`,
-        `worker's last words:\n${h.worker.output().slice(-1500)}`,
       );
     }
-    const failure = problems.length > 0 || recoverSeconds === null ? problems.join('\n') : null;
+    if (problems.length > 0) problems.push(`logs: ${await keepLogs(h, fault.name)}`);
+    const failure = problems.length > 0 ? problems.join('\n') : null;
     const row: FaultRow = {
       fault: fault.name,
       requests: requestsIn(load.requests, started, Date.now()),

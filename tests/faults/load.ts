@@ -29,7 +29,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * A bounded, steady load on POST /v1/cases, as honest clients behave: each case gets an
- * Idempotency-Key, and a 503 or no answer is retried with the same key (after Retry-After,
+ * Idempotency-Key, and a 503, a 409 (that key still at work) or no answer is retried with the same key (after Retry-After,
  * at most a second here) until `retryForMs` has passed. Anything else is final. Every attempt
  * is recorded for the auditor and the per-fault table.
  */
@@ -118,7 +118,8 @@ export class LoadGenerator {
           request.code = code.replace('-', '');
           return;
         }
-        if (res.status !== 503) return;
+        // 409: the same key's first attempt is still running (Idempotency-Key): ask again.
+        if (res.status !== 503 && res.status !== 409) return;
         const after = Number(res.headers.get('retry-after'));
         if (after > 0) retryAfterMs = Math.min(after * 1000, 1000);
       } catch {
