@@ -13,7 +13,7 @@ export const settings = {
   /** Only these faults (comma-separated names, as in the table), to chase one. */
   only: env.FAULTS_ONLY ? env.FAULTS_ONLY.split(',').map((s) => s.trim()) : null,
   /** New cases per second from the load generator (POST /v1/cases). */
-  casesPerSecond: Number(env.FAULTS_RATE ?? (isLong ? 30 : 6)),
+  casesPerSecond: Number(env.FAULTS_RATE ?? (isLong ? 30 : 5)),
   /** Requests the generator keeps open at most: beyond, a tick is skipped and counted. */
   maxInFlight: isLong ? 200 : 40,
   /** How long one attempt waits for an answer before it counts as "no answer". */

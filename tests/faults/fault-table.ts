@@ -5,6 +5,8 @@ export interface FaultRow {
   fault: string;
   requests: number;
   errors: string;
+  /** p99 of the load's answered attempts during the fault and its recovery, in ms. */
+  answerP99: number | null;
   /** Seconds from the fault lifted to /readyz and a clean audit; null: not within the bound. */
   recoverSeconds: number | null;
   counts: AuditCounts | null;
@@ -15,6 +17,7 @@ const COLUMNS: { title: string; cell: (r: FaultRow) => string }[] = [
   { title: 'fault', cell: (r) => r.fault },
   { title: 'requests', cell: (r) => String(r.requests) },
   { title: 'errors seen', cell: (r) => r.errors },
+  { title: 'p99 answer', cell: (r) => (r.answerP99 === null ? '-' : `${r.answerP99} ms`) },
   {
     title: 'recover',
     cell: (r) => (r.recoverSeconds === null ? '-' : `${r.recoverSeconds.toFixed(1)} s`),

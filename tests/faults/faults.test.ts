@@ -8,7 +8,7 @@ import { faultCatalogue, sleep, type Fault, type FaultName } from './fault-catal
 import { settings } from './fault-settings.js';
 import { formatFaultTable, type FaultRow } from './fault-table.js';
 import { LOAD_CATEGORIES, startHarness, type Harness, type HarnessOptions } from './harness.js';
-import { errorsSeen, LoadGenerator, requestsIn } from './load.js';
+import { answerP99, errorsSeen, LoadGenerator, requestsIn } from './load.js';
 
 /**
  * Faults that cannot pass until a fix is merged, with the fix they wait for. They are skipped
@@ -160,6 +160,7 @@ describe.skipIf(!hasRedisServer)('fault suite: the system keeps its promises und
       fault: fault.name,
       requests: requestsIn(load.requests, started, Date.now()),
       errors: errorsSeen(load.requests, started, Date.now()),
+      answerP99: answerP99(load.requests, started, Date.now()),
       recoverSeconds,
       counts,
       result: failure
@@ -205,6 +206,7 @@ describe.skipIf(!hasRedisServer)('fault suite: the system keeps its promises und
             fault: fault.name,
             requests: 0,
             errors: '-',
+            answerP99: null,
             recoverSeconds: null,
             counts: null,
             result: 'FAIL (not run to the end)',
@@ -219,6 +221,7 @@ describe.skipIf(!hasRedisServer)('fault suite: the system keeps its promises und
         fault: fault.name,
         requests: 0,
         errors: '-',
+        answerP99: null,
         recoverSeconds: null,
         counts: null,
         result: `skipped: awaits ${awaiting}`,

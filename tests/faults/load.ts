@@ -6,6 +6,8 @@ export type Outcome = number | 'no-answer';
 export interface Attempt {
   sentAt: number;
   outcome: Outcome;
+  /** How long the answer took (or until the attempt gave up). */
+  ms: number;
 }
 
 /** One case a citizen means to file, with every attempt made for it under one key. */
@@ -99,7 +101,7 @@ export class LoadGenerator {
 
   private async file(request: LoadRequest, body: string) {
     for (;;) {
-      const attempt: Attempt = { sentAt: Date.now(), outcome: 'no-answer' };
+      const attempt: Attempt = { sentAt: Date.now(), outcome: 'no-answer', ms: 0 };
       request.attempts.push(attempt);
       let retryAfterMs = 250;
       try {
@@ -111,6 +113,7 @@ export class LoadGenerator {
         });
         const text = await res.text();
         attempt.outcome = res.status;
+        attempt.ms = Date.now() - attempt.sentAt;
         // 200: the same text from the same phone was stored already (an earlier attempt of
         // this request), and the answer names that case.
         if (res.status === 201 || res.status === 200) {
@@ -125,6 +128,7 @@ export class LoadGenerator {
       } catch {
         // Refused, reset or timed out: the case may or may not have been stored.
         attempt.outcome = 'no-answer';
+        attempt.ms = Date.now() - attempt.sentAt;
       }
       if (Date.now() + retryAfterMs - request.startedAt > this.options.retryForMs) return;
       await sleep(retryAfterMs);
@@ -154,3 +158,13 @@ export function errorsSeen(requests: readonly LoadRequest[], from: number, to: n
 /** Requests started within [from, to). */
 export const requestsIn = (requests: readonly LoadRequest[], from: number, to: number) =>
   requests.filter((r) => r.startedAt >= from && r.startedAt < to).length;
+
+/** The 99th percentile of how long answered attempts within [from, to) took, in ms. */
+export function answerP99(requests: readonly LoadRequest[], from: number, to: number) {
+  const ms = requests
+    .flatMap((r) => r.attempts)
+    .filter((a) => a.sentAt >= from && a.sentAt < to && a.outcome !== 'no-answer')
+    .map((a) => a.ms)
+    .sort((a, b) => a - b);
+  return ms.length === 0 ? null : ms[Math.min(ms.length - 1, Math.floor(0.99 * ms.length))]!;
+}
