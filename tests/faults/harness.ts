@@ -188,7 +188,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   await waitFor(async () => ((await answers200(`${baseUrl}/readyz`)) ? true : undefined), {
     timeoutMs: 60_000,
     intervalMs: 200,
-    what: `the API ready\n${api.output()}`,
+    what: 'the API ready',
+  }).catch((err: Error) => {
+    throw new Error(`${err.message}; its output:\n${api.output()}`);
   });
   // Clocks in seconds, set before the worker routes anything.
   await admin(baseUrl, 'POST', '/v1/admin/calendars', {
