@@ -5,38 +5,31 @@ export interface TcpProxy {
   url: (scheme: string) => string;
   /** Cuts every open connection and refuses new ones, as if the server were down. */
   cut: () => void;
+  /** Lets connections through again, after `cut` or `hang`. */
+  restore: () => void;
   /**
-   * Stops forwarding bytes either way without closing anything, and accepts new connections
-   * that go nowhere: what a server that stopped answering (Redis under `CLIENT PAUSE`, a
-   * Postgres stuck on a lock) looks like to a client. What was sent meanwhile is delivered on
-   * `restore`, as a paused server answers late rather than never.
+   * Stops forwarding without closing anything, as a hung server looks: connections stay open
+   * (new ones are accepted too) and every byte either way is held back until `resume`.
    */
   hang: () => void;
-  /** Lets connections through again (after `cut` or `hang`). */
-  restore: () => void;
+  /** Delivers what was held back and forwards again. */
+  resume: () => void;
   close: () => Promise<void>;
 }
 
+/** One accepted connection and its upstream, with what a hang holds back each way. */
 interface Pair {
   client: net.Socket;
   upstream: net.Socket;
+  toUpstream: Buffer[];
+  toClient: Buffer[];
 }
-
-const flow = ({ client, upstream }: Pair) => {
-  client.pipe(upstream);
-  upstream.pipe(client);
-};
-
-const stall = ({ client, upstream }: Pair) => {
-  client.unpipe(upstream);
-  upstream.unpipe(client);
-  client.pause();
-  upstream.pause();
-};
 
 /**
  * A loopback TCP proxy for fault injection: tests point a client at it and "unplug" the
- * server behind it without touching the real server other tests share.
+ * server behind it without touching the real server other tests share. Bytes are forwarded
+ * by hand rather than with pipe(): a hang must hold them back, and pipe() resumes a paused
+ * socket on its own when the other side drains.
  */
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   let isCut = false;
@@ -47,17 +40,20 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       client.destroy();
       return;
     }
-    const pair: Pair = { client, upstream: net.connect(target.port, target.host) };
+    const upstream = net.connect(target.port, target.host);
+    const pair: Pair = { client, upstream, toUpstream: [], toClient: [] };
     pairs.add(pair);
-    for (const s of [pair.client, pair.upstream]) {
-      s.on('close', () => pairs.delete(pair));
-      s.on('error', () => {
-        pair.client.destroy();
-        pair.upstream.destroy();
-      });
+    const end = () => {
+      pairs.delete(pair);
+      client.destroy();
+      upstream.destroy();
+    };
+    for (const s of [client, upstream]) {
+      s.on('close', end);
+      s.on('error', end);
     }
-    if (isHung) stall(pair);
-    else flow(pair);
+    client.on('data', (d: Buffer) => (isHung ? pair.toUpstream.push(d) : upstream.write(d)));
+    upstream.on('data', (d: Buffer) => (isHung ? pair.toClient.push(d) : client.write(d)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
@@ -65,6 +61,14 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     for (const p of pairs) {
       p.client.destroy();
       p.upstream.destroy();
+    }
+    pairs.clear();
+  };
+  const resume = () => {
+    isHung = false;
+    for (const p of pairs) {
+      for (const d of p.toUpstream.splice(0)) p.upstream.write(d);
+      for (const d of p.toClient.splice(0)) p.client.write(d);
     }
   };
   return {
@@ -74,17 +78,14 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       isCut = true;
       destroyAll();
     },
-    hang() {
-      if (isHung) return;
-      isHung = true;
-      for (const p of pairs) stall(p);
-    },
     restore() {
       isCut = false;
-      if (!isHung) return;
-      isHung = false;
-      for (const p of pairs) flow(p);
+      resume();
     },
+    hang() {
+      isHung = true;
+    },
+    resume,
     close: () =>
       new Promise<void>((resolve) => {
         destroyAll();
