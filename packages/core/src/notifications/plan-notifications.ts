@@ -52,7 +52,8 @@ const LOW_RATING = 2;
 const MERGED_TEXT =
   'Phản ánh của bạn trùng với một phản ánh đã tiếp nhận và được gộp để xử lý chung; kết quả giải quyết sẽ được thông báo cho bạn.';
 
-type Draft = Omit<NewNotificationRow, 'id'>;
+/** A notification decided, not yet written. */
+export type NotificationDraft = Omit<NewNotificationRow, 'id'>;
 
 export interface PlanNotificationsArgs {
   caseId: string;
@@ -76,10 +77,32 @@ export interface PlanNotificationsArgs {
  * Returns how many notifications were inserted.
  */
 export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Promise<number> {
+  return writeNotifications(tx, await draftNotifications(tx, args));
+}
+
+/**
+ * The notifications of several changes in two statements whatever their number: the rows, then
+ * the outbox rows sending the SMS and e-mails among them that were new. Returns how many were
+ * inserted.
+ */
+export async function writeNotifications(tx: Tx, drafts: readonly NotificationDraft[]): Promise<number> {
+  const inserted = await insertNotifications(tx, drafts);
+  await insertOutbox(
+    tx,
+    inserted.filter((n) => n.status === 'pending').map((n) => notificationOutbox(n.id)),
+  );
+  return inserted.length;
+}
+
+/** Who is told what about one change's events (reads only; `writeNotifications` writes them). */
+export async function draftNotifications(
+  tx: Tx,
+  args: PlanNotificationsArgs,
+): Promise<NotificationDraft[]> {
   const events = args.recorded.filter((r) => NOTIFIED.has(r.event.type));
-  if (events.length === 0) return 0;
+  if (events.length === 0) return [];
   const facts = await findCaseNotificationFacts(tx, args.caseId);
-  if (!facts) return 0;
+  if (!facts) return [];
   const timeZone = args.timeZone ?? DEFAULT_TIME_ZONE;
   const trackingCode = formatTrackingCode(facts.trackingCode);
   const context: CaseMessageContext = {
@@ -90,7 +113,7 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
     trackingUrl: args.publicBaseUrl ? `${args.publicBaseUrl}/tra-cuu/${trackingCode}` : null,
   };
 
-  const drafts: Draft[] = [];
+  const drafts: NotificationDraft[] = [];
   const draft = <T extends NotificationTemplate>(
     r: RecordedEvent,
     template: T,
@@ -266,10 +289,5 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
     }
   }
 
-  const inserted = await insertNotifications(tx, drafts);
-  await insertOutbox(
-    tx,
-    inserted.filter((n) => n.status === 'pending').map((n) => notificationOutbox(n.id)),
-  );
-  return inserted.length;
+  return drafts;
 }

@@ -44,14 +44,28 @@ export async function findEscalationTargets(
   ] as const;
 }
 
-/** What a firing timer checks before anything else. */
-export async function findCaseTimerState(db: Executor, caseId: string) {
-  const [row] = await db.execute<{
+/** What firing timers check before anything else, for several cases in one read. */
+export async function findCaseTimerStates(
+  db: Executor,
+  caseIds: readonly string[],
+): Promise<
+  Map<string, { deadlineGeneration: number; unitId: string | null; hotlineId: string | null }>
+> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db.execute<{
+    id: string;
     deadline_generation: number;
     unit_id: string | null;
     hotline_id: string | null;
-  }>(sql`select deadline_generation, unit_id, hotline_id from cases where id = ${caseId}`);
-  return row ?? null;
+  }>(sql`
+    select id, deadline_generation, unit_id, hotline_id from cases
+    where id = any(${`{${caseIds.join(',')}}`}::uuid[])`);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { deadlineGeneration: r.deadline_generation, unitId: r.unit_id, hotlineId: r.hotline_id },
+    ]),
+  );
 }
 
 /** Open cases with their stored timers, in id order after `afterId` (reconcile's pages). */
