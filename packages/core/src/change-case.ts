@@ -34,7 +34,12 @@ import { loadWorkingCalendar } from './calendars/load-working-calendar.js';
 import { AppError, type ErrorCode } from './errors.js';
 import { checkExtensionLength } from './sla/check-extension-length.js';
 import { slaTimerOutbox } from './sla/sla-timer-jobs.js';
-import { draftNotifications, writeNotifications } from './notifications/plan-notifications.js';
+import {
+  draftNotifications,
+  notificationReads,
+  writeNotifications,
+  type NotificationReads,
+} from './notifications/plan-notifications.js';
 import type { MeasureAt } from './reports/report-facts.js';
 import { reportFactsWrites } from './reports/report-facts-writes.js';
 
@@ -213,9 +218,10 @@ export async function changeCases(
       now,
     );
     const facts = await reportFactsWrites(histories, changed, (h) => measureHistory(tx, reads, h));
-    // Each case's messages are decided on its own (reads sent together), then written at once.
+    // Each case's messages are decided on reads the batch shares, then written at once.
+    const notifying = notificationReads(tx, [...new Set(decided.map((d) => d.caseId))]);
     const [drafts] = await Promise.all([
-      Promise.all(decided.map((d) => draftNotificationsOf(tx, deps, d, now))),
+      Promise.all(decided.map((d) => draftNotificationsOf(tx, deps, notifying, d, now))),
       writeReportFacts(tx, facts),
     ]);
     await Promise.all([
@@ -281,16 +287,26 @@ async function decideChange(
 }
 
 /** Who is told about one case's new events. */
-function draftNotificationsOf(tx: Tx, deps: CaseChangeDeps, d: Decided, now: Date) {
-  return draftNotifications(tx, {
-    caseId: d.caseId,
-    state: d.next,
-    recorded: d.recorded,
-    now,
-    ...(deps.publicBaseUrl ? { publicBaseUrl: deps.publicBaseUrl } : {}),
-    ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
-    ...(deps.smsReceiptInReply ? { smsReceiptInReply: true } : {}),
-  });
+function draftNotificationsOf(
+  tx: Tx,
+  deps: CaseChangeDeps,
+  reads: NotificationReads,
+  d: Decided,
+  now: Date,
+) {
+  return draftNotifications(
+    tx,
+    {
+      caseId: d.caseId,
+      state: d.next,
+      recorded: d.recorded,
+      now,
+      ...(deps.publicBaseUrl ? { publicBaseUrl: deps.publicBaseUrl } : {}),
+      ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
+      ...(deps.smsReceiptInReply ? { smsReceiptInReply: true } : {}),
+    },
+    reads,
+  );
 }
 
 /** One case's change: a batch of one, its refusal thrown. */

@@ -1,5 +1,6 @@
 import {
   findCaseNotificationFacts,
+  findCasesNotificationFacts,
   findHandlerOrLeaderContacts,
   findOfficialContacts,
   hasEventBefore,
@@ -7,6 +8,7 @@ import {
   insertOutbox,
   listMergedCaseContacts,
   listUnitLeaderContacts,
+  type CaseNotificationFacts,
   type NewNotificationRow,
   type OfficialContact,
   type Tx,
@@ -85,7 +87,10 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
  * the outbox rows sending the SMS and e-mails among them that were new. Returns how many were
  * inserted.
  */
-export async function writeNotifications(tx: Tx, drafts: readonly NotificationDraft[]): Promise<number> {
+export async function writeNotifications(
+  tx: Tx,
+  drafts: readonly NotificationDraft[],
+): Promise<number> {
   const inserted = await insertNotifications(tx, drafts);
   await insertOutbox(
     tx,
@@ -94,14 +99,48 @@ export async function writeNotifications(tx: Tx, drafts: readonly NotificationDr
   return inserted.length;
 }
 
+/**
+ * What the drafts of one transaction read, each once: the facts of all its cases in one
+ * statement, the contacts of each official and of each unit's leaders (a storm of deadlines
+ * in one unit tells the same leaders about every case).
+ */
+export interface NotificationReads {
+  facts(caseId: string): Promise<CaseNotificationFacts | null>;
+  official(id: string): Promise<OfficialContact[]>;
+  unitLeaders(unitId: string): Promise<OfficialContact[]>;
+}
+
+/** Reads shared by the drafts of a transaction; `caseIds` are read together at the first use. */
+export function notificationReads(tx: Tx, caseIds: readonly string[] = []): NotificationReads {
+  const batched = new Set(caseIds);
+  let facts: Promise<Map<string, CaseNotificationFacts>> | undefined;
+  const officials = new Map<string, Promise<OfficialContact[]>>();
+  const leaders = new Map<string, Promise<OfficialContact[]>>();
+  const memo = <T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>) => {
+    let value = cache.get(key);
+    if (!value) cache.set(key, (value = read()));
+    return value;
+  };
+  return {
+    async facts(caseId) {
+      if (!batched.has(caseId)) return findCaseNotificationFacts(tx, caseId);
+      facts ??= findCasesNotificationFacts(tx, [...batched]);
+      return (await facts).get(caseId) ?? null;
+    },
+    official: (id) => memo(officials, id, () => findOfficialContacts(tx, [id])),
+    unitLeaders: (unitId) => memo(leaders, unitId, () => listUnitLeaderContacts(tx, unitId)),
+  };
+}
+
 /** Who is told what about one change's events (reads only; `writeNotifications` writes them). */
 export async function draftNotifications(
   tx: Tx,
   args: PlanNotificationsArgs,
+  reads: NotificationReads = notificationReads(tx),
 ): Promise<NotificationDraft[]> {
   const events = args.recorded.filter((r) => NOTIFIED.has(r.event.type));
   if (events.length === 0) return [];
-  const facts = await findCaseNotificationFacts(tx, args.caseId);
+  const facts = await reads.facts(args.caseId);
   if (!facts) return [];
   const timeZone = args.timeZone ?? DEFAULT_TIME_ZONE;
   const trackingCode = formatTrackingCode(facts.trackingCode);
@@ -208,15 +247,15 @@ export async function draftNotifications(
       case 'assigned': {
         // A reopened case given back to its handler: the reopening notice tells him.
         if (args.recorded.some((o) => o.event.type === 'reopened' && o.version < r.version)) break;
-        const assignee = await findOfficialContacts(tx, [e.assigneeId]);
+        const assignee = await reads.official(e.assigneeId);
         toOfficials(r, 'official_assigned', context, assignee, 'email');
         break;
       }
       case 'sla_warning': {
         const recipients = args.state.assigneeId
-          ? await findOfficialContacts(tx, [args.state.assigneeId])
+          ? await reads.official(args.state.assigneeId)
           : args.state.unitId
-            ? await listUnitLeaderContacts(tx, args.state.unitId)
+            ? await reads.unitLeaders(args.state.unitId)
             : [];
         const dueAt = formatLocalTime(new Date(e.dueAt), timeZone);
         const ctx = { ...context, target: e.target, dueAt };
@@ -227,9 +266,9 @@ export async function draftNotifications(
       }
       case 'escalated': {
         const recipients = e.toOfficialId
-          ? await findOfficialContacts(tx, [e.toOfficialId])
+          ? await reads.official(e.toOfficialId)
           : e.toUnitId
-            ? await listUnitLeaderContacts(tx, e.toUnitId)
+            ? await reads.unitLeaders(e.toUnitId)
             : [];
         const ctx = { ...context, level: e.level, reason: e.reason };
         toOfficials(r, 'escalation', ctx, recipients, 'sms');
@@ -239,7 +278,7 @@ export async function draftNotifications(
       case 'extension_requested':
       case 'resolution_proposed': {
         const unitId = args.state.unitId;
-        const leaders = unitId ? await listUnitLeaderContacts(tx, unitId) : [];
+        const leaders = unitId ? await reads.unitLeaders(unitId) : [];
         const request = e.type === 'extension_requested' ? 'extension' : 'resolution';
         for (const o of leaders) {
           if (r.actor.kind === 'official' && r.actor.officialId === o.id) continue;

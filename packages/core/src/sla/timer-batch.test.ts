@@ -21,29 +21,32 @@ const batchArb = fc.record({
 });
 
 describe('planTimerBatch', () => {
-  test.prop([batchArb])('fires each live case once and nothing for stale jobs', ({ rows, jobs }) => {
-    const byId = new Map<string, TimerCaseRow>(Object.entries(rows));
-    const plan = planTimerBatch(jobs, byId);
-    expect(plan.caseOfJob).toHaveLength(jobs.length);
-    jobs.forEach((job, i) => {
-      const live = byId.get(job.caseId)?.deadlineGeneration === job.generation;
-      expect(plan.caseOfJob[i]).toBe(live ? job.caseId : null);
-    });
-    const fired = plan.cases.map((c) => c.caseId);
-    expect(new Set(fired).size).toBe(fired.length);
-    expect(new Set(fired)).toEqual(new Set(plan.caseOfJob.filter((c) => c !== null)));
-    for (const c of plan.cases) {
-      const row = byId.get(c.caseId)!;
-      expect(c.generation).toBe(row.deadlineGeneration);
-      expect(c.targetsKey).toBe(targetsKeyOf(row.unitId, row.hotlineId));
-      expect(plan.targets.get(c.targetsKey)).toEqual({
-        unitId: row.unitId,
-        hotlineId: row.hotlineId,
+  test.prop([batchArb])(
+    'fires each live case once and nothing for stale jobs',
+    ({ rows, jobs }) => {
+      const byId = new Map<string, TimerCaseRow>(Object.entries(rows));
+      const plan = planTimerBatch(jobs, byId);
+      expect(plan.caseOfJob).toHaveLength(jobs.length);
+      jobs.forEach((job, i) => {
+        const live = byId.get(job.caseId)?.deadlineGeneration === job.generation;
+        expect(plan.caseOfJob[i]).toBe(live ? job.caseId : null);
       });
-    }
-    // Only the pairs some fired case needs: each read once.
-    expect(new Set(plan.cases.map((c) => c.targetsKey))).toEqual(new Set(plan.targets.keys()));
-  });
+      const fired = plan.cases.map((c) => c.caseId);
+      expect(new Set(fired).size).toBe(fired.length);
+      expect(new Set(fired)).toEqual(new Set(plan.caseOfJob.filter((c) => c !== null)));
+      for (const c of plan.cases) {
+        const row = byId.get(c.caseId)!;
+        expect(c.generation).toBe(row.deadlineGeneration);
+        expect(c.targetsKey).toBe(targetsKeyOf(row.unitId, row.hotlineId));
+        expect(plan.targets.get(c.targetsKey)).toEqual({
+          unitId: row.unitId,
+          hotlineId: row.hotlineId,
+        });
+      }
+      // Only the pairs some fired case needs: each read once.
+      expect(new Set(plan.cases.map((c) => c.targetsKey))).toEqual(new Set(plan.targets.keys()));
+    },
+  );
 
   it('keys the targets by unit and hotline, apart', () => {
     expect(targetsKeyOf('u1', null)).not.toBe(targetsKeyOf(null, 'u1'));
