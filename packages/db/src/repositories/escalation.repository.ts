@@ -21,26 +21,35 @@ export async function findEscalationTargets(
   unitId: string | null,
   hotlineId: string | null,
 ) {
-  const [parent] = unitId
-    ? await db.execute<{ parent_id: string | null }>(
-        sql`select parent_id from admin_units where id = ${unitId}`,
-      )
-    : [];
-  const [root] = await db.execute<{ id: string }>(
-    sql`select id from admin_units where parent_id is null order by created_at limit 1`,
-  );
-  const [owner] = hotlineId
-    ? await db.execute<{ owner_official_id: string; unit_id: string }>(
-        sql`select owner_official_id, unit_id from hotlines where id = ${hotlineId}`,
-      )
-    : [];
+  // Two round trips, not six: a storm of deadlines reads these for each batch.
+  const [[parent], [root], [owner]] = await Promise.all([
+    unitId
+      ? db.execute<{ parent_id: string | null }>(
+          sql`select parent_id from admin_units where id = ${unitId}`,
+        )
+      : [],
+    db.execute<{ id: string }>(
+      sql`select id from admin_units where parent_id is null order by created_at limit 1`,
+    ),
+    hotlineId
+      ? db.execute<{ owner_official_id: string; unit_id: string }>(
+          sql`select owner_official_id, unit_id from hotlines where id = ${hotlineId}`,
+        )
+      : [],
+  ]);
   const parentId = parent?.parent_id ?? null;
+  const rootId = root?.id ?? null;
+  const [unitLeader, parentLeader, rootLeader] = await Promise.all([
+    findUnitLeader(db, unitId),
+    findUnitLeader(db, parentId),
+    owner ? null : findUnitLeader(db, rootId),
+  ]);
   return [
-    { officialId: await findUnitLeader(db, unitId), unitId },
-    { officialId: await findUnitLeader(db, parentId), unitId: parentId },
+    { officialId: unitLeader, unitId },
+    { officialId: parentLeader, unitId: parentId },
     owner
       ? { officialId: owner.owner_official_id, unitId: owner.unit_id }
-      : { officialId: await findUnitLeader(db, root?.id ?? null), unitId: root?.id ?? null },
+      : { officialId: rootLeader, unitId: rootId },
   ] as const;
 }
 
