@@ -83,7 +83,18 @@ export const EnvSchema = Type.Object({
    */
   ROUTING_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
   ROUTING_BATCH_WAIT_MS: Type.Integer({ minimum: 0, maximum: 1000, default: 5 }),
-  SLA_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 256, default: 16 }),
+  /**
+   * As many as batches need to form: a timer job waits on its batch, not on a core, and a
+   * second batch fills while the first one commits (about twice SLA_BATCH_SIZE).
+   */
+  SLA_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 1000, default: 500 }),
+  /**
+   * SLA timers falling due within SLA_BATCH_WAIT_MS of each other are fired together, up to
+   * SLA_BATCH_SIZE in one transaction (a storm of deadlines due in the same second is recorded
+   * in seconds instead of a transaction per timer).
+   */
+  SLA_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
+  SLA_BATCH_WAIT_MS: Type.Integer({ minimum: 0, maximum: 1000, default: 20 }),
   NOTIFICATION_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 256, default: 8 }),
   /**
    * How long a worker holds a job before others may take it over (a worker that died, say

@@ -59,6 +59,8 @@ export interface AppConfig {
   attachments: { dir: string; maxBytes: number; maxPerCase: number };
   concurrency: { routing: number; sla: number; notifications: number };
   routingBatch: { size: number; waitMs: number };
+  /** SLA timers fired together in one transaction: at most `size`, arriving within `waitMs`. */
+  slaBatch: { size: number; waitMs: number };
   reconcileEveryMs: number;
   jobLockMs: number;
   digestCron: string;
@@ -156,6 +158,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       notifications: e.NOTIFICATION_CONCURRENCY,
     },
     routingBatch: { size: e.ROUTING_BATCH_SIZE, waitMs: e.ROUTING_BATCH_WAIT_MS },
+    slaBatch: { size: e.SLA_BATCH_SIZE, waitMs: e.SLA_BATCH_WAIT_MS },
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
     jobLockMs: e.JOB_LOCK_MS,
     digestCron: e.DIGEST_CRON,

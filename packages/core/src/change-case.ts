@@ -34,7 +34,12 @@ import { loadWorkingCalendar } from './calendars/load-working-calendar.js';
 import { AppError, type ErrorCode } from './errors.js';
 import { checkExtensionLength } from './sla/check-extension-length.js';
 import { slaTimerOutbox } from './sla/sla-timer-jobs.js';
-import { planNotifications } from './notifications/plan-notifications.js';
+import {
+  draftNotifications,
+  notificationReads,
+  writeNotifications,
+  type NotificationReads,
+} from './notifications/plan-notifications.js';
 import type { MeasureAt } from './reports/report-facts.js';
 import { reportFactsWrites } from './reports/report-facts-writes.js';
 
@@ -146,9 +151,10 @@ interface Decided {
  * Load → decide → append for several cases in one transaction with their rows locked: the one
  * way cases change after intake. Each case's `cases` row is rewritten from the fold of its whole
  * history, with the deadlines and SLA state its policy and unit calendar give at `now`. The
- * reads are one statement for the whole batch, and the writes of different cases are sent
- * together (postgres.js pipelines concurrent queries on a transaction's connection), so a batch
- * costs a few round trips rather than a dozen per case. A change the domain refuses fails for
+ * locks and histories are one statement for the whole batch, each kind of write (events, rows,
+ * report facts, notifications, outbox) one statement too, and the reads of different cases are
+ * sent together (postgres.js pipelines concurrent queries on a transaction's connection), so a
+ * batch costs a few round trips rather than a dozen per case. A change the domain refuses fails for
  * its case only; anything else (a lost connection, a deadlock) fails the whole batch.
  */
 export async function changeCases(
@@ -212,17 +218,22 @@ export async function changeCases(
       now,
     );
     const facts = await reportFactsWrites(histories, changed, (h) => measureHistory(tx, reads, h));
-    await Promise.all([
-      ...decided.map((d) => planNotificationsOf(tx, deps, d, now)),
+    // Each case's messages are decided on reads the batch shares, then written at once.
+    const notifying = notificationReads(tx, [...new Set(decided.map((d) => d.caseId))]);
+    const [drafts] = await Promise.all([
+      Promise.all(decided.map((d) => draftNotificationsOf(tx, deps, notifying, d, now))),
       writeReportFacts(tx, facts),
     ]);
-    // A new generation of deadlines: schedule its timers (the older ones become no-ops).
-    await insertOutbox(
-      tx,
-      decided
-        .filter((d) => d.sla.generation !== d.locked.deadlineGeneration)
-        .flatMap((d) => slaTimerOutbox(d.caseId, d.sla.generation, slaTimersOf(d.next, d.sla))),
-    );
+    await Promise.all([
+      writeNotifications(tx, drafts.flat()),
+      // A new generation of deadlines: schedule its timers (the older ones become no-ops).
+      insertOutbox(
+        tx,
+        decided
+          .filter((d) => d.sla.generation !== d.locked.deadlineGeneration)
+          .flatMap((d) => slaTimerOutbox(d.caseId, d.sla.generation, slaTimersOf(d.next, d.sla))),
+      ),
+    ]);
     return outcomes;
   });
 }
@@ -275,17 +286,27 @@ async function decideChange(
   return { state, next, recorded, sla };
 }
 
-/** Plans who is told about one case's new events. */
-function planNotificationsOf(tx: Tx, deps: CaseChangeDeps, d: Decided, now: Date) {
-  return planNotifications(tx, {
-    caseId: d.caseId,
-    state: d.next,
-    recorded: d.recorded,
-    now,
-    ...(deps.publicBaseUrl ? { publicBaseUrl: deps.publicBaseUrl } : {}),
-    ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
-    ...(deps.smsReceiptInReply ? { smsReceiptInReply: true } : {}),
-  });
+/** Who is told about one case's new events. */
+function draftNotificationsOf(
+  tx: Tx,
+  deps: CaseChangeDeps,
+  reads: NotificationReads,
+  d: Decided,
+  now: Date,
+) {
+  return draftNotifications(
+    tx,
+    {
+      caseId: d.caseId,
+      state: d.next,
+      recorded: d.recorded,
+      now,
+      ...(deps.publicBaseUrl ? { publicBaseUrl: deps.publicBaseUrl } : {}),
+      ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
+      ...(deps.smsReceiptInReply ? { smsReceiptInReply: true } : {}),
+    },
+    reads,
+  );
 }
 
 /** One case's change: a batch of one, its refusal thrown. */

@@ -49,7 +49,7 @@ export {
   type ChangeItem,
   type CaseChangeDeps,
 } from './change-case.js';
-export { fireSlaTimer, type TimerOutcome } from './sla/fire-sla-timer.js';
+export { fireSlaTimer, fireSlaTimers, type TimerOutcome } from './sla/fire-sla-timer.js';
 export { reconcileSlaTimers } from './sla/reconcile-sla-timers.js';
 export { slaTimerJobId } from './sla/sla-timer-jobs.js';
 export * from './notifications/index.js';

@@ -77,7 +77,7 @@ export function startWorker(
   // One at a time: each is one statement of a few milliseconds on Postgres, and a backlog
   // only means a case's page compares its text on first view.
   addWorker('matching', matchTextsProcessor({ db }), 1);
-  addWorker('sla', slaTimerProcessor(changeDeps), config.concurrency.sla);
+  addWorker('sla', slaTimerProcessor(changeDeps, config.slaBatch), config.concurrency.sla);
   const download = httpMediaDownload({
     auth: config.sms.twilioMediaAuth,
     timeoutMs: config.sms.mediaFetchTimeoutMs,

@@ -1,5 +1,6 @@
 import {
   findCaseNotificationFacts,
+  findCasesNotificationFacts,
   findHandlerOrLeaderContacts,
   findOfficialContacts,
   hasEventBefore,
@@ -7,6 +8,7 @@ import {
   insertOutbox,
   listMergedCaseContacts,
   listUnitLeaderContacts,
+  type CaseNotificationFacts,
   type NewNotificationRow,
   type OfficialContact,
   type Tx,
@@ -52,7 +54,8 @@ const LOW_RATING = 2;
 const MERGED_TEXT =
   'Phản ánh của bạn trùng với một phản ánh đã tiếp nhận và được gộp để xử lý chung; kết quả giải quyết sẽ được thông báo cho bạn.';
 
-type Draft = Omit<NewNotificationRow, 'id'>;
+/** A notification decided, not yet written. */
+export type NotificationDraft = Omit<NewNotificationRow, 'id'>;
 
 export interface PlanNotificationsArgs {
   caseId: string;
@@ -76,10 +79,69 @@ export interface PlanNotificationsArgs {
  * Returns how many notifications were inserted.
  */
 export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Promise<number> {
+  return writeNotifications(tx, await draftNotifications(tx, args));
+}
+
+/**
+ * The notifications of several changes in two statements whatever their number: the rows, then
+ * the outbox rows sending the SMS and e-mails among them that were new. Returns how many were
+ * inserted.
+ */
+export async function writeNotifications(
+  tx: Tx,
+  drafts: readonly NotificationDraft[],
+): Promise<number> {
+  const inserted = await insertNotifications(tx, drafts);
+  await insertOutbox(
+    tx,
+    inserted.filter((n) => n.status === 'pending').map((n) => notificationOutbox(n.id)),
+  );
+  return inserted.length;
+}
+
+/**
+ * What the drafts of one transaction read, each once: the facts of all its cases in one
+ * statement, the contacts of each official and of each unit's leaders (a storm of deadlines
+ * in one unit tells the same leaders about every case).
+ */
+export interface NotificationReads {
+  facts(caseId: string): Promise<CaseNotificationFacts | null>;
+  official(id: string): Promise<OfficialContact[]>;
+  unitLeaders(unitId: string): Promise<OfficialContact[]>;
+}
+
+/** Reads shared by the drafts of a transaction; `caseIds` are read together at the first use. */
+export function notificationReads(tx: Tx, caseIds: readonly string[] = []): NotificationReads {
+  const batched = new Set(caseIds);
+  let facts: Promise<Map<string, CaseNotificationFacts>> | undefined;
+  const officials = new Map<string, Promise<OfficialContact[]>>();
+  const leaders = new Map<string, Promise<OfficialContact[]>>();
+  const memo = <T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>) => {
+    let value = cache.get(key);
+    if (!value) cache.set(key, (value = read()));
+    return value;
+  };
+  return {
+    async facts(caseId) {
+      if (!batched.has(caseId)) return findCaseNotificationFacts(tx, caseId);
+      facts ??= findCasesNotificationFacts(tx, [...batched]);
+      return (await facts).get(caseId) ?? null;
+    },
+    official: (id) => memo(officials, id, () => findOfficialContacts(tx, [id])),
+    unitLeaders: (unitId) => memo(leaders, unitId, () => listUnitLeaderContacts(tx, unitId)),
+  };
+}
+
+/** Who is told what about one change's events (reads only; `writeNotifications` writes them). */
+export async function draftNotifications(
+  tx: Tx,
+  args: PlanNotificationsArgs,
+  reads: NotificationReads = notificationReads(tx),
+): Promise<NotificationDraft[]> {
   const events = args.recorded.filter((r) => NOTIFIED.has(r.event.type));
-  if (events.length === 0) return 0;
-  const facts = await findCaseNotificationFacts(tx, args.caseId);
-  if (!facts) return 0;
+  if (events.length === 0) return [];
+  const facts = await reads.facts(args.caseId);
+  if (!facts) return [];
   const timeZone = args.timeZone ?? DEFAULT_TIME_ZONE;
   const trackingCode = formatTrackingCode(facts.trackingCode);
   const context: CaseMessageContext = {
@@ -90,7 +152,7 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
     trackingUrl: args.publicBaseUrl ? `${args.publicBaseUrl}/tra-cuu/${trackingCode}` : null,
   };
 
-  const drafts: Draft[] = [];
+  const drafts: NotificationDraft[] = [];
   const draft = <T extends NotificationTemplate>(
     r: RecordedEvent,
     template: T,
@@ -185,15 +247,15 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
       case 'assigned': {
         // A reopened case given back to its handler: the reopening notice tells him.
         if (args.recorded.some((o) => o.event.type === 'reopened' && o.version < r.version)) break;
-        const assignee = await findOfficialContacts(tx, [e.assigneeId]);
+        const assignee = await reads.official(e.assigneeId);
         toOfficials(r, 'official_assigned', context, assignee, 'email');
         break;
       }
       case 'sla_warning': {
         const recipients = args.state.assigneeId
-          ? await findOfficialContacts(tx, [args.state.assigneeId])
+          ? await reads.official(args.state.assigneeId)
           : args.state.unitId
-            ? await listUnitLeaderContacts(tx, args.state.unitId)
+            ? await reads.unitLeaders(args.state.unitId)
             : [];
         const dueAt = formatLocalTime(new Date(e.dueAt), timeZone);
         const ctx = { ...context, target: e.target, dueAt };
@@ -204,9 +266,9 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
       }
       case 'escalated': {
         const recipients = e.toOfficialId
-          ? await findOfficialContacts(tx, [e.toOfficialId])
+          ? await reads.official(e.toOfficialId)
           : e.toUnitId
-            ? await listUnitLeaderContacts(tx, e.toUnitId)
+            ? await reads.unitLeaders(e.toUnitId)
             : [];
         const ctx = { ...context, level: e.level, reason: e.reason };
         toOfficials(r, 'escalation', ctx, recipients, 'sms');
@@ -216,7 +278,7 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
       case 'extension_requested':
       case 'resolution_proposed': {
         const unitId = args.state.unitId;
-        const leaders = unitId ? await listUnitLeaderContacts(tx, unitId) : [];
+        const leaders = unitId ? await reads.unitLeaders(unitId) : [];
         const request = e.type === 'extension_requested' ? 'extension' : 'resolution';
         for (const o of leaders) {
           if (r.actor.kind === 'official' && r.actor.officialId === o.id) continue;
@@ -266,10 +328,5 @@ export async function planNotifications(tx: Tx, args: PlanNotificationsArgs): Pr
     }
   }
 
-  const inserted = await insertNotifications(tx, drafts);
-  await insertOutbox(
-    tx,
-    inserted.filter((n) => n.status === 'pending').map((n) => notificationOutbox(n.id)),
-  );
-  return inserted.length;
+  return drafts;
 }

@@ -21,37 +21,60 @@ export async function findEscalationTargets(
   unitId: string | null,
   hotlineId: string | null,
 ) {
-  const [parent] = unitId
-    ? await db.execute<{ parent_id: string | null }>(
-        sql`select parent_id from admin_units where id = ${unitId}`,
-      )
-    : [];
-  const [root] = await db.execute<{ id: string }>(
-    sql`select id from admin_units where parent_id is null order by created_at limit 1`,
-  );
-  const [owner] = hotlineId
-    ? await db.execute<{ owner_official_id: string; unit_id: string }>(
-        sql`select owner_official_id, unit_id from hotlines where id = ${hotlineId}`,
-      )
-    : [];
+  // Two round trips, not six: a storm of deadlines reads these for each batch.
+  const [[parent], [root], [owner]] = await Promise.all([
+    unitId
+      ? db.execute<{ parent_id: string | null }>(
+          sql`select parent_id from admin_units where id = ${unitId}`,
+        )
+      : [],
+    db.execute<{ id: string }>(
+      sql`select id from admin_units where parent_id is null order by created_at limit 1`,
+    ),
+    hotlineId
+      ? db.execute<{ owner_official_id: string; unit_id: string }>(
+          sql`select owner_official_id, unit_id from hotlines where id = ${hotlineId}`,
+        )
+      : [],
+  ]);
   const parentId = parent?.parent_id ?? null;
+  const rootId = root?.id ?? null;
+  const [unitLeader, parentLeader, rootLeader] = await Promise.all([
+    findUnitLeader(db, unitId),
+    findUnitLeader(db, parentId),
+    owner ? null : findUnitLeader(db, rootId),
+  ]);
   return [
-    { officialId: await findUnitLeader(db, unitId), unitId },
-    { officialId: await findUnitLeader(db, parentId), unitId: parentId },
+    { officialId: unitLeader, unitId },
+    { officialId: parentLeader, unitId: parentId },
     owner
       ? { officialId: owner.owner_official_id, unitId: owner.unit_id }
-      : { officialId: await findUnitLeader(db, root?.id ?? null), unitId: root?.id ?? null },
+      : { officialId: rootLeader, unitId: rootId },
   ] as const;
 }
 
-/** What a firing timer checks before anything else. */
-export async function findCaseTimerState(db: Executor, caseId: string) {
-  const [row] = await db.execute<{
+/** What firing timers check before anything else, for several cases in one read. */
+export async function findCaseTimerStates(
+  db: Executor,
+  caseIds: readonly string[],
+): Promise<
+  Map<string, { deadlineGeneration: number; unitId: string | null; hotlineId: string | null }>
+> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db.execute<{
+    id: string;
     deadline_generation: number;
     unit_id: string | null;
     hotline_id: string | null;
-  }>(sql`select deadline_generation, unit_id, hotline_id from cases where id = ${caseId}`);
-  return row ?? null;
+  }>(sql`
+    select id, deadline_generation, unit_id, hotline_id from cases
+    where id = any(${`{${caseIds.join(',')}}`}::uuid[])`);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { deadlineGeneration: r.deadline_generation, unitId: r.unit_id, hotlineId: r.hotline_id },
+    ]),
+  );
 }
 
 /** Open cases with their stored timers, in id order after `afterId` (reconcile's pages). */

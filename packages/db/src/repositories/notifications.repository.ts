@@ -34,6 +34,31 @@ export async function findCaseNotificationFacts(db: Executor, caseId: string) {
   return row ?? null;
 }
 
+/** The same for several cases in one read (the changes of a batch), by case id. */
+export async function findCasesNotificationFacts(db: Executor, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return new Map<string, CaseNotificationFacts>();
+  const rows = await db
+    .select({
+      caseId: cases.id,
+      trackingCode: cases.trackingCode,
+      channel: cases.channel,
+      citizenPhone: cases.citizenPhone,
+      citizenEmail: cases.citizenEmail,
+      isAnonymous: cases.isAnonymous,
+      categoryName: categories.name,
+      unitName: adminUnits.name,
+      resolutionDueAt: cases.resolutionDueAt,
+    })
+    .from(cases)
+    .innerJoin(categories, eq(categories.id, cases.categoryId))
+    .leftJoin(adminUnits, eq(adminUnits.id, cases.unitId))
+    .where(inArray(cases.id, [...caseIds]));
+  return new Map<string, CaseNotificationFacts>(rows.map(({ caseId, ...f }) => [caseId, f]));
+}
+export type CaseNotificationFacts = NonNullable<
+  Awaited<ReturnType<typeof findCaseNotificationFacts>>
+>;
+
 /** Whether the case had an event of this type before `version` (e.g. an earlier routing). */
 export async function hasEventBefore(
   db: Executor,
