@@ -14,6 +14,7 @@
 // Under an orchestrator (systemd, Kubernetes) each service can run alone instead; this is what
 // `npm start` and `pnpm start:production` use.
 import { spawn } from 'node:child_process';
+import { clearTimeout, setTimeout } from 'node:timers';
 
 const FIRST_DELAY_MS = 1000;
 const LONGEST_DELAY_MS = 30_000;

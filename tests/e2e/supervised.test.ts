@@ -86,9 +86,12 @@ describe('the API and the worker under the supervisor (npm start, the production
   };
 
   it('starts the worker again after kill -9, says so, and the work goes on', async () => {
-    await waitFor(async () => (startedPids(supervisor.output(), 'worker').length ? true : undefined), {
-      what: 'worker started',
-    });
+    await waitFor(
+      async () => (startedPids(supervisor.output(), 'worker').length ? true : undefined),
+      {
+        what: 'worker started',
+      },
+    );
     const [first] = startedPids(supervisor.output(), 'worker');
     process.kill(first!, 'SIGKILL');
 

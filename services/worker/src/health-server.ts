@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '@hotline/config';
 import type { Readiness } from './readiness.js';
@@ -23,7 +23,7 @@ export async function startHealthServer(options: {
 }): Promise<HealthServer> {
   const { log } = options;
   if (options.port === 0) return { port: 0, close: async () => {} };
-  const send = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
+  const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
   };

@@ -18,6 +18,8 @@ export interface DependencyWatch {
 
 // Short: a probe answers a load balancer or an orchestrator, which has timeouts of its own.
 const PROBE_TIMEOUT_MS = 1000;
+/** Connections still being opened at start are not an outage (/readyz says 503 meanwhile). */
+const STARTUP_GRACE_MS = 5000;
 
 function within<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -45,17 +47,25 @@ export function watchDependencies(deps: {
   everyMs: number;
 }): DependencyWatch {
   const { log } = deps;
+  const startedAt = Date.now();
+  const everUp = { postgres: false, redis: false };
+  /** An outage announced and not yet over. */
   const down = { postgres: false, redis: false };
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
 
   function note(name: keyof typeof down, ok: boolean, reason: unknown) {
-    if (!ok && !down[name]) {
-      log.warn({ dependency: name, err: (reason as Error)?.message }, `${NAMES[name]} unreachable; retrying`);
-    } else if (ok && down[name]) {
-      log.info({ dependency: name }, `${NAMES[name]} reachable again`);
+    if (ok) {
+      if (down[name]) log.info({ dependency: name }, `${NAMES[name]} reachable again`);
+      down[name] = false;
+      everUp[name] = true;
+    } else if (!down[name] && (everUp[name] || Date.now() - startedAt > STARTUP_GRACE_MS)) {
+      // Drizzle's message is the query; the reason is in its cause.
+      const err =
+        reason instanceof Error ? ((reason.cause as Error)?.message ?? reason.message) : undefined;
+      log.warn({ dependency: name, err }, `${NAMES[name]} unreachable; retrying`);
+      down[name] = true;
     }
-    down[name] = !ok;
   }
 
   async function check(): Promise<Readiness> {
