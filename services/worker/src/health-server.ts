@@ -57,6 +57,8 @@ export async function startHealthServer(options: {
     );
     return { port: 0, close: async () => {} };
   }
+  // After listening, an error of the server (not of a request) must not kill the worker.
+  server.on('error', (err) => log.warn({ err: err.message }, 'health server error'));
   const { port } = server.address() as AddressInfo;
   log.info({ port }, 'worker health on /healthz and /readyz');
   return {
