@@ -104,7 +104,7 @@ describe('the API and the worker under the supervisor (npm start, the production
     expect(isAlive(workers[1]!)).toBe(true);
     // The API was left alone.
     expect(startedPids(out, 'api')).toHaveLength(1);
-  });
+  }, 90_000);
 
   it('stops both on SIGTERM, cleanly, and starts neither again', async () => {
     const pids = [
