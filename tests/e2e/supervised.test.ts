@@ -52,9 +52,9 @@ describe('the API and the worker under the supervisor (npm start, the production
           return undefined;
         }
       },
-      { timeoutMs: 45_000, what: 'API ready' },
+      { timeoutMs: 90_000, what: 'API ready' },
     );
-  });
+  }, 200_000);
   afterAll(async () => {
     // Whatever a failed test left running: the services are in process groups of their own.
     supervisor.child.kill('SIGKILL');
@@ -81,7 +81,7 @@ describe('the API and the worker under the supervisor (npm start, the production
         const { body } = await getJson(baseUrl, `/v1/cases/${code}`);
         return body.unit ? true : undefined;
       },
-      { timeoutMs: 40_000, what: `case ${code} routed` },
+      { timeoutMs: 60_000, what: `case ${code} routed` },
     );
   };
 
@@ -104,7 +104,7 @@ describe('the API and the worker under the supervisor (npm start, the production
     expect(isAlive(workers[1]!)).toBe(true);
     // The API was left alone.
     expect(startedPids(out, 'api')).toHaveLength(1);
-  }, 90_000);
+  }, 120_000);
 
   it('stops both on SIGTERM, cleanly, and starts neither again', async () => {
     const pids = [

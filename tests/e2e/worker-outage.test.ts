@@ -60,8 +60,12 @@ describe('the worker process while Postgres or Redis is unreachable', () => {
       WORKER_HEALTH_PORT: String(healthPort),
     });
     await waitFor(async () => ((await readiness()).status === 200 ? true : undefined), {
-      timeoutMs: 45_000,
+      timeoutMs: 90_000,
       what: 'worker ready',
+    }).catch((err: Error) => {
+      throw new Error(
+        `${err.message}; readyz: ${JSON.stringify(lastReadiness)}\n${worker.output().slice(-3000)}`,
+      );
     });
     await waitFor(
       async () => {
@@ -71,9 +75,9 @@ describe('the worker process while Postgres or Redis is unreachable', () => {
           return undefined;
         }
       },
-      { timeoutMs: 45_000, what: 'API ready' },
+      { timeoutMs: 90_000, what: 'API ready' },
     );
-  });
+  }, 200_000);
   afterAll(async () => {
     api?.child.kill('SIGKILL');
     worker?.child.kill('SIGKILL');
@@ -82,10 +86,12 @@ describe('the worker process while Postgres or Redis is unreachable', () => {
     await deleteRedisPrefix(prefix);
   });
 
+  let lastReadiness: unknown;
   async function readiness(): Promise<{ status: number; body?: { checks?: object } }> {
     try {
       const res = await fetch(`${healthUrl}/readyz`);
-      return { status: res.status, body: (await res.json()) as { checks?: object } };
+      lastReadiness = { status: res.status, body: (await res.json()) as { checks?: object } };
+      return lastReadiness as { status: number; body?: { checks?: object } };
     } catch {
       return { status: 0 };
     }

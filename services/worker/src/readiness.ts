@@ -16,8 +16,9 @@ export interface DependencyWatch {
   stop(): void;
 }
 
-// Short: a probe answers a load balancer or an orchestrator, which has timeouts of its own.
-const PROBE_TIMEOUT_MS = 1000;
+// Short: a probe answers a load balancer or an orchestrator, which has timeouts of its own (the
+// API's /readyz allows the same).
+const PROBE_TIMEOUT_MS = 2000;
 /** Connections still being opened at start are not an outage (/readyz says 503 meanwhile). */
 const STARTUP_GRACE_MS = 5000;
 
