@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm start`: toolchain, dependencies, PostgreSQL and Redis, migrations and demo data, then the
-# API and the worker in the foreground. Ctrl-C stops both.
+# API and the worker in the foreground, supervised (infra/supervise.mjs). Ctrl-C stops both.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=infra/local/prepare.sh
@@ -50,7 +50,6 @@ MSG
 
 # Human-readable logs on a terminal unless asked otherwise (JSON in production).
 export LOG_PRETTY="${LOG_PRETTY:-true}"
-# exec: Ctrl-C's SIGINT then reaches concurrently directly, which stops both and exits.
-# tsx directly rather than through `pnpm --filter`, which reports a stop by Ctrl-C as a failure.
-exec pnpm exec concurrently --names api,worker --prefix-colors cyan,magenta --kill-others-on-fail \
-  'tsx services/api/src/server.ts' 'tsx services/worker/src/main.ts'
+# exec: Ctrl-C's SIGINT then reaches the supervisor directly, which stops both and exits. It
+# starts again a service that exits (a crash, kill -9), after 1 s, 2 s … up to 30 s, and says so.
+exec node infra/supervise.mjs api=services/api/src/server.ts worker=services/worker/src/main.ts

@@ -12,8 +12,12 @@ export interface ServiceProcess {
 }
 
 /** Starts a service's real entry point (as `npm start` does) with extra environment. */
-export function spawnService(entry: string, env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+export function spawnService(
+  entry: string,
+  env: Record<string, string>,
+  args: readonly string[] = [],
+): ServiceProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: root,
     // Child processes inherit the environment on purpose: it is how services are configured.
     // eslint-disable-next-line no-restricted-properties

@@ -42,6 +42,11 @@ export const EnvSchema = Type.Object({
   REDIS_PREFIX: Type.String({ pattern: '^\\{[A-Za-z0-9_.-]+\\}$', default: '{hotline}' }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  /**
+   * The worker's /healthz and /readyz (on HOST); 0 turns them off. Default 3001, and off under
+   * NODE_ENV=test, where many workers run side by side.
+   */
+  WORKER_HEALTH_PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
   /** Where citizens reach the service; required (https) in production. */
   PUBLIC_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   /**

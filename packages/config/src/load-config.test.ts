@@ -20,6 +20,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it("puts the worker's health port at 3001, off under tests unless asked for", () => {
+    expect(loadConfig({}).workerHealthPort).toBe(3001);
+    expect(loadConfig({ NODE_ENV: 'test' }).workerHealthPort).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'test', WORKER_HEALTH_PORT: '4001' }).workerHealthPort).toBe(
+      4001,
+    );
+    expect(() => loadConfig({ WORKER_HEALTH_PORT: '70000' })).toThrowError(/WORKER_HEALTH_PORT/);
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],

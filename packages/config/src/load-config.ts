@@ -38,6 +38,8 @@ export interface AppConfig {
   redisRequest: { commandTimeoutMs: number; failures: number; probeEveryMs: number };
   host: string;
   port: number;
+  /** Where the worker answers /healthz and /readyz; 0: nowhere. */
+  workerHealthPort: number;
   /** Base of links to the portal: PUBLIC_BASE_URL, else a guess from HOST and PORT. */
   publicBaseUrl: string;
   /**
@@ -133,6 +135,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     host: e.HOST,
     port: e.PORT,
+    workerHealthPort: e.WORKER_HEALTH_PORT ?? (e.NODE_ENV === 'test' ? 0 : 3001),
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     hasPublicBaseUrl: e.PUBLIC_BASE_URL !== undefined,
     trustProxy,

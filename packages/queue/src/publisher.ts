@@ -77,6 +77,9 @@ export function createPublisher(
         ...queueJobOptions[name],
       };
       q = new Queue(name, { connection, prefix, defaultJobOptions });
+      // A lost connection reaches the caller as publish()'s rejection; unheard, BullMQ would
+      // print each reconnection error's stack to stderr.
+      q.on('error', () => {});
       queues.set(name, q);
     }
     return q;

@@ -13,10 +13,17 @@ import { httpMediaDownload } from './media/http-media-download.js';
 import { slaTimerProcessor } from './processors/sla-timer.processor.js';
 import { sendNotificationProcessor } from './processors/send-notification.processor.js';
 import { createProviders, type NotificationProviders } from './notifications/create-providers.js';
+import { retryOnConnectionLoss } from './retry-on-connection-loss.js';
+import { watchDependencies, type Readiness } from './readiness.js';
 
 export interface RunningWorker {
+  /** Postgres, Redis and the queue workers, probed now: what /readyz answers. */
+  readiness(): Promise<Readiness>;
   close(): Promise<void>;
 }
+
+/** How often the worker probes Postgres and Redis, to say when either is lost or back. */
+const PROBE_EVERY_MS = 2000;
 
 /** Starts the outbox relay and one BullMQ worker per queue. */
 export function startWorker(
@@ -47,8 +54,9 @@ export function startWorker(
   });
 
   const workers: Worker[] = [];
+  const retrying = retryOnConnectionLoss();
   const addWorker = (queue: QueueName, processor: Processor, concurrency: number) => {
-    const worker = createQueueWorker(queue, processor, {
+    const worker = createQueueWorker(queue, retrying(processor), {
       connection: consumer,
       prefix: config.redisPrefix,
       concurrency,
@@ -125,6 +133,8 @@ export function startWorker(
     connection: producer,
     prefix: config.redisPrefix,
   });
+  // Without a listener an 'error' event (Redis lost) would be thrown, and kill the process.
+  maintenance.on('error', (err) => log.debug({ err: err.message }, 'maintenance queue error'));
   const schedule = () =>
     Promise.all([
       maintenance.upsertJobScheduler(
@@ -142,12 +152,48 @@ export function startWorker(
   // The schedule lives in Redis: if Redis loses everything it is gone too, and nothing in Redis
   // could bring it back. Re-asserting it from each worker (an idempotent upsert) is what does.
   const keepScheduled = setInterval(() => void schedule(), config.reconcileEveryMs);
-  const startup = reconcile().catch((err: Error) =>
-    log.warn({ err: err.message }, 'startup reconcile failed'),
-  );
+  // Until it succeeds: a worker started while Postgres or Redis is down must still rebuild the
+  // timers when they are back, not two reconcile intervals later.
+  let closing = false;
+  let wakeStartup = () => {};
+  const reconcileAtStart = async (failures = 0): Promise<void> => {
+    try {
+      await reconcile();
+    } catch (err) {
+      const retryInMs = Math.min(1000 * 2 ** failures, 30_000);
+      log.warn({ err: (err as Error).message, retryInMs }, 'startup reconcile failed');
+      if (closing) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, retryInMs);
+        wakeStartup = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      if (!closing) return reconcileAtStart(failures + 1);
+    }
+  };
+  const startup = reconcileAtStart();
+
+  // Probes on a connection of their own (see watchDependencies).
+  const probeDatabase = createDatabase(config.databaseUrl, {
+    max: 1,
+    applicationName: 'hotline-worker-probe',
+  });
+  const watch = watchDependencies({
+    db: probeDatabase.db,
+    redis: producer,
+    workers: () => workers,
+    log,
+    everyMs: PROBE_EVERY_MS,
+  });
 
   return {
+    readiness: () => watch.check(),
     async close() {
+      closing = true;
+      wakeStartup();
+      watch.stop();
       clearInterval(keepScheduled);
       await relay.stop();
       await startup;
@@ -157,7 +203,7 @@ export function startWorker(
       providers.close();
       producer.disconnect();
       consumer.disconnect();
-      await database.close();
+      await Promise.all([database.close(), probeDatabase.close()]);
     },
   };
 }
