@@ -7,6 +7,12 @@ export interface TcpProxy {
   cut: () => void;
   /** Lets connections through again. */
   restore: () => void;
+  /**
+   * The next time the server sends bytes containing `marker` (e.g. `COMMIT`, the tag of a
+   * transaction's CommandComplete), drops them and cuts that connection: the server did the
+   * work, the client never hears it — an answer lost after the commit. New connections pass.
+   */
+  loseNextAnswerWith: (marker: string) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -17,6 +23,7 @@ export interface TcpProxy {
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   let isCut = false;
   const sockets = new Set<net.Socket>();
+  let trap: { marker: Buffer; sprung: () => void } | null = null;
   const server = net.createServer((client) => {
     if (isCut) {
       client.destroy();
@@ -31,7 +38,19 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
         upstream.destroy();
       });
     }
-    client.pipe(upstream).pipe(client);
+    client.pipe(upstream);
+    upstream.on('data', (chunk: Buffer) => {
+      if (trap && chunk.includes(trap.marker)) {
+        const { sprung } = trap;
+        trap = null;
+        client.destroy();
+        upstream.destroy();
+        sprung();
+        return;
+      }
+      client.write(chunk);
+    });
+    upstream.on('end', () => client.end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
@@ -45,6 +64,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     restore() {
       isCut = false;
     },
+    loseNextAnswerWith: (marker) =>
+      new Promise<void>((resolve) => {
+        trap = { marker: Buffer.from(marker), sprung: resolve };
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
