@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pruneIdempotencyKeys } from '@hotline/core';
 import { TEST_ADMIN_TOKEN } from '@hotline/testing';
 import { addOfficial, bearerFor } from '../support/officials.js';
 import { startProxiedSystem, type ProxiedSystem } from '../support/proxied-system.js';
@@ -50,7 +51,10 @@ describe('Idempotency-Key on the create routes', () => {
   it('stores nothing readable: key and body hashed, the answer (owner token) encrypted', async () => {
     const key = randomUUID();
     const created = await createCase({ 'idempotency-key': key });
-    const { trackingCode, ownerToken } = created.json<{ trackingCode: string; ownerToken: string }>();
+    const { trackingCode, ownerToken } = created.json<{
+      trackingCode: string;
+      ownerToken: string;
+    }>();
     const rows = await sys.database.raw`select * from idempotency_keys`;
     const stored = JSON.stringify(rows);
     for (const secret of [key, trackingCode, ownerToken, 'Nguyễn Văn An', 'Đèn đường']) {
@@ -206,5 +210,24 @@ describe('Idempotency-Key on the create routes', () => {
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body).toContain(`<service_request_id>${request!.service_request_id}<`);
     expect(await countCases()).toBe(before + 1);
+  });
+
+  it('keys live a day: the maintenance prune deletes older ones, and the key files anew', async () => {
+    const key = randomUUID();
+    expect(
+      (await createCase({ 'idempotency-key': key }, 'Cống thoát nước tắc ở ngõ 7.')).statusCode,
+    ).toBe(201);
+    const kept = await pruneIdempotencyKeys({ db: sys.database.db }, new Date());
+    expect(kept).toBe(0);
+    const rows = async () =>
+      (await sys.database.raw<{ n: number }[]>`select count(*)::int as n from idempotency_keys`)[0]!
+        .n;
+    const held = await rows();
+    const pruned = await pruneIdempotencyKeys(
+      { db: sys.database.db },
+      new Date(Date.now() + 24 * 3600_000 + 60_000),
+    );
+    expect(pruned).toBe(held);
+    expect(await rows()).toBe(0);
   });
 });

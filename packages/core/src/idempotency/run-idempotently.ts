@@ -64,11 +64,10 @@ export async function runIdempotently<Body>(
         if (!claim.isLocked) throw inFlight();
         if (claim.stored) {
           if (claim.stored.fingerprint !== fingerprint) throw reused();
-          const answer = openResponse(
-            request.key,
-            request.scope,
-            claim.stored.response,
-          ) as Omit<IdempotentAnswer<Body>, 'statusCode'>;
+          const answer = openResponse(request.key, request.scope, claim.stored.response) as Omit<
+            IdempotentAnswer<Body>,
+            'statusCode'
+          >;
           return { ...answer, statusCode: claim.stored.statusCode, isReplayed: true };
         }
         const answer = await work(tx);
@@ -102,8 +101,6 @@ const inFlight = () =>
   );
 
 const reused = () =>
-  new AppError(
-    'IDEMPOTENCY_KEY_REUSED',
-    'this Idempotency-Key was used for a different request',
-    [{ field: IDEMPOTENCY_KEY_HEADER, reason: 'key_reused' }],
-  );
+  new AppError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request', [
+    { field: IDEMPOTENCY_KEY_HEADER, reason: 'key_reused' },
+  ]);

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lt, ne, or, type SQL } from 'drizzle-
 import { alias } from 'drizzle-orm/pg-core';
 import type { CaseStatus } from '@hotline/domain';
 import type { Executor, RawSql } from '../client.js';
-import { adminUnits, attachments, categories, cases } from '../schema/index.js';
+import { adminUnits, categories, cases } from '../schema/index.js';
 import { publicationFactColumns } from './publication-facts.js';
 
 const unit = alias(adminUnits, 'unit');

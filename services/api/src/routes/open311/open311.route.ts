@@ -6,7 +6,10 @@ import type {
 } from '@fastify/type-provider-typebox';
 import {
   IdempotencyKeyHeaders,
-  Open311FileParams, Open311RequestBody, Open311RequestsQuery } from '@hotline/contracts';
+  Open311FileParams,
+  Open311RequestBody,
+  Open311RequestsQuery,
+} from '@hotline/contracts';
 import {
   AppError,
   getOpen311Request,

@@ -162,7 +162,11 @@ export function submitRoutes(app: FastifyInstance, { deps, render }: PortalConte
           // with a new key, lets the citizen file this one as a case of its own.
           return await showForm(request, reply, values, {}, 422, {
             idempotencyKey: newFormKey(),
-            notice: { title: t.submit.keyReusedTitle, text: t.submit.keyReused, isUncertain: false },
+            notice: {
+              title: t.submit.keyReusedTitle,
+              text: t.submit.keyReused,
+              isUncertain: false,
+            },
           });
         }
         if (err.code !== 'VALIDATION_FAILED') throw err;
