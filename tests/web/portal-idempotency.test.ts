@@ -58,11 +58,13 @@ describe('portal: one case per form, and an honest page when Postgres is down', 
     const before = await countCases();
     const key = await form();
     sys.proxy.cut();
+    await sys.proxy.refuse();
     let down;
     try {
       down = await postForm(sys.baseUrl, '/gui-phan-anh', fields(key));
     } finally {
       sys.proxy.restore();
+      await sys.proxy.listen();
     }
     expect(down.status).toBe(503);
     expect(Number(down.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -104,11 +106,13 @@ describe('portal: one case per form, and an honest page when Postgres is down', 
     await getPage(sys.baseUrl, '/?lang=en', jar);
     const key = await form(jar);
     sys.proxy.cut();
+    await sys.proxy.refuse();
     let down;
     try {
       down = await postForm(sys.baseUrl, '/gui-phan-anh', fields(key), jar);
     } finally {
       sys.proxy.restore();
+      await sys.proxy.listen();
     }
     expect(down.status).toBe(503);
     expect(down.html).toMatch(/<html lang="en">/);

@@ -13,6 +13,12 @@ export interface TcpProxy {
    * work, the client never hears it — an answer lost after the commit. New connections pass.
    */
   loseNextAnswerWith: (marker: string) => Promise<void>;
+  /**
+   * Stops listening, so that connecting is refused at once (`cut` accepts and drops, which a
+   * client retries with back-off for half a minute); `listen` takes the same port again.
+   */
+  refuse: () => Promise<void>;
+  listen: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -68,6 +74,8 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       new Promise<void>((resolve) => {
         trap = { marker: Buffer.from(marker), sprung: resolve };
       }),
+    refuse: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    listen: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
