@@ -47,6 +47,7 @@ describe('migrations', () => {
       'cases',
       'categories',
       'hotlines',
+      'idempotency_keys',
       'inbound_messages',
       'notifications',
       'official_tokens',

@@ -51,12 +51,24 @@ describe('Postgres down: 503 with Retry-After, in the error shape', () => {
     await deleteRedisPrefix(prefix);
   });
 
-  const requests: { method: 'GET' | 'POST'; url: string; payload?: object }[] = [
+  const requests: {
+    method: 'GET' | 'POST';
+    url: string;
+    payload?: object;
+    headers?: Record<string, string>;
+  }[] = [
     { method: 'GET', url: '/v1/categories' },
     {
       method: 'POST',
       url: '/v1/cases',
       payload: { categoryCode: 'xay-dung', text: 'Công trình xây dựng gây ồn ban đêm.' },
+    },
+    // Under an idempotency key, intake runs as a transaction of several statements.
+    {
+      method: 'POST',
+      url: '/v1/cases',
+      headers: { 'idempotency-key': 'b3f1c2a4-0d4e-4f55-9a8b-2c1d3e4f5a6b' },
+      payload: { categoryCode: 'xay-dung', text: 'Công trình xây dựng gây bụi cả ngày.' },
     },
   ];
 

@@ -15,22 +15,14 @@ import { answerP99, errorsSeen, LoadGenerator, requestsIn } from './load.js';
  * (and shown as such in the table), never counted as passed. Remove a line once its fix is on
  * main; FAULTS_ALL=1 runs every fault whatever this list says.
  */
-const AWAITING: Partial<Record<FaultName, string>> = {
-  // An SMS sent twice when the connection is cut between the provider's answer and the update.
-  'Postgres cut': 'notifications exactly once',
-  // 200 deadlines due at once are recorded up to 30-40 s late, one transaction per timer.
-  'deadline storm': 'batched SLA timers',
-};
+const AWAITING: Partial<Record<FaultName, string>> = {};
 
 /** Features the suite checks more strictly, or uses, once they are merged. */
 const FEATURES: { idempotencyKeys: boolean; workerReadyz: HarnessOptions['workerReadyz'] } = {
   /** POST /v1/cases honours Idempotency-Key: one case per key, whatever its attempts met. */
   idempotencyKeys: false,
-  /**
-   * The worker's own /readyz (its port's variable and path); null: "its process runs". Once
-   * supervision is merged: { portVariable: 'WORKER_HEALTH_PORT', path: '/readyz' }.
-   */
-  workerReadyz: null,
+  /** The worker's own /readyz (its port's variable and path); null: "its process runs". */
+  workerReadyz: { portVariable: 'WORKER_HEALTH_PORT', path: '/readyz' },
 };
 
 // eslint-disable-next-line no-restricted-properties

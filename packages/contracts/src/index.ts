@@ -23,3 +23,4 @@ export * from './moderation.schemas.js';
 export * from './safe-string.js';
 export * from './reply-templates.schemas.js';
 export * from './case-batches.schemas.js';
+export * from './idempotency.schemas.js';

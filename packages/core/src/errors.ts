@@ -34,7 +34,9 @@ export type ErrorCode =
   | 'TOTP_ENROLLMENT_REQUIRED'
   | 'PASSWORD_CHANGE_REQUIRED'
   | 'CSRF_INVALID'
-  | 'SESSION_NOT_FOUND';
+  | 'SESSION_NOT_FOUND'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'IDEMPOTENCY_KEY_IN_FLIGHT';
 
 /** A field-level problem: the field's path and a stable reason key. */
 export interface FieldProblem {

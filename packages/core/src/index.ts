@@ -140,3 +140,5 @@ export * from './portal/index.js';
 export * from './console/index.js';
 export * from './demo-history/index.js';
 export { pickLang, type Lang } from '@hotline/domain';
+export * from './idempotency/index.js';
+export { countCaseAttachments } from './attachments/count-case-attachments.js';

@@ -116,3 +116,13 @@ function preparing(sql: postgres.Sql): postgres.Sql {
     },
   });
 }
+
+/**
+ * Runs `fn` in a transaction: a new one on a pool, or the one `sql` already is (a use case
+ * called inside a caller's transaction, e.g. under an idempotency key, joins it).
+ */
+export async function inTransaction<T>(sql: RawSql, fn: (tx: RawSql) => Promise<T>): Promise<T> {
+  if (typeof (sql as { begin?: unknown }).begin !== 'function') return fn(sql);
+  // A TransactionSql runs the same tagged statements as the pool it came from.
+  return (await sql.begin((tx) => fn(tx as unknown as RawSql))) as T;
+}

@@ -1,5 +1,6 @@
 export {
   createDatabase,
+  inTransaction,
   plannedEachTime,
   type Database,
   type DatabaseHandle,
@@ -93,3 +94,4 @@ export * from './repositories/hotline-summary.repository.js';
 export * from './repositories/unit-merge-preview.repository.js';
 export * from './repositories/report-series.repository.js';
 export * from './repositories/reply-templates.repository.js';
+export * from './repositories/idempotency.repository.js';

@@ -14,6 +14,18 @@ export interface TcpProxy {
   hang: () => void;
   /** Delivers what was held back and forwards again. */
   resume: () => void;
+  /**
+   * The next time the server sends bytes containing `marker` (e.g. `COMMIT`, the tag of a
+   * transaction's CommandComplete), drops them and cuts that connection: the server did the
+   * work, the client never hears it — an answer lost after the commit. New connections pass.
+   */
+  loseNextAnswerWith: (marker: string) => Promise<void>;
+  /**
+   * Stops listening, so that connecting is refused at once (`cut` accepts and drops, which a
+   * client retries with back-off for half a minute); `listen` takes the same port again.
+   */
+  refuse: () => Promise<void>;
+  listen: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -34,6 +46,7 @@ interface Pair {
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   let isCut = false;
   let isHung = false;
+  let trap: { marker: Buffer; sprung: () => void } | null = null;
   const pairs = new Set<Pair>();
   const server = net.createServer((client) => {
     if (isCut) {
@@ -53,7 +66,18 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       s.on('error', end);
     }
     client.on('data', (d: Buffer) => (isHung ? pair.toUpstream.push(d) : upstream.write(d)));
-    upstream.on('data', (d: Buffer) => (isHung ? pair.toClient.push(d) : client.write(d)));
+    upstream.on('data', (d: Buffer) => {
+      if (trap && d.includes(trap.marker)) {
+        const { sprung } = trap;
+        trap = null;
+        end();
+        sprung();
+        return;
+      }
+      if (isHung) pair.toClient.push(d);
+      else client.write(d);
+    });
+    upstream.on('end', () => client.end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
@@ -86,6 +110,12 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       isHung = true;
     },
     resume,
+    loseNextAnswerWith: (marker) =>
+      new Promise<void>((resolve) => {
+        trap = { marker: Buffer.from(marker), sprung: resolve };
+      }),
+    refuse: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    listen: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
     close: () =>
       new Promise<void>((resolve) => {
         destroyAll();

@@ -1,5 +1,11 @@
 import type { LogCallBody } from '@hotline/contracts';
-import { insertCallLog, listOpenCasesOfPhone, type Database, type RawSql } from '@hotline/db';
+import {
+  inTransaction,
+  insertCallLog,
+  listOpenCasesOfPhone,
+  type Database,
+  type RawSql,
+} from '@hotline/db';
 import { formatTrackingCode, normalizeVietnamesePhone, type Lang } from '@hotline/domain';
 import { AppError, validationFailed, type FieldProblem } from '../errors.js';
 import { requireGrant, type TokenPrincipal } from '../official-tokens/official-tokens.js';
@@ -39,9 +45,7 @@ export async function logCall(
   }
   if (problems.length > 0) throw validationFailed(problems);
 
-  return deps.sql.begin(async (tx) => {
-    // A TransactionSql runs the same tagged statements as the pool it came from.
-    const sql = tx as unknown as RawSql;
+  return inTransaction(deps.sql, async (sql) => {
     const submitted = await submitCallAsCase({ ...deps, sql }, who, body, now);
     const caller = body.callerNumber ? normalizeVietnamesePhone(body.callerNumber) : null;
     const hotline = normalizeVietnamesePhone(body.hotline);

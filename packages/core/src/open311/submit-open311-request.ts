@@ -1,6 +1,7 @@
 import type { CreateCaseBody, Open311RequestBody } from '@hotline/contracts';
 import {
   findOpen311Service,
+  inTransaction,
   insertLinkedAttachment,
   type Database,
   type RawSql,
@@ -132,27 +133,31 @@ export async function submitOpen311Request(
     ...(address ? { address } : {}),
     ...(location ? { location } : {}),
   };
-  const submitted = await submitCase(
-    deps,
-    { body: caseBody, channel: 'open311', actor: { kind: 'citizen' } },
-    now,
-  ).catch((err: unknown) => {
-    if (!(err instanceof AppError) || err.code !== 'VALIDATION_FAILED') throw err;
-    throw validationFailed(
-      err.problems.map((p) => ({ ...p, field: OPEN311_FIELD[p.field] ?? p.field })),
-    );
-  });
-  if (media) {
-    const fileName = decodeURIComponent(media.pathname.split('/').pop() ?? '') || 'media';
-    const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
-    await insertLinkedAttachment(deps.db, {
-      caseId: submitted.caseId,
-      source: 'open311',
-      url: media.href,
-      fileName: fileName.slice(0, 200),
-      contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream',
+  // The case and its media link in one transaction (the caller's, under an idempotency key).
+  const submitted = await inTransaction(deps.sql, async (sql) => {
+    const case_ = await submitCase(
+      { ...deps, sql },
+      { body: caseBody, channel: 'open311', actor: { kind: 'citizen' } },
+      now,
+    ).catch((err: unknown) => {
+      if (!(err instanceof AppError) || err.code !== 'VALIDATION_FAILED') throw err;
+      throw validationFailed(
+        err.problems.map((p) => ({ ...p, field: OPEN311_FIELD[p.field] ?? p.field })),
+      );
     });
-  }
+    if (media) {
+      const fileName = decodeURIComponent(media.pathname.split('/').pop() ?? '') || 'media';
+      const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
+      await insertLinkedAttachment(sql, {
+        caseId: case_.caseId,
+        source: 'open311',
+        url: media.href,
+        fileName: fileName.slice(0, 200),
+        contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream',
+      });
+    }
+    return case_;
+  });
   return [
     {
       service_request_id: submitted.trackingCode,

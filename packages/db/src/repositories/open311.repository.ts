@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, lt, ne, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { CaseStatus } from '@hotline/domain';
-import type { Executor } from '../client.js';
-import { adminUnits, attachments, categories, cases } from '../schema/index.js';
+import type { Executor, RawSql } from '../client.js';
+import { adminUnits, categories, cases } from '../schema/index.js';
 import { publicationFactColumns } from './publication-facts.js';
 
 const unit = alias(adminUnits, 'unit');
@@ -106,14 +106,12 @@ export type Open311RequestRow = Awaited<ReturnType<typeof listOpen311Requests>>[
 
 /** Records a file kept elsewhere (an Open311 media_url) as an attachment of a case. */
 export async function insertLinkedAttachment(
-  db: Executor,
+  sql: RawSql,
   link: { caseId: string; source: string; url: string; fileName: string; contentType: string },
 ) {
-  await db.insert(attachments).values({
-    caseId: link.caseId,
-    source: link.source,
-    fileName: link.fileName,
-    contentType: link.contentType,
-    externalUrl: link.url,
-  });
+  // On the raw client, so that it joins intake's transaction (see submitOpen311Request).
+  await sql`
+    insert into attachments (case_id, source, file_name, content_type, external_url)
+    values (${link.caseId}::uuid, ${link.source}, ${link.fileName}, ${link.contentType}, ${link.url})
+  `;
 }

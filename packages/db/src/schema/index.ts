@@ -10,3 +10,4 @@ export * from './auth.js';
 export * from './report-facts.js';
 export * from './text-matches.js';
 export * from './reply-templates.js';
+export * from './idempotency.js';

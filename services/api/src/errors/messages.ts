@@ -115,6 +115,14 @@ const MESSAGES: Record<string, Message> = {
     vi: `Mỗi phản ánh chỉ nhận tối đa ${p?.max ?? ''} tệp đính kèm`,
     en: `A case holds at most ${p?.max ?? ''} attached files`,
   }),
+  key_reused: () => ({
+    vi: 'Khoá Idempotency-Key này đã được dùng cho một yêu cầu khác; hãy dùng khoá mới',
+    en: 'This Idempotency-Key was used for a different request; use a new key',
+  }),
+  request_in_flight: () => ({
+    vi: 'Yêu cầu trước với cùng Idempotency-Key đang được xử lý; hãy thử lại sau giây lát',
+    en: 'The earlier request with this Idempotency-Key is still being processed; retry shortly',
+  }),
   not_a_tracking_code_or_phone: () => ({
     vi: 'Hãy nhập mã phản ánh (ví dụ K7QM-4RX9) hoặc số điện thoại',
     en: 'Enter a tracking code (e.g. K7QM-4RX9) or a phone number',

@@ -49,6 +49,8 @@ export const STATUS: Record<ErrorCode, number> = {
   PASSWORD_CHANGE_REQUIRED: 403,
   CSRF_INVALID: 403,
   SESSION_NOT_FOUND: 404,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_KEY_IN_FLIGHT: 409,
 };
 
 function send(

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { getProvinceName } from '@hotline/core';
+import { databaseFailure, getProvinceName } from '@hotline/core';
 import type { WebDeps } from '../web-deps.js';
 import { formatsFor } from './formats.js';
 import { messagesFor, type Lang } from './i18n/index.js';
@@ -75,8 +75,14 @@ export function createRenderer(deps: WebDeps, assets: AssetUrls) {
     const now = Date.now();
     let known = province.get(lang);
     if (!known || now - known.at > PROVINCE_TTL_MS) {
-      known = { name: await getProvinceName(deps, lang), at: now };
-      province.set(lang, known);
+      try {
+        known = { name: await getProvinceName(deps, lang), at: now };
+        province.set(lang, known);
+      } catch (err) {
+        // Postgres out of reach: a page about that (or a form kept for a retry) still renders.
+        if (databaseFailure(err)?.kind !== 'unavailable') throw err;
+        return known?.name ?? null;
+      }
     }
     return known.name;
   };

@@ -1,5 +1,6 @@
 import type { Logger } from '@hotline/config';
 import {
+  pruneIdempotencyKeys,
   reconcileMediaFetches,
   reconcileNotifications,
   reconcileSlaTimers,
@@ -11,7 +12,8 @@ import type { JobPublisher } from '@hotline/queue';
 /**
  * `maintenance/reconcile`: relays any outbox row left behind, then rebuilds every open case's
  * SLA timers and the fetches of MMS files not kept yet from Postgres (a no-op for jobs Redis
- * still holds), and gives unsent notifications left untouched a new send job.
+ * still holds), gives unsent notifications left untouched a new send job, and deletes the
+ * idempotency keys no retry may use any more.
  */
 export const reconcileProcessor =
   (deps: { db: Database; publisher: JobPublisher; log: Logger }) => async () => {
@@ -20,6 +22,7 @@ export const reconcileProcessor =
     const rebuilt = await reconcileSlaTimers(deps, new Date());
     const { media } = await reconcileMediaFetches(deps, new Date());
     const { notifications } = await reconcileNotifications(deps, new Date());
-    deps.log.info({ relayed, ...rebuilt, media, notifications }, 'reconciled');
-    return { relayed, ...rebuilt, media, notifications };
+    const idempotencyKeys = await pruneIdempotencyKeys(deps, new Date());
+    deps.log.info({ relayed, ...rebuilt, media, notifications, idempotencyKeys }, 'reconciled');
+    return { relayed, ...rebuilt, media, notifications, idempotencyKeys };
   };

@@ -1,10 +1,15 @@
 import type { LinkBase } from '../../plugins/link-base.js';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type {
   FastifyPluginAsyncTypebox,
   TypeBoxTypeProvider,
 } from '@fastify/type-provider-typebox';
-import { Open311FileParams, Open311RequestBody, Open311RequestsQuery } from '@hotline/contracts';
+import {
+  IdempotencyKeyHeaders,
+  Open311FileParams,
+  Open311RequestBody,
+  Open311RequestsQuery,
+} from '@hotline/contracts';
 import {
   AppError,
   getOpen311Request,
@@ -18,6 +23,7 @@ import {
 } from '@hotline/core';
 import type { Database, RawSql } from '@hotline/db';
 import { acceptFormBodies } from '../../plugins/form-body.js';
+import { idempotentOutcome } from '../../plugins/idempotency.js';
 import {
   FORMATS,
   open311ErrorHandler,
@@ -76,6 +82,7 @@ const unknownFormat = () =>
   new AppError('CASE_NOT_FOUND', 'unknown resource: add .json or .xml to the path');
 
 const tags = ['open311'];
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Open311 GeoReport v2: services, service definitions and requests, in JSON and XML. */
 export const open311Routes =
@@ -157,7 +164,11 @@ export const open311Routes =
               schema: {
                 summary: `Open311: submit a service request (${format}, form-encoded)`,
                 tags,
+                description:
+                  'Send an `Idempotency-Key` to retry safely: a retry gets the first answer ' +
+                  'again instead of filing a second request.',
                 consumes: ['application/x-www-form-urlencoded'],
+                headers: IdempotencyKeyHeaders,
                 body: Open311RequestBody,
                 response: open311Responses([format]),
               },
@@ -167,14 +178,28 @@ export const open311Routes =
               const apiKey =
                 request.body.api_key ??
                 (typeof query.api_key === 'string' ? query.api_key : undefined);
-              const created = await submitOpen311Request(
-                { db: deps.db, sql: deps.sql, randomBytes },
-                request.body,
-                apiKey,
-                new Date(),
+              const created = await idempotentOutcome(
+                request,
+                reply,
+                deps,
+                {
+                  // Stored as data, so a retry may ask for either format.
+                  scope: 'POST /open311/v2/requests',
+                  principal: apiKey === undefined ? null : sha256(apiKey),
+                  payload: request.body,
+                },
+                async (sql) => ({
+                  statusCode: 200,
+                  body: await submitOpen311Request(
+                    { db: deps.db, sql, randomBytes },
+                    request.body,
+                    apiKey,
+                    new Date(),
+                  ),
+                }),
               );
-              request.log.info({ channel: 'open311' }, 'case received');
-              return sendOpen311(reply, format, REQUESTS, created);
+              if (!created.isReplayed) request.log.info({ channel: 'open311' }, 'case received');
+              return sendOpen311(reply, format, REQUESTS, created.body);
             },
           );
         }

@@ -152,11 +152,20 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit a case (gửi phản ánh, kiến nghị) */
+        /**
+         * Submit a case (gửi phản ánh, kiến nghị)
+         * @description Send an `Idempotency-Key` to retry safely: a retry after an uncertain answer (a 503, a lost connection) gets the first answer again instead of filing a second case.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description A key the client makes for this operation (a UUID v4 is best): 1–255 printable ASCII characters, bare or as a quoted string. Reuse it only to retry the same request; a retry gets the first answer, with `Idempotent-Replayed: true`, for 24 hours.
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -265,6 +274,34 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -321,7 +358,63 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11468,11 +11561,20 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log a hotline call as a case (ghi nhận cuộc gọi) */
+        /**
+         * Log a hotline call as a case (ghi nhận cuộc gọi)
+         * @description Send an `Idempotency-Key` to retry safely: a retry gets the first answer again instead of logging the call twice.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description A key the client makes for this operation (a UUID v4 is best): 1–255 printable ASCII characters, bare or as a quoted string. Reuse it only to retry the same request; a retry gets the first answer, with `Idempotent-Replayed: true`, for 24 hours.
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -11583,6 +11685,90 @@ export interface paths {
                 };
                 /** @description Default Response */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statusCode: number;
+                            /** @description UPPER_SNAKE error code */
+                            code: string;
+                            message: string;
+                            errors?: {
+                                /** @description JSON path of the field, e.g. "citizen.phone"; "body" for the whole body */
+                                field: string;
+                                /** @description Stable machine key, e.g. "required", "too_long", "unknown_category" */
+                                reason: string;
+                                /** @description Values the reason speaks of, e.g. { "limit": 3 } for too_short */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                message: {
+                                    vi: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -23039,11 +23225,20 @@ export interface paths {
             };
         };
         put?: never;
-        /** Open311: submit a service request (json, form-encoded) */
+        /**
+         * Open311: submit a service request (json, form-encoded)
+         * @description Send an `Idempotency-Key` to retry safely: a retry gets the first answer again instead of filing a second request.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description A key the client makes for this operation (a UUID v4 is best): 1–255 printable ASCII characters, bare or as a quoted string. Reuse it only to retry the same request; a retry gets the first answer, with `Idempotent-Replayed: true`, for 24 hours.
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -23239,11 +23434,20 @@ export interface paths {
             };
         };
         put?: never;
-        /** Open311: submit a service request (xml, form-encoded) */
+        /**
+         * Open311: submit a service request (xml, form-encoded)
+         * @description Send an `Idempotency-Key` to retry safely: a retry gets the first answer again instead of filing a second request.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /**
+                     * @description A key the client makes for this operation (a UUID v4 is best): 1–255 printable ASCII characters, bare or as a quoted string. Reuse it only to retry the same request; a retry gets the first answer, with `Idempotent-Replayed: true`, for 24 hours.
+                     * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                     */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };

@@ -102,6 +102,13 @@ export const en: Messages = {
     send: 'Send feedback',
     sending: 'Sending…',
     resizing: 'Making photos smaller…',
+    resend: 'Send again',
+    uncertainTitle: 'We are not sure your feedback was sent',
+    uncertain:
+      'The system is having trouble, so we cannot tell yet whether your feedback was received. What you wrote is kept below. Pressing “Send again” is safe: if it was received, you get that same tracking code and no second case is filed. If you attached photos, choose them again.',
+    keyReusedTitle: 'This form was sent before',
+    keyReused:
+      'An earlier sending of this form was received with different content. You can see it under “My feedback”. To send a new case with the content below, press “Send feedback”.',
     errors: {
       categoryRequired: 'Choose what your feedback is about.',
       categoryUnknown: 'This topic no longer takes feedback; please choose another.',

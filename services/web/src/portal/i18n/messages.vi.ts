@@ -106,6 +106,13 @@ export const vi = {
     send: 'Gửi phản ánh',
     sending: 'Đang gửi…',
     resizing: 'Đang thu nhỏ ảnh…',
+    resend: 'Gửi lại',
+    uncertainTitle: 'Chưa chắc phản ánh của bạn đã được gửi',
+    uncertain:
+      'Hệ thống đang gặp sự cố nên chưa biết phản ánh của bạn đã được tiếp nhận hay chưa. Nội dung bạn nhập vẫn được giữ dưới đây. Bấm “Gửi lại” là an toàn: nếu phản ánh đã được tiếp nhận, bạn sẽ nhận đúng mã tra cứu đó, không có phản ánh thứ hai. Nếu bạn có đính kèm ảnh, hãy chọn lại ảnh.',
+    keyReusedTitle: 'Biểu mẫu này đã được gửi trước đó',
+    keyReused:
+      'Lần gửi trước từ biểu mẫu này đã được tiếp nhận với nội dung khác. Bạn có thể xem phản ánh đó trong mục “Phản ánh của tôi”. Nếu muốn gửi thêm một phản ánh mới với nội dung dưới đây, hãy bấm “Gửi phản ánh”.',
     errors: {
       categoryRequired: 'Hãy chọn lĩnh vực của phản ánh.',
       categoryUnknown: 'Lĩnh vực này không còn nhận phản ánh, vui lòng chọn lĩnh vực khác.',

@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   AppError,
+  countCaseAttachments,
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseFailure,
   listCategories,
   listCommunes,
+  runIdempotently,
   storeAttachment,
   submitCase,
-  type SubmittedCase,
+  type IdempotentOutcome,
 } from '@hotline/core';
 import type { PortalContext } from '../context.js';
 import { isFormLimit, readPostedForm, type Photo } from '../form-data.js';
@@ -32,7 +37,9 @@ export const PHOTOS_PER_SUBMISSION = 5;
 /**
  * The intake form: works as a plain HTML form (photos as multipart); on errors it comes back
  * with the citizen's input and a message by each field; on success, 303 to the new case's
- * tracking page with the owner token in a cookie scoped to that page.
+ * tracking page with the owner token in a cookie scoped to that page. Each rendered form carries
+ * a random key, sent as the submission's idempotency key: a double submit, or a retry after an
+ * uncertain answer (Postgres down), files one case and lands on its page.
  */
 export function submitRoutes(app: FastifyInstance, { deps, render }: PortalContext) {
   const photoLimits = {
@@ -47,19 +54,35 @@ export function submitRoutes(app: FastifyInstance, { deps, render }: PortalConte
     key: (request) => `phone-cases:${subscriberOf(phoneOf.get(request) ?? '')}`,
   });
 
+  // The last lists read, per language: a form sent while Postgres is down comes back with
+  // its input kept, and its pickers need them.
+  const lastLists = new Map<Lang, FormLists>();
+  const listsFor = async (lang: Lang, values: SubmitValues): Promise<FormLists> => {
+    try {
+      const [{ categories }, communes] = await Promise.all([
+        listCategories(deps, {}, lang),
+        listCommunes(deps, lang),
+      ]);
+      const lists = { categories, communes };
+      lastLists.set(lang, lists);
+      return lists;
+    } catch (err) {
+      if (databaseFailure(err)?.kind !== 'unavailable') throw err;
+      return lastLists.get(lang) ?? chosenOnly(values);
+    }
+  };
+
   const showForm = async (
     request: FastifyRequest,
     reply: FastifyReply,
     values: SubmitValues,
     errors: FieldErrors,
     status: number,
+    form: { idempotencyKey: string; notice?: FormNotice } = { idempotencyKey: newFormKey() },
   ) => {
     const lang = langOf(request);
     const t = messagesFor(lang);
-    const [{ categories }, communes] = await Promise.all([
-      listCategories(deps, {}, lang),
-      listCommunes(deps, lang),
-    ]);
+    const { categories, communes } = await listsFor(lang, values);
     return render(
       request,
       reply,
@@ -76,6 +99,8 @@ export function submitRoutes(app: FastifyInstance, { deps, render }: PortalConte
         errors,
         photoLimits,
         textMax: TEXT_MAX,
+        idempotencyKey: form.idempotencyKey,
+        notice: form.notice ?? null,
       },
       status,
     );
@@ -101,56 +126,160 @@ export function submitRoutes(app: FastifyInstance, { deps, render }: PortalConte
       );
     }
     const values = submissionOf(posted.fields);
-    const [{ categories }, communes] = await Promise.all([
-      listCategories(deps),
-      listCommunes(deps),
-    ]);
-    const known = {
-      categories: new Set(categories.map((c) => c.code)),
-      communes: new Set(communes.map((c) => c.code)),
-    };
-    const errors = checkSubmission(values, t, known, posted.photoProblem, photoLimits);
-    if (Object.keys(errors).length > 0) return showForm(request, reply, values, errors, 400);
-
-    if (subscriberOf(values.phone).length === 9) {
-      phoneOf.set(request, values.phone);
-      const wait = await perPhone(request);
-      if (wait !== null) {
-        const minutes = Math.ceil(wait / 60);
-        reply.header('retry-after', String(wait));
-        return showForm(
-          request,
-          reply,
-          values,
-          { phone: t.submit.errors.tooManyCases(minutes) },
-          429,
-        );
-      }
-    }
-
-    let submitted: SubmittedCase;
+    // A form rendered before forms carried a key (or one tampered with) gets a fresh one.
+    const idempotencyKey = formKeyOf(posted.fields) ?? newFormKey();
+    const again = (errors: FieldErrors, status: number, notice?: FormNotice) =>
+      showForm(request, reply, values, errors, status, {
+        idempotencyKey,
+        ...(notice ? { notice } : {}),
+      });
     try {
-      submitted = await submitCase(
-        { sql: deps.sql, randomBytes },
-        { body: caseBodyOf(values), channel: 'web', actor: { kind: 'citizen' } },
-        new Date(),
-      );
+      const { categories, communes } = await listsFor('vi', values);
+      const known = {
+        categories: new Set(categories.map((c) => c.code)),
+        communes: new Set(communes.map((c) => c.code)),
+      };
+      const errors = checkSubmission(values, t, known, posted.photoProblem, photoLimits);
+      if (Object.keys(errors).length > 0) return await again(errors, 400);
+
+      if (subscriberOf(values.phone).length === 9) {
+        phoneOf.set(request, values.phone);
+        const wait = await perPhone(request);
+        if (wait !== null) {
+          const minutes = Math.ceil(wait / 60);
+          reply.header('retry-after', String(wait));
+          return await again({ phone: t.submit.errors.tooManyCases(minutes) }, 429);
+        }
+      }
+
+      let outcome: IdempotentOutcome<PortalSubmission>;
+      try {
+        outcome = await submitOnce(deps, idempotencyKey, caseBodyOf(values));
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        if (err.code === 'IDEMPOTENCY_KEY_REUSED') {
+          // This form was sent before with other words, and that case was filed: saying so,
+          // with a new key, lets the citizen file this one as a case of its own.
+          return await showForm(request, reply, values, {}, 422, {
+            idempotencyKey: newFormKey(),
+            notice: {
+              title: t.submit.keyReusedTitle,
+              text: t.submit.keyReused,
+              isUncertain: false,
+            },
+          });
+        }
+        if (err.code !== 'VALIDATION_FAILED') throw err;
+        return await again(errorsOfProblems(err.problems, t), 400);
+      }
+      const { caseId, trackingCode: code, ownerToken } = outcome.body;
+      if (ownerToken === null) {
+        request.log.info({ caseId }, 'portal case linked to an open duplicate');
+        return await reply.redirect(`${trackingPath(code)}?tb=trung`, 303);
+      }
+      request.log.info({ caseId, isReplayed: outcome.isReplayed }, 'portal case received');
+      // A retry stores the photos only if the first sending's did not get stored.
+      if (!outcome.isReplayed || (await countCaseAttachments(deps, caseId)) === 0) {
+        await storePhotos(request, deps, caseId, posted.photos);
+      }
+      rememberOwnerToken(reply, code, ownerToken, deps.config.session.cookieSecure);
+      const flash = values.phone.trim() ? 'da-gui-sms' : 'da-gui';
+      return await reply.redirect(`${trackingPath(code)}?tb=${flash}`, 303);
     } catch (err) {
-      if (!(err instanceof AppError && err.code === 'VALIDATION_FAILED')) throw err;
-      return showForm(request, reply, values, errorsOfProblems(err.problems, t), 400);
+      // Postgres out of reach: the case may or may not have been stored. The form comes back
+      // with the citizen's words and the same key, so sending it again is safe.
+      if (databaseFailure(err)?.kind !== 'unavailable') throw err;
+      request.log.warn({ err }, 'portal submission uncertain: database unavailable');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      return again({}, 503, {
+        title: t.submit.uncertainTitle,
+        text: t.submit.uncertain,
+        isUncertain: true,
+      });
     }
-    const code = submitted.trackingCode;
-    if (submitted.ownerToken === null) {
-      request.log.info({ caseId: submitted.caseId }, 'portal case linked to an open duplicate');
-      return reply.redirect(`${trackingPath(code)}?tb=trung`, 303);
-    }
-    request.log.info({ caseId: submitted.caseId }, 'portal case received');
-    await storePhotos(request, deps, submitted.caseId, posted.photos);
-    rememberOwnerToken(reply, code, submitted.ownerToken, deps.config.session.cookieSecure);
-    const flash = values.phone.trim() ? 'da-gui-sms' : 'da-gui';
-    return reply.redirect(`${trackingPath(code)}?tb=${flash}`, 303);
   });
 }
+
+/** What a portal submission stores under its form's key, to send the same answer again. */
+interface PortalSubmission {
+  caseId: string;
+  trackingCode: string;
+  ownerToken: string | null;
+}
+
+// A double submit races the first sending: the second waits for it (briefly) rather than
+// answering "in progress", since the browser shows only the answer to the last one.
+const IN_FLIGHT_WAIT_MS = 250;
+const IN_FLIGHT_TRIES = 20;
+
+async function submitOnce(
+  deps: PortalContext['deps'],
+  key: string,
+  body: ReturnType<typeof caseBodyOf>,
+): Promise<IdempotentOutcome<PortalSubmission>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runIdempotently<PortalSubmission>(
+        deps,
+        // Photos are not part of the request's identity: a form sent again after an error has
+        // lost them (a file input cannot be refilled).
+        { scope: 'portal submit', key, principal: null, payload: body },
+        new Date(),
+        async (sql) => {
+          const submitted = await submitCase(
+            { sql, randomBytes },
+            { body, channel: 'web', actor: { kind: 'citizen' } },
+            new Date(),
+          );
+          return {
+            statusCode: 303,
+            body: {
+              caseId: submitted.caseId,
+              trackingCode: submitted.trackingCode,
+              ownerToken: submitted.ownerToken,
+            },
+          };
+        },
+      );
+    } catch (err) {
+      const isInFlight = err instanceof AppError && err.code === 'IDEMPOTENCY_KEY_IN_FLIGHT';
+      if (!isInFlight || attempt >= IN_FLIGHT_TRIES) throw err;
+      await sleep(IN_FLIGHT_WAIT_MS);
+    }
+  }
+}
+
+/** A banner over the form: why it came back. */
+interface FormNotice {
+  title: string;
+  text: string;
+  /** The sending may have been stored: the button says "send again". */
+  isUncertain: boolean;
+}
+
+interface FormLists {
+  categories: Awaited<ReturnType<typeof listCategories>>['categories'];
+  communes: Awaited<ReturnType<typeof listCommunes>>;
+}
+
+/** With Postgres down and nothing read yet: the pickers hold what the citizen had chosen. */
+const chosenOnly = (values: SubmitValues): FormLists => ({
+  categories: values.categoryCode
+    ? [{ code: values.categoryCode, name: values.categoryCode, description: '', isDrill: false }]
+    : [],
+  communes: values.communeCode
+    ? [{ code: values.communeCode, name: values.communeCode, parent: null }]
+    : [],
+});
+
+/** A new form's key: random, unguessable (it guards the case's owner token on a retry). */
+const newFormKey = () => randomBytes(18).toString('base64url');
+
+/** The posted form's key, if it is one this portal could have made. */
+const formKeyOf = (fields: Record<string, string>) => {
+  const key = fields.idempotencyKey ?? '';
+  return /^[A-Za-z0-9_-]{16,64}$/.test(key) ? key : null;
+};
 
 /** The photos become the case's citizen attachments; one that fails is logged, not fatal. */
 async function storePhotos(
