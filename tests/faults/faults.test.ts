@@ -20,7 +20,7 @@ const AWAITING: Partial<Record<FaultName, string>> = {};
 /** Features the suite checks more strictly, or uses, once they are merged. */
 const FEATURES: { idempotencyKeys: boolean; workerReadyz: HarnessOptions['workerReadyz'] } = {
   /** POST /v1/cases honours Idempotency-Key: one case per key, whatever its attempts met. */
-  idempotencyKeys: false,
+  idempotencyKeys: true,
   /** The worker's own /readyz (its port's variable and path); null: "its process runs". */
   workerReadyz: { portVariable: 'WORKER_HEALTH_PORT', path: '/readyz' },
 };
@@ -96,7 +96,9 @@ describe.skipIf(!hasRedisServer)('fault suite: the system keeps its promises und
     console.log(
       `\nFault suite (${settings.isLong ? 'long' : 'short'} mode, ${settings.casesPerSecond} cases/s, ` +
         `faults of ${settings.faultMs / 1000} s):\n${table()}\n` +
-        (notes.length > 0 ? `${notes.join('\n')}\n` : ''),
+        (notes.length > 0 ? `${notes.join('\n')}\n` : '') +
+        `SMS resent with the same Idempotency-Key after a lost record (the gateway dropped ` +
+        `them): ${h?.gateway.repeats() ?? 0}\n`,
     );
     await h?.close();
   }, 120_000);

@@ -153,6 +153,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     PUBLIC_BASE_URL: baseUrl,
     TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
     SMS_REPLY_MODE: 'outbound',
+    // The production default, not the test runner's patient one: a hung Redis must cost the
+    // request path milliseconds here.
+    REDIS_REQUEST_TIMEOUT_MS: '300',
   };
   const api = new Service('api', 'services/api/src/server.ts', {
     ...common,
