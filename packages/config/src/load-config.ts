@@ -55,6 +55,7 @@ export interface AppConfig {
   concurrency: { routing: number; sla: number; notifications: number };
   routingBatch: { size: number; waitMs: number };
   reconcileEveryMs: number;
+  redisCanaryCheckMs: number;
   jobLockMs: number;
   digestCron: string;
   notifications: NotificationConfig;
@@ -147,6 +148,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     routingBatch: { size: e.ROUTING_BATCH_SIZE, waitMs: e.ROUTING_BATCH_WAIT_MS },
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
+    redisCanaryCheckMs: e.REDIS_CANARY_CHECK_MS,
     jobLockMs: e.JOB_LOCK_MS,
     digestCron: e.DIGEST_CRON,
     notifications: notificationConfig(e, (v, reason) => new ConfigError(v, reason)),

@@ -48,7 +48,8 @@ export {
   type CaseChangeDeps,
 } from './change-case.js';
 export { fireSlaTimer, type TimerOutcome } from './sla/fire-sla-timer.js';
-export { reconcileSlaTimers } from './sla/reconcile-sla-timers.js';
+export { reconcileSlaTimers, reconcileRecentSlaTimers } from './sla/reconcile-sla-timers.js';
+export { rebuildLostJobs } from './rebuild-lost-jobs.js';
 export { slaTimerJobId } from './sla/sla-timer-jobs.js';
 export * from './notifications/index.js';
 export {
