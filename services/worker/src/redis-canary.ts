@@ -76,7 +76,14 @@ export function watchRedisCanary(deps: {
         const counts = await deps.rebuild(started);
         const runId = `${randomUUID()} ${started.toISOString()}`;
         const args = [token, runId, started.toISOString()];
-        const finished = await redis.eval(FINISH, 3, keys.lock, keys.canary, keys.watermark, ...args);
+        const finished = await redis.eval(
+          FINISH,
+          3,
+          keys.lock,
+          keys.canary,
+          keys.watermark,
+          ...args,
+        );
         const ms = Date.now() - started.getTime();
         if (finished === 1) {
           log.warn({ ...counts, ms, round }, 'Redis rebuilt from Postgres');
