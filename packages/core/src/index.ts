@@ -49,7 +49,7 @@ export {
 } from './change-case.js';
 export { fireSlaTimer, type TimerOutcome } from './sla/fire-sla-timer.js';
 export { reconcileSlaTimers, reconcileRecentSlaTimers } from './sla/reconcile-sla-timers.js';
-export { rebuildLostJobs } from './rebuild-lost-jobs.js';
+export { rebuildLostJobs, URGENT_TIMERS } from './rebuild-lost-jobs.js';
 export { slaTimerJobId } from './sla/sla-timer-jobs.js';
 export * from './notifications/index.js';
 export {

@@ -53,8 +53,13 @@ export function watchRedisCanary(deps: {
   prefix: string;
   checkMs: number;
   log: Logger;
-  /** Puts every job back from Postgres; returns what it counted. */
+  /** Puts back from Postgres every job due soon; returns what it counted. */
   rebuild: (now: Date) => Promise<Record<string, number>>;
+  /**
+   * Then, once Redis is marked whole, the rest (every open case's timers: minutes at a million
+   * cases). It runs beside the checks, so a loss during it is noticed as quickly.
+   */
+  complete?: (now: Date, signal: AbortSignal) => Promise<Record<string, number>>;
   /** Told each time this worker rebuilt Redis (tests count them). */
   onRebuilt?: (counts: Record<string, number>) => void;
 }): RedisCanary {
@@ -63,6 +68,25 @@ export function watchRedisCanary(deps: {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<CanaryCheck> | null = null;
+  const completing = new Set<Promise<void>>();
+  const closing = new AbortController();
+
+  function complete(started: Date) {
+    if (!deps.complete) return;
+    const done = deps
+      .complete(started, closing.signal)
+      .then((counts) => {
+        if (closing.signal.aborted) return;
+        const ms = Date.now() - started.getTime();
+        log.warn({ ...counts, ms }, 'Redis rebuilt from Postgres: every timer');
+      })
+      .catch((err: Error) => {
+        // The periodic pass offers each timer again before it comes due.
+        log.warn({ err: err.message }, 'full timer rebuild failed');
+      })
+      .finally(() => completing.delete(done));
+    completing.add(done);
+  }
 
   async function rebuildHoldingLock(token: string): Promise<CanaryCheck> {
     let renewal: NodeJS.Timeout | undefined;
@@ -88,6 +112,7 @@ export function watchRedisCanary(deps: {
         if (finished === 1) {
           log.warn({ ...counts, ms, round }, 'Redis rebuilt from Postgres');
           deps.onRebuilt?.(counts);
+          complete(started);
           return 'rebuilt';
         }
         log.warn({ ...counts, ms, round }, 'Redis lost its data again while being rebuilt');
@@ -139,7 +164,9 @@ export function watchRedisCanary(deps: {
     async stop() {
       stopped = true;
       clearTimeout(timer);
+      closing.abort();
       await running;
+      await Promise.all(completing);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { AppConfig, Logger } from '@hotline/config';
 import { createDatabase } from '@hotline/db';
 import { Queue, type Processor, type Worker } from 'bullmq';
-import { planDailyDigest, rebuildLostJobs } from '@hotline/core';
+import { planDailyDigest, rebuildLostJobs, reconcileSlaTimers } from '@hotline/core';
 import type { QueueName } from '@hotline/contracts';
 import { createPublisher, createQueueWorker, createRedis } from '@hotline/queue';
 import { startOutboxRelay } from './outbox-relay.js';
@@ -161,6 +161,7 @@ export function startWorker(
       await schedule();
       return rebuildLostJobs({ db, publisher }, now);
     },
+    complete: (now, signal) => reconcileSlaTimers({ db, publisher }, now, 5000, signal),
     ...(overrides.onRedisRebuilt ? { onRebuilt: overrides.onRedisRebuilt } : {}),
   });
   // At each (re)connection too: a Redis that restarted empty is seen as soon as it is back.

@@ -31,11 +31,13 @@ export async function reconcileSlaTimers(
   deps: { db: Database; publisher: JobPublisher },
   now: Date,
   pageSize = 2000,
+  /** Stops between pages (a worker closing during a pass of minutes). */
+  signal?: AbortSignal,
 ): Promise<{ cases: number; timers: number }> {
   let cases = 0;
   let timers = 0;
   let page = await listOpenCaseTimers(deps.db, null, pageSize);
-  while (page.length > 0) {
+  while (page.length > 0 && !signal?.aborted) {
     const next = listOpenCaseTimers(deps.db, page[page.length - 1]!.id, pageSize);
     // If publishing fails first, this read's own failure must not go unhandled.
     void next.catch(() => undefined);
@@ -56,10 +58,11 @@ export async function reconcileSlaTimers(
 export async function reconcileRecentSlaTimers(
   deps: { db: Database; publisher: JobPublisher },
   now: Date,
-  window: { since: Date; dueUntil: Date },
+  /** `changedSince` defaults to `since`. */
+  window: { since: Date; dueUntil: Date; changedSince?: Date },
 ): Promise<{ cases: number; due: number; changed: number; timers: number }> {
   const rows = await listCaseTimersChangedOrDue(deps.db, {
-    changedSince: window.since,
+    changedSince: window.changedSince ?? window.since,
     dueFrom: window.since,
     dueUntil: window.dueUntil,
   });

@@ -37,11 +37,14 @@ export async function listCaseTimersChangedOrDue(
     ), changed as (
       select distinct case_id as id from case_events
       where occurred_at >= ${window.changedSince.toISOString()}::timestamptz
+    ), picked as (
+      select id, bool_or(is_due) as is_due
+      from (select id, true as is_due from due union all select id, false from changed) x
+      group by id
     )
-    select c.id, c.deadline_generation, c.sla_timers, c.id in (select id from due) as is_due
-    from cases c
-    where c.id in (select id from due union select id from changed)
-      and c.status in ${OPEN} and c.sla_timers is not null`);
+    select c.id, c.deadline_generation, c.sla_timers, p.is_due
+    from picked p join cases c on c.id = p.id
+    where c.status in ${OPEN} and c.sla_timers is not null`);
 }
 
 /** Cases received and not routed yet (their routing job may be lost with Redis). */
