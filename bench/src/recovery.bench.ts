@@ -41,7 +41,7 @@ await db.db.execute(sql`
          (select id from categories limit 1), 'Phản ánh mẫu', 4,
          now() - interval '10 days', now() - interval '10 days', 3,
          (select jsonb_agg(jsonb_build_object('kind', k, 'at',
-                   to_char((now() + make_interval(secs => ((i * 7919) % 2592000) + d * 86400)) at time zone 'UTC',
+                   to_char((now() + make_interval(secs => ((i::bigint * 7919) % 2592000) + d * 86400)) at time zone 'UTC',
                            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
             from unnest(array['warn:resolution','due:resolution','rung:2','rung:3','due:first_response'],
                         array[0, 1, 2, 3, 4]) as t(k, d))
