@@ -121,7 +121,7 @@ describe('Redis loses its data while the worker runs: the canary sees it and reb
     ]);
     // While Redis keeps its data, no further rebuild: the canary is there at every check.
     expect(rebuilds()).toHaveLength(2);
-   }, 120_000);
+  }, 120_000);
 
   it('a case whose routing job was lost is routed after the rebuild', async () => {
     await sys.stopWorker();
