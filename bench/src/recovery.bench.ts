@@ -86,8 +86,16 @@ await sleep(2000);
 const sla = new Queue('sla', { connection: probe, prefix });
 const find = (msg: string) => events.find((e) => e.msg === msg);
 
-// The loss: Redis keeps nothing of the prefix (its jobs, the canary and the schedules).
-await deleteRedisPrefix(prefix);
+// The loss: Redis keeps nothing of the prefix (its jobs, the canary and the schedules), all at
+// once (a SCAN that deletes as it goes would let the worker notice before the loss is whole).
+const lostKeys: string[] = [];
+let cursor = '0';
+do {
+  const [next, found] = await probe.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+  cursor = next;
+  lostKeys.push(...found);
+} while (cursor !== '0');
+await probe.del(...lostKeys);
 const lostAt = performance.now();
 while (!find('Redis rebuilt from Postgres')) await sleep(100);
 const detected = find('Redis lost its data; rebuilding timers and jobs from Postgres')!;
