@@ -46,7 +46,7 @@ describe('Redis forgets everything: reconcile rebuilds every timer from Postgres
     );
     await sys.stopWorker();
     await deleteRedisPrefix(sys.config.redisPrefix);
-    sys.startWorker(); // its start-up reconcile rebuilds the timers
+    sys.startWorker(); // its first canary check finds Redis empty and rebuilds the timers
 
     await waitFor(
       async () => {
@@ -79,5 +79,5 @@ describe('Redis forgets everything: reconcile rebuilds every timer from Postgres
       where e.type = 'escalated'
         and e.occurred_at < c.received_at + make_interval(secs => 8 + 2 * ((e.payload->>'level')::int - 1))`);
     expect(early[0]?.n).toBe(0);
-  });
+  }, 90_000);
 });

@@ -110,6 +110,11 @@ export const EnvSchema = Type.Object({
   DIGEST_CRON: Type.String({ minLength: 9, maxLength: 64, default: '0 7 * * 1-5' }),
   /** How often the cluster-wide reconcile rebuilds timers from Postgres. */
   RECONCILE_EVERY_MS: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: 120_000 }),
+  /**
+   * How often each worker checks that Redis still holds its canary key (a missing key means
+   * Redis lost its data: the jobs are rebuilt from Postgres at once).
+   */
+  REDIS_CANARY_CHECK_MS: Type.Integer({ minimum: 100, maximum: 30_000, default: 5000 }),
   OUTBOX_POLL_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 100 }),
   /** Where citizens' files are kept (a folder per case); relative paths are from the start folder. */
   ATTACHMENTS_DIR: Type.String({ minLength: 1, default: '.data/attachments' }),

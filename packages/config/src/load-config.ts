@@ -64,6 +64,7 @@ export interface AppConfig {
   /** SLA timers fired together in one transaction: at most `size`, arriving within `waitMs`. */
   slaBatch: { size: number; waitMs: number };
   reconcileEveryMs: number;
+  redisCanaryCheckMs: number;
   jobLockMs: number;
   digestCron: string;
   notifications: NotificationConfig;
@@ -163,6 +164,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     routingBatch: { size: e.ROUTING_BATCH_SIZE, waitMs: e.ROUTING_BATCH_WAIT_MS },
     slaBatch: { size: e.SLA_BATCH_SIZE, waitMs: e.SLA_BATCH_WAIT_MS },
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
+    redisCanaryCheckMs: e.REDIS_CANARY_CHECK_MS,
     jobLockMs: e.JOB_LOCK_MS,
     digestCron: e.DIGEST_CRON,
     notifications: notificationConfig(e, (v, reason) => new ConfigError(v, reason)),

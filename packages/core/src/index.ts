@@ -50,7 +50,8 @@ export {
   type CaseChangeDeps,
 } from './change-case.js';
 export { fireSlaTimer, fireSlaTimers, type TimerOutcome } from './sla/fire-sla-timer.js';
-export { reconcileSlaTimers } from './sla/reconcile-sla-timers.js';
+export { reconcileSlaTimers, reconcileRecentSlaTimers } from './sla/reconcile-sla-timers.js';
+export { rebuildLostJobs, URGENT_TIMERS } from './rebuild-lost-jobs.js';
 export { slaTimerJobId } from './sla/sla-timer-jobs.js';
 export * from './notifications/index.js';
 export {

@@ -61,6 +61,7 @@ export * from './repositories/calendars.repository.js';
 export * from './repositories/sla-policies.repository.js';
 export * from './repositories/case-history.repository.js';
 export * from './repositories/escalation.repository.js';
+export * from './repositories/reconcile.repository.js';
 export * from './repositories/routing.repository.js';
 export * from './repositories/notifications.repository.js';
 export * from './repositories/official-tokens.repository.js';

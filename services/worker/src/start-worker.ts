@@ -1,10 +1,11 @@
 import type { AppConfig, Logger } from '@hotline/config';
 import { createDatabase } from '@hotline/db';
 import { Queue, type Processor, type Worker } from 'bullmq';
-import { planDailyDigest } from '@hotline/core';
+import { planDailyDigest, rebuildLostJobs, reconcileSlaTimers } from '@hotline/core';
 import type { QueueName } from '@hotline/contracts';
 import { createPublisher, createQueueWorker, createRedis } from '@hotline/queue';
 import { startOutboxRelay } from './outbox-relay.js';
+import { watchRedisCanary } from './redis-canary.js';
 import { reconcileProcessor } from './processors/reconcile.processor.js';
 import { routeCaseProcessor } from './processors/route-case.processor.js';
 import { matchTextsProcessor } from './processors/match-texts.processor.js';
@@ -30,7 +31,11 @@ export function startWorker(
   config: AppConfig,
   log: Logger,
   /** Replaces providers of outside systems (tests fake the SMS gateway). */
-  overrides: { providers?: Partial<NotificationProviders> } = {},
+  overrides: {
+    providers?: Partial<NotificationProviders>;
+    /** Told each time this worker rebuilt Redis's jobs after a loss (tests count them). */
+    onRedisRebuilt?: (counts: Record<string, number>) => void;
+  } = {},
 ): RunningWorker {
   const database = createDatabase(config.databaseUrl, {
     max: config.databasePoolSize.worker,
@@ -113,6 +118,9 @@ export function startWorker(
     db,
     publisher,
     log: log.child({ component: 'reconcile' }),
+    redis: producer,
+    prefix: config.redisPrefix,
+    everyMs: config.reconcileEveryMs,
   });
   const digestLog = log.child({ component: 'daily-digest' });
   // One queue for the scheduled jobs; the job's name says which.
@@ -127,8 +135,7 @@ export function startWorker(
     1,
   );
 
-  // One schedule cluster-wide (BullMQ job schedulers are upserted by id), and a pass at start:
-  // whatever Redis lost while this worker was down is rebuilt from Postgres.
+  // One schedule cluster-wide (BullMQ job schedulers are upserted by id).
   const maintenance = new Queue('maintenance', {
     connection: producer,
     prefix: config.redisPrefix,
@@ -152,28 +159,23 @@ export function startWorker(
   // The schedule lives in Redis: if Redis loses everything it is gone too, and nothing in Redis
   // could bring it back. Re-asserting it from each worker (an idempotent upsert) is what does.
   const keepScheduled = setInterval(() => void schedule(), config.reconcileEveryMs);
-  // Until it succeeds: a worker started while Postgres or Redis is down must still rebuild the
-  // timers when they are back, not two reconcile intervals later.
-  let closing = false;
-  let wakeStartup = () => {};
-  const reconcileAtStart = async (failures = 0): Promise<void> => {
-    try {
-      await reconcile();
-    } catch (err) {
-      const retryInMs = Math.min(1000 * 2 ** failures, 30_000);
-      log.warn({ err: (err as Error).message, retryInMs }, 'startup reconcile failed');
-      if (closing) return;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, retryInMs);
-        wakeStartup = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      if (!closing) return reconcileAtStart(failures + 1);
-    }
-  };
-  const startup = reconcileAtStart();
+  // Whatever Redis lost (while this worker was down, or while it runs) is rebuilt from Postgres
+  // as soon as a canary check sees it: the first check is now. A Redis that kept its data needs
+  // no full rebuild at start, only the periodic incremental pass.
+  const canary = watchRedisCanary({
+    redis: producer,
+    prefix: config.redisPrefix,
+    checkMs: config.redisCanaryCheckMs,
+    log: log.child({ component: 'redis-canary' }),
+    rebuild: async (now) => {
+      await schedule();
+      return rebuildLostJobs({ db, publisher }, now);
+    },
+    complete: (now, signal) => reconcileSlaTimers({ db, publisher }, now, 5000, signal),
+    ...(overrides.onRedisRebuilt ? { onRebuilt: overrides.onRedisRebuilt } : {}),
+  });
+  // At each (re)connection too: a Redis that restarted empty is seen as soon as it is back.
+  producer.on('ready', () => void canary.checkNow());
 
   // Probes on a connection of their own (see watchDependencies).
   const probeDatabase = createDatabase(config.databaseUrl, {
@@ -191,12 +193,10 @@ export function startWorker(
   return {
     readiness: () => watch.check(),
     async close() {
-      closing = true;
-      wakeStartup();
       watch.stop();
       clearInterval(keepScheduled);
       await relay.stop();
-      await startup;
+      await canary.stop();
       await Promise.all(workers.map((w) => w.close()));
       await maintenance.close();
       await publisher.close();

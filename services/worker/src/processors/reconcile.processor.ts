@@ -3,26 +3,66 @@ import {
   pruneIdempotencyKeys,
   reconcileMediaFetches,
   reconcileNotifications,
+  reconcileRecentSlaTimers,
   reconcileSlaTimers,
   relayOutbox,
 } from '@hotline/core';
-import type { Database } from '@hotline/db';
-import type { JobPublisher } from '@hotline/queue';
+import { MAX_DUE_WINDOW_MS, type Database } from '@hotline/db';
+import type { createRedis, JobPublisher } from '@hotline/queue';
+import { canaryKeys } from '../redis-canary.js';
 
 /**
- * `maintenance/reconcile`: relays any outbox row left behind, then rebuilds every open case's
- * SLA timers and the fetches of MMS files not kept yet from Postgres (a no-op for jobs Redis
- * still holds), gives unsent notifications left untouched a new send job, and deletes the
- * idempotency keys no retry may use any more.
+ * How far before the last pass the next one looks again: a change is stamped with its time
+ * before it commits, so one committed just after a pass may carry an earlier time.
+ */
+export const RECONCILE_OVERLAP_MS = 60_000;
+
+/**
+ * `maintenance/reconcile`: relays any outbox row left behind, then adds again the SLA timers of
+ * the open cases changed since the last pass or due before the next one, and the fetches of
+ * MMS files not kept yet (a no-op for jobs Redis still holds); gives unsent notifications left
+ * untouched a new send job and deletes the idempotency keys no retry may use any more. Without a last pass to start
+ * from (the first ever, or one too long ago) it rebuilds every open case's timers. Redis losing
+ * everything is not waited for here: the canary notices it within seconds.
  */
 export const reconcileProcessor =
-  (deps: { db: Database; publisher: JobPublisher; log: Logger }) => async () => {
+  (deps: {
+    db: Database;
+    publisher: JobPublisher;
+    log: Logger;
+    redis: ReturnType<typeof createRedis>;
+    prefix: string;
+    everyMs: number;
+  }) =>
+  async () => {
+    const started = Date.now();
     let relayed = 0;
     for (let n = await relayOutbox(deps); n > 0; n = await relayOutbox(deps)) relayed += n;
-    const rebuilt = await reconcileSlaTimers(deps, new Date());
-    const { media } = await reconcileMediaFetches(deps, new Date());
-    const { notifications } = await reconcileNotifications(deps, new Date());
-    const idempotencyKeys = await pruneIdempotencyKeys(deps, new Date());
-    deps.log.info({ relayed, ...rebuilt, media, notifications, idempotencyKeys }, 'reconciled');
-    return { relayed, ...rebuilt, media, notifications, idempotencyKeys };
+    const now = new Date();
+    const { watermark } = canaryKeys(deps.prefix);
+    const last = Date.parse((await deps.redis.get(watermark)) ?? '');
+    const since = last - RECONCILE_OVERLAP_MS;
+    const dueUntil = now.getTime() + deps.everyMs + RECONCILE_OVERLAP_MS;
+    const isIncremental = Number.isFinite(last) && dueUntil - since <= MAX_DUE_WINDOW_MS;
+    const rebuilt = isIncremental
+      ? await reconcileRecentSlaTimers(deps, now, {
+          since: new Date(since),
+          dueUntil: new Date(dueUntil),
+        })
+      : await reconcileSlaTimers(deps, now);
+    const { media } = await reconcileMediaFetches(deps, now);
+    const { notifications } = await reconcileNotifications(deps, now);
+    const idempotencyKeys = await pruneIdempotencyKeys(deps, now);
+    await deps.redis.set(watermark, now.toISOString());
+    const result = {
+      pass: isIncremental ? 'incremental' : 'full',
+      relayed,
+      ...rebuilt,
+      media,
+      notifications,
+      idempotencyKeys,
+      ms: Date.now() - started,
+    };
+    deps.log.info(result, 'reconciled');
+    return result;
   };
