@@ -7,7 +7,12 @@ import {
   waitFor,
   type TestDatabase,
 } from '@hotline/testing';
-import { freePort, spawnService, type ServiceProcess } from '../support/processes.js';
+import {
+  freePort,
+  spawnService,
+  type ServiceProcess,
+  waitUntilReady,
+} from '../support/processes.js';
 import { getJson, postJson } from '../support/system.js';
 
 describe('the real entry points, as child processes', () => {
@@ -25,16 +30,7 @@ describe('the real entry points, as child processes', () => {
     api = spawnService('services/api/src/server.ts', env);
     worker = spawnService('services/worker/src/main.ts', env);
     baseUrl = `http://127.0.0.1:${port}`;
-    await waitFor(
-      async () => {
-        try {
-          return (await fetch(`${baseUrl}/readyz`)).ok ? true : undefined;
-        } catch {
-          return undefined;
-        }
-      },
-      { timeoutMs: 30_000, what: 'API ready' },
-    );
+    await waitUntilReady(baseUrl, 30_000);
   });
   afterAll(async () => {
     api.child.kill('SIGKILL');

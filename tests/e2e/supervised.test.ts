@@ -7,7 +7,12 @@ import {
   waitFor,
   type TestDatabase,
 } from '@hotline/testing';
-import { freePort, spawnService, type ServiceProcess } from '../support/processes.js';
+import {
+  freePort,
+  spawnService,
+  type ServiceProcess,
+  waitUntilReady,
+} from '../support/processes.js';
 import { getJson, postJson } from '../support/system.js';
 
 const SERVICES = ['api=services/api/src/server.ts', 'worker=services/worker/src/main.ts'];
@@ -44,16 +49,7 @@ describe('the API and the worker under the supervisor (npm start, the production
       { DATABASE_URL: t.url, REDIS_PREFIX: prefix, PORT: String(port), OUTBOX_POLL_MS: '200' },
       SERVICES,
     );
-    await waitFor(
-      async () => {
-        try {
-          return (await fetch(`${baseUrl}/readyz`)).ok ? true : undefined;
-        } catch {
-          return undefined;
-        }
-      },
-      { timeoutMs: 90_000, what: 'API ready' },
-    );
+    await waitUntilReady(baseUrl, 90_000);
   }, 200_000);
   afterAll(async () => {
     // Whatever a failed test left running: the services are in process groups of their own.

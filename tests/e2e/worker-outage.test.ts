@@ -10,7 +10,12 @@ import {
   type TcpProxy,
   type TestDatabase,
 } from '@hotline/testing';
-import { freePort, spawnService, type ServiceProcess } from '../support/processes.js';
+import {
+  freePort,
+  spawnService,
+  type ServiceProcess,
+  waitUntilReady,
+} from '../support/processes.js';
 import { getJson, postJson } from '../support/system.js';
 
 /** The same URL, through the proxy. */
@@ -67,16 +72,7 @@ describe('the worker process while Postgres or Redis is unreachable', () => {
         `${err.message}; readyz: ${JSON.stringify(lastReadiness)}\n${worker.output().slice(-3000)}`,
       );
     });
-    await waitFor(
-      async () => {
-        try {
-          return (await fetch(`${baseUrl}/readyz`)).ok ? true : undefined;
-        } catch {
-          return undefined;
-        }
-      },
-      { timeoutMs: 90_000, what: 'API ready' },
-    );
+    await waitUntilReady(baseUrl, 90_000);
   }, 200_000);
   afterAll(async () => {
     api?.child.kill('SIGKILL');

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { waitFor } from '@hotline/testing';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -47,4 +48,18 @@ export async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** Waits until `${baseUrl}/readyz` answers 200 (a service started from scratch, or restarted). */
+export async function waitUntilReady(baseUrl: string, timeoutMs: number, what = 'API ready') {
+  await waitFor(
+    async () => {
+      try {
+        return (await fetch(`${baseUrl}/readyz`)).ok ? true : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    { timeoutMs, what },
+  );
 }

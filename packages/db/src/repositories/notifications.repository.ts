@@ -13,51 +13,41 @@ import {
 export type NotificationRow = typeof notifications.$inferSelect;
 export type NewNotificationRow = typeof notifications.$inferInsert;
 
-/** What messages about a case need: its code, names, deadline, and the citizen's contact. */
-export async function findCaseNotificationFacts(db: Executor, caseId: string) {
-  const [row] = await db
-    .select({
-      trackingCode: cases.trackingCode,
-      channel: cases.channel,
-      // Personal data: goes into the notification row's address, never into a log.
-      citizenPhone: cases.citizenPhone,
-      citizenEmail: cases.citizenEmail,
-      isAnonymous: cases.isAnonymous,
-      categoryName: categories.name,
-      unitName: adminUnits.name,
-      resolutionDueAt: cases.resolutionDueAt,
-    })
-    .from(cases)
-    .innerJoin(categories, eq(categories.id, cases.categoryId))
-    .leftJoin(adminUnits, eq(adminUnits.id, cases.unitId))
-    .where(eq(cases.id, caseId));
-  return row ?? null;
-}
+// What messages about a case need: its code, names, deadline, and the citizen's contact.
+const factColumns = {
+  trackingCode: cases.trackingCode,
+  channel: cases.channel,
+  // Personal data: goes into the notification row's address, never into a log.
+  citizenPhone: cases.citizenPhone,
+  citizenEmail: cases.citizenEmail,
+  isAnonymous: cases.isAnonymous,
+  categoryName: categories.name,
+  unitName: adminUnits.name,
+  resolutionDueAt: cases.resolutionDueAt,
+};
 
-/** The same for several cases in one read (the changes of a batch), by case id. */
-export async function findCasesNotificationFacts(db: Executor, caseIds: readonly string[]) {
-  if (caseIds.length === 0) return new Map<string, CaseNotificationFacts>();
-  const rows = await db
-    .select({
-      caseId: cases.id,
-      trackingCode: cases.trackingCode,
-      channel: cases.channel,
-      citizenPhone: cases.citizenPhone,
-      citizenEmail: cases.citizenEmail,
-      isAnonymous: cases.isAnonymous,
-      categoryName: categories.name,
-      unitName: adminUnits.name,
-      resolutionDueAt: cases.resolutionDueAt,
-    })
+function selectFacts(db: Executor, caseIds: readonly string[]) {
+  return db
+    .select({ caseId: cases.id, ...factColumns })
     .from(cases)
     .innerJoin(categories, eq(categories.id, cases.categoryId))
     .leftJoin(adminUnits, eq(adminUnits.id, cases.unitId))
     .where(inArray(cases.id, [...caseIds]));
+}
+
+export type CaseNotificationFacts = Omit<Awaited<ReturnType<typeof selectFacts>>[number], 'caseId'>;
+
+/** What messages about several cases need (the changes of a batch), by case id. */
+export async function findCasesNotificationFacts(db: Executor, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return new Map<string, CaseNotificationFacts>();
+  const rows = await selectFacts(db, caseIds);
   return new Map<string, CaseNotificationFacts>(rows.map(({ caseId, ...f }) => [caseId, f]));
 }
-export type CaseNotificationFacts = NonNullable<
-  Awaited<ReturnType<typeof findCaseNotificationFacts>>
->;
+
+/** The same for one case. */
+export async function findCaseNotificationFacts(db: Executor, caseId: string) {
+  return (await findCasesNotificationFacts(db, [caseId])).get(caseId) ?? null;
+}
 
 /** Whether the case had an event of this type before `version` (e.g. an earlier routing). */
 export async function hasEventBefore(
