@@ -15,6 +15,7 @@ import {
   type TcpProxy,
   type TestDatabase,
 } from '@hotline/testing';
+import { fastPolicy as policy } from '../support/fast-clocks.js';
 import { settings } from './fault-settings.js';
 import { Service } from './service.js';
 import { startSmsGateway, type SmsGateway } from './sms-gateway.js';
@@ -75,29 +76,6 @@ async function admin(baseUrl: string, method: string, path: string, body: unknow
   });
   if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);
 }
-
-const policy = (
-  categoryCode: string | null,
-  p: { resolution: string; rung2After: string; rung3After: string },
-) => ({
-  caseType: 'feedback',
-  categoryCode,
-  priority: null,
-  acceptance: { duration: 'PT1H', unit: 'working' },
-  firstResponse: { duration: 'PT1H', unit: 'working' },
-  resolution: { duration: p.resolution, unit: 'working' },
-  resolutionComplex: null,
-  resolutionFrom: 'receipt',
-  warningFraction: 0.5,
-  maxExtensions: 2,
-  maxExtensionsComplex: 2,
-  maxExtension: null,
-  escalation: {
-    rung2After: { duration: p.rung2After, unit: 'working' },
-    rung3After: { duration: p.rung3After, unit: 'working' },
-  },
-  transferResetsDeadline: false,
-});
 
 /**
  * The system under test: a database and a Redis prefix of its own, a private redis-server,

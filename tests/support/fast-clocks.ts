@@ -4,6 +4,30 @@ import { adminRequest, type TestSystem } from './system.js';
 
 const ALL_DAY = [{ start: '00:00', end: '24:00' }];
 
+/** A feedback SLA policy (for one category, or all) whose deadline and ladder are as given. */
+export const fastPolicy = (
+  categoryCode: string | null,
+  p: { resolution: string; rung2After: string; rung3After: string },
+) => ({
+  caseType: 'feedback',
+  categoryCode,
+  priority: null,
+  acceptance: { duration: 'PT1H', unit: 'working' },
+  firstResponse: { duration: 'PT1H', unit: 'working' },
+  resolution: { duration: p.resolution, unit: 'working' },
+  resolutionComplex: null,
+  resolutionFrom: 'receipt',
+  warningFraction: 0.5,
+  maxExtensions: 2,
+  maxExtensionsComplex: 2,
+  maxExtension: null,
+  escalation: {
+    rung2After: { duration: p.rung2After, unit: 'working' },
+    rung3After: { duration: p.rung3After, unit: 'working' },
+  },
+  transferResetsDeadline: false,
+});
+
 /**
  * Makes clocks run in seconds: a 24×7 calendar without holidays for every unit, and a
  * feedback policy whose resolution target and escalation ladder are a few seconds long.
@@ -22,25 +46,12 @@ export async function useFastClocks(
   });
   if (calendar.status !== 201) throw new Error(JSON.stringify(calendar.body));
   await sys.database.db.update(tables.adminUnits).set({ calendarId: 'always' });
-  const policy = await adminRequest(sys.baseUrl, 'POST', '/v1/admin/sla-policies', {
-    caseType: 'feedback',
-    categoryCode: null,
-    priority: null,
-    acceptance: { duration: 'PT1H', unit: 'working' },
-    firstResponse: { duration: 'PT1H', unit: 'working' },
-    resolution: { duration: resolution, unit: 'working' },
-    resolutionComplex: null,
-    resolutionFrom: 'receipt',
-    warningFraction: 0.5,
-    maxExtensions: 2,
-    maxExtensionsComplex: 2,
-    maxExtension: null,
-    escalation: {
-      rung2After: { duration: ladder.rung2After, unit: 'working' },
-      rung3After: { duration: ladder.rung3After, unit: 'working' },
-    },
-    transferResetsDeadline: false,
-  });
+  const policy = await adminRequest(
+    sys.baseUrl,
+    'POST',
+    '/v1/admin/sla-policies',
+    fastPolicy(null, { resolution, ...ladder }),
+  );
   if (policy.status !== 201) throw new Error(JSON.stringify(policy.body));
 }
 
