@@ -70,7 +70,7 @@ describe('Redis hung or down: limits skipped at once, sessions refused, intake a
       'operator',
     ]);
     const session = await signIn(sys.baseUrl, official.email);
-    expect(session.status).toBe(200);
+    expect(session.status, JSON.stringify(session.body)).toBe(200);
     const me = () => call(sys.baseUrl, 'GET', '/v1/auth/me', { cookie: session.cookie });
     expect((await me()).status).toBe(200);
     // The number uses up its limit while Redis answers.
@@ -151,7 +151,7 @@ describe('Redis hung or down: limits skipped at once, sessions refused, intake a
       'operator',
     ]);
     const session = await signIn(sys.baseUrl, official.email);
-    expect(session.status).toBe(200);
+    expect(session.status, JSON.stringify(session.body)).toBe(200);
     const openings = breaker().openings;
     proxy.cut();
     for (let i = 0; i < 5; i++) {

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@hotline/api';
 import { createLogger, loadConfigWith, type AppConfig } from '@hotline/config';
 import { credentialCache } from '@hotline/db';
-import { createRedis } from '@hotline/queue';
+import { createRedis, whenRedisReady } from '@hotline/queue';
 import {
   createTestDatabase,
   deleteRedisPrefix,
@@ -61,6 +61,8 @@ export async function startSystem(
   const logger = createLogger(config, {}, options.logTo);
   const redis = createRedis(config.redisUrl, 'probe');
   redis.on('error', () => {});
+  // As server.ts does, and longer: a busy test machine may take seconds to connect.
+  await whenRedisReady(redis, 30_000);
   // As server.ts runs it: officials and tokens kept in memory until Postgres announces a change.
   const credentials = credentialCache(database.url);
   const api = await buildApp({

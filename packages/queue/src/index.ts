@@ -1,4 +1,4 @@
-export { createRedis, type RedisRole } from './redis.js';
+export { createRedis, whenRedisReady, type RedisRole } from './redis.js';
 export {
   guardRedis,
   isRedisUnavailable,

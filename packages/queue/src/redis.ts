@@ -27,3 +27,22 @@ export function createRedis(url: string, role: RedisRole, extra: RedisOptions = 
         };
   return new Redis(url, options);
 }
+
+/**
+ * Resolves true once `redis` is ready, or false after `timeoutMs` (it keeps connecting). A
+ * process waits for it before taking requests, so that the first requests after a start are
+ * not refused only because the connection was still being made (commands are not queued).
+ */
+export function whenRedisReady(redis: Redis, timeoutMs: number): Promise<boolean> {
+  if (redis.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ready: boolean) => {
+      clearTimeout(timer);
+      redis.off('ready', onReady);
+      resolve(ready);
+    };
+    const onReady = () => done(true);
+    const timer = setTimeout(() => done(false), timeoutMs);
+    redis.once('ready', onReady);
+  });
+}

@@ -2,7 +2,7 @@
 import closeWithGrace from 'close-with-grace';
 import { createLogger, loadConfig } from '@hotline/config';
 import { createDatabase, credentialCache } from '@hotline/db';
-import { createRedis } from '@hotline/queue';
+import { createRedis, whenRedisReady } from '@hotline/queue';
 import { buildApp } from './app.js';
 import { refuseDemoCredentials } from './refuse-demo-credentials.js';
 
@@ -50,4 +50,7 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   await app.close();
 });
 
+// Redis commands are not queued while connecting: wait a little so that the first requests
+// are not refused for that alone. Redis down at start is an outage like any other.
+if (!(await whenRedisReady(redis, 5_000))) logger.warn('Redis not ready; starting anyway');
 await app.listen({ host: config.host, port: config.port });
