@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { slaTimerJobId } from '@hotline/core';
+import { slaSlotJobId, slaTimerJobId, SLOT_MS } from '@hotline/core';
 import type { RawSql } from '@hotline/db';
 import { OPEN_STATUSES } from '@hotline/domain';
 import { LOAD_TEXT_MARK, type LoadRequest } from './load.js';
@@ -37,6 +37,8 @@ export interface AuditInput {
   smsDeliveries: ReadonlyMap<string, number>;
   firingGraceMs: number;
   drainWithinMs: number;
+  /** Redis holds the timers due within this from now (the others wait in Postgres). */
+  queuedWithinMs: number;
 }
 
 const OPEN = [...OPEN_STATUSES];
@@ -91,7 +93,10 @@ async function checkIntake(input: AuditInput, add: Add) {
   }
 }
 
-/** (ii) Every open case's timers live in Redis or have fired; routing and the outbox drain. */
+/**
+ * (ii) Every open case's timers due within the queue's horizon live in Redis or have fired;
+ * routing and the outbox drain.
+ */
 async function checkTimers(input: AuditInput, now: number, add: Add) {
   const { sql } = input;
   const open = await sql<
@@ -120,14 +125,16 @@ async function checkTimers(input: AuditInput, now: number, add: Add) {
         : `${e.case_id}|${e.type}:${e.target}|${Date.parse(e.due ?? '')}`,
     );
   }
-  const future: { jobId: string }[] = [];
+  // A timer is in Redis as a job of its own or as its slot's (see slaTimerJobs).
+  const future: { jobId: string; slotId: string }[] = [];
   for (const c of open) {
     const dueOf = new Map(c.timers.map((t) => [t.kind, Date.parse(t.at)]));
     for (const t of c.timers) {
       const at = Date.parse(t.at);
       const jobId = slaTimerJobId(c.id, c.generation, t.kind);
+      if (at > now + input.queuedWithinMs) continue;
       if (at > now + 1000) {
-        future.push({ jobId });
+        future.push({ jobId, slotId: slaSlotJobId(Math.floor(at / SLOT_MS) * SLOT_MS) });
         continue;
       }
       if (at > now - input.firingGraceMs) continue; // firing now
@@ -146,11 +153,15 @@ async function checkTimers(input: AuditInput, now: number, add: Add) {
   for (let i = 0; i < future.length; i += 1000) {
     const chunk = future.slice(i, i + 1000);
     const pipeline = input.redis.pipeline();
-    for (const f of chunk) pipeline.exists(`${input.prefix}:sla:${f.jobId}`);
+    for (const f of chunk) {
+      pipeline.exists(`${input.prefix}:sla:${f.jobId}`, `${input.prefix}:sla:${f.slotId}`);
+    }
     const results = (await pipeline.exec()) ?? [];
     chunk.forEach((f, k) => {
       const [err, exists] = results[k] ?? [null, 0];
-      if (err || exists !== 1) add('timers', `missing:${f.jobId}`, `timer ${f.jobId} not in Redis`);
+      if (err || !(Number(exists) >= 1)) {
+        add('timers', `missing:${f.jobId}`, `timer ${f.jobId} not in Redis`);
+      }
     });
   }
   const drain = `${input.drainWithinMs} milliseconds`;

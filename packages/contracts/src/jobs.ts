@@ -15,6 +15,16 @@ export const SlaTimerJob = Type.Object({
 });
 export type SlaTimerJob = Static<typeof SlaTimerJob>;
 
+/**
+ * Every timer of every case due in [from, until): one job however many cases share the slot,
+ * run at `until` (so none early). A storm of deadlines due in the same second is a few jobs.
+ */
+export const SlaSlotJob = Type.Object({
+  from: SafeString({ format: 'date-time' }),
+  until: SafeString({ format: 'date-time' }),
+});
+export type SlaSlotJob = Static<typeof SlaSlotJob>;
+
 export const SendNotificationJob = Type.Object({ notificationId: SafeString({ format: 'uuid' }) });
 export type SendNotificationJob = Static<typeof SendNotificationJob>;
 
@@ -31,7 +41,7 @@ export const MaintenanceJob = Type.Object({});
 export const JOB_CATALOG = {
   routing: { 'route-case': RouteCaseJob },
   matching: { 'match-texts': MatchTextsJob },
-  sla: { 'check-deadline': SlaTimerJob },
+  sla: { 'check-deadline': SlaTimerJob, 'fire-slot': SlaSlotJob },
   notifications: { send: SendNotificationJob },
   media: { 'fetch-mms-media': FetchMediaJob },
   maintenance: { reconcile: MaintenanceJob, 'daily-digest': MaintenanceJob },

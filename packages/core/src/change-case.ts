@@ -127,6 +127,11 @@ export interface CaseChangeDeps {
   timeZone?: string;
   /** SMS cases were sent their receipt in the webhook's reply (SMS_REPLY_MODE=twiml). */
   smsReceiptInReply?: boolean;
+  /**
+   * Every timer goes to the outbox, each with a job of its own, not only the coming hour's
+   * (the demo history's replay, whose in-memory queues run timers on the replay's clock).
+   */
+  everyTimerInOutbox?: boolean;
 }
 
 /** One case's change within a batch. */
@@ -229,9 +234,17 @@ export async function changeCases(
       // A new generation of deadlines: schedule its timers (the older ones become no-ops).
       insertOutbox(
         tx,
-        decided
-          .filter((d) => d.sla.generation !== d.locked.deadlineGeneration)
-          .flatMap((d) => slaTimerOutbox(d.caseId, d.sla.generation, slaTimersOf(d.next, d.sla))),
+        slaTimerOutbox(
+          decided
+            .filter((d) => d.sla.generation !== d.locked.deadlineGeneration)
+            .map((d) => ({
+              caseId: d.caseId,
+              generation: d.sla.generation,
+              timers: slaTimersOf(d.next, d.sla),
+            })),
+          now,
+          { everyTimer: deps.everyTimerInOutbox === true },
+        ),
       ),
     ]);
     return outcomes;

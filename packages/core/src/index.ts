@@ -50,9 +50,16 @@ export {
   type CaseChangeDeps,
 } from './change-case.js';
 export { fireSlaTimer, fireSlaTimers, type TimerOutcome } from './sla/fire-sla-timer.js';
+export { fireSlaSlot, type SlotFiring } from './sla/fire-sla-slot.js';
 export { reconcileSlaTimers, reconcileRecentSlaTimers } from './sla/reconcile-sla-timers.js';
 export { rebuildLostJobs, URGENT_TIMERS } from './rebuild-lost-jobs.js';
-export { slaTimerJobId } from './sla/sla-timer-jobs.js';
+export {
+  slaSlotJobId,
+  slaTimerJobId,
+  slaTimerJobs,
+  SLOT_LEAD_MS,
+  SLOT_MS,
+} from './sla/sla-timer-jobs.js';
 export * from './notifications/index.js';
 export {
   listRoutingRules,
@@ -140,6 +147,6 @@ export * from './admin/index.js';
 export * from './portal/index.js';
 export * from './console/index.js';
 export * from './demo-history/index.js';
-export { pickLang, type Lang } from '@hotline/domain';
+export { pickLang, TIMER_HORIZON_MS, type Lang } from '@hotline/domain';
 export * from './idempotency/index.js';
 export { countCaseAttachments } from './attachments/count-case-attachments.js';

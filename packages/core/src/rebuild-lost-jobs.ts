@@ -1,4 +1,5 @@
 import { listUnroutedCaseIds, listUnsentNotificationIds, type Database } from '@hotline/db';
+import { TIMER_HORIZON_MS } from '@hotline/domain';
 import type { JobPublisher, OutgoingJob } from '@hotline/queue';
 import { reconcileMediaFetches } from './attachments/reconcile-media-fetches.js';
 import { notificationOutbox } from './notifications/notification-jobs.js';
@@ -9,12 +10,11 @@ const CHUNK = 1000;
 const HOUR = 3_600_000;
 
 /**
- * The timers put back first: those due within the hour, and those due in the last day (a
- * backlog Redis held when it lost its data). Every other open case's timer is far enough ahead
- * that the full pass that follows (minutes at a million cases), or the periodic pass before it
- * comes due, puts it back in time.
+ * The timers put back: those the queue holds (due within the horizon), and those due in the
+ * last day (a backlog Redis held when it lost its data). The full pass that follows reads every
+ * open case for an older backlog still.
  */
-export const URGENT_TIMERS = { lookBackMs: 24 * HOUR, aheadMs: HOUR };
+export const URGENT_TIMERS = { lookBackMs: 24 * HOUR, aheadMs: TIMER_HORIZON_MS };
 
 async function publishInChunks(publisher: JobPublisher, jobs: readonly OutgoingJob[]) {
   for (let i = 0; i < jobs.length; i += CHUNK) await publisher.publish(jobs.slice(i, i + CHUNK));
@@ -25,7 +25,7 @@ async function publishInChunks(publisher: JobPublisher, jobs: readonly OutgoingJ
  * Puts back in BullMQ, from Postgres alone, every job Redis held when it lost its data that is
  * due soon: the outbox rows not relayed yet, the routing of cases not routed yet, the
  * notifications not sent yet, the MMS files not fetched yet, and the SLA timers due within the
- * hour or in the last day (URGENT_TIMERS; the caller then runs the full `reconcileSlaTimers`).
+ * horizon or in the last day (URGENT_TIMERS; the caller then runs the full `reconcileSlaTimers`).
  * The ids are the ones the outbox gave, so what Redis still holds is left alone. (Matching jobs
  * are not rebuilt: a case whose match was lost has its texts compared when its page is opened.)
  */

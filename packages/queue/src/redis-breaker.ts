@@ -49,8 +49,8 @@ export interface RedisBreaker {
 }
 
 export interface RedisBreakerEvents {
-  /** Once per opening: callers are refused from now on. */
-  onOpen?: () => void;
+  /** Once per opening, with the last failure's message: callers are refused from now on. */
+  onOpen?: (reason: string) => void;
   /** Once per closing, with how long it was open. */
   onClose?: (openMs: number) => void;
 }
@@ -104,7 +104,7 @@ export function guardRedis(
     clearInterval(timer);
     events.onClose?.(Date.now() - openedAt);
   };
-  const failed = (command: Command) => {
+  const failed = (command: Command, err: unknown) => {
     // The breaker's own PING failing only keeps it open. Before the connection was ever ready
     // (a process starting, its queues asking at once) nothing has stopped answering yet.
     if (probes.has(command) || !everReady) return;
@@ -115,7 +115,7 @@ export function guardRedis(
     openedAt = Date.now();
     counts.openings++;
     timer = setInterval(probe, settings.probeEveryMs).unref();
-    events.onOpen?.();
+    events.onOpen?.(err instanceof Error ? err.message : String(err));
   };
   const probe = () => {
     if (probing || redis.status !== 'ready') return;
@@ -153,7 +153,7 @@ export function guardRedis(
       (err: unknown) => {
         clearTimeout(late);
         if (isAnswer(err)) answered();
-        else failed(command);
+        else failed(command, err);
       },
     );
   };

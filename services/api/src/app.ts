@@ -138,8 +138,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Every Redis call below goes through this breaker: when Redis stops answering, a request
   // waits for it at most a few commands' timeout per outage, not each time.
   const redisBreaker = guardRedis(deps.redis, deps.config.redisRequest, {
-    onOpen: () =>
+    onOpen: (reason) =>
       deps.logger.warn(
+        { reason },
         'Redis not answering: rate limits skipped, sessions and one-time codes refused (503) until it answers',
       ),
     onClose: (openMs) => deps.logger.info({ openMs }, 'Redis answering again'),

@@ -56,8 +56,9 @@ export function watchRedisCanary(deps: {
   /** Puts back from Postgres every job due soon; returns what it counted. */
   rebuild: (now: Date) => Promise<Record<string, number>>;
   /**
-   * Then, once Redis is marked whole, the rest (every open case's timers: minutes at a million
-   * cases). It runs beside the checks, so a loss during it is noticed as quickly.
+   * Then, once Redis is marked whole, a pass over every open case for timers overdue longer
+   * than the rebuild looks back (seconds at a million cases: only the coming hour's and past
+   * timers are added). It runs beside the checks, so a loss during it is noticed as quickly.
    */
   complete?: (now: Date, signal: AbortSignal) => Promise<Record<string, number>>;
   /** Told each time this worker rebuilt Redis (tests count them). */
@@ -78,7 +79,7 @@ export function watchRedisCanary(deps: {
       .then((counts) => {
         if (closing.signal.aborted) return;
         const ms = Date.now() - started.getTime();
-        log.warn({ ...counts, ms }, 'Redis rebuilt from Postgres: every timer');
+        log.warn({ ...counts, ms }, 'Redis rebuilt from Postgres: every open case read');
       })
       .catch((err: Error) => {
         // The periodic pass offers each timer again before it comes due.

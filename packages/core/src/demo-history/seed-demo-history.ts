@@ -201,6 +201,7 @@ async function replayEra(
     seed: era.seed,
     deps: {
       db,
+      everyTimerInOutbox: true,
       ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
       ...(options.timeZone ? { timeZone: options.timeZone } : {}),
       ...(options.smsReceiptInReply ? { smsReceiptInReply: true } : {}),

@@ -12,8 +12,9 @@ type CaseTimers = {
 };
 
 async function publishTimers(publisher: JobPublisher, page: readonly CaseTimers[], now: Date) {
-  const jobs: OutgoingJob[] = page.flatMap((c) =>
-    slaTimerJobs(c.id, c.deadline_generation, c.sla_timers, now),
+  const jobs: OutgoingJob[] = slaTimerJobs(
+    page.map((c) => ({ caseId: c.id, generation: c.deadline_generation, timers: c.sla_timers })),
+    now,
   );
   for (let i = 0; i < jobs.length; i += PUBLISH_CHUNK) {
     await publisher.publish(jobs.slice(i, i + PUBLISH_CHUNK));
@@ -23,8 +24,9 @@ async function publishTimers(publisher: JobPublisher, page: readonly CaseTimers[
 
 /**
  * Rebuilds every open case's timers in BullMQ from Postgres alone (after Redis lost them, or
- * to repair any gap). Job ids are deterministic, so timers still in Redis are left as they
- * are; timers already past are added to run at once, and find their work done or do it once.
+ * to repair any gap): those due within the horizon, and those already past, which are added
+ * to run at once and find their work done or do it once. Job ids are deterministic, so timers
+ * still in Redis are left as they are.
  * The next page is read from Postgres while the current one is sent to Redis.
  */
 export async function reconcileSlaTimers(

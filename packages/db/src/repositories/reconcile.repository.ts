@@ -65,3 +65,21 @@ export async function listUnsentNotificationIds(db: Executor): Promise<string[]>
   );
   return rows.map((r) => r.id);
 }
+
+/**
+ * The timers of open cases due in [from, until), with their case's current generation (the
+ * timers stored are always the current generation's), found through the GIN index on the
+ * minutes of the timers.
+ */
+export async function listTimersDueIn(db: Executor, from: Date, until: Date) {
+  const first = Math.floor(from.getTime() / MINUTE_MS);
+  const last = Math.floor((until.getTime() - 1) / MINUTE_MS);
+  if (last - first > MAX_DUE_WINDOW_MS / MINUTE_MS) throw new Error('due window too wide');
+  return db.execute<{ id: string; deadline_generation: number; kind: string; at: string }>(sql`
+    select c.id, c.deadline_generation, t->>'kind' as kind, t->>'at' as at
+    from cases c, jsonb_array_elements(c.sla_timers) t
+    where hotline_timer_minutes(c.sla_timers) && array(select generate_series(${first}::int, ${last}::int))
+      and c.status in ${OPEN} and c.sla_timers is not null
+      and (t->>'at')::timestamptz >= ${from.toISOString()}::timestamptz
+      and (t->>'at')::timestamptz < ${until.toISOString()}::timestamptz`);
+}

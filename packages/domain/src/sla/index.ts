@@ -16,6 +16,8 @@ export {
 export {
   slaTimersOf,
   decideSlaActions,
+  isWithinTimerHorizon,
+  TIMER_HORIZON_MS,
   type SlaTimer,
   type EscalationTargets,
 } from './sla-timers.js';

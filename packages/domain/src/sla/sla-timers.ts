@@ -93,3 +93,16 @@ export function decideSlaActions(
   });
   return actions;
 }
+
+/**
+ * How far ahead the queue holds timers: those due within the hour. The rest wait in Postgres
+ * (the case's `sla_timers`) and are added by the periodic pass, which runs more often than
+ * that (RECONCILE_EVERY_MS is capped below it), before they come due. Redis then holds a small
+ * slice of a million cases' timers, and a Redis that lost its data is whole again once that
+ * slice is back, in seconds rather than minutes.
+ */
+export const TIMER_HORIZON_MS = 3_600_000;
+
+/** Whether a timer due at `at` belongs in the queue at `now` (past ones included). */
+export const isWithinTimerHorizon = (at: Date | string, now: Date): boolean =>
+  (typeof at === 'string' ? Date.parse(at) : at.getTime()) <= now.getTime() + TIMER_HORIZON_MS;

@@ -6,6 +6,7 @@ import {
   reconcileRecentSlaTimers,
   reconcileSlaTimers,
   relayOutbox,
+  TIMER_HORIZON_MS,
 } from '@hotline/core';
 import { MAX_DUE_WINDOW_MS, type Database } from '@hotline/db';
 import type { createRedis, JobPublisher } from '@hotline/queue';
@@ -18,8 +19,9 @@ import { canaryKeys } from '../redis-canary.js';
 export const RECONCILE_OVERLAP_MS = 60_000;
 
 /**
- * `maintenance/reconcile`: relays any outbox row left behind, then adds again the SLA timers of
- * the open cases changed since the last pass or due before the next one, and the fetches of
+ * `maintenance/reconcile`: relays any outbox row left behind, then adds the SLA timers of the
+ * open cases changed since the last pass or due within the horizon (the queue holds no others;
+ * each pass brings in those coming within it), and the fetches of
  * MMS files not kept yet (a no-op for jobs Redis still holds); gives unsent notifications left
  * untouched a new send job and deletes the idempotency keys no retry may use any more. Without a last pass to start
  * from (the first ever, or one too long ago) it rebuilds every open case's timers. Redis losing
@@ -42,7 +44,9 @@ export const reconcileProcessor =
     const { watermark } = canaryKeys(deps.prefix);
     const last = Date.parse((await deps.redis.get(watermark)) ?? '');
     const since = last - RECONCILE_OVERLAP_MS;
-    const dueUntil = now.getTime() + deps.everyMs + RECONCILE_OVERLAP_MS;
+    // The whole horizon, not only until the next pass: a pass that comes late still finds every
+    // timer due meanwhile in Redis already.
+    const dueUntil = now.getTime() + TIMER_HORIZON_MS;
     const isIncremental = Number.isFinite(last) && dueUntil - since <= MAX_DUE_WINDOW_MS;
     const rebuilt = isIncremental
       ? await reconcileRecentSlaTimers(deps, now, {

@@ -1,16 +1,27 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import DataLoader from 'dataloader';
 import Value from 'typebox/value';
-import { SlaTimerJob } from '@hotline/contracts';
-import { fireSlaTimer, fireSlaTimers, type CaseChangeDeps } from '@hotline/core';
+import { SlaSlotJob, SlaTimerJob } from '@hotline/contracts';
+import { fireSlaSlot, fireSlaTimer, fireSlaTimers, type CaseChangeDeps } from '@hotline/core';
 
 export interface SlaBatch {
   size: number;
   waitMs: number;
+  /** Transactions a slot's job runs at once. */
+  slotConcurrency: number;
+}
+
+// Handed over before its time (another host's clock ahead of ours): put back until due, so
+// the timer still fires, and never before its moment.
+async function heldUntil(job: Job, at: number, token?: string) {
+  if (at <= Date.now()) return;
+  await job.moveToDelayed(at, token);
+  throw new DelayedError();
 }
 
 /**
- * `sla/check-deadline`: a warning, deadline or escalation rung is due; record it once. Timers
+ * `sla/fire-slot`: every timer due in a slot is fired (see fireSlaSlot). `sla/check-deadline`:
+ * one warning, deadline or escalation rung is due; record it once. Timers
  * falling due together (the worker runs many jobs at once) are collected by a DataLoader and
  * fired in one transaction; if that transaction fails as a whole, each timer is fired alone, so
  * one bad case never holds back the others.
@@ -35,15 +46,18 @@ export function slaTimerProcessor(deps: CaseChangeDeps, batch: SlaBatch) {
     },
   );
   return async (job: Job, token?: string) => {
+    if (job.name === 'fire-slot') {
+      if (!Value.Check(SlaSlotJob, job.data)) throw new UnrecoverableError('malformed SLA slot');
+      const slot = { from: new Date(job.data.from), until: new Date(job.data.until) };
+      await heldUntil(job, slot.until.getTime(), token);
+      return fireSlaSlot(deps, slot, new Date(), {
+        size: batch.size,
+        concurrency: batch.slotConcurrency,
+      });
+    }
     if (!Value.Check(SlaTimerJob, job.data))
       throw new UnrecoverableError('malformed SLA timer payload');
-    // Handed over before its time (another host's clock ahead of ours): put back until due, so
-    // the timer still fires, and never before its moment.
-    const dueAt = Date.parse(job.data.dueAt);
-    if (dueAt > Date.now()) {
-      await job.moveToDelayed(dueAt, token);
-      throw new DelayedError();
-    }
+    await heldUntil(job, Date.parse(job.data.dueAt), token);
     return loader.load(job.data);
   };
 }
