@@ -1,31 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fireSlaSlot, routeCases, submitCase } from '@hotline/core';
+import { fireSlaSlot, routeCases } from '@hotline/core';
 import { createRedis } from '@hotline/queue';
 import { waitFor } from '@hotline/testing';
-import { addLeaders, slaEvents, useFastClocks } from '../support/fast-clocks.js';
+import { addLeaders, slaEvents, submitCases, useFastClocks } from '../support/fast-clocks.js';
 import { postJson, startSystem, type TestSystem } from '../support/system.js';
 
 const BATCH = { size: 7, concurrency: 3 };
-
-async function submit(sys: TestSystem, n: number, at: Date) {
-  return Promise.all(
-    Array.from({ length: n }, async () => {
-      const { caseId } = await submitCase(
-        { sql: sys.database.raw, randomBytes },
-        {
-          body: { categoryCode: 'moi-truong', text: 'Khói từ lò đốt rác gây ô nhiễm.' },
-          channel: 'web',
-          actor: { kind: 'citizen' },
-        },
-        at,
-      );
-      return caseId;
-    }),
-  );
-}
 
 /** Breaches recorded before their deadline, and deadline events recorded twice. */
 async function earlyOrTwice(sys: TestSystem) {
@@ -54,7 +36,7 @@ describe('timers sharing a slot', () => {
 
   it('are one job, firing each case once, never before the slot is over', async () => {
     const at = new Date();
-    const ids = await submit(sys, 30, at);
+    const ids = await submitCases(sys, 30, at);
     await routeCases({ db: sys.database.db }, ids, at);
     const { db } = sys.database;
     const rows = await db.execute<{ job_name: string; payload: { from: string; until: string } }>(

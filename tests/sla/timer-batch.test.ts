@@ -1,12 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlaTimerJob } from '@hotline/contracts';
-import { changeCase, fireSlaTimer, fireSlaTimers, routeCases, submitCase } from '@hotline/core';
+import { changeCase, fireSlaTimer, fireSlaTimers, routeCases } from '@hotline/core';
 import { createPublisher, createRedis } from '@hotline/queue';
 import { waitFor } from '@hotline/testing';
-import { addLeaders, slaEvents, useFastClocks } from '../support/fast-clocks.js';
+import { addLeaders, slaEvents, submitCases, useFastClocks } from '../support/fast-clocks.js';
 import { startSystem, type TestSystem } from '../support/system.js';
 
 // With fast clocks (resolution 2 s, rungs 1 s apart) and the case fired a minute on, everything
@@ -22,20 +22,7 @@ const KINDS = ['warn:resolution', 'due:resolution', 'rung:2', 'rung:3'];
 
 /** Open cases, routed: their timers' generation is the one stored on each row. */
 async function openCases(sys: TestSystem, n: number): Promise<Map<string, number>> {
-  const ids = await Promise.all(
-    Array.from({ length: n }, async () => {
-      const { caseId } = await submitCase(
-        { sql: sys.database.raw, randomBytes },
-        {
-          body: { categoryCode: 'moi-truong', text: 'Khói từ lò đốt rác gây ô nhiễm.' },
-          channel: 'web',
-          actor: { kind: 'citizen' },
-        },
-        new Date(),
-      );
-      return caseId;
-    }),
-  );
+  const ids = await submitCases(sys, n);
   await routeCases({ db: sys.database.db }, ids, new Date());
   const rows = await sys.database.db.execute<{ id: string; deadline_generation: number }>(
     sql`select id, deadline_generation from cases where id = any(${`{${ids.join(',')}}`}::uuid[])`,

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import { submitCase } from '@hotline/core';
 import { tables } from '@hotline/db';
 import { adminRequest, type TestSystem } from './system.js';
 
@@ -99,5 +101,23 @@ export async function slaEvents(sys: TestSystem, caseId: string): Promise<string
     order by version`);
   return rows.map((r) =>
     r.type === 'escalated' ? `escalated:${r.payload.level}` : `${r.type}:${r.payload.target}`,
+  );
+}
+
+/** Web cases filed at `at`, through the intake use case (no HTTP), each under the same text. */
+export async function submitCases(sys: TestSystem, n: number, at = new Date()): Promise<string[]> {
+  return Promise.all(
+    Array.from({ length: n }, async () => {
+      const { caseId } = await submitCase(
+        { sql: sys.database.raw, randomBytes },
+        {
+          body: { categoryCode: 'moi-truong', text: 'Khói từ lò đốt rác gây ô nhiễm.' },
+          channel: 'web',
+          actor: { kind: 'citizen' },
+        },
+        at,
+      );
+      return caseId;
+    }),
   );
 }
