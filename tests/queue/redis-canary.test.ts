@@ -144,6 +144,12 @@ describe('Redis loses its data while the worker runs: the canary sees it and reb
       },
       { timeoutMs: 20_000, what: 'the case routed' },
     );
+    // The rebuild is counted once it marked Redis whole, which may come after the routing job
+    // it put back has already run.
+    await waitFor(async () => (rebuilds().length === 3 ? true : undefined), {
+      timeoutMs: 10_000,
+      what: 'the rebuild counted',
+    });
     expect(rebuilds()[2]).toMatchObject({ routing: 1 });
   });
 });
