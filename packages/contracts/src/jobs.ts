@@ -50,3 +50,50 @@ export const JOB_CATALOG = {
 export type QueueName = keyof typeof JOB_CATALOG;
 export type JobName<Q extends QueueName> = keyof (typeof JOB_CATALOG)[Q] & string;
 export const QUEUE_NAMES = Object.keys(JOB_CATALOG) as QueueName[];
+
+/** A job as it is published: queue and name from the catalog, a deterministic id, a payload. */
+export interface CatalogJob<Q extends QueueName = QueueName, D = unknown> {
+  queue: Q;
+  name: JobName<Q>;
+  jobId: string;
+  data: D;
+}
+
+/**
+ * The jobs other than SLA timers (core's sla-timer-jobs), each built in one place. Ids name
+ * what the job is about, so publishing or relaying twice enqueues once; never a row's own id,
+ * which a restored database would hand out again while Redis still remembers it.
+ */
+export const JOBS = {
+  routeCase: (caseId: string): CatalogJob<'routing', RouteCaseJob> => ({
+    queue: 'routing',
+    name: 'route-case',
+    jobId: `route-case-${caseId}`,
+    data: { caseId },
+  }),
+  matchTexts: (caseId: string): CatalogJob<'matching', MatchTextsJob> => ({
+    queue: 'matching',
+    name: 'match-texts',
+    jobId: `match-${caseId}`,
+    data: { caseId },
+  }),
+  /**
+   * An administrator's retry adds a suffix to the id: BullMQ still remembers the failed job
+   * under the plain one.
+   */
+  sendNotification: (
+    notificationId: string,
+    retrySuffix?: string,
+  ): CatalogJob<'notifications', SendNotificationJob> => ({
+    queue: 'notifications',
+    name: 'send',
+    jobId: retrySuffix ? `notify-${notificationId}-${retrySuffix}` : `notify-${notificationId}`,
+    data: { notificationId },
+  }),
+  fetchMedia: (attachmentId: string): CatalogJob<'media', FetchMediaJob> => ({
+    queue: 'media',
+    name: 'fetch-mms-media',
+    jobId: `fetch-media-${attachmentId}`,
+    data: { attachmentId },
+  }),
+};

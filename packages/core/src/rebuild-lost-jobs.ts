@@ -2,7 +2,7 @@ import { listUnroutedCaseIds, listUnsentNotificationIds, type Database } from '@
 import { TIMER_HORIZON_MS } from '@hotline/domain';
 import type { JobPublisher, OutgoingJob } from '@hotline/queue';
 import { reconcileMediaFetches } from './attachments/reconcile-media-fetches.js';
-import { notificationOutbox } from './notifications/notification-jobs.js';
+import { JOBS } from '@hotline/contracts';
 import { relayOutbox } from './relay-outbox.js';
 import { reconcileRecentSlaTimers } from './sla/reconcile-sla-timers.js';
 
@@ -35,20 +35,12 @@ export async function rebuildLostJobs(deps: { db: Database; publisher: JobPublis
   // Routing and messages first: they are due now, whereas most timers are days away.
   const routing = await publishInChunks(
     deps.publisher,
-    (await listUnroutedCaseIds(deps.db)).map((caseId) => ({
-      queue: 'routing',
-      name: 'route-case',
-      // The id intake's outbox row gave it (case-intake.repository).
-      jobId: `route-case-${caseId}`,
-      data: { caseId },
-    })),
+    // The id intake's outbox row gave it (its SQL writes JOBS.routeCase's id).
+    (await listUnroutedCaseIds(deps.db)).map((caseId) => JOBS.routeCase(caseId)),
   );
   const notifications = await publishInChunks(
     deps.publisher,
-    (await listUnsentNotificationIds(deps.db)).map((id) => {
-      const row = notificationOutbox(id);
-      return { queue: row.queue, name: row.jobName, jobId: row.jobId, data: row.payload };
-    }),
+    (await listUnsentNotificationIds(deps.db)).map((id) => JOBS.sendNotification(id)),
   );
   const { media } = await reconcileMediaFetches(deps, now);
   const { cases, timers } = await reconcileRecentSlaTimers(deps, now, {

@@ -1,10 +1,7 @@
+import { JOBS } from '@hotline/contracts';
 import type { NewOutboxMessage } from '@hotline/db';
+import { outboxRowOf } from '../outbox-row.js';
 
-/** The outbox row that fetches an MMS attachment's media; its job id names the attachment. */
-export const fetchMediaOutbox = (attachmentId: string): NewOutboxMessage => ({
-  queue: 'media',
-  jobName: 'fetch-mms-media',
-  jobId: `fetch-media-${attachmentId}`,
-  payload: { attachmentId },
-  runAt: null,
-});
+/** The outbox row that fetches an MMS attachment's media (see JOBS.fetchMedia). */
+export const fetchMediaOutbox = (attachmentId: string): NewOutboxMessage =>
+  outboxRowOf(JOBS.fetchMedia(attachmentId));

@@ -1,3 +1,4 @@
+import { JOBS } from '@hotline/contracts';
 import { listMediaToFetch, type Database } from '@hotline/db';
 import type { JobPublisher } from '@hotline/queue';
 
@@ -15,13 +16,6 @@ export async function reconcileMediaFetches(
 ): Promise<{ media: number }> {
   const rows = await listMediaToFetch(deps.db, new Date(now.getTime() - LOOK_BACK_MS), BATCH);
   if (rows.length === 0) return { media: 0 };
-  await deps.publisher.publish(
-    rows.map((r) => ({
-      queue: 'media',
-      name: 'fetch-mms-media',
-      jobId: `fetch-media-${r.id}`,
-      data: { attachmentId: r.id },
-    })),
-  );
+  await deps.publisher.publish(rows.map((r) => JOBS.fetchMedia(r.id)));
   return { media: rows.length };
 }

@@ -1,16 +1,9 @@
+import { JOBS } from '@hotline/contracts';
 import type { NewOutboxMessage } from '@hotline/db';
+import { outboxRowOf } from '../outbox-row.js';
 
-/**
- * The outbox row that sends a notification. Its job id names the notification (relaying twice
- * enqueues once); an administrator's retry adds a suffix, since BullMQ still remembers the
- * failed job under the plain id.
- */
-export function notificationOutbox(notificationId: string, retrySuffix?: string): NewOutboxMessage {
-  return {
-    queue: 'notifications',
-    jobName: 'send',
-    jobId: retrySuffix ? `notify-${notificationId}-${retrySuffix}` : `notify-${notificationId}`,
-    payload: { notificationId },
-    runAt: null,
-  };
-}
+/** The outbox row that sends a notification (see JOBS.sendNotification). */
+export const notificationOutbox = (
+  notificationId: string,
+  retrySuffix?: string,
+): NewOutboxMessage => outboxRowOf(JOBS.sendNotification(notificationId, retrySuffix));

@@ -119,6 +119,7 @@ export async function insertReceivedCase(
       from ins
     ),
     ob as (
+      -- The job JOBS.routeCase builds (contracts' job catalog), id and all.
       insert into outbox (queue, job_name, job_id, payload)
       select 'routing', 'route-case', 'route-case-' || ins.id, jsonb_build_object('caseId', ins.id)
       from ins

@@ -122,6 +122,7 @@ export async function insertSmsCase(raw: RawSql, row: SmsCaseRow): Promise<SmsCa
       from ins
     ),
     ob as (
+      -- The job JOBS.routeCase builds (contracts' job catalog), id and all.
       insert into outbox (queue, job_name, job_id, payload)
       select 'routing', 'route-case', 'route-case-' || ins.id, jsonb_build_object('caseId', ins.id)
       from ins

@@ -1,6 +1,6 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import DataLoader from 'dataloader';
-import { RouteCaseJob } from '@hotline/contracts';
+import { JOBS, RouteCaseJob } from '@hotline/contracts';
 import type { JobPublisher } from '@hotline/queue';
 import { AppError, routeCase, routeCases, type CaseChangeDeps } from '@hotline/core';
 import Value from 'typebox/value';
@@ -34,14 +34,7 @@ export function routeCaseProcessor(
       }
       // After routing has committed: if publishing fails the jobs are retried, and routing a
       // routed case again changes nothing. Ids are per case, so a retry adds no second job.
-      await deps.publisher.publish(
-        caseIds.map((caseId) => ({
-          queue: 'matching',
-          name: 'match-texts',
-          jobId: `match-${caseId}`,
-          data: { caseId },
-        })),
-      );
+      await deps.publisher.publish(caseIds.map((caseId) => JOBS.matchTexts(caseId)));
       return outcomes;
     },
     {
