@@ -286,7 +286,7 @@ const OTHER_ROWS: OtherRow[] = [
       expect: everyone,
     },
   ]),
-  // The dashboard's charts and leader view (issue 7): scoped reads, like the reports.
+  // The dashboard's charts and leader view: scoped reads, like the reports.
   ...['backlog-series', 'escalation-rungs', 'transfer-flows', 'hotlines'].flatMap(
     (c): OtherRow[] => [
       { path: `/v1/oversight/${c}`, method: 'GET', query: PERIOD, expect: everyone },

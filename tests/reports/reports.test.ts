@@ -14,7 +14,7 @@ const at = (s: string) => new Date(`${s}+07:00`);
 const H = 3_600_000;
 const PERIOD = 'from=2025-11-24&to=2025-12-14';
 
-describe('oversight lists and reports (issue 6)', () => {
+describe('oversight lists and reports', () => {
   let sys: TestSystem;
   let supervisor: Record<string, string>;
   let deptHandler: Record<string, string>;

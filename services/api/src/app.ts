@@ -214,7 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(getCaseRoute({ db }));
-  // Citizen follow-up (issue 6): proof of ownership, then the citizen's own actions.
+  // Citizen follow-up: proof of ownership, then the citizen's own actions.
   const otp = redisOtpStore(deps.redis, deps.config.redisPrefix);
   const limits = deps.config.rateLimit;
   await app.register(requestOtpRoute({ db, otp, bodyLimit: FOLLOW_UP_BODY_LIMIT, limits }));
@@ -317,7 +317,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       bodyLimit: BODY_LIMIT,
     }),
   );
-  // The browser UI on the same origin: citizen pages and the officials' console (issue 7).
+  // The browser UI on the same origin: citizen pages and the officials' console.
   await registerWeb(app, { db, sql: deps.sql, config: deps.config, logger: deps.logger, otp });
   return app;
 }

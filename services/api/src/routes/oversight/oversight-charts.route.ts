@@ -36,7 +36,7 @@ const namesIn = (q: ChartPeriodQuery, acceptLanguage: string | undefined) => ({
 });
 
 /**
- * The dashboard's charts the reports do not give (issue 7): the backlog over time, breaches
+ * The dashboard's charts the reports do not give: the backlog over time, breaches
  * and escalations by rung, transfers between units, and the leader view of each hotline. JSON,
  * or `?format=csv|xlsx` (also `/export`), scoped like every oversight read.
  */

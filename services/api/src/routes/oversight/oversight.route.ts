@@ -80,7 +80,7 @@ function oversightColumns(timeZone: string): Column<OversightItem>[] {
   ];
 }
 
-/** Supervisors' lists across their scope (issue 6), as JSON or exports. */
+/** Supervisors' lists across their scope, as JSON or exports. */
 export const oversightRoutes =
   (deps: {
     db: Database;

@@ -21,7 +21,7 @@ const FILE_NAMES: Record<ReportGrouping, string> = {
   category: 'bao-cao-theo-linh-vuc',
 };
 
-/** Supervisors' figures (issue 6): per unit, per official, by channel or category, over time. */
+/** Supervisors' figures: per unit, per official, by channel or category, over time. */
 export const reportRoutes =
   (deps: {
     db: Database;

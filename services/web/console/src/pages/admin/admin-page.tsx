@@ -6,7 +6,7 @@ import { NotForYou } from '../dashboard/not-for-you';
 
 const AdminRoutes = lazy(async () => ({ default: (await import('./admin-routes')).AdminRoutes }));
 
-/** /admin/*: administration (issue 7), for administrators only; loaded on demand. */
+/** /admin/*: administration, for administrators only; loaded on demand. */
 export function AdminPage() {
   const { t } = useTranslation();
   const { hasRole } = useSession();

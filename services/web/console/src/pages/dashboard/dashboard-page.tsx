@@ -6,7 +6,7 @@ const DashboardRoutes = lazy(async () => ({
   default: (await import('./dashboard-routes')).DashboardRoutes,
 }));
 
-/** /dashboard/*: the supervisors' dashboard (issue 7), loaded on demand. */
+/** /dashboard/*: the supervisors' dashboard, loaded on demand. */
 export function DashboardPage() {
   return (
     <OnDemand>

@@ -74,7 +74,7 @@ function Sections() {
 }
 
 /**
- * The supervisors' dashboard (issue 7): what is overdue or at risk across the official's
+ * The supervisors' dashboard: what is overdue or at risk across the official's
  * scope, escalations and cases passed around, the period's charts, and the leader view of
  * each hotline. The API scopes every figure to what the official may see.
  */
