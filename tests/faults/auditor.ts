@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { slaSlotJobId, slaTimerJobId, SLOT_MS } from '@hotline/core';
+import { slaSlotJobId, slaTimerJobId } from '@hotline/core';
 import type { RawSql } from '@hotline/db';
 import { OPEN_STATUSES } from '@hotline/domain';
 import { LOAD_TEXT_MARK, type LoadRequest } from './load.js';
@@ -134,7 +134,7 @@ async function checkTimers(input: AuditInput, now: number, add: Add) {
       const jobId = slaTimerJobId(c.id, c.generation, t.kind);
       if (at > now + input.queuedWithinMs) continue;
       if (at > now + 1000) {
-        future.push({ jobId, slotId: slaSlotJobId(Math.floor(at / SLOT_MS) * SLOT_MS) });
+        future.push({ jobId, slotId: slaSlotJobId(at) });
         continue;
       }
       if (at > now - input.firingGraceMs) continue; // firing now

@@ -49,7 +49,12 @@ export {
   type ChangeItem,
   type CaseChangeDeps,
 } from './change-case.js';
-export { fireSlaTimer, fireSlaTimers, type TimerOutcome } from './sla/fire-sla-timer.js';
+export {
+  fireSlaTimer,
+  fireSlaTimers,
+  fireSlaTimersApart,
+  type TimerOutcome,
+} from './sla/fire-sla-timer.js';
 export { fireSlaSlot, type SlotFiring } from './sla/fire-sla-slot.js';
 export { reconcileSlaTimers, reconcileRecentSlaTimers } from './sla/reconcile-sla-timers.js';
 export { rebuildLostJobs, URGENT_TIMERS } from './rebuild-lost-jobs.js';

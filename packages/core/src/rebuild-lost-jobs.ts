@@ -1,8 +1,8 @@
+import { JOBS } from '@hotline/contracts';
 import { listUnroutedCaseIds, listUnsentNotificationIds, type Database } from '@hotline/db';
 import { TIMER_HORIZON_MS } from '@hotline/domain';
 import type { JobPublisher, OutgoingJob } from '@hotline/queue';
 import { reconcileMediaFetches } from './attachments/reconcile-media-fetches.js';
-import { JOBS } from '@hotline/contracts';
 import { relayOutbox } from './relay-outbox.js';
 import { reconcileRecentSlaTimers } from './sla/reconcile-sla-timers.js';
 

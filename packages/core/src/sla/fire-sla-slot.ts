@@ -2,7 +2,7 @@ import type { SlaTimerJob } from '@hotline/contracts';
 import { listTimersDueIn } from '@hotline/db';
 import { AppError } from '../errors.js';
 import type { CaseChangeDeps } from '../change-case.js';
-import { fireSlaTimer, fireSlaTimers, type TimerOutcome } from './fire-sla-timer.js';
+import { fireSlaTimersApart, type TimerOutcome } from './fire-sla-timer.js';
 
 export interface SlotFiring {
   /** Timers due in the slot, of open cases. */
@@ -13,8 +13,7 @@ export interface SlotFiring {
 /**
  * Fires every timer due in [from, until) at `now` (no earlier than `until`): the cases are
  * read from Postgres, then fired `batch.size` at a time, `batch.concurrency` transactions at
- * once, each as `fireSlaTimers` fires the timers BullMQ hands over one by one. A batch that
- * fails as a whole is fired case by case, so one bad case holds back no other. When any case
+ * once, as the timers BullMQ hands over one by one are (`fireSlaTimersApart`). When any case
  * failed, the error is thrown once all were tried: the job's retry finds the others done.
  */
 export async function fireSlaSlot(
@@ -36,13 +35,7 @@ export async function fireSlaSlot(
   let next = 0;
   const fireChunks = async () => {
     for (let chunk = chunks[next++]; chunk; chunk = chunks[next++]) {
-      try {
-        outcomes.push(...(await fireSlaTimers(deps, chunk, now)));
-      } catch {
-        for (const job of chunk) {
-          outcomes.push(await fireSlaTimer(deps, job, now).catch((e: Error) => e));
-        }
-      }
+      outcomes.push(...(await fireSlaTimersApart(deps, chunk, now)));
     }
   };
   await Promise.all(Array.from({ length: Math.min(batch.concurrency, chunks.length) }, fireChunks));

@@ -64,6 +64,24 @@ export async function fireSlaTimers(
   return plan.caseOfJob.map((caseId) => (caseId === null ? 'stale' : byCase.get(caseId)!));
 }
 
+/**
+ * A batch as `fireSlaTimers` fires it; if its transaction fails as a whole, each timer alone,
+ * so one bad case never holds back the others. Each outcome is the timer's, or its error.
+ */
+export async function fireSlaTimersApart(
+  deps: CaseChangeDeps,
+  jobs: readonly SlaTimerJob[],
+  now: Date,
+): Promise<(TimerOutcome | Error)[]> {
+  try {
+    return await fireSlaTimers(deps, jobs, now);
+  } catch {
+    return Promise.all(
+      jobs.map((job) => fireSlaTimer(deps, job, new Date()).catch((e: Error) => e)),
+    );
+  }
+}
+
 /** One timer: a batch of one, its error thrown. */
 export async function fireSlaTimer(
   deps: CaseChangeDeps,

@@ -1,6 +1,6 @@
 import type { SlaSlotJob, SlaTimerJob } from '@hotline/contracts';
 import type { NewOutboxMessage } from '@hotline/db';
-import { isWithinTimerHorizon, type SlaTimer } from '@hotline/domain';
+import { TIMER_HORIZON_MS, type SlaTimer } from '@hotline/domain';
 import type { OutgoingJob } from '@hotline/queue';
 
 // Short codes keep the id (stored three times per timer in Redis) small.
@@ -38,8 +38,11 @@ export const SLOT_LEAD_MS = 10_000;
 /** The slots' width: a timer in a slot fires at the slot's end, at most this late. */
 export const SLOT_MS = 100;
 
-/** The job id of the slot starting at `from` (ms since epoch). */
-export const slaSlotJobId = (from: number) => `s-${from}`;
+/** Where the slot an instant (ms since epoch) falls in starts. */
+const slotStart = (at: number) => Math.floor(at / SLOT_MS) * SLOT_MS;
+
+/** The job id of the slot an instant (ms since epoch) falls in. */
+export const slaSlotJobId = (at: number) => `s-${slotStart(at)}`;
 
 type TimerMoment = SlaTimer | { kind: string; at: string };
 
@@ -60,15 +63,15 @@ function timerJobSpec(
   caseId: string,
   generation: number,
   t: TimerMoment,
+  at: number,
   now: Date,
   slots: boolean,
 ): TimerJobSpec {
-  const at = typeof t.at === 'string' ? Date.parse(t.at) : t.at.getTime();
   if (slots && at > now.getTime() + SLOT_LEAD_MS) {
-    const from = Math.floor(at / SLOT_MS) * SLOT_MS;
+    const from = slotStart(at);
     const until = from + SLOT_MS;
     return {
-      jobId: slaSlotJobId(from),
+      jobId: slaSlotJobId(at),
       name: 'fire-slot',
       data: { from: new Date(from).toISOString(), until: new Date(until).toISOString() },
       runAt: until,
@@ -91,8 +94,9 @@ function timerJobSpecs(
   const specs = new Map<string, TimerJobSpec>();
   for (const { caseId, generation, timers } of cases) {
     for (const t of timers) {
-      if (!options.everyTimer && !isWithinTimerHorizon(t.at, now)) continue;
-      const spec = timerJobSpec(caseId, generation, t, now, !options.everyTimer);
+      const at = typeof t.at === 'string' ? Date.parse(t.at) : t.at.getTime();
+      if (!options.everyTimer && at > now.getTime() + TIMER_HORIZON_MS) continue;
+      const spec = timerJobSpec(caseId, generation, t, at, now, !options.everyTimer);
       if (!specs.has(spec.jobId)) specs.set(spec.jobId, spec);
     }
   }

@@ -12,6 +12,19 @@ const MINUTE_MS = 60_000;
 export const MAX_DUE_WINDOW_MS = 7 * 24 * 60 * MINUTE_MS;
 
 /**
+ * An open case (of `cases`) with a timer in the minutes from `from` through `through`, as the
+ * partial GIN index on the open cases' timer minutes answers it: whole minutes, so a few more
+ * than asked.
+ */
+function hasTimerInMinutes(from: Date, through: Date) {
+  const first = Math.floor(from.getTime() / MINUTE_MS);
+  const last = Math.floor(through.getTime() / MINUTE_MS);
+  if (last - first > MAX_DUE_WINDOW_MS / MINUTE_MS) throw new Error('due window too wide');
+  return sql`hotline_timer_minutes(sla_timers) && array(select generate_series(${first}::int, ${last}::int))
+    and status in ${OPEN} and sla_timers is not null`;
+}
+
+/**
  * Open cases whose timers may need adding again: those changed since `changedSince` (their
  * events, read through the events' time index) and those with a timer due between `dueFrom`
  * and `dueUntil` (through the GIN index on the minutes of their timers; whole minutes, so a
@@ -21,9 +34,6 @@ export async function listCaseTimersChangedOrDue(
   db: Executor,
   window: { changedSince: Date; dueFrom: Date; dueUntil: Date },
 ) {
-  const first = Math.floor(window.dueFrom.getTime() / MINUTE_MS);
-  const last = Math.floor(window.dueUntil.getTime() / MINUTE_MS);
-  if (last - first > MAX_DUE_WINDOW_MS / MINUTE_MS) throw new Error('due window too wide');
   return db.execute<{
     id: string;
     deadline_generation: number;
@@ -31,9 +41,7 @@ export async function listCaseTimersChangedOrDue(
     is_due: boolean;
   }>(sql`
     with due as (
-      select id from cases
-      where hotline_timer_minutes(sla_timers) && array(select generate_series(${first}::int, ${last}::int))
-        and status in ${OPEN} and sla_timers is not null
+      select id from cases where ${hasTimerInMinutes(window.dueFrom, window.dueUntil)}
     ), changed as (
       select distinct case_id as id from case_events
       where occurred_at >= ${window.changedSince.toISOString()}::timestamptz
@@ -72,14 +80,10 @@ export async function listUnsentNotificationIds(db: Executor): Promise<string[]>
  * minutes of the timers.
  */
 export async function listTimersDueIn(db: Executor, from: Date, until: Date) {
-  const first = Math.floor(from.getTime() / MINUTE_MS);
-  const last = Math.floor((until.getTime() - 1) / MINUTE_MS);
-  if (last - first > MAX_DUE_WINDOW_MS / MINUTE_MS) throw new Error('due window too wide');
   return db.execute<{ id: string; deadline_generation: number; kind: string; at: string }>(sql`
     select c.id, c.deadline_generation, t->>'kind' as kind, t->>'at' as at
     from cases c, jsonb_array_elements(c.sla_timers) t
-    where hotline_timer_minutes(c.sla_timers) && array(select generate_series(${first}::int, ${last}::int))
-      and c.status in ${OPEN} and c.sla_timers is not null
+    where ${hasTimerInMinutes(from, new Date(until.getTime() - 1))}
       and (t->>'at')::timestamptz >= ${from.toISOString()}::timestamptz
       and (t->>'at')::timestamptz < ${until.toISOString()}::timestamptz`);
 }

@@ -16,7 +16,6 @@ export {
 export {
   slaTimersOf,
   decideSlaActions,
-  isWithinTimerHorizon,
   TIMER_HORIZON_MS,
   type SlaTimer,
   type EscalationTargets,

@@ -102,7 +102,3 @@ export function decideSlaActions(
  * slice is back, in seconds rather than minutes.
  */
 export const TIMER_HORIZON_MS = 3_600_000;
-
-/** Whether a timer due at `at` belongs in the queue at `now` (past ones included). */
-export const isWithinTimerHorizon = (at: Date | string, now: Date): boolean =>
-  (typeof at === 'string' ? Date.parse(at) : at.getTime()) <= now.getTime() + TIMER_HORIZON_MS;

@@ -21,9 +21,9 @@ export const RECONCILE_OVERLAP_MS = 60_000;
 /**
  * `maintenance/reconcile`: relays any outbox row left behind, then adds the SLA timers of the
  * open cases changed since the last pass or due within the horizon (the queue holds no others;
- * each pass brings in those coming within it), and the fetches of
- * MMS files not kept yet (a no-op for jobs Redis still holds); gives unsent notifications left
- * untouched a new send job and deletes the idempotency keys no retry may use any more. Without a last pass to start
+ * each pass brings in those coming within it), and the fetches of MMS files not kept yet (a
+ * no-op for jobs Redis still holds); gives unsent notifications left untouched a new send job
+ * and deletes the idempotency keys no retry may use any more. Without a last pass to start
  * from (the first ever, or one too long ago) it rebuilds every open case's timers. Redis losing
  * everything is not waited for here: the canary notices it within seconds.
  */

@@ -2,7 +2,7 @@ import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import DataLoader from 'dataloader';
 import Value from 'typebox/value';
 import { SlaSlotJob, SlaTimerJob } from '@hotline/contracts';
-import { fireSlaSlot, fireSlaTimer, fireSlaTimers, type CaseChangeDeps } from '@hotline/core';
+import { fireSlaSlot, fireSlaTimersApart, type CaseChangeDeps } from '@hotline/core';
 
 export interface SlaBatch {
   size: number;
@@ -21,24 +21,14 @@ async function heldUntil(job: Job, at: number, token?: string) {
 
 /**
  * `sla/fire-slot`: every timer due in a slot is fired (see fireSlaSlot). `sla/check-deadline`:
- * one warning, deadline or escalation rung is due; record it once. Timers
- * falling due together (the worker runs many jobs at once) are collected by a DataLoader and
- * fired in one transaction; if that transaction fails as a whole, each timer is fired alone, so
- * one bad case never holds back the others.
+ * one warning, deadline or escalation rung is due; record it once. Timers falling due together
+ * (the worker runs many jobs at once) are collected by a DataLoader and fired together
+ * (`fireSlaTimersApart`).
  */
 export function slaTimerProcessor(deps: CaseChangeDeps, batch: SlaBatch) {
   const loader = new DataLoader<SlaTimerJob, unknown>(
-    async (jobs) => {
-      // Taken after every job of the batch was checked due (below): nothing is recorded early.
-      const now = new Date();
-      try {
-        return await fireSlaTimers(deps, jobs, now);
-      } catch {
-        return Promise.all(
-          jobs.map((job) => fireSlaTimer(deps, job, new Date()).catch((e: Error) => e)),
-        );
-      }
-    },
+    // `now` is taken after every job of the batch was checked due (below): nothing is early.
+    (jobs) => fireSlaTimersApart(deps, jobs, new Date()),
     {
       cache: false,
       maxBatchSize: batch.size,
