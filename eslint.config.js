@@ -1,5 +1,6 @@
 // One lint config for the whole tree: type-aware rules, import cycles and the dependency
-// direction (services → core → domain, contracts, db, queue; domain imports nothing of ours).
+// direction (services → core → domain, contracts, db, queue; domain imports nothing of ours;
+// the demo sits beside the product, which never imports it).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { importX } from 'eslint-plugin-import-x';
@@ -8,6 +9,13 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 const noServices = {
   group: ['@hotline/api', '@hotline/worker', '@hotline/web', '@hotline/api/*', '@hotline/worker/*'],
   message: 'Nothing but tests imports a service.',
+};
+// The demo's data and replay (packages/demo) are loaded by `npm start` and used by tests; what
+// production runs never imports them, so it cannot ship known passwords or seed by mistake.
+const noDemo = {
+  group: ['@hotline/demo', '@hotline/demo/*', '**/demo/src/**'],
+  message:
+    'Production code never imports the demo: only packages/demo, the test helpers and tests.',
 };
 const noDeepImports = {
   group: ['@hotline/*/src/*', '@hotline/*/*'],
@@ -48,7 +56,7 @@ export default tseslint.config(
       // Fastify plugins and handlers are async by convention, awaited or not.
       '@typescript-eslint/require-await': 'off',
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'no-restricted-imports': ['error', { patterns: [noServices, noDeepImports] }],
+      'no-restricted-imports': ['error', { patterns: [noServices, noDemo, noDeepImports] }],
       'no-restricted-properties': [
         'error',
         { object: 'process', property: 'env', message: 'Read configuration in packages/config.' },
@@ -83,6 +91,7 @@ export default tseslint.config(
         {
           patterns: [
             noDeepImports,
+            noDemo,
             // The API process mounts the web pages (same origin for cookies); nothing else.
             {
               group: ['@hotline/worker'],
@@ -101,6 +110,7 @@ export default tseslint.config(
         {
           patterns: [
             noDeepImports,
+            noDemo,
             {
               group: ['@hotline/api', '@hotline/web'],
               message: 'Services never import each other.',
@@ -109,6 +119,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The demo drives the product's use cases; the test helpers may load it.
+    files: ['packages/demo/**/*.ts', 'packages/testing/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noServices, noDeepImports] }] },
   },
   {
     // Tests and benchmarks drive the services in-process.

@@ -14,14 +14,14 @@ pnpm db:seed
 # Then ~90 days of case history lived through the real use cases (only when there are no cases
 # yet; its past messages are recorded as sent, never delivered): queues, dashboard and reports
 # have something to show. The worker's reconcile schedules the open cases' timers at start.
-pnpm --filter @hotline/worker seed-demo-cases
+pnpm --filter @hotline/demo seed-history
 
 base="http://127.0.0.1:${PORT:-3000}"
 # The file is pretty-printed for reading; the example wants it on one line.
 one_line() { node -e 'process.stdout.write(JSON.stringify(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))))' "$1"; }
 HOTLINE_EXAMPLE_BODY="$(one_line "$here/example-case.json")"
 HOTLINE_EXAMPLE_CALL="$(one_line "$here/example-call.json")"
-# Demo data only (packages/db/src/seed/seed-demo-tokens.ts): the first operator's API token.
+# Demo data only (packages/demo/src/province/seed-demo-tokens.ts): the first operator's API token.
 HOTLINE_DEMO_OPERATOR_TOKEN="hlt_demo-operator-token-ha-tinh"
 # Secrets never reach the log: only whether the development default is in use.
 if [ -n "${TWILIO_AUTH_TOKEN:-}" ]; then HOTLINE_TWILIO_NOTE="set in the environment"

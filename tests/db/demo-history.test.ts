@@ -1,18 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  reconcileSlaTimers,
-  seedDemoHistory,
-  TIMER_HORIZON_MS,
-  type DemoHistoryResult,
-} from '@hotline/core';
-import {
-  demoProvince,
-  findStoredProjection,
-  loadCaseHistory,
-  seedDemoData,
-  type Database,
-} from '@hotline/db';
+import { reconcileSlaTimers, TIMER_HORIZON_MS } from '@hotline/core';
+import { findStoredProjection, loadCaseHistory, type Database } from '@hotline/db';
+import { demoProvince, seedDemoData, seedDemoHistory, type DemoHistoryResult } from '@hotline/demo';
 import { projectCase } from '@hotline/domain';
 import type { JobPublisher, OutgoingJob } from '@hotline/queue';
 import { createTestDatabase, type TestDatabase } from '@hotline/testing';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoProvince, seedDemoData } from '@hotline/db';
+import { demoProvince, seedDemoData } from '@hotline/demo';
 import { createTestDatabase, type TestDatabase } from '@hotline/testing';
 
 describe('demo data', () => {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_OPEN311_API_KEY, demoProvince, seedDemoData, tables } from '@hotline/db';
+import { tables } from '@hotline/db';
+import { DEMO_OPEN311_API_KEY, demoProvince, seedDemoData } from '@hotline/demo';
 import { createTestDatabase } from '@hotline/testing';
 import { adminRequest, startSystem, type TestSystem } from '../support/system.js';
 import { postForm } from './open311-client.js';

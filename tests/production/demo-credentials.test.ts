@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refuseDemoCredentials } from '@hotline/api';
-import { demoProvince, seedDemoData } from '@hotline/db';
+import { demoProvince, seedDemoData } from '@hotline/demo';
 import { createTestDatabase, type TestDatabase } from '@hotline/testing';
 import { spawnService } from '../support/processes.js';
 
@@ -54,7 +54,7 @@ describe('production and the demo credentials', () => {
   });
 
   it('the demo seed refuses to run in production', async () => {
-    const seed = spawnService('packages/db/src/cli/seed.ts', production(empty.url));
+    const seed = spawnService('packages/demo/src/cli/seed-province.ts', production(empty.url));
     const [code] = (await once(seed.child, 'exit')) as [number | null];
     expect(code).toBe(1);
     expect(seed.output()).toMatch(/never loaded in production/);

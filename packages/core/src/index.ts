@@ -151,7 +151,6 @@ export { getCaseDetail, type CaseDetail } from './case-detail/get-case-detail.js
 export * from './admin/index.js';
 export * from './portal/index.js';
 export * from './console/index.js';
-export * from './demo-history/index.js';
 export { pickLang, TIMER_HORIZON_MS, type Lang } from '@hotline/domain';
 export * from './idempotency/index.js';
 export { countCaseAttachments } from './attachments/count-case-attachments.js';

@@ -49,14 +49,7 @@ export {
   insertOutbox,
   type NewOutboxMessage,
 } from './repositories/outbox.repository.js';
-export { seedDemoData, DEMO_OPEN311_API_KEY } from './seed/seed-demo.js';
-export { DEMO_PASSWORD } from './seed/seed-demo-tokens.js';
-export { findDemoCredentials } from './seed/find-demo-credentials.js';
-export { demoProvince, DEMO_HOTLINES_AFTER_REFORM } from './seed/demo-province.js';
-export { DEMO_REORGANISATION } from './seed/demo-units.js';
-export { DEMO_TITLES_AFTER_REFORM } from './seed/demo-officials.js';
-export type * from './seed/demo-types.js';
-export * from './seed/demo-history.js';
+export { findDemoCredentials, DEMO_CREDENTIAL_HASHES } from './find-demo-credentials.js';
 export * from './repositories/calendars.repository.js';
 export * from './repositories/sla-policies.repository.js';
 export * from './repositories/case-history.repository.js';

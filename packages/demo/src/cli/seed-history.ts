@@ -1,16 +1,15 @@
-// `pnpm --filter @hotline/worker seed-demo-cases`: npm start runs it after `pnpm db:seed`. Gives
+// `pnpm --filter @hotline/demo seed-history`: npm start runs it after `pnpm db:seed`. Gives
 // a fresh demo database its case history (a few dozen cases of early 2025, the province's 2025
 // reorganisation, then about 90 days up to now), lived through the real use cases with
 // past `now` values, so queues, the dashboard and reports have something to show. Does nothing
 // when the database has any case, or is not the demo province; never under NODE_ENV=test or
-// production. It lives with the worker, which has the configuration and the use cases
-// (packages/db cannot import packages/core).
+// production.
 import { createLogger, loadConfig } from '@hotline/config';
-import { seedDemoHistory } from '@hotline/core';
 import { createDatabase } from '@hotline/db';
+import { seedDemoHistory } from '../history/seed-demo-history.js';
 
 const config = loadConfig();
-const log = createLogger(config, { service: 'seed-demo-cases' });
+const log = createLogger(config, { service: 'seed-history' });
 if (config.nodeEnv === 'test' || config.nodeEnv === 'production') {
   log.info({ nodeEnv: config.nodeEnv }, 'demo case history: not in this environment');
 } else {

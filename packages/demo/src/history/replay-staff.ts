@@ -1,5 +1,5 @@
-import type { DemoOrganisation } from '@hotline/db';
-import type { ActingOfficial } from '../auth/acting-official.js';
+import type { ActingOfficial } from '@hotline/core';
+import type { DemoOrganisation } from './demo-history-store.js';
 
 /** Who does what in the replay: the demo's officials, as if signed in. */
 export class ReplayStaff {

@@ -1,13 +1,6 @@
-import type { Tx } from '../client.js';
-import { bumpCalendarRevision } from '../repositories/calendars.repository.js';
-import {
-  adminUnits,
-  calendars,
-  categories,
-  hotlines,
-  officials,
-  slaPolicies,
-} from '../schema/index.js';
+import { bumpCalendarRevision, tables, type Tx } from '@hotline/db';
+
+const { adminUnits, calendars, categories, hotlines, officials, slaPolicies } = tables;
 
 const ALL_DAY = [{ start: '00:00', end: '24:00' }];
 const working = (duration: string) => ({ duration, unit: 'working' as const });

@@ -1,14 +1,21 @@
-import { createHash } from 'node:crypto';
 import { and, count, eq, isNull } from 'drizzle-orm';
-import type { Database } from '../client.js';
-import { apiKeys, officialTokens, officials } from '../schema/index.js';
-import {
-  DEMO_OPEN311_API_KEY,
-  DEMO_OPERATOR_TOKEN,
-  DEMO_PASSWORD_HASH,
-} from './seed-demo-tokens.js';
+import type { Database } from './client.js';
+import { apiKeys, officialTokens, officials } from './schema/index.js';
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/**
+ * The demo's known credentials (packages/demo, printed by `npm start`) as the demo seed stores
+ * them: only their hashes, so the product holds no demo secret and never imports the demo. The
+ * demo package's tests check these against its own values.
+ */
+export const DEMO_CREDENTIAL_HASHES = {
+  /** sha256 of the demo Open311 API key. */
+  open311Key: '6c58bf9dbefcc37e3f99b543e1a34e5b4ee817442d75040eb730fdfdd603b8bb',
+  /** sha256 of the demo operator's API token. */
+  operatorToken: '5f7baaee5ec5f992535121ba1674b32c1cdff38ac09dac9c0b8df10e9db41b01',
+  /** The argon2id hash of the demo officials' password, salt and all. */
+  password:
+    '$argon2id$v=19$m=19456,t=2,p=1$sTZ1NP6Y8EbGmh+49/Mi3Q$lni3bZcCIYnfDaSLu2N/rcyXwDnyCSrFmfsYKNSJ5T4',
+} as const;
 
 /**
  * The demo credentials still usable in this database, each said as what to remove: the demo
@@ -21,17 +28,22 @@ export async function findDemoCredentials(db: Database): Promise<string[]> {
     db
       .select({ id: apiKeys.id })
       .from(apiKeys)
-      .where(and(eq(apiKeys.keyHash, sha256(DEMO_OPEN311_API_KEY)), isNull(apiKeys.revokedAt))),
+      .where(
+        and(eq(apiKeys.keyHash, DEMO_CREDENTIAL_HASHES.open311Key), isNull(apiKeys.revokedAt)),
+      ),
     db
       .select({ id: officialTokens.id, officialId: officialTokens.officialId })
       .from(officialTokens)
       .where(
         and(
-          eq(officialTokens.tokenHash, sha256(DEMO_OPERATOR_TOKEN)),
+          eq(officialTokens.tokenHash, DEMO_CREDENTIAL_HASHES.operatorToken),
           isNull(officialTokens.revokedAt),
         ),
       ),
-    db.select({ n: count() }).from(officials).where(eq(officials.passwordHash, DEMO_PASSWORD_HASH)),
+    db
+      .select({ n: count() })
+      .from(officials)
+      .where(eq(officials.passwordHash, DEMO_CREDENTIAL_HASHES.password)),
   ]);
   const found: string[] = [];
   if (key) {

@@ -1,9 +1,9 @@
 // `pnpm db:seed`: loads the demo province when the database is empty (npm start runs it).
 import { loadConfig, createLogger } from '@hotline/config';
-import { createDatabase } from '../client.js';
-import { demoProvince } from '../seed/demo-province.js';
-import { seedDemoData } from '../seed/seed-demo.js';
-import { seedDemoCredentials } from '../seed/seed-demo-tokens.js';
+import { createDatabase } from '@hotline/db';
+import { demoProvince } from '../province/demo-province.js';
+import { seedDemoData } from '../province/seed-demo.js';
+import { seedDemoCredentials } from '../province/seed-demo-tokens.js';
 
 const config = loadConfig();
 const log = createLogger(config, { service: 'seed' });

@@ -1,15 +1,19 @@
 import { findCaseTextMatches, type Database, type RawSql } from '@hotline/db';
 import type { SlaTargetName, WorkingCalendar } from '@hotline/domain';
-import type { ActingOfficial } from '../auth/acting-official.js';
-import { actOnCase, type ActedCase, type RequestedAction } from '../case-actions/act-on-case.js';
-import { logCall } from '../calls/log-call.js';
-import type { CaseChangeDeps } from '../change-case.js';
-import type { FollowUpDeps } from '../follow-up/act-on-owned-case.js';
-import type { OtpStore } from '../follow-up/otp-store.js';
-import { routeCases } from '../route-case.js';
-import { fireSlaTimer } from '../sla/fire-sla-timer.js';
-import { receiveSms } from '../sms/receive-sms.js';
-import { submitCase } from '../submit-case.js';
+import {
+  type ActingOfficial,
+  actOnCase,
+  type ActedCase,
+  type RequestedAction,
+  logCall,
+  type CaseChangeDeps,
+  type FollowUpDeps,
+  type OtpStore,
+  routeCases,
+  fireSlaTimer,
+  receiveSms,
+  submitCase,
+} from '@hotline/core';
 import type { PlannedCase } from './plan-demo-cases.js';
 import type { ReplayStaff } from './replay-staff.js';
 import { SeededRandom } from './seeded-random.js';

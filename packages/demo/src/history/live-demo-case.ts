@@ -1,11 +1,13 @@
 import type { CaseType, SlaTargetName } from '@hotline/domain';
-import type { ActingOfficial } from '../auth/acting-official.js';
-import { provideCaseInformation } from '../follow-up/provide-case-information.js';
-import { rateCase } from '../follow-up/rate-case.js';
-import { reopenCase } from '../follow-up/reopen-case.js';
-import { withdrawCase } from '../follow-up/withdraw-case.js';
-import { approvePublication } from '../publication/approve-publication.js';
-import { refusePublication } from '../publication/refuse-publication.js';
+import {
+  type ActingOfficial,
+  provideCaseInformation,
+  rateCase,
+  reopenCase,
+  withdrawCase,
+  approvePublication,
+  refusePublication,
+} from '@hotline/core';
 import { CaseLife, type ReplayContext } from './case-life.js';
 import {
   EXTENSION_GRANTS,

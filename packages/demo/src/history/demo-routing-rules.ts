@@ -1,6 +1,7 @@
 import type { RoutingRuleBody } from '@hotline/contracts';
-import { listRoutingRuleRows, type Database, type DemoOrganisation } from '@hotline/db';
-import { createRoutingRule, deleteRoutingRule } from '../routing/admin-routing-rules.js';
+import { listRoutingRuleRows, type Database } from '@hotline/db';
+import { createRoutingRule, deleteRoutingRule } from '@hotline/core';
+import type { DemoOrganisation } from './demo-history-store.js';
 
 const LOCAL_MATTERS = [
   'y-te',

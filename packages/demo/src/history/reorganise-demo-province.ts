@@ -1,15 +1,8 @@
-import {
-  DEMO_HOTLINES_AFTER_REFORM,
-  DEMO_REORGANISATION,
-  DEMO_TITLES_AFTER_REFORM,
-  listHotlineRows,
-  listOfficialRows,
-  type Database,
-} from '@hotline/db';
-import { updateHotline } from '../admin/manage-hotlines.js';
-import { updateOfficial } from '../admin/manage-officials.js';
-import { mergeUnits } from '../admin/merge-units.js';
-import { AppError } from '../errors.js';
+import { listHotlineRows, listOfficialRows, type Database } from '@hotline/db';
+import { updateHotline, updateOfficial, mergeUnits, AppError } from '@hotline/core';
+import { DEMO_HOTLINES_AFTER_REFORM } from '../province/demo-province.js';
+import { DEMO_REORGANISATION } from '../province/demo-units.js';
+import { DEMO_TITLES_AFTER_REFORM } from '../province/demo-officials.js';
 
 /** Hanoi time is UTC+7 all year: local midnight of `date` (YYYY-MM-DD). */
 export const localMidnight = (date: string) => new Date(`${date}T00:00:00+07:00`);

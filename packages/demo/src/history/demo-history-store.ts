@@ -1,9 +1,10 @@
-// Reads and writes of the demo case history (packages/core/src/demo-history): what the replay
-// needs to know about the demo province, and how it leaves the notifications it produced.
+// Reads and writes of the demo case history: what the replay needs to know about the demo
+// province, and how it leaves the notifications it produced.
 import { and, asc, eq, isNotNull, lt, sql } from 'drizzle-orm';
+import { tables, type Executor, type RawSql } from '@hotline/db';
 import type { OfficialRole } from '@hotline/domain';
-import type { Executor, RawSql } from '../client.js';
-import { adminUnits, cases, hotlines, notifications, officials } from '../schema/index.js';
+
+const { adminUnits, cases, hotlines, notifications, officials } = tables;
 
 /** Any case at all: the history is replayed only into a database that has none. */
 export async function hasAnyCase(db: Executor): Promise<boolean> {

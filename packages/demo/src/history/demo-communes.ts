@@ -1,5 +1,5 @@
 // The places the demo's citizens write from, as the province was organised in each era of the
-// history (packages/db demo-province.ts): before 1 July 2025 a commune sat under a district
+// history (province/demo-province.ts): before 1 July 2025 a commune sat under a district
 // (or the city), which answered its local matters; since then the commune or ward answers them
 // itself and the departments are the merged ones.
 

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../client.js';
-import { adminUnits, categories, hotlines, officials } from '../schema/index.js';
+import { tables, type Database } from '@hotline/db';
 import type { DemoProvince, DemoUnit } from './demo-types.js';
 import { seedDrill } from './seed-drill.js';
 import { seedDemoCredentials } from './seed-demo-tokens.js';
+
+const { adminUnits, categories, hotlines, officials } = tables;
 
 export { DEMO_OPEN311_API_KEY } from './seed-demo-tokens.js';
 

@@ -1,8 +1,8 @@
 import type { SlaTimerJob } from '@hotline/contracts';
-import type { Database } from '@hotline/db';
+import { type Database } from '@hotline/db';
 import type { SlaTargetName } from '@hotline/domain';
 import type { JobPublisher, OutgoingJob } from '@hotline/queue';
-import { relayOutbox } from '../relay-outbox.js';
+import { relayOutbox } from '@hotline/core';
 
 const RELAY_BATCH = 500;
 

@@ -1,17 +1,6 @@
-import {
-  countPendingOutbox,
-  findCategoryCodes,
-  hasAnyCase,
-  loadDemoOrganisation,
-  settleDemoHistoryNotifications,
-  withDemoHistoryLock,
-  type Database,
-  type DemoOrganisation,
-  type RawSql,
-} from '@hotline/db';
+import { countPendingOutbox, findCategoryCodes, type Database, type RawSql } from '@hotline/db';
 import type { WorkingCalendar } from '@hotline/domain';
-import { PROVINCE_CALENDAR_ID } from '../calendars/admin-calendars.js';
-import { loadWorkingCalendar } from '../calendars/load-working-calendar.js';
+import { PROVINCE_CALENDAR_ID, loadWorkingCalendar } from '@hotline/core';
 import type { ReplayContext } from './case-life.js';
 import { FORMER_COMMUNES, PRESENT_COMMUNES, type DemoCommune } from './demo-communes.js';
 import { ensureDemoRoutingRules } from './demo-routing-rules.js';
@@ -24,6 +13,13 @@ import {
 } from './reorganise-demo-province.js';
 import { ReplayStaff } from './replay-staff.js';
 import { VirtualQueues } from './virtual-queues.js';
+import {
+  hasAnyCase,
+  loadDemoOrganisation,
+  settleDemoHistoryNotifications,
+  withDemoHistoryLock,
+  type DemoOrganisation,
+} from './demo-history-store.js';
 
 export interface DemoHistoryOptions {
   /** The end of the history: the real now (a fixed instant in tests). */
@@ -61,7 +57,7 @@ export type DemoHistoryResult =
       settled: number;
     };
 
-/** Where the demo province's seed (packages/db demo-province.ts) put its people. */
+/** Where the demo province's seed (province/demo-province.ts) put its people. */
 const DEMO_UNITS = ['ubnd-tinh', 'tt-phvhcc', 'so-xay-dung'];
 const DAY = 24 * 3600_000;
 /** The former era's cases came in over these weeks (a Friday at 17:00 its last day). */

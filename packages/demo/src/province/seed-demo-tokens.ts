@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { and, eq, isNull, like, sql } from 'drizzle-orm';
-import type { Database, Tx } from '../client.js';
-import { apiKeys, officialTokens, officials } from '../schema/index.js';
+import { tables, type Database, type Tx } from '@hotline/db';
+
+const { apiKeys, officialTokens, officials } = tables;
 
 /**
  * Known credentials for trying the demo with curl: an Open311 API key and an API token for the

@@ -1,5 +1,0 @@
-export {
-  seedDemoHistory,
-  type DemoHistoryOptions,
-  type DemoHistoryResult,
-} from './seed-demo-history.js';
