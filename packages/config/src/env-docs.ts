@@ -67,7 +67,9 @@ export function envTableMarkdown(): string {
       const byDefault =
         s.default !== undefined ? code(s.default) : required.has(name) ? 'required' : 'unset';
       const refusal = refusals.get(name);
-      const production = refusal ? `refused with its development value: ${refusal}` : '';
+      const production = refusal
+        ? `start refused while left at a development value: ${refusal}`
+        : '';
       return `| ${[code(name), byDefault, accepts(s), s.description, production].map(cell).join(' | ')} |`;
     },
   );
