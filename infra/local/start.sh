@@ -38,7 +38,7 @@ cat <<MSG
     Deadline      curl -s '$base/v1/calendars/default/deadline?from=2027-02-06T09:00:00%2B07:00&duration=P1D'
     Log a call    curl -s -X POST $base/v1/calls -H 'authorization: Bearer $HOTLINE_DEMO_OPERATOR_TOKEN' -H 'content-type: application/json' -d '$HOTLINE_EXAMPLE_CALL'
     Open311       $base/open311/v2/services.json   (demo API key: demo-open311-key-ha-tinh)
-    SMS webhook   $base/webhooks/sms/twilio   (signed with TWILIO_AUTH_TOKEN, $HOTLINE_TWILIO_NOTE; README shows a signed curl)
+    SMS webhook   $base/webhooks/sms/twilio   (signed with TWILIO_AUTH_TOKEN, $HOTLINE_TWILIO_NOTE; docs/api-and-channels.md shows a signed curl)
     Sign in       curl -s -c jar -H 'content-type: application/json' -d '{"login":"thuongnth","password":"HaTinh-demo-2026"}' $base/v1/auth/sign-in
                   every demo official has the password HaTinh-demo-2026 (login: e-mail or the part before @):
                   operator thuongnth · supervisor nguyethtm · admin tuanvm (enrolls TOTP at first sign-in)

@@ -20,11 +20,11 @@ describe('the on-time definition', () => {
     expect((await locale('en')).onTime.definition).toBe(ON_TIME_DEFINITION.en);
   });
 
-  it('is written in the README as well', async () => {
-    const readme = (await readFile(new URL('../../README.md', import.meta.url), 'utf8'))
+  it('is written in the architecture guide as well', async () => {
+    const guide = (await readFile(new URL('../../docs/architecture.md', import.meta.url), 'utf8'))
       .replace(/\n\s*>\s*/g, ' ')
       .replace(/\s+/g, ' ');
-    expect(readme).toContain(ON_TIME_DEFINITION.vi);
-    expect(readme).toContain(ON_TIME_DEFINITION.en);
+    expect(guide).toContain(ON_TIME_DEFINITION.vi);
+    expect(guide).toContain(ON_TIME_DEFINITION.en);
   });
 });

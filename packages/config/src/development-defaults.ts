@@ -1,5 +1,5 @@
 // Defaults that let the service run on a laptop out of the box; production refuses each
-// (production-refusals.ts), so they may be printed in the README.
+// (production-refusals.ts), so they may be printed in the docs.
 
 /** The session secret's development default (also the key the TOTP secrets are sealed with). */
 export const DEV_SESSION_SECRET = 'development-only-secret-change-me-0123456789';

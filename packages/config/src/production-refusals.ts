@@ -31,7 +31,7 @@ interface Refusal {
 
 /**
  * Every development default or demo value a production process must not run with: anyone who
- * has read the README could forge sessions, SMS (withdraw a case by `HUY <code>`, rate cases)
+ * has read the docs could forge sessions, SMS (withdraw a case by `HUY <code>`, rate cases)
  * or read the metrics. One row per variable, checked at start; the first match is a ConfigError
  * naming it.
  */

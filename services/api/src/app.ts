@@ -150,7 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOpenApi(app, deps.config.publicBaseUrl);
   const { db } = deps;
   const linkBase = (request: FastifyRequest) => linkBaseOf(request, deps.config);
-  // Officials' sessions (issue item 1): one Redis store and one cookie resolver for the app.
+  // Officials' sessions: one Redis store and one cookie resolver for the app.
   // `sessions` is what officialGuard({ db, sessions }) takes: cookie + CSRF, or a bearer token.
   await app.register(fastifyCookie);
   // Before any route: refused credentials are counted per source on every route.
@@ -274,7 +274,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(oversightRoutes(reportDeps));
   await app.register(reportRoutes(reportDeps));
   await app.register(oversightChartRoutes(reportDeps));
-  // Officials' case actions and case page (issue items 4 and 5).
+  // Officials' case actions and case page.
   await app.register(
     caseActionRoutes({
       db,

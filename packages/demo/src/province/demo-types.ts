@@ -14,7 +14,7 @@ export interface DemoUnit {
 
 export interface DemoOfficial {
   fullName: string;
-  /** Unique; officials sign in with it in a later issue. */
+  /** Unique; officials sign in with it (or with the part before the @). */
   email: string;
   /** E.164, +84… */
   phone: string;

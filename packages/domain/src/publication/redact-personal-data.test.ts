@@ -3,7 +3,7 @@ import { redactPersonalData, type KnownPersonalData } from './redact-personal-da
 
 const redact = (text: string, known?: KnownPersonalData) => redactPersonalData(text, known).text;
 
-describe('redactPersonalData: formats named in the issue', () => {
+describe('redactPersonalData: the written forms citizens use', () => {
   it.each([
     ['Gọi tôi 0912 345 678 nhé', 'Gọi tôi [số điện thoại] nhé'],
     ['Gọi tôi 0912.345.678 nhé', 'Gọi tôi [số điện thoại] nhé'],
