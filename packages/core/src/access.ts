@@ -17,6 +17,7 @@ import {
   type CaseFacts,
   type OfficialPrincipal,
   type OfficialRole,
+  type Principal,
   type ScopePurpose,
 } from '@hotline/domain';
 import type { ActingOfficial } from './auth/acting-official.js';
@@ -51,6 +52,13 @@ export function requireAccess(
 export function templateUnitsFor(who: ActingOfficial): 'all' | readonly string[] {
   requireAccess(who, 'templates.manage');
   return managedTemplateUnitsOf(principalOf(who)) ?? [];
+}
+
+/** The citizen who proved they hold the case (its owner token or a one-time code). */
+export function caseHolder(caseId: string): Principal {
+  const citizen = { kind: 'citizen', caseId } as const;
+  requireAccess(citizen, 'case.follow-up', [{ id: caseId, unitId: null }]);
+  return citizen;
 }
 
 /** Whether a stored official (not the one acting) may do `action` with their roles alone. */

@@ -125,6 +125,7 @@ export {
   isAllowed,
   officialMay,
   templateUnitsFor,
+  caseHolder,
 } from './access.js';
 export { caseScopeCondition, type CaseScope } from '@hotline/db';
 export * from './queues/index.js';
