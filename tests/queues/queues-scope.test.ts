@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { scopeOfOfficial, type ActingOfficial } from '@hotline/core';
+import { caseScopeFor, type ActingOfficial } from '@hotline/core';
 import { findCaseInScope, recordPersonalDataView, tables } from '@hotline/db';
 import type { OfficialRole } from '@hotline/domain';
 import { addOfficial, bearerFor } from '../support/officials.js';
@@ -213,7 +213,7 @@ describe('GET /v1/queues/:queue: each queue, always within the official’s scop
         scopes: 'all',
         via: 'token',
       };
-      return scopeOfOfficial(sys.database.db, acting);
+      return caseScopeFor(sys.database.db, acting);
     };
 
     it('finds a case in scope by id or tracking code, and null when it is out of scope', async () => {

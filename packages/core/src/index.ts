@@ -80,7 +80,6 @@ export {
   listTokensOf,
   revokeTokenOf,
   authenticateOfficialToken,
-  requireGrant,
   type TokenScope,
   type TokenPrincipal,
 } from './official-tokens/official-tokens.js';
@@ -95,7 +94,6 @@ export {
   knownPersonalDataOf,
   redactForPublication,
 } from './publication/public-case.js';
-export { MODERATOR_ROLES, moderationScopeOf } from './publication/moderation-scope.js';
 export { listModerationQueue } from './publication/list-moderation-queue.js';
 export { getModerationCase } from './publication/get-moderation-case.js';
 export { approvePublication } from './publication/approve-publication.js';
@@ -118,15 +116,18 @@ export {
   type MediaDownload,
 } from './attachments/fetch-mms-media.js';
 export { reconcileMediaFetches } from './attachments/reconcile-media-fetches.js';
+export type { ActingOfficial } from './auth/acting-official.js';
 export {
-  scopeOfOfficial,
+  caseScopeFor,
   principalInScope,
-  requireScope,
-  requireRole,
-  caseScopeCondition,
-  type ActingOfficial,
-  type CaseScope,
-} from './auth/acting-official.js';
+  principalOf,
+  requireAccess,
+  isAllowed,
+  officialMay,
+  templateUnitsFor,
+  caseHolder,
+} from './access.js';
+export { caseScopeCondition, type CaseScope } from '@hotline/db';
 export * from './queues/index.js';
 export * from './auth/index.js';
 export * from './oversight/index.js';

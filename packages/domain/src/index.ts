@@ -22,3 +22,22 @@ export * from './auth/index.js';
 export * from './reports/index.js';
 export * from './templates/index.js';
 export { previewKindOf, type PreviewKind } from './attachments/preview-kind.js';
+export {
+  TOKEN_SCOPES,
+  may,
+  mayCauseChange,
+  managedTemplateUnitsOf,
+  caseScopeOf,
+  scopeLookupsOf,
+  withScopeUnits,
+  type TokenScope,
+  type OfficialPrincipal,
+  type AccessPrincipal,
+  type AccessAction,
+  type CaseChangeAction,
+  type CaseFacts,
+  type AccessRule,
+  type AccessAnswer,
+  type CaseAccessScope,
+  type ScopePurpose,
+} from './access/access.js';

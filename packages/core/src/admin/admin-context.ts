@@ -1,5 +1,4 @@
 import { insertAdminAudit, type Database, type Executor } from '@hotline/db';
-import type { OfficialRole } from '@hotline/domain';
 import { AppError } from '../errors.js';
 
 /** What administration needs: the database. */
@@ -47,9 +46,6 @@ export async function uniquely<T>(write: () => Promise<T>, message: string): Pro
 export function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
-
-/** Roles that may own a published hotline number. */
-export const HOTLINE_OWNER_ROLES: readonly OfficialRole[] = ['hotline_owner', 'unit_leader'];
 
 /** An English name as stored: trimmed, and null when absent or blank (the Vietnamese is shown). */
 export function englishName(value: string | null | undefined): string | null {

@@ -5,6 +5,7 @@ import {
   setOfficialPassword,
   type Database,
 } from '@hotline/db';
+import { officialMay } from '../access.js';
 import { resetCredential } from '../auth/credential-reset.js';
 import { hashPassword, temporaryPassword } from '../auth/passwords.js';
 import type { SessionStore } from '../auth/session-store.js';
@@ -84,7 +85,7 @@ export async function resetAdministrator(
   by: ServerOperator,
 ): Promise<{ officialId: string; temporaryPassword: string; revokedSessions: number }> {
   const official = await findOfficialByLogin(deps.db, login.trim());
-  if (!official?.isActive || !official.roles.includes('admin')) {
+  if (!official?.isActive || !officialMay(official, 'admin')) {
     throw new AppError('OFFICIAL_NOT_FOUND', `no active administrator with the login ${login}`);
   }
   const password = temporaryPassword();

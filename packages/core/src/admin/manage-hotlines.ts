@@ -18,12 +18,12 @@ import {
   type HotlineRow,
 } from '@hotline/db';
 import { normalizeVietnamesePhone } from '@hotline/domain';
+import { officialMay } from '../access.js';
 import { AppError, validationFailed } from '../errors.js';
 import {
   audit,
   definedOnly,
   englishName,
-  HOTLINE_OWNER_ROLES,
   uniquely,
   type AdminActor,
   type AdminDeps,
@@ -66,7 +66,7 @@ async function ownerOf(db: Executor, id: string): Promise<string> {
   const field = 'ownerOfficialId';
   if (!owner) throw validationFailed([{ field, reason: 'unknown_official' }]);
   if (!owner.isActive) throw validationFailed([{ field, reason: 'inactive_official' }]);
-  if (!owner.roles.some((r) => HOTLINE_OWNER_ROLES.includes(r))) {
+  if (!officialMay(owner, 'hotline.own')) {
     throw validationFailed([{ field, reason: 'not_hotline_owner' }]);
   }
   return owner.id;

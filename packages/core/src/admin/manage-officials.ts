@@ -19,15 +19,9 @@ import {
   type OfficialRow,
 } from '@hotline/db';
 import { normalizeVietnamesePhone } from '@hotline/domain';
+import { officialMay } from '../access.js';
 import { AppError, validationFailed } from '../errors.js';
-import {
-  audit,
-  definedOnly,
-  HOTLINE_OWNER_ROLES,
-  uniquely,
-  type AdminActor,
-  type AdminDeps,
-} from './admin-context.js';
+import { audit, definedOnly, uniquely, type AdminActor, type AdminDeps } from './admin-context.js';
 
 const ENTITY = 'official';
 
@@ -122,7 +116,7 @@ export async function createOfficial(
  * move the hotline to another owner first.
  */
 async function checkStillOwner(db: Executor, official: OfficialRow, next: OfficialRow) {
-  const canOwn = next.isActive && next.roles.some((r) => HOTLINE_OWNER_ROLES.includes(r));
+  const canOwn = next.isActive && officialMay(next, 'hotline.own');
   if (canOwn) return;
   const owned = (await listHotlineRows(db)).filter(
     (h) => h.isActive && h.ownerOfficialId === official.id,

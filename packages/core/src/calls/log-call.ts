@@ -8,11 +8,10 @@ import {
 } from '@hotline/db';
 import { formatTrackingCode, normalizeVietnamesePhone, type Lang } from '@hotline/domain';
 import { AppError, validationFailed, type FieldProblem } from '../errors.js';
-import { requireGrant, type TokenPrincipal } from '../official-tokens/official-tokens.js';
+import { requireAccess } from '../access.js';
+import type { TokenPrincipal } from '../official-tokens/official-tokens.js';
 import { submitCase, type SubmittedCase } from '../submit-case.js';
 
-// Operators, and those who stand in for them at the switchboard.
-const CALL_TAKERS = ['operator', 'hotline_owner', 'supervisor', 'admin'] as const;
 const CLOCK_SKEW_MS = 5 * 60_000;
 const LONGEST_CALL_MS = 24 * 3600_000;
 
@@ -32,7 +31,7 @@ export async function logCall(
   body: LogCallBody,
   now: Date,
 ): Promise<SubmittedCase> {
-  requireGrant(who, 'calls:write', CALL_TAKERS);
+  requireAccess(who, 'calls.log');
   const startedAt = new Date(body.startedAt);
   const endedAt = new Date(body.endedAt);
   const problems: FieldProblem[] = [];
@@ -119,7 +118,7 @@ export async function findCallerCases(
   phone: string,
   lang: Lang = 'vi',
 ) {
-  requireGrant(who, 'calls:write', CALL_TAKERS);
+  requireAccess(who, 'calls.log');
   const normalized = normalizeVietnamesePhone(phone);
   if (!normalized.ok) throw validationFailed([{ field: 'phone', reason: normalized.reason }]);
   const rows = await listOpenCasesOfPhone(deps.db, normalized.e164, undefined, lang);

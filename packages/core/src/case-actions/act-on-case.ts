@@ -9,12 +9,8 @@ import {
   type Tx,
 } from '@hotline/db';
 import { formatTrackingCode, parseIsoDuration, type CaseState } from '@hotline/domain';
-import {
-  principalInScope,
-  requireScope,
-  scopeOfOfficial,
-  type ActingOfficial,
-} from '../auth/acting-official.js';
+import { caseScopeFor, principalInScope, requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { changeCase, type CaseChangeDeps, type ChangedCase } from '../change-case.js';
 import { AppError, validationFailed } from '../errors.js';
 import { transferCase } from '../transfer-case.js';
@@ -78,8 +74,8 @@ export async function actOnCase(
   expectedVersion: number | undefined,
   now: Date,
 ): Promise<ActedCase> {
-  requireScope(who, 'cases:write');
-  const scope = await scopeOfOfficial(deps.db, who);
+  requireAccess(who, 'case.change');
+  const scope = await caseScopeFor(deps.db, who);
   const row = await findCaseInScope(deps.db, scope, ref);
   if (!row) throw new AppError('CASE_NOT_FOUND', 'no such case in your scope');
   const principal = principalInScope(who, scope);

@@ -2,7 +2,8 @@ import { MAX_BATCH_CASES } from '@hotline/contracts';
 import type { CaseChangeDeps } from '../change-case.js';
 import { findCaseInScope, type Database } from '@hotline/db';
 import { formatTrackingCode } from '@hotline/domain';
-import { scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { caseScopeFor } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { AppError, validationFailed, type ErrorCode, type FieldProblem } from '../errors.js';
 import { actOnCase, type ActedCase, type RequestedAction } from './act-on-case.js';
 
@@ -26,7 +27,7 @@ export type BatchOutcome =
 /** The refused case's code and status now, if the official may see it (else nothing). */
 async function currentInScope(db: Database, who: ActingOfficial, ref: string) {
   try {
-    const row = await findCaseInScope(db, await scopeOfOfficial(db, who), ref);
+    const row = await findCaseInScope(db, await caseScopeFor(db, who), ref);
     return row
       ? { caseId: row.id, trackingCode: formatTrackingCode(row.trackingCode), status: row.status }
       : null;

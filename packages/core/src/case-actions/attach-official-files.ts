@@ -1,11 +1,7 @@
 import { findCaseInScope, loadCaseHistory, type Database } from '@hotline/db';
-import { decide, projectCase } from '@hotline/domain';
-import {
-  principalInScope,
-  requireScope,
-  scopeOfOfficial,
-  type ActingOfficial,
-} from '../auth/acting-official.js';
+import { projectCase } from '@hotline/domain';
+import { caseScopeFor, principalInScope, requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { AppError } from '../errors.js';
 
 /**
@@ -17,21 +13,12 @@ export async function authorizeOfficialAttachment(
   who: ActingOfficial,
   ref: string,
 ): Promise<string> {
-  requireScope(who, 'cases:write');
-  const scope = await scopeOfOfficial(deps.db, who);
+  requireAccess(who, 'case.change');
+  const scope = await caseScopeFor(deps.db, who);
   const row = await findCaseInScope(deps.db, scope, ref);
   if (!row) throw new AppError('CASE_NOT_FOUND', 'no such case in your scope');
   const state = projectCase((await loadCaseHistory(deps.db, row.id)).map((h) => h.event));
   if (!state) throw new AppError('CASE_NOT_FOUND', 'no such case in your scope');
-  const decision = decide(
-    state,
-    { type: 'comment_added', text: 'attachment', isInternal: true },
-    principalInScope(who, scope),
-  );
-  if (!decision.ok) {
-    throw new AppError('FORBIDDEN', decision.error.reason, [
-      { field: 'case', reason: decision.error.rule },
-    ]);
-  }
+  requireAccess(principalInScope(who, scope), 'change:comment_added', [state]);
   return row.id;
 }

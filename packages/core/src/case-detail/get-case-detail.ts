@@ -9,22 +9,15 @@ import {
   projectCase,
   type Actor,
   type Lang,
-  type OfficialRole,
   type RecordedEvent,
   previewKindOf,
 } from '@hotline/domain';
-import {
-  principalInScope,
-  requireScope,
-  scopeOfOfficial,
-  type ActingOfficial,
-} from '../auth/acting-official.js';
+import { caseScopeFor, isAllowed, principalInScope, requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { allowedActionsOf } from '../case-actions/allowed-actions.js';
 import { loadWorkingCalendarAt } from '../calendars/load-working-calendar.js';
 import { AppError } from '../errors.js';
 
-/** Roles that may see who sent an anonymous case (those who received it, and oversight). */
-export const SEE_ANONYMOUS: readonly OfficialRole[] = ['operator', 'supervisor', 'admin'];
 const RELATED_DAYS = 30;
 
 const actorName = (actor: Actor, names: Map<string, string>) =>
@@ -75,10 +68,10 @@ export async function getCaseDetail(
   ref: string,
   lang: Lang = 'vi',
 ) {
-  requireScope(who, 'cases:read');
-  const scope = await scopeOfOfficial(deps.db, who);
+  requireAccess(who, 'case.read');
+  const scope = await caseScopeFor(deps.db, who);
   const roles = who.principal.roles;
-  const seesAnonymous = roles.some((r) => SEE_ANONYMOUS.includes(r));
+  const seesAnonymous = isAllowed(who, 'case.read-anonymous-sender');
   const now = new Date();
   const relatedSince = new Date(now.getTime() - RELATED_DAYS * 86_400_000);
   // One statement reads the case with everything it mentions, its related cases, and records
@@ -119,8 +112,7 @@ export async function getCaseDetail(
     : await findCaseTextMatches(deps.db, [c.id]).then(() =>
         findRelatedCases(deps.db, scope, { caseId: c.id, seesAnonymous, since: relatedSince }),
       );
-  const canWrite = who.scopes === 'all' || who.scopes.has('cases:write');
-  const allowedActions = canWrite
+  const allowedActions = isAllowed(who, 'case.change')
     ? allowedActionsOf(
         state,
         principalInScope(who, scope),

@@ -1,7 +1,8 @@
 import { join, resolve, sep } from 'node:path';
 import { findCaseAttachment, findCaseInScope, type Database } from '@hotline/db';
 import { previewKindOf, type PreviewKind } from '@hotline/domain';
-import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { caseScopeFor, requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { AppError } from '../errors.js';
 
 /** A case's file as an official downloads it: the bytes we keep on disk. */
@@ -26,8 +27,8 @@ export async function getCaseAttachment(
   ref: string,
   attachmentId: string,
 ): Promise<CaseAttachmentSource> {
-  requireScope(who, 'cases:read');
-  const scope = await scopeOfOfficial(deps.db, who);
+  requireAccess(who, 'case.read');
+  const scope = await caseScopeFor(deps.db, who);
   const row = await findCaseInScope(deps.db, scope, ref);
   if (!row) throw new AppError('CASE_NOT_FOUND', 'no such case in your scope');
   const file = await findCaseAttachment(deps.db, row.id, attachmentId);

@@ -5,7 +5,8 @@ import {
   listAssignableOfficials,
   type Database,
 } from '@hotline/db';
-import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { caseScopeFor, requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { AppError } from '../errors.js';
 
 /**
@@ -17,8 +18,8 @@ export async function listCaseAssignees(
   who: ActingOfficial,
   ref: string,
 ): Promise<CaseAssignees> {
-  requireScope(who, 'cases:read');
-  const scope = await scopeOfOfficial(deps.db, who);
+  requireAccess(who, 'case.read');
+  const scope = await caseScopeFor(deps.db, who);
   const row = await findCaseInScope(deps.db, scope, ref);
   if (!row) throw new AppError('CASE_NOT_FOUND', 'no such case in your scope');
   if (!row.unitId) return { unit: null, officials: [] };

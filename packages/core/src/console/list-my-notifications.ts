@@ -1,7 +1,8 @@
 import type { MyNotification } from '@hotline/contracts';
 import { listInboxOfOfficial, markInboxRead, type Database } from '@hotline/db';
 import { formatTrackingCode } from '@hotline/domain';
-import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 
 export const DEFAULT_NOTIFICATIONS_LIMIT = 30;
 
@@ -42,7 +43,7 @@ export async function listMyNotifications(
   who: ActingOfficial,
   limit = DEFAULT_NOTIFICATIONS_LIMIT,
 ): Promise<{ items: MyNotification[] }> {
-  requireScope(who, 'cases:read');
+  requireAccess(who, 'case.read');
   const rows = await listInboxOfOfficial(deps.db, who.principal.officialId, limit);
   const items: MyNotification[] = [];
   for (const r of rows) {
@@ -78,6 +79,6 @@ export async function markMyNotificationsRead(
   id: string | undefined,
   now: Date,
 ): Promise<{ marked: number }> {
-  requireScope(who, 'cases:read');
+  requireAccess(who, 'case.read');
   return { marked: await markInboxRead(deps.db, who.principal.officialId, now, id) };
 }

@@ -1,8 +1,8 @@
 import type { CaseLookupResponse } from '@hotline/contracts';
 import { lookupCasesInScope, type Database } from '@hotline/db';
 import { formatTrackingCode, readCaseLookupQuery, type Lang } from '@hotline/domain';
-import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
-import { SEE_ANONYMOUS } from '../case-detail/get-case-detail.js';
+import { caseScopeFor, isAllowed, requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { validationFailed } from '../errors.js';
 
 const LOOKUP_LIMIT = 20;
@@ -18,18 +18,18 @@ export async function lookupCases(
   query: string,
   lang: Lang = 'vi',
 ): Promise<CaseLookupResponse> {
-  requireScope(who, 'cases:read');
+  requireAccess(who, 'case.read');
   const read = readCaseLookupQuery(query);
   if (!read.trackingCode && !read.phone) {
     throw validationFailed([{ field: 'query', reason: 'not_a_tracking_code_or_phone' }]);
   }
-  const scope = await scopeOfOfficial(deps.db, who);
+  const scope = await caseScopeFor(deps.db, who);
   const rows = await lookupCasesInScope(
     deps.db,
     scope,
     {
       ...read,
-      isAnonymousSearchable: who.principal.roles.some((r) => SEE_ANONYMOUS.includes(r)),
+      isAnonymousSearchable: isAllowed(who, 'case.read-anonymous-sender'),
     },
     LOOKUP_LIMIT + 1,
     lang,

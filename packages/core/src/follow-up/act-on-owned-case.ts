@@ -1,4 +1,5 @@
 import { formatTrackingCode } from '@hotline/domain';
+import { caseHolder } from '../access.js';
 import { changeCase, type CaseChangeDeps, type ChangeRequest } from '../change-case.js';
 import { proveCaseOwner, type CaseProof, type ProveCaseOwnerDeps } from './prove-case-owner.js';
 
@@ -19,6 +20,6 @@ export async function actOnOwnedCase(
   now: Date,
 ): Promise<FollowUpOutcome> {
   const { caseId, trackingCode } = await proveCaseOwner(deps, rawCode, proof);
-  const changed = await changeCase(deps, caseId, request, { kind: 'citizen' }, now);
+  const changed = await changeCase(deps, caseId, request, caseHolder(caseId), now);
   return { trackingCode: formatTrackingCode(trackingCode), status: changed.state.status };
 }

@@ -9,6 +9,7 @@ import {
   writeAttachmentFile,
   type AttachmentLimits,
 } from '../attachments/store-attachment.js';
+import { caseHolder } from '../access.js';
 import { changeCase } from '../change-case.js';
 import { AppError } from '../errors.js';
 import type { FollowUpDeps, FollowUpOutcome } from './act-on-owned-case.js';
@@ -97,7 +98,7 @@ export async function provideCaseInformation(
           ...(written.length > 0 ? { attachmentIds: written.map((f) => f.id) } : {}),
         };
       },
-      { kind: 'citizen' },
+      caseHolder(caseId),
       now,
     );
     return { trackingCode: formatTrackingCode(trackingCode), status: changed.state.status };

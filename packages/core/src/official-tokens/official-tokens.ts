@@ -12,20 +12,14 @@ import {
   type Database,
   type OfficialTokenSummary,
 } from '@hotline/db';
-import type { OfficialRole } from '@hotline/domain';
+import { TOKEN_SCOPES, type TokenScope } from '@hotline/domain';
 import { audit, type AdminActor } from '../admin/admin-context.js';
-import { requireRole, requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { officialMay, requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { AppError, validationFailed } from '../errors.js';
 
-/** What a token may be used for; a token carries only the scopes it was issued with. */
-export const TOKEN_SCOPES = [
-  'calls:write',
-  'cases:read',
-  'cases:write',
-  'reports:read',
-  'admin',
-] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
+/** What a token may be used for (the access module's list); a token carries only its own. */
+export { TOKEN_SCOPES, type TokenScope };
 
 // A recognisable prefix lets secret scanners and people tell our tokens apart.
 const PREFIX = 'hlt_';
@@ -52,7 +46,7 @@ export async function issueOfficialToken(
   officialId: string,
   request: { name: string; scopes: TokenScope[]; expiresInDays?: number },
   now: Date,
-  by: { officialId: AdminActor; via: ActingOfficial['via'] },
+  by: ActingOfficial,
 ) {
   const token = PREFIX + randomBytes(32).toString('base64url');
   const expiresAt = request.expiresInDays
@@ -64,13 +58,8 @@ export async function issueOfficialToken(
     if (request.scopes.includes('admin')) {
       // The admin scope opens the whole admin API: only for an administrator, and only issued
       // by one who signed in (with their second factor), never by another token.
-      if (by.via !== 'session') {
-        throw new AppError(
-          'FORBIDDEN',
-          'an admin-scoped token is issued by a signed-in administrator',
-        );
-      }
-      if (!holder.isActive || !holder.roles.includes('admin')) {
+      requireAccess(by, 'admin.issue-admin-token');
+      if (!holder.isActive || !officialMay({ id: officialId, roles: holder.roles }, 'admin')) {
         throw validationFailed([{ field: 'scopes', reason: 'admin_scope_needs_admin_role' }]);
       }
     }
@@ -83,7 +72,7 @@ export async function issueOfficialToken(
     };
     const row = await insertOfficialToken(tx, { ...stored, tokenHash: hashOf(token) });
     const after = audited({ ...stored, ...row, revokedAt: null });
-    await audit(tx, by.officialId, 'official_token.issue', ENTITY, row.id, null, after);
+    await audit(tx, by.principal.officialId, 'official_token.issue', ENTITY, row.id, null, after);
     return row;
   });
   return {
@@ -169,14 +158,4 @@ export async function authenticateOfficialToken(
     via: 'token',
     scopeIds: { unitIds: holder.scopeUnitIds, hotlineIds: holder.scopeHotlineIds },
   };
-}
-
-/** FORBIDDEN unless the credential carries the scope and its official one of the roles. */
-export function requireGrant(
-  who: ActingOfficial,
-  scope: TokenScope,
-  roles: readonly OfficialRole[],
-): void {
-  requireScope(who, scope);
-  requireRole(who, roles);
 }

@@ -1,6 +1,7 @@
 import type { BacklogSeriesResponse } from '@hotline/contracts';
 import { countBacklogAt, type Database } from '@hotline/db';
-import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { reportScopeOf, type DrillOption } from '../reports/report-scope.js';
 import { chartBuckets, type SeriesInterval } from './chart-buckets.js';
 
@@ -15,7 +16,7 @@ export async function backlogSeries(
   now: Date,
   timeZone: string,
 ): Promise<BacklogSeriesResponse> {
-  requireScope(who, 'reports:read');
+  requireAccess(who, 'reports.read');
   const { period, buckets } = chartBuckets(query, timeZone, now);
   const past = buckets.filter((b) => b.start <= now);
   const ats = past.map((b) => (b.end < now ? b.end : now));

@@ -1,6 +1,7 @@
 import type { EscalationRungsResponse } from '@hotline/contracts';
 import { countEscalationRungs, type Database } from '@hotline/db';
-import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { reportScopeOf, type DrillOption } from '../reports/report-scope.js';
 import { chartBuckets, type SeriesInterval } from './chart-buckets.js';
 
@@ -16,7 +17,7 @@ export async function escalationRungs(
   now: Date,
   timeZone: string,
 ): Promise<EscalationRungsResponse> {
-  requireScope(who, 'reports:read');
+  requireAccess(who, 'reports.read');
   const { period, buckets } = chartBuckets(query, timeZone, now);
   const scope = await reportScopeOf(deps.db, who, query);
   const rows = await countEscalationRungs(deps.db, scope, {

@@ -1,7 +1,8 @@
 import type { HotlineSummaryResponse } from '@hotline/contracts';
 import { listHotlineSummaries, type Database } from '@hotline/db';
 import type { Lang } from '@hotline/domain';
-import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { reportScopeOf, type DrillOption } from '../reports/report-scope.js';
 import { parsePeriod } from './chart-buckets.js';
 
@@ -16,7 +17,7 @@ export async function hotlineSummary(
   now: Date,
   timeZone: string,
 ): Promise<HotlineSummaryResponse> {
-  requireScope(who, 'reports:read');
+  requireAccess(who, 'reports.read');
   const period = parsePeriod(query.from, query.to, timeZone);
   const scope = await reportScopeOf(deps.db, who, query);
   const rows = await listHotlineSummaries(deps.db, scope, who.principal.officialId, {

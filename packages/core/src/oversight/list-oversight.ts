@@ -6,7 +6,8 @@ import {
   type OversightRow,
 } from '@hotline/db';
 import { formatTrackingCode, type Lang, type WorkingCalendar } from '@hotline/domain';
-import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { reportScopeOf, type DrillOption } from '../reports/report-scope.js';
 import { loadWorkingCalendar } from '../calendars/load-working-calendar.js';
 
@@ -92,7 +93,7 @@ export async function listOversight(
   page: { limit: number; offset: number; lang?: Lang } & DrillOption,
   now: Date,
 ): Promise<OversightPage> {
-  requireScope(who, 'reports:read');
+  requireAccess(who, 'reports.read');
   const scope = await reportScopeOf(deps.db, who, page);
   const { rows, total } = await listOversightCases(deps.db, scope, list, { now, ...page });
   const calendars = new Map<string, WorkingCalendar | null>();

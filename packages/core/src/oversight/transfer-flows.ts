@@ -1,7 +1,8 @@
 import type { TransferFlowsResponse } from '@hotline/contracts';
 import { countTransfers, listTransferFlows, type Database } from '@hotline/db';
 import type { Lang } from '@hotline/domain';
-import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { reportScopeOf, type DrillOption } from '../reports/report-scope.js';
 import { parsePeriod } from './chart-buckets.js';
 
@@ -15,7 +16,7 @@ export async function transferFlows(
   query: { from: string; to: string; lang?: Lang } & DrillOption,
   timeZone: string,
 ): Promise<TransferFlowsResponse> {
-  requireScope(who, 'reports:read');
+  requireAccess(who, 'reports.read');
   const period = parsePeriod(query.from, query.to, timeZone);
   const scope = await reportScopeOf(deps.db, who, query);
   const [rows, total] = await Promise.all([

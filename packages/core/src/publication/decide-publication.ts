@@ -1,9 +1,10 @@
 import type { ModerationCase } from '@hotline/contracts';
 import { findModerationCase } from '@hotline/db';
 import { changeCase, type CaseChangeDeps, type ChangeRequest } from '../change-case.js';
-import { principalInScope, requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import type { CaseScope } from '@hotline/db';
+import { caseScopeFor, principalInScope, requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { AppError } from '../errors.js';
-import { moderationScopeOf } from './moderation-scope.js';
 import { moderationViewOf } from './moderation-view.js';
 
 /**
@@ -14,11 +15,11 @@ export async function decidePublication(
   deps: CaseChangeDeps,
   who: ActingOfficial,
   caseId: string,
-  decide: (scope: Awaited<ReturnType<typeof moderationScopeOf>>) => ChangeRequest,
+  decide: (scope: CaseScope) => ChangeRequest,
   now: Date,
 ): Promise<ModerationCase> {
-  requireScope(who, 'cases:write');
-  const scope = await moderationScopeOf(deps.db, who);
+  requireAccess(who, 'moderation.decide');
+  const scope = await caseScopeFor(deps.db, who, 'moderate');
   if (!(await findModerationCase(deps.db, scope, caseId))) {
     throw new AppError('CASE_NOT_FOUND', `case ${caseId} not found`);
   }

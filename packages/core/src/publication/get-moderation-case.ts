@@ -1,8 +1,8 @@
 import type { ModerationCase } from '@hotline/contracts';
 import { findModerationCase, type Database } from '@hotline/db';
-import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { caseScopeFor, requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { AppError } from '../errors.js';
-import { moderationScopeOf } from './moderation-scope.js';
 import { moderationViewOf } from './moderation-view.js';
 
 /** One case for review: its original text and answer beside the redacted public version. */
@@ -11,8 +11,8 @@ export async function getModerationCase(
   who: ActingOfficial,
   caseId: string,
 ): Promise<ModerationCase> {
-  requireScope(who, 'cases:read');
-  const scope = await moderationScopeOf(deps.db, who);
+  requireAccess(who, 'moderation.read');
+  const scope = await caseScopeFor(deps.db, who, 'moderate');
   const row = await findModerationCase(deps.db, scope, caseId);
   if (!row) throw new AppError('CASE_NOT_FOUND', `case ${caseId} not found`);
   return moderationViewOf(row);

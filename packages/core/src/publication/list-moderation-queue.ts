@@ -5,8 +5,8 @@ import {
   type Database,
 } from '@hotline/db';
 import { formatTrackingCode, type Lang } from '@hotline/domain';
-import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
-import { moderationScopeOf } from './moderation-scope.js';
+import { caseScopeFor, requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { knownPersonalDataOf, redactForPublication } from './public-case.js';
 
 const EXCERPT = 240;
@@ -21,8 +21,8 @@ export async function listModerationQueue(
   query: ModerationQueueQuery,
   lang: Lang = 'vi',
 ): Promise<ModerationQueue> {
-  requireScope(who, 'cases:read');
-  const scope = await moderationScopeOf(deps.db, who);
+  requireAccess(who, 'moderation.read');
+  const scope = await caseScopeFor(deps.db, who, 'moderate');
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
   const window = { limit: pageSize + 1, offset: (page - 1) * pageSize, lang };

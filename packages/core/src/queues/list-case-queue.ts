@@ -12,7 +12,8 @@ import {
   normalizeVietnamesePhone,
   readCaseLookupQuery,
 } from '@hotline/domain';
-import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { caseScopeFor, requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { QueueCountCache } from './count-cache.js';
 import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor.js';
 import { remainingWorkingTimes } from './remaining-working-time.js';
@@ -85,8 +86,8 @@ export async function listQueue(
   now: Date,
   lang: Lang = 'vi',
 ): Promise<QueuePage> {
-  requireScope(who, 'cases:read');
-  const scope = await scopeOfOfficial(deps.db, who);
+  requireAccess(who, 'case.read');
+  const scope = await caseScopeFor(deps.db, who);
   const sort: CaseQueueSort = query.sort === 'receivedAt' ? 'received' : 'deadline';
   const after = query.cursor ? decodeQueueCursor(sort, query.cursor) : null;
   const limit = query.limit ?? DEFAULT_QUEUE_LIMIT;

@@ -12,7 +12,8 @@ import {
   formatTrackingCode,
   type TemplateValues,
 } from '@hotline/domain';
-import { requireScope, scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { caseScopeFor, requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { AppError } from '../errors.js';
 
 /**
@@ -25,8 +26,8 @@ export async function listCaseReplyTemplates(
   ref: string,
   purpose: TemplatePurpose,
 ): Promise<CaseTemplateList> {
-  requireScope(who, 'cases:read');
-  const scope = await scopeOfOfficial(deps.db, who);
+  requireAccess(who, 'case.read');
+  const scope = await caseScopeFor(deps.db, who);
   const row = await findCaseInScope(deps.db, scope, ref);
   if (!row) throw new AppError('CASE_NOT_FOUND', 'no such case in your scope');
   const facts = await findTemplateFactsOfCase(deps.db, row.id);

@@ -20,7 +20,7 @@ import { TEMPLATE_PLACEHOLDERS, unknownPlaceholdersOf } from '@hotline/domain';
 import { audit } from '../admin/admin-context.js';
 import type { ActingOfficial } from '../auth/acting-official.js';
 import { AppError, validationFailed } from '../errors.js';
-import { managedTemplateUnitsOf, requireTemplateUnit } from './template-access.js';
+import { requireAccess, templateUnitsFor } from '../access.js';
 
 const ENTITY = 'reply_template';
 
@@ -62,7 +62,7 @@ async function categoryIdOf(db: Executor, code: string | null | undefined) {
 async function templateToManage(db: Executor, who: ActingOfficial, id: string) {
   const row = await findReplyTemplateRow(db, id);
   // A template of a unit the official does not manage does not exist for them.
-  const managed = managedTemplateUnitsOf(who);
+  const managed = templateUnitsFor(who);
   if (!row || (managed !== 'all' && (row.unitId === null || !managed.includes(row.unitId)))) {
     throw new AppError('TEMPLATE_NOT_FOUND', 'no such reply template among those you manage');
   }
@@ -74,7 +74,7 @@ export async function listReplyTemplates(
   deps: { db: Database },
   who: ActingOfficial,
 ): Promise<ReplyTemplateList> {
-  const managed = managedTemplateUnitsOf(who);
+  const managed = templateUnitsFor(who);
   const rows = await listReplyTemplateRows(deps.db, managed === 'all' ? null : managed);
   return { templates: rows.map(toView), placeholders: [...TEMPLATE_PLACEHOLDERS] };
 }
@@ -85,7 +85,7 @@ export async function createReplyTemplate(
   who: ActingOfficial,
   body: ReplyTemplateCreateBody,
 ): Promise<ReplyTemplateView> {
-  managedTemplateUnitsOf(who);
+  requireAccess(who, 'templates.manage');
   checkPlaceholders(body.body);
   return deps.db.transaction(async (tx) => {
     let unitId: string | null = who.unitId;
@@ -95,7 +95,7 @@ export async function createReplyTemplate(
       if (!unit) throw validationFailed([{ field: 'unitCode', reason: 'unknown_unit' }]);
       unitId = unit.id;
     }
-    requireTemplateUnit(who, unitId);
+    requireAccess(who, 'templates.manage', [{ unitId }]);
     const id = await insertReplyTemplateRow(tx, {
       unitId,
       categoryId: (await categoryIdOf(tx, body.categoryCode)) ?? null,

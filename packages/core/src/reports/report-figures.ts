@@ -8,7 +8,8 @@ import {
   type ReportKey,
 } from '@hotline/db';
 import { onTimeOf, rankByOnTime, type Lang } from '@hotline/domain';
-import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { reportScopeOf, type DrillOption } from './report-scope.js';
 import { addCounts, figuresOf, type Figures } from './figures.js';
 import { parsePeriod } from './period.js';
@@ -48,7 +49,7 @@ export async function reportFigures(
   now: Date,
   timeZone: string,
 ): Promise<Report> {
-  requireScope(who, 'reports:read');
+  requireAccess(who, 'reports.read');
   const period = parsePeriod(query.from, query.to, timeZone);
   const scope = await reportScopeOf(deps.db, who, query);
   const facts = { ...period, end: period.to < now ? period.to : now };

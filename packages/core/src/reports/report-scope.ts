@@ -1,5 +1,6 @@
 import type { CaseScope, Database } from '@hotline/db';
-import { scopeOfOfficial, type ActingOfficial } from '../auth/acting-official.js';
+import { caseScopeFor } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 
 /** What a report or dashboard read may be asked besides its period. */
 export interface DrillOption {
@@ -13,5 +14,5 @@ export async function reportScopeOf(
   who: ActingOfficial,
   option: DrillOption,
 ): Promise<CaseScope> {
-  return { ...(await scopeOfOfficial(db, who)), includeDrills: option.includeDrills === true };
+  return { ...(await caseScopeFor(db, who)), includeDrills: option.includeDrills === true };
 }

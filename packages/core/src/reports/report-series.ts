@@ -1,5 +1,6 @@
 import { seriesOfReportFacts, type Database } from '@hotline/db';
-import { requireScope, type ActingOfficial } from '../auth/acting-official.js';
+import { requireAccess } from '../access.js';
+import type { ActingOfficial } from '../auth/acting-official.js';
 import { reportScopeOf, type DrillOption } from './report-scope.js';
 import { validationFailed } from '../errors.js';
 import {
@@ -37,7 +38,7 @@ export async function reportSeries(
   now: Date,
   timeZone: string,
 ): Promise<{ from: string; to: string; interval: SeriesInterval; points: SeriesPoint[] }> {
-  requireScope(who, 'reports:read');
+  requireAccess(who, 'reports.read');
   const period = parsePeriod(query.from, query.to, timeZone);
   const points = new Map<string, SeriesPoint>();
   const last = localDateOf(new Date(period.to.getTime() - 1), timeZone);

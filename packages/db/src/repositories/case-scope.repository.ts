@@ -1,15 +1,15 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
+import type { CaseAccessScope } from '@hotline/domain';
 import type { Executor } from '../client.js';
 import { cases, hotlines, officials } from '../schema/index.js';
 
 /**
- * Which cases an official may see: all of them, or those held by some units or that came
- * through some hotlines. Built once per request (see scopeOfOfficial in core) and applied in
- * every query that reads cases for an official, so scope is enforced where the data is read.
+ * Which cases an official may see, as the access module computed it (caseScopeOf in the
+ * domain, caseScopeFor in core): all of them, or those held by some units or that came through
+ * some hotlines. Built once per request and applied in every query that reads cases for an
+ * official, so scope is enforced where the data is read; queries never decide it themselves.
  */
-export type CaseScope = (
-  { kind: 'all' } | { kind: 'some'; unitIds: readonly string[]; hotlineIds: readonly string[] }
-) & {
+export type CaseScope = CaseAccessScope & {
   /** Report and oversight reads only: drills (see drill-filter.ts) are left out unless true. */
   includeDrills?: boolean;
 };

@@ -1,23 +1,10 @@
-import type { OfficialRole } from '../roles.js';
+import { mayCauseChange, type Principal } from '../access/access.js';
 import type { Actor } from './case-events.js';
 import { isOpen, type CaseState } from './case-state.js';
 import { RULES, type RuleCode } from './rule-codes.js';
-import { TRANSITIONS, type ActorRole, type Change } from './transitions.js';
+import { TRANSITIONS, type Change } from './transitions.js';
 
-/** Who is asking, with what they may do. Officials carry their roles and unit scope. */
-export type Principal =
-  | { kind: 'citizen' }
-  | { kind: 'system'; process: string }
-  | {
-      kind: 'official';
-      officialId: string;
-      roles: readonly OfficialRole[];
-      /**
-       * Units whose cases a handler or unit leader may act on (their unit and those below).
-       * Province-wide roles (operator, hotline owner, supervisor, admin) are not limited.
-       */
-      scopeUnitIds?: ReadonlySet<string>;
-    };
+export type { Principal };
 
 export type DomainErrorCode =
   'ILLEGAL_TRANSITION' | 'FORBIDDEN' | 'NOT_ASSIGNEE' | 'RULE_VIOLATION' | 'EXTENSION_LIMIT';
@@ -36,13 +23,6 @@ export type Decision = { ok: true; events: Change[] } | { ok: false; error: Doma
 export interface DecideContext {
   /** Extensions the case's policy allows (none when absent). */
   maxExtensions?: number;
-}
-
-const UNIT_SCOPED_ROLES: readonly ActorRole[] = ['handler', 'unit_leader'];
-
-/** The roles a principal acts with. */
-function rolesOf(p: Principal): readonly ActorRole[] {
-  return p.kind === 'official' ? p.roles : [p.kind];
 }
 
 /** What is stored as the author of an event. */
@@ -77,19 +57,13 @@ export function decide(
 ): Decision {
   const rule = TRANSITIONS[change.type] as {
     from: readonly string[] | 'open' | 'any';
-    roles: readonly ActorRole[];
-    assigneeOnly?: boolean;
     guard?: (s: CaseState, e: Change) => RuleCode | null;
   };
-  // A role that may never do this hears so (403) whatever the case's status (409).
-  const allowed = rolesOf(principal).filter((r) => rule.roles.includes(r));
-  if (allowed.length === 0) {
-    return refuse(
-      'FORBIDDEN',
-      change.type,
-      'role_not_allowed',
-      `${rolesOf(principal).join(', ')} may not ${change.type}`,
-    );
+  // Who may cause it is the access module's answer. A role that may never do this hears so
+  // (403) whatever the case's status (409); the case's unit and assignee count after.
+  const access = mayCauseChange(principal, change.type, state);
+  if (!access.ok && access.rule === 'role_not_allowed') {
+    return refuse('FORBIDDEN', change.type, 'role_not_allowed', access.reason);
   }
   const legal =
     rule.from === 'any' ||
@@ -102,18 +76,9 @@ export function decide(
       `cannot ${change.type} a case that is ${state.status}`,
     );
   }
-  if (principal.kind === 'official' && allowed.every((r) => UNIT_SCOPED_ROLES.includes(r))) {
-    const scope = principal.scopeUnitIds;
-    if (scope && (state.unitId === null || !scope.has(state.unitId))) {
-      return refuse('FORBIDDEN', change.type, 'other_unit');
-    }
-    if (
-      rule.assigneeOnly &&
-      !allowed.includes('unit_leader') &&
-      state.assigneeId !== principal.officialId
-    ) {
-      return refuse('NOT_ASSIGNEE', change.type, 'not_assignee');
-    }
+  if (!access.ok) {
+    const ruleCode: RuleCode = access.rule === 'not_assignee' ? 'not_assignee' : 'other_unit';
+    return refuse(access.code, change.type, ruleCode);
   }
   const failed = rule.guard?.(state, change);
   if (failed) return refuse('RULE_VIOLATION', change.type, failed);

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError, requireRole, requireScope, type ActingOfficial } from '@hotline/core';
+import { AppError, requireAccess, type ActingOfficial } from '@hotline/core';
 import type { OfficialResolver } from './official-token.js';
 
 declare module 'fastify' {
@@ -27,8 +27,7 @@ export async function requireAdministrator(
       'sign in as an administrator, or send an admin-scoped API token (Authorization: Bearer hlt_…)',
     );
   }
-  requireScope(official, 'admin');
-  requireRole(official, ['admin']);
+  requireAccess(official, 'admin');
   request.official = official;
   request.administrator = official;
   return official;
@@ -46,12 +45,9 @@ export function adminActorOf(request: FastifyRequest): string {
 }
 
 /** Who issues (for rules that depend on how the administrator proved who they are). */
-export function adminIssuerOf(request: FastifyRequest) {
+export function adminIssuerOf(request: FastifyRequest): ActingOfficial {
   if (!request.administrator) throw new AppError('UNAUTHORIZED', 'an administrator is required');
-  return {
-    officialId: request.administrator.principal.officialId,
-    via: request.administrator.via,
-  };
+  return request.administrator;
 }
 
 /** The admin routes' OpenAPI security: either credential. */
