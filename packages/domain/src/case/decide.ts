@@ -1,6 +1,7 @@
 import type { OfficialRole } from '../roles.js';
 import type { Actor } from './case-events.js';
 import { isOpen, type CaseState } from './case-state.js';
+import { mayApproveResolution, resolvingNeedsApproval } from './resolution-approval.js';
 import { RULES, type RuleCode } from './rule-codes.js';
 import { TRANSITIONS, type ActorRole, type Change } from './transitions.js';
 
@@ -36,6 +37,8 @@ export type Decision = { ok: true; events: Change[] } | { ok: false; error: Doma
 export interface DecideContext {
   /** Extensions the case's policy allows (none when absent). */
   maxExtensions?: number;
+  /** The case's unit wants a leader's approval of a handler's resolution (default: no). */
+  resolutionNeedsApproval?: boolean;
 }
 
 const UNIT_SCOPED_ROLES: readonly ActorRole[] = ['handler', 'unit_leader'];
@@ -81,6 +84,15 @@ export function decide(
     assigneeOnly?: boolean;
     guard?: (s: CaseState, e: Change) => RuleCode | null;
   };
+  // Approving a resolution is a leader's: said before the general role rule, whose answer
+  // ("handler, admin may not resolved") would not say why.
+  if (
+    change.type === 'resolved' &&
+    resolvingNeedsApproval(state, ctx.resolutionNeedsApproval ?? false) &&
+    !mayApproveResolution(rolesOf(principal))
+  ) {
+    return refuse('FORBIDDEN', change.type, 'leader_only');
+  }
   // A role that may never do this hears so (403) whatever the case's status (409).
   const allowed = rolesOf(principal).filter((r) => rule.roles.includes(r));
   if (allowed.length === 0) {
