@@ -2,16 +2,6 @@ import { sql } from 'drizzle-orm';
 import { OPEN_STATUSES, type EscalationOrg, type UnitLeader } from '@hotline/domain';
 import type { Executor } from '../client.js';
 
-/** A unit's leader: an active official with the unit_leader role, present ones first. */
-export async function findUnitLeader(db: Executor, unitId: string | null): Promise<string | null> {
-  if (!unitId) return null;
-  const rows = await db.execute<{ id: string }>(sql`
-    select id from officials
-    where unit_id = ${unitId} and is_active and 'unit_leader' = any(roles)
-    order by is_absent, id limit 1`);
-  return rows[0]?.id ?? null;
-}
-
 /**
  * The organisation around a case that its escalation ladder is chosen from (the domain's
  * `escalationLadder` chooses): its unit and the units above, the province, the leaders of
