@@ -24,6 +24,7 @@ import {
   slaTimersOf,
   type Change,
   type CaseState,
+  type DecideContext,
   type DomainErrorCode,
   type Principal,
   type RecordedEvent,
@@ -71,8 +72,13 @@ export type ChangeRequest =
       // Reads that must happen under the case lock (e.g. picking an assignee) use this.
       tx: Tx,
     ) => Chosen | Promise<Chosen>);
-/** A change the caller's principal makes, or one made in its wake by someone else (the system). */
-export type ChangeItem = Change | { change: Change; as: Principal };
+/**
+ * A change the caller's principal makes, or one made in its wake by someone else (the system);
+ * `facts` are what the domain decides it with besides the case (read by the caller).
+ */
+export type ChangeItem = Change | { change: Change; as: Principal; facts?: DecisionFacts };
+/** Facts about the case's surroundings that a domain decision takes. */
+export type DecisionFacts = Pick<DecideContext, 'resolutionNeedsApproval'>;
 type Chosen = ChangeItem | readonly ChangeItem[] | null;
 
 /** What a transaction has read already: the policies, and the calendars of units. */
@@ -278,9 +284,10 @@ async function decideChange(
 
   let next = state;
   const recorded: RecordedEvent[] = [];
-  for (const { change, as } of changes) {
+  for (const { change, as, facts } of changes) {
     const actor = actorOf(as);
     const decision = decide(next, change, as, {
+      ...facts,
       maxExtensions: extensionsAllowed(policy, next.isComplex),
     });
     if (!decision.ok) {

@@ -121,9 +121,14 @@ export async function actOnCase(
       async (state, _current, tx) => {
         checkVersion(state, expectedVersion);
         if (chosen.kind === 'assign') await checkAssignee(tx, state, chosen.assigneeId);
+        // The unit's rule is a fact the domain decides with; only resolving needs it.
         const needsApproval =
           chosen.kind === 'resolve' && (await unitNeedsResolutionApproval(tx, state.unitId));
-        return changeOfAction(chosen, state, { needsApproval, roles: who.principal.roles });
+        return {
+          change: changeOfAction(chosen, state, { needsApproval, roles: who.principal.roles }),
+          as: principal,
+          facts: { resolutionNeedsApproval: needsApproval },
+        };
       },
       principal,
       now,

@@ -80,7 +80,10 @@ export function allowedActionsOf(
     if (name === 'grant-extension' && !state.pendingExtension) return false;
     try {
       const change = changeOfAction(candidateOf(name, state), state, facts);
-      return decide(state, change, principal, { maxExtensions }).ok;
+      return decide(state, change, principal, {
+        maxExtensions,
+        resolutionNeedsApproval: facts.needsApproval,
+      }).ok;
     } catch {
       return false;
     }

@@ -1,4 +1,10 @@
-import type { CaseState, Change, OfficialRole, Rejected } from '@hotline/domain';
+import {
+  resolutionOf,
+  type CaseState,
+  type Change,
+  type OfficialRole,
+  type Rejected,
+} from '@hotline/domain';
 import { AppError } from '../errors.js';
 
 /** What an official may do to a case through `/v1/cases/:id/<action>`. */
@@ -75,21 +81,14 @@ export function changeOfAction(action: CaseAction, state: CaseState, facts: Acti
     case 'reply':
       return { type: 'replied', text: action.text };
     case 'resolve':
-      // A handler's answer waits for a leader where the unit asks for it.
-      return facts.needsApproval && !facts.roles.includes('unit_leader')
-        ? { type: 'resolution_proposed', resolutionText: action.answer }
-        : { type: 'resolved', resolutionText: action.answer };
+      return resolutionOf(state, action.answer, facts.roles, facts.needsApproval);
     case 'approve-resolution':
       if (state.pendingResolution === undefined) {
         throw new AppError('RULE_VIOLATION', 'no resolution is awaiting approval', [
           { field: 'case', reason: 'no_pending_resolution' },
         ]);
       }
-      if (!facts.roles.includes('unit_leader')) {
-        throw new AppError('FORBIDDEN', 'only a unit leader may approve a resolution', [
-          { field: 'case', reason: 'leader_only' },
-        ]);
-      }
+      // Resolving over a pending proposal is approving it: decide() keeps that to a leader.
       return { type: 'resolved', resolutionText: state.pendingResolution };
     case 'refuse-resolution':
       return { type: 'resolution_refused', reason: action.reason };

@@ -1,6 +1,6 @@
 import type { SlaTimerJob } from '@hotline/contracts';
-import { findCaseTimerStates, findEscalationTargets } from '@hotline/db';
-import { decideSlaActions, type EscalationTargets } from '@hotline/domain';
+import { findCaseTimerStates, findEscalationOrg } from '@hotline/db';
+import { decideSlaActions, escalationLadder, type EscalationTargets } from '@hotline/domain';
 import { changeCases, type CaseChangeDeps } from '../change-case.js';
 import { AppError } from '../errors.js';
 import { planTimerBatch } from './timer-batch.js';
@@ -33,7 +33,7 @@ export async function fireSlaTimers(
     await Promise.all(
       [...plan.targets].map(
         async ([key, { unitId, hotlineId }]) =>
-          [key, await findEscalationTargets(deps.db, unitId, hotlineId)] as const,
+          [key, escalationLadder(await findEscalationOrg(deps.db, unitId, hotlineId))] as const,
       ),
     ),
   );

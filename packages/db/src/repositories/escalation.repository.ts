@@ -1,56 +1,54 @@
 import { sql } from 'drizzle-orm';
-import { OPEN_STATUSES } from '@hotline/domain';
+import { OPEN_STATUSES, type EscalationOrg, type UnitLeader } from '@hotline/domain';
 import type { Executor } from '../client.js';
 
-/** A unit's leader: an active official with the unit_leader role, present ones first. */
-export async function findUnitLeader(db: Executor, unitId: string | null): Promise<string | null> {
-  if (!unitId) return null;
-  const rows = await db.execute<{ id: string }>(sql`
-    select id from officials
-    where unit_id = ${unitId} and is_active and 'unit_leader' = any(roles)
-    order by is_absent, id limit 1`);
-  return rows[0]?.id ?? null;
-}
-
 /**
- * Who each escalation rung goes to: the case unit's leader, the parent unit's leader, and the
- * owner of the hotline the case came through (else the province's leader).
+ * The organisation around a case that its escalation ladder is chosen from (the domain's
+ * `escalationLadder` chooses): its unit and the units above, the province, the leaders of
+ * those units, and the owner of the hotline it came through. One round trip: a storm of
+ * deadlines reads this for each batch.
  */
-export async function findEscalationTargets(
+export async function findEscalationOrg(
   db: Executor,
   unitId: string | null,
   hotlineId: string | null,
-) {
-  // Two round trips, not six: a storm of deadlines reads these for each batch.
-  const [[parent], [root], [owner]] = await Promise.all([
-    unitId
-      ? db.execute<{ parent_id: string | null }>(
-          sql`select parent_id from admin_units where id = ${unitId}`,
-        )
-      : [],
-    db.execute<{ id: string }>(
-      sql`select id from admin_units where parent_id is null order by created_at limit 1`,
+): Promise<EscalationOrg> {
+  const [row] = await db.execute<{
+    chain: string[];
+    root_id: string | null;
+    leaders: UnitLeader[];
+    owner: EscalationOrg['hotlineOwner'];
+  }>(sql`
+    with recursive chain as (
+      select id, parent_id, 0 as depth from admin_units where id = ${unitId}::uuid
+      union all
+      select u.id, u.parent_id, c.depth + 1
+      from admin_units u join chain c on u.id = c.parent_id where c.depth < 32
     ),
-    hotlineId
-      ? db.execute<{ owner_official_id: string; unit_id: string }>(
-          sql`select owner_official_id, unit_id from hotlines where id = ${hotlineId}`,
-        )
-      : [],
-  ]);
-  const parentId = parent?.parent_id ?? null;
-  const rootId = root?.id ?? null;
-  const [unitLeader, parentLeader, rootLeader] = await Promise.all([
-    findUnitLeader(db, unitId),
-    findUnitLeader(db, parentId),
-    owner ? null : findUnitLeader(db, rootId),
-  ]);
-  return [
-    { officialId: unitLeader, unitId },
-    { officialId: parentLeader, unitId: parentId },
-    owner
-      ? { officialId: owner.owner_official_id, unitId: owner.unit_id }
-      : { officialId: rootLeader, unitId: rootId },
-  ] as const;
+    root as (select id from admin_units where parent_id is null order by created_at limit 1)
+    select
+      coalesce((select json_agg(id order by depth) from chain), '[]') as chain,
+      (select id from root) as root_id,
+      coalesce((
+        select json_agg(json_build_object(
+          'officialId', o.id, 'unitId', o.unit_id,
+          'isActive', o.is_active, 'isAbsent', o.is_absent))
+        from officials o
+        where 'unit_leader' = any(o.roles)
+          and (o.unit_id in (select id from chain) or o.unit_id = (select id from root))
+      ), '[]') as leaders,
+      (
+        select json_build_object(
+          'officialId', o.id, 'unitId', h.unit_id, 'isActive', o.is_active)
+        from hotlines h join officials o on o.id = h.owner_official_id
+        where h.id = ${hotlineId}::uuid
+      ) as owner`);
+  return {
+    unitChain: row?.chain ?? [],
+    rootUnitId: row?.root_id ?? null,
+    leaders: row?.leaders ?? [],
+    hotlineOwner: row?.owner ?? null,
+  };
 }
 
 /** What firing timers check before anything else, for several cases in one read. */

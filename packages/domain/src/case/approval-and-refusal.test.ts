@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from './case-events.js';
 import { decide, type Principal } from './decide.js';
 import { applyEvent, projectCase } from './project.js';
+import { mayApproveResolution, resolutionOf } from './resolution-approval.js';
 
 const received: CaseEvent = {
   type: 'received',
@@ -73,5 +74,41 @@ describe('extension refusals and resolution approval', () => {
       reason: 'sai thẩm quyền',
     });
     expect('pendingResolution' in moved).toBe(false);
+  });
+});
+
+describe('resolution approval is a leader’s', () => {
+  const answer = { type: 'resolved', resolutionText: 'xong' } as const;
+  const leaderOnly = {
+    ok: false,
+    error: {
+      code: 'FORBIDDEN',
+      rule: 'leader_only',
+      reason: 'only a unit leader may approve a resolution',
+    },
+  };
+  const admin: Principal = { kind: 'official', officialId: 'a-1', roles: ['admin'] };
+
+  it('lets a handler resolve where the unit wants no approval, and only a leader where it does', () => {
+    expect(decide(working, answer, handler).ok).toBe(true);
+    expect(decide(working, answer, handler, { resolutionNeedsApproval: true })).toMatchObject(
+      leaderOnly,
+    );
+    expect(decide(working, answer, leader, { resolutionNeedsApproval: true }).ok).toBe(true);
+  });
+
+  it('keeps a pending proposal to a leader, whatever else the actor may do', () => {
+    const proposed = applyEvent(working, { type: 'resolution_proposed', resolutionText: 'xong' });
+    expect(decide(proposed, answer, handler)).toMatchObject(leaderOnly);
+    expect(decide(proposed, answer, admin)).toMatchObject(leaderOnly);
+    expect(decide(proposed, answer, leader).ok).toBe(true);
+  });
+
+  it('turns a handler’s answer into a proposal where approval is needed, a leader’s never', () => {
+    expect(resolutionOf(working, 'xong', ['handler'], true).type).toBe('resolution_proposed');
+    expect(resolutionOf(working, 'xong', ['handler'], false).type).toBe('resolved');
+    expect(resolutionOf(working, 'xong', ['unit_leader'], true).type).toBe('resolved');
+    expect(mayApproveResolution(['handler', 'admin'])).toBe(false);
+    expect(mayApproveResolution(['handler', 'unit_leader'])).toBe(true);
   });
 });

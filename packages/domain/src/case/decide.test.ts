@@ -5,7 +5,8 @@ import type { CaseEvent } from './case-events.js';
 import { isOpen, type CaseState } from './case-state.js';
 import { decide, type Principal } from './decide.js';
 import { applyEvent, projectCase } from './project.js';
-import type { Change } from './transitions.js';
+import { resolutionOf } from './resolution-approval.js';
+import type { ActorRole, Change } from './transitions.js';
 
 const received: CaseEvent = {
   type: 'received',
@@ -158,10 +159,13 @@ describe('decide: worked examples', () => {
   });
 });
 
-// Random commands from random principals; only the accepted ones enter the history.
+// Random commands from random principals; only the accepted ones enter the history. Plain
+// handlers and leaders come often, so histories reach the work and the answers.
 const principalArb = fc.oneof(
   fc.constant(citizen),
   fc.constant(system),
+  fc.constantFrom(...HANDLERS).map((id) => official(id, ['handler'])),
+  fc.constant(official('l-1', ['unit_leader'])),
   fc.record({
     kind: fc.constant('official' as const),
     officialId: fc.constantFrom(...HANDLERS, 'l-1', 'op-1', 'sup-1'),
@@ -173,6 +177,7 @@ const principalArb = fc.oneof(
         'hotline_owner',
         'supervisor',
         'admin',
+        'auditor',
       ] as OfficialRole[],
       { minLength: 1 },
     ),
@@ -199,6 +204,8 @@ const changeArb: fc.Arbitrary<Change> = fc.oneof(
   fc.constant({ type: 'extension_granted' as const, duration: 'P5D', reason: 'đồng ý' }),
   fc.constant({ type: 'replied' as const, text: 'Trả lời' }),
   fc.constant({ type: 'resolved' as const, resolutionText: 'Đã xử lý' }),
+  fc.constant({ type: 'resolution_proposed' as const, resolutionText: 'Đề xuất' }),
+  fc.constant({ type: 'resolution_refused' as const, reason: 'Bổ sung' }),
   fc.constantFrom(
     { type: 'closed' as const, reason: 'citizen_confirmed' as const },
     { type: 'reopened' as const, reason: 'chưa thỏa đáng' },
@@ -219,16 +226,58 @@ const changeArb: fc.Arbitrary<Change> = fc.oneof(
   }),
 );
 
+const AT_WORK: CaseEvent[] = [
+  { type: 'routed', unitId: 'unit-a', reason: 'triage_fallback' },
+  { type: 'assigned', assigneeId: 'h-1' },
+  { type: 'accepted' },
+];
+const rolesOf = (p: Principal): readonly ActorRole[] =>
+  p.kind === 'official' ? p.roles : [p.kind];
+/** An official's answer as the API turns it into a change (resolved, or a proposal). */
+const ANSWER = 'answer' as const;
+
 describe('the case machine under random histories', () => {
-  it.prop([fc.array(fc.tuple(changeArb, principalArb), { maxLength: 60 })], { numRuns: 300 })(
+  it.prop(
+    [
+      // 'max': without it fast-check keeps arrays to about ten items, too few to reach work.
+      fc.array(fc.tuple(fc.oneof(changeArb, fc.constant(ANSWER)), principalArb), {
+        maxLength: 80,
+        size: 'max',
+      }),
+      // The unit's rule: whether a handler's resolution waits for a leader's approval.
+      fc.boolean(),
+      // Half the walks start from a case at work, so answers and approvals come often.
+      fc.boolean(),
+    ],
+    { numRuns: 300 },
+  )(
     'replaying the accepted history through project equals the stored projection, and invariants hold',
-    (commands) => {
-      const history: CaseEvent[] = [received];
+    (commands, unitWantsApproval, fromWork) => {
+      const history: CaseEvent[] = fromWork ? [received, ...AT_WORK] : [received];
       let stored: CaseState = projectCase(history)!;
-      for (const [change, principal] of commands) {
+      for (const [command, principal] of commands) {
         const before = stored;
-        const decision = decide(stored, change, principal, { maxExtensions: 2 });
+        const roles = rolesOf(principal);
+        const change =
+          command === ANSWER ? resolutionOf(stored, 'Trả lời', roles, unitWantsApproval) : command;
+        const decision = decide(stored, change, principal, {
+          maxExtensions: 2,
+          resolutionNeedsApproval: unitWantsApproval,
+        });
+        // Only a leader resolves where the unit wants approval or a proposal waits; any other
+        // actor hears why, whatever else is wrong, and is never told so for an answer (which
+        // becomes a proposal instead).
+        const approving = unitWantsApproval || before.pendingResolution !== undefined;
+        const leaderOnly = !decision.ok && decision.error.rule === 'leader_only';
+        expect(leaderOnly).toBe(
+          change.type === 'resolved' && approving && !roles.includes('unit_leader'),
+        );
+        if (command === ANSWER) expect(leaderOnly).toBe(false);
         if (!decision.ok) continue;
+        if (change.type === 'resolved' && approving) expect(roles).toContain('unit_leader');
+        // A leader's own answer never waits for another's approval.
+        if (command === ANSWER && roles.includes('unit_leader'))
+          expect(change.type).toBe('resolved');
         for (const e of decision.events) {
           history.push(e);
           stored = applyEvent(stored, e); // what the database row holds after each append

@@ -1,8 +1,9 @@
 import { mayCauseChange, type Principal } from '../access/access.js';
 import type { Actor } from './case-events.js';
 import { isOpen, type CaseState } from './case-state.js';
+import { mayApproveResolution, resolvingNeedsApproval } from './resolution-approval.js';
 import { RULES, type RuleCode } from './rule-codes.js';
-import { TRANSITIONS, type Change } from './transitions.js';
+import { TRANSITIONS, type ActorRole, type Change } from './transitions.js';
 
 export type { Principal };
 
@@ -23,6 +24,8 @@ export type Decision = { ok: true; events: Change[] } | { ok: false; error: Doma
 export interface DecideContext {
   /** Extensions the case's policy allows (none when absent). */
   maxExtensions?: number;
+  /** The case's unit wants a leader's approval of a handler's resolution (default: no). */
+  resolutionNeedsApproval?: boolean;
 }
 
 /** What is stored as the author of an event. */
@@ -59,6 +62,17 @@ export function decide(
     from: readonly string[] | 'open' | 'any';
     guard?: (s: CaseState, e: Change) => RuleCode | null;
   };
+  // Approving a resolution is a leader's: said before the general role rule, whose answer
+  // ("handler, admin may not resolved") would not say why.
+  const roles: readonly ActorRole[] =
+    principal.kind === 'official' ? principal.roles : [principal.kind];
+  if (
+    change.type === 'resolved' &&
+    resolvingNeedsApproval(state, ctx.resolutionNeedsApproval ?? false) &&
+    !mayApproveResolution(roles)
+  ) {
+    return refuse('FORBIDDEN', change.type, 'leader_only');
+  }
   // Who may cause it is the access module's answer. A role that may never do this hears so
   // (403) whatever the case's status (409); the case's unit and assignee count after.
   const access = mayCauseChange(principal, change.type, state);

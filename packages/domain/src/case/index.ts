@@ -12,4 +12,9 @@ export {
   type DecideContext,
 } from './decide.js';
 export { applyEvent, projectCase } from './project.js';
+export {
+  mayApproveResolution,
+  resolvingNeedsApproval,
+  resolutionOf,
+} from './resolution-approval.js';
 export { decideInitialRouting, type RoutingContext } from './route-case.js';

@@ -9,6 +9,7 @@ export const RULES = {
   other_unit: { field: 'case', text: 'the case belongs to another unit' },
   not_assignee: { field: 'case', text: 'only the assigned handler or a unit leader may do this' },
   extension_limit_reached: { field: 'case', text: 'the policy allows no more extensions' },
+  leader_only: { field: 'case', text: 'only a unit leader may approve a resolution' },
   no_unit: { field: 'case', text: 'the case has no unit yet' },
   already_assigned: { field: 'assigneeId', text: 'the case is already assigned to this official' },
   no_unit_to_transfer: { field: 'case', text: 'the case has no unit to transfer from' },

@@ -91,6 +91,19 @@ describe('computeSla: a feedback case received Monday 23 November 2026 at 09:00'
     expect(show(sla.clocks.resolution.dueAt)).toBe('2026-12-14T17:00:00+07:00');
   });
 
+  it('gives back a pause that falls in the extended time, after the first deadline', () => {
+    const history = [
+      ...base,
+      ev('2026-11-23T10:00:00', { type: 'accepted' }),
+      ev('2026-12-01T09:00:00', { type: 'extension_granted', duration: 'P5D', reason: 'xác minh' }),
+      ev('2026-12-08T10:00:00', { type: 'info_requested', question: 'Địa chỉ?' }),
+      ev('2026-12-10T10:00:00', { type: 'info_provided', text: 'Thôn 3' }),
+    ];
+    const sla = computeSla(history, policy, calendar, t('2026-12-10T11:00:00'));
+    // Extended to Mon 14 Dec 17:00; paused Tue 10:00 → Thu 10:00 (15 working hours).
+    expect(show(sla.clocks.resolution.dueAt)).toBe('2026-12-16T17:00:00+07:00');
+  });
+
   it('keeps the deadline through a transfer and records how long each unit held the case', () => {
     const history = [
       ...base,

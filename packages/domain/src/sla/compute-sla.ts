@@ -87,8 +87,11 @@ export function addTarget(
 function dueOf(calendar: WorkingCalendar, clock: Clock, pauses: readonly Pause[]): Date | null {
   if (!clock.startedAt) return null;
   let due = addTarget(calendar, clock.startedAt, clock.spec, pauses);
+  // An extension's time is paused like the rest: a question to the citizen asked after the
+  // first deadline, within the extended one, gives its time back too. (Adding extensions
+  // without the pauses let a pause that fell in the extended period count as elapsed.)
   for (const ext of clock.extensions)
-    due = addTarget(calendar, due, { duration: ext, unit: clock.spec.unit });
+    due = addTarget(calendar, due, { duration: ext, unit: clock.spec.unit }, pauses);
   return due;
 }
 

@@ -13,10 +13,13 @@ export {
   type ClockState,
   type UnitHolding,
 } from './compute-sla.js';
+export { slaTimersOf, decideSlaActions, TIMER_HORIZON_MS, type SlaTimer } from './sla-timers.js';
 export {
-  slaTimersOf,
-  decideSlaActions,
-  TIMER_HORIZON_MS,
-  type SlaTimer,
+  escalationLadder,
+  escalationRecipient,
+  type EscalationOrg,
+  type EscalationRecipient,
+  type EscalationStep,
   type EscalationTargets,
-} from './sla-timers.js';
+  type UnitLeader,
+} from './escalation-ladder.js';

@@ -7,6 +7,7 @@ import type {
 } from '../case/case-events.js';
 import { isOpen, type CaseState } from '../case/case-state.js';
 import type { SlaView } from './compute-sla.js';
+import type { EscalationTargets } from './escalation-ladder.js';
 
 /** One moment something may happen to a case: a warning, a deadline, an escalation rung. */
 export interface SlaTimer {
@@ -37,13 +38,6 @@ export function slaTimersOf(state: CaseState, sla: SlaView): SlaTimer[] {
   });
   return timers.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
-
-/** Who each escalation rung goes to: [unit leader, parent unit's leader, hotline owner]. */
-export type EscalationTargets = readonly [
-  { officialId: string | null; unitId: string | null },
-  { officialId: string | null; unitId: string | null },
-  { officialId: string | null; unitId: string | null },
-];
 
 /**
  * What an SLA timer firing at `now` must record: warnings and breaches not yet recorded for
