@@ -13,3 +13,26 @@ export {
 } from './decide.js';
 export { applyEvent, projectCase } from './project.js';
 export { decideInitialRouting, type RoutingContext } from './route-case.js';
+export {
+  JOINABLE_STATUSES,
+  WITHDRAWABLE_STATUSES,
+  mayJoin,
+  mayWithdraw,
+  statusesAllowing,
+} from './citizen-messages.js';
+export {
+  DUPLICATE_WINDOW_MS,
+  UNCLASSIFIED_CATEGORY_CODE,
+  receiveCase,
+  resolveReceivedCase,
+  type DuplicateLookup,
+  type IntakeCitizen,
+  type IntakeContext,
+  type IntakeInput,
+  type IntakeJob,
+  type IntakeReferences,
+  type IntakeRow,
+  type JoinLookup,
+  type ReceivedCase,
+  type ReferenceIds,
+} from './intake.js';
