@@ -8,8 +8,14 @@ import {
   insertSmsCase,
   loadCaseHistory,
   tables,
+  type NewOutboxMessage,
 } from '@hotline/db';
-import { CASE_TYPES, resolveReceivedCase, type ReceivedCase } from '@hotline/domain';
+import {
+  CASE_TYPES,
+  resolveReceivedCase,
+  trackingCodeFromBytes,
+  type ReceivedCase,
+} from '@hotline/domain';
 import {
   createTestDatabase,
   seedSmallProvince,
@@ -132,24 +138,45 @@ describe('the one intake: what SQL stored is what the domain received', () => {
   }
 
   /** Stores through the channel's statement: the SMS one, or the forms' one. */
-  const take = (r: IntakeRequest) =>
-    takeInCase({ randomBytes }, r, {}, async (c, jobs) => {
-      if (c.row.channel !== 'sms') return insertReceivedCase(t.raw, c, jobs);
-      const sms = await insertSmsCase(t.raw, {
-        provider: 'test',
-        providerMessageId: randomUUID(),
-        fromPhone: c.row.citizenPhone ?? '+84900000000',
-        toNumber: c.references.hotlineNumber ?? '8088',
-        body: c.row.text,
-        receivedAt: c.row.receivedAt,
-        received: c,
-        jobs,
-        reply: 'ok',
-        joins: c.joins,
-        media: [],
-      });
-      return sms.kind === 'not_inserted' ? { kind: 'not_inserted' as const } : sms;
+  const storeOf = async (c: ReceivedCase, jobs: NewOutboxMessage[]) => {
+    if (c.row.channel !== 'sms') return insertReceivedCase(t.raw, c, jobs);
+    const sms = await insertSmsCase(t.raw, {
+      provider: 'test',
+      providerMessageId: randomUUID(),
+      fromPhone: c.row.citizenPhone ?? '+84900000000',
+      toNumber: c.references.hotlineNumber ?? '8088',
+      body: c.row.text,
+      receivedAt: c.row.receivedAt,
+      received: c,
+      jobs,
+      reply: 'ok',
+      joins: c.joins,
+      media: [],
     });
+    return sms.kind === 'not_inserted' ? { kind: 'not_inserted' as const } : sms;
+  };
+  const take = (r: IntakeRequest) => takeInCase({ randomBytes }, r, {}, storeOf);
+  const at = new Date('2026-03-02T03:00:00Z');
+  const citizen = { name: null, phone: null, email: null, address: null };
+  const smsOf = (text: string): Drawing => ({
+    c: { receivedAt: at, text, hotlineNumber: true, citizen },
+    channel: 'sms',
+  });
+  const webOf = (text: string): Drawing => ({
+    c: { receivedAt: at, text, hotlineNumber: false, citizen },
+    f: {
+      categoryCode: 'xay-dung',
+      caseType: null,
+      communeCode: false,
+      address: null,
+      location: null,
+      isAnonymous: false,
+      consentToPublish: false,
+      ownerTokenHash: null,
+    },
+    channel: 'web',
+    byOfficial: false,
+  });
 
   async function stored(caseId: string) {
     const [row] = await t.db.select().from(tables.cases).where(eq(tables.cases.id, caseId));
@@ -234,4 +261,30 @@ describe('the one intake: what SQL stored is what the domain received', () => {
       ).toEqual(outboxRowsOf(received.jobs));
     },
   );
+
+  it('draws another tracking code when the drawn one is taken, and gives up after five', async () => {
+    // The tracking codes drawn are these bytes first, then random ones.
+    const drawing = (codes: Uint8Array[]) => (size: number) =>
+      size === 8 ? (codes.shift() ?? randomBytes(8)) : randomBytes(size);
+    const taken = Uint8Array.from(randomBytes(8));
+    const first = await takeInCase(
+      { randomBytes: drawing([taken]) },
+      requestOf(smsOf('Đèn đường hỏng ở ngã tư Trần Phú, lần 1')),
+      {},
+      storeOf,
+    );
+    expect(first.result.kind).toBe('inserted');
+    expect(first.received.row.trackingCode).toBe(trackingCodeFromBytes(taken));
+    for (const channel of ['web', 'sms'] as const) {
+      const text = `Đèn đường hỏng ở ngã tư Trần Phú, ${channel} lần 2`;
+      const r = requestOf(channel === 'sms' ? smsOf(text) : webOf(text));
+      const second = await takeInCase({ randomBytes: drawing([taken, taken]) }, r, {}, storeOf);
+      expect(second.result.kind).toBe('inserted');
+      expect(second.received.row.trackingCode).not.toBe(first.received.row.trackingCode);
+      const always = Array.from({ length: 5 }, () => taken);
+      await expect(
+        takeInCase({ randomBytes: drawing(always) }, r, {}, storeOf),
+      ).rejects.toMatchObject({ code: 'TRACKING_CODE_EXHAUSTED' });
+    }
+  });
 });
