@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeCase, planNotifications, routeCase, submitCase } from '@hotline/core';
-import { loadCaseHistory, tables } from '@hotline/db';
-import { projectCase, type Principal } from '@hotline/domain';
+import { changeCase, planNotifications, routeCase, submitCase, takeInCase } from '@hotline/core';
+import { insertReceivedCase, loadCaseHistory, tables } from '@hotline/db';
+import { normalizeVietnamesePhone, projectCase, type Principal } from '@hotline/domain';
 import {
   createTestDatabase,
   seedSmallProvince,
@@ -58,19 +58,45 @@ describe('planNotifications: who is told what, at most once, in the change’s t
     channel: 'web' | 'sms' = 'web',
     smsReceiptInReply = false,
   ) => {
-    const { caseId } = await submitCase(
-      { sql: t.raw, randomBytes },
-      {
-        body: {
-          categoryCode: 'moi-truong',
-          text: 'Nước thải chảy ra kênh thủy lợi.',
-          ...(citizen ? { citizen } : { isAnonymous: true }),
-        },
-        channel,
-        actor: { kind: 'citizen' },
-      },
-      tick(),
-    );
+    const text = 'Nước thải chảy ra kênh thủy lợi.';
+    const phone = citizen?.phone ? normalizeVietnamesePhone(citizen.phone) : null;
+    // An SMS case as the SMS webhook makes it, through the one intake.
+    const caseId =
+      channel === 'sms'
+        ? (
+            await takeInCase(
+              { randomBytes },
+              {
+                channel: 'sms',
+                receivedAt: tick(),
+                text,
+                hotlineNumber: null,
+                citizen: {
+                  name: null,
+                  phone: phone?.ok ? phone.e164 : null,
+                  email: null,
+                  address: null,
+                },
+              },
+              {},
+              (c, jobs) => insertReceivedCase(t.raw, c, jobs),
+            )
+          ).received.row.id
+        : (
+            await submitCase(
+              { sql: t.raw, randomBytes },
+              {
+                body: {
+                  categoryCode: 'moi-truong',
+                  text,
+                  ...(citizen ? { citizen } : { isAnonymous: true }),
+                },
+                channel,
+                actor: { kind: 'citizen' },
+              },
+              tick(),
+            )
+          ).caseId;
     await routeCase({ db: t.db, smsReceiptInReply }, caseId, tick());
     return caseId;
   };

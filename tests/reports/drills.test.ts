@@ -68,7 +68,7 @@ describe('drills stay drills', () => {
             ...(hotline ? { hotline } : {}),
           },
           channel: 'call',
-          actor: { kind: 'official', officialId: p.adminOfficialId },
+          operatorId: p.adminOfficialId,
         },
         new Date(),
       );

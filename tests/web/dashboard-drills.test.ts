@@ -35,7 +35,7 @@ describe('the dashboard and drills', () => {
         {
           body: { categoryCode, text: `Phản ánh ${categoryCode}: cống thoát nước bị tắc.` },
           channel: 'call',
-          actor: { kind: 'official', officialId: sys.province.adminOfficialId },
+          operatorId: sys.province.adminOfficialId,
         },
         new Date(),
       );

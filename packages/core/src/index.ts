@@ -12,6 +12,13 @@ export {
   type SubmitCaseCommand,
   type SubmittedCase,
 } from './submit-case.js';
+export {
+  takeInCase,
+  outboxRowsOf,
+  type IntakeRequest,
+  type StoreReceivedCase,
+  type TakeInCaseDeps,
+} from './intake/take-in-case.js';
 export { routeCase, routeCases, type RouteCaseOutcome } from './route-case.js';
 export { relayOutbox } from './relay-outbox.js';
 export { getPublicCase } from './get-public-case.js';

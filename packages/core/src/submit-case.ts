@@ -1,14 +1,9 @@
 import type { CreateCaseBody } from '@hotline/contracts';
 import { insertReceivedCase, type RawSql } from '@hotline/db';
-import {
-  CASE_TEXT_MIN,
-  formatTrackingCode,
-  normalizeVietnamesePhone,
-  trackingCodeFromBytes,
-  type Channel,
-} from '@hotline/domain';
-import { AppError, validationFailed, type FieldProblem } from './errors.js';
+import { CASE_TEXT_MIN, formatTrackingCode, normalizeVietnamesePhone } from '@hotline/domain';
+import { validationFailed, type FieldProblem } from './errors.js';
 import { newOwnerToken } from './follow-up/owner-token.js';
+import { takeInCase } from './intake/take-in-case.js';
 
 export interface SubmitCaseDeps {
   /** The raw (prepared-statement) client: intake is the hot path. */
@@ -17,11 +12,12 @@ export interface SubmitCaseDeps {
   randomBytes: (size: number) => Uint8Array;
 }
 
-export interface SubmitCaseCommand {
-  body: CreateCaseBody;
-  channel: Channel;
-  actor: { kind: 'citizen' } | { kind: 'official'; officialId: string };
-}
+/** A filled-in form and the channel it came by: the web, an operator's call log, an Open311 app. */
+export type SubmitCaseCommand = { body: CreateCaseBody } & (
+  | { channel: 'web'; actor: { kind: 'citizen' } | { kind: 'official'; officialId: string } }
+  | { channel: 'call'; operatorId: string }
+  | { channel: 'open311' }
+);
 
 export interface SubmittedCase {
   caseId: string;
@@ -38,15 +34,23 @@ const clean = (s: string | undefined) => {
   return v ? v : null;
 };
 
-// A fresh code collides with probability ~n/1.7e10; a few retries make failure impossible in
-// practice, and the unique constraint makes a duplicate impossible in any case.
-const TRACKING_CODE_ATTEMPTS = 5;
+/** The channel's own part of the intake input. */
+function channelOf(cmd: SubmitCaseCommand) {
+  switch (cmd.channel) {
+    case 'web':
+      return { channel: 'web', author: cmd.actor } as const;
+    case 'call':
+      return { channel: 'call', operatorId: cmd.operatorId } as const;
+    case 'open311':
+      return { channel: 'open311' } as const;
+  }
+}
 
 /**
- * Takes in a citizen's case: validates and normalises it, then stores the case, its
- * `received` event and the routing outbox row in one transaction. Nothing touches Redis.
- * Only a hash of the owner token is stored; the same text from the same phone within 24 hours
- * is linked to that open case instead (see insertReceivedCase).
+ * Takes in a form: validates and normalises it into the intake's input, and has the one
+ * intake (takeInCase) store the case, its `received` event, report facts and routing job in
+ * one statement. Nothing touches Redis. Only a hash of the owner token is stored; the same
+ * text from the same phone within 24 hours is linked to that open case instead.
  */
 export async function submitCase(
   deps: SubmitCaseDeps,
@@ -74,63 +78,59 @@ export async function submitCase(
   if (problems.length > 0) throw validationFailed(problems);
   const owner = newOwnerToken(deps.randomBytes);
 
-  for (let attempt = 0; attempt < TRACKING_CODE_ATTEMPTS; attempt++) {
-    const trackingCode = trackingCodeFromBytes(deps.randomBytes(8));
-    const result = await insertReceivedCase(deps.sql, {
-      trackingCode,
-      caseType: body.type ?? 'feedback',
-      channel: cmd.channel,
-      priority: 'normal',
-      categoryCode: body.categoryCode,
-      communeCode: body.communeCode ?? null,
+  const { received, result } = await takeInCase(
+    deps,
+    {
+      ...channelOf(cmd),
+      receivedAt: now,
+      text,
       hotlineNumber: hotline,
-      citizenName: clean(body.citizen?.name),
-      citizenPhone: phone,
-      citizenEmail: clean(body.citizen?.email)?.toLowerCase() ?? null,
-      citizenAddress: clean(body.citizen?.address),
+      citizen: {
+        name: clean(body.citizen?.name),
+        phone,
+        email: clean(body.citizen?.email)?.toLowerCase() ?? null,
+        address: clean(body.citizen?.address),
+      },
+      categoryCode: body.categoryCode,
+      caseType: body.type ?? null,
+      communeCode: body.communeCode ?? null,
+      address: clean(body.address),
+      location: body.location ?? null,
       isAnonymous: body.isAnonymous ?? false,
       consentToPublish: body.consentToPublish ?? false,
-      text,
-      address: clean(body.address),
-      latitude: body.location?.lat ?? null,
-      longitude: body.location?.lng ?? null,
-      actorKind: cmd.actor.kind,
-      actorOfficialId: cmd.actor.kind === 'official' ? cmd.actor.officialId : null,
-      receivedAt: now,
       ownerTokenHash: owner.hash,
-    });
-    switch (result.kind) {
-      case 'inserted':
-        return {
-          caseId: result.caseId,
-          trackingCode: formatTrackingCode(trackingCode),
-          receivedAt: now,
-          ownerToken: owner.token,
-          isLinked: false,
-        };
-      case 'duplicate':
-        return {
-          caseId: result.caseId,
-          trackingCode: formatTrackingCode(result.trackingCode),
-          receivedAt: result.receivedAt,
-          ownerToken: null,
-          isLinked: true,
-        };
-      case 'unknown_reference':
-        throw validationFailed(
-          result.missing.map((field) => ({
-            field: field === 'hotlineNumber' ? 'hotline' : field,
-            reason:
-              field === 'categoryCode'
-                ? 'unknown_category'
-                : field === 'communeCode'
-                  ? 'unknown_commune'
-                  : 'unknown_hotline',
-          })),
-        );
-      case 'tracking_code_taken':
-        continue;
-    }
+    },
+    {},
+    (c, jobs) => insertReceivedCase(deps.sql, c, jobs),
+  );
+  switch (result.kind) {
+    case 'inserted':
+      return {
+        caseId: result.caseId,
+        trackingCode: formatTrackingCode(received.row.trackingCode),
+        receivedAt: now,
+        ownerToken: owner.token,
+        isLinked: false,
+      };
+    case 'duplicate':
+      return {
+        caseId: result.caseId,
+        trackingCode: formatTrackingCode(result.trackingCode),
+        receivedAt: result.receivedAt,
+        ownerToken: null,
+        isLinked: true,
+      };
+    case 'unknown_reference':
+      throw validationFailed(
+        result.missing.map((field) => ({
+          field: field === 'hotlineNumber' ? 'hotline' : field,
+          reason:
+            field === 'categoryCode'
+              ? 'unknown_category'
+              : field === 'communeCode'
+                ? 'unknown_commune'
+                : 'unknown_hotline',
+        })),
+      );
   }
-  throw new AppError('TRACKING_CODE_EXHAUSTED', 'could not allocate a unique tracking code');
 }

@@ -20,7 +20,6 @@ export { ensureDatabaseExists, dropDatabase } from './admin.js';
 export * as tables from './schema/index.js';
 export {
   insertReceivedCase,
-  type ReceivedCaseRow,
   type InsertReceivedCaseResult,
 } from './repositories/case-intake.repository.js';
 export {

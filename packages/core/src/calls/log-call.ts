@@ -97,7 +97,7 @@ async function submitCallAsCase(
           },
         },
         channel: 'call',
-        actor: { kind: 'official', officialId: who.principal.officialId },
+        operatorId: who.principal.officialId,
       },
       now,
     );

@@ -137,7 +137,7 @@ export async function submitOpen311Request(
   const submitted = await inTransaction(deps.sql, async (sql) => {
     const case_ = await submitCase(
       { ...deps, sql },
-      { body: caseBody, channel: 'open311', actor: { kind: 'citizen' } },
+      { body: caseBody, channel: 'open311' },
       now,
     ).catch((err: unknown) => {
       if (!(err instanceof AppError) || err.code !== 'VALIDATION_FAILED') throw err;

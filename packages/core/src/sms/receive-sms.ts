@@ -17,20 +17,22 @@ import {
 } from '@hotline/db';
 import {
   foldDiacritics,
+  mayJoin,
+  mayWithdraw,
   normalizeVietnamesePhone,
-  trackingCodeFromBytes,
+  UNCLASSIFIED_CATEGORY_CODE,
   type CaseState,
   type Change,
+  type IntakeContext,
 } from '@hotline/domain';
 import { fetchMediaOutbox } from '../attachments/media-jobs.js';
 import { changeCase } from '../change-case.js';
-import { AppError } from '../errors.js';
+import { takeInCase } from '../intake/take-in-case.js';
 import { parseSmsCommand } from './parse-sms-command.js';
 import { smsReplies } from './sms-replies.js';
 
 /** SMS cases have no category yet: triage classifies them. */
-export const SMS_CATEGORY_CODE = 'khac';
-const TRACKING_CODE_ATTEMPTS = 5;
+export const SMS_CATEGORY_CODE = UNCLASSIFIED_CATEGORY_CODE;
 
 export interface ReceiveSmsDeps {
   /** The raw (prepared-statement) client: the webhook is a hot path. */
@@ -116,7 +118,7 @@ export async function receiveSms(
       const c = await findSenderCase(deps.sql, command.code, from.value);
       if (!c) return record('command', null, say(smsReplies.notFound()));
       const answer = await changeUnderLock(deps, c.id, base, (state) =>
-        state.status === 'received' || state.status === 'triaged'
+        mayWithdraw(state.status)
           ? [say(smsReplies.withdrawn(c.trackingCode)), { type: 'withdrawn' }]
           : [say(smsReplies.cannotWithdraw(c.trackingCode)), null],
       );
@@ -162,49 +164,60 @@ export async function receiveSms(
     // The case moved on meanwhile (or a retried delivery): intake below decides.
   }
 
-  let mayJoin = true;
-  for (let attempt = 0; attempt < TRACKING_CODE_ATTEMPTS; attempt++) {
-    const caseId = deps.randomUuid();
-    const trackingCode = trackingCodeFromBytes(deps.randomBytes(8));
-    const reply = say(smsReplies.received(trackingCode));
-    const result = await insertSmsCase(deps.sql, {
-      ...base,
-      caseId,
-      trackingCode,
-      categoryCode: SMS_CATEGORY_CODE,
-      citizenPhone: from.value,
-      reply,
-      joinSince: mayJoin ? new Date(now.getTime() - deps.joinWindowMs) : now,
-      media: sms.media,
-    });
-    if (result.kind === 'inserted') return { outcome: 'case', caseId, reply, isDuplicate: false };
-    if (result.kind === 'tracking_code_taken') continue;
+  // A message joins its sender's recent case once at most: when that case moved on meanwhile,
+  // the message starts a case of its own.
+  let context: IntakeContext = { joinWindowMs: deps.joinWindowMs };
+  for (let round = 0; round < 2; round++) {
+    const media = sms.media.map((m) => ({ ...m, id: deps.randomUuid() }));
+    let reply = '';
+    const { received, result } = await takeInCase(
+      deps,
+      {
+        channel: 'sms',
+        receivedAt: now,
+        text,
+        hotlineNumber: to.e164,
+        citizen: { name: null, phone: from.value, email: null, address: null },
+      },
+      context,
+      (c, jobs) => {
+        reply = say(smsReplies.received(c.row.trackingCode));
+        return insertSmsCase(deps.sql, {
+          ...base,
+          received: c,
+          jobs: [...jobs, ...media.map((m) => fetchMediaOutbox(m.id))],
+          reply,
+          joins: c.joins,
+          media,
+        });
+      },
+    );
+    if (result.kind === 'inserted') {
+      return { outcome: 'case', caseId: received.row.id, reply, isDuplicate: false };
+    }
     const seen = await findInboundMessage(deps.sql, sms.provider, sms.providerMessageId);
     if (seen) return { ...seen, isDuplicate: true };
     if (result.isBlocked) return record('blocked', null, null);
-    if (result.joinable) {
-      const { caseId: joinId, trackingCode: joinCode } = result.joinable;
-      const media = sms.media.map((m) => ({ ...m, id: deps.randomUuid() }));
-      const answer = await changeUnderLock(deps, joinId, { ...base, media }, (state) =>
-        state.status === 'received' || state.status === 'triaged'
-          ? [
-              say(smsReplies.joined(joinCode)),
-              { type: 'message_added', text, channel: 'sms' },
-              'joined',
-            ]
-          : null,
-      );
-      if (answer) return answer;
-      // The case moved on between the check and the lock: this message starts a new one.
-      mayJoin = false;
-      attempt--;
-      continue;
+    if (!result.joinable) {
+      if (!result.hasCategory) {
+        throw new Error(`category "${received.references.categoryCode}" for SMS cases is missing`);
+      }
+      break;
     }
-    if (!result.hasCategory) {
-      throw new Error(`category "${SMS_CATEGORY_CODE}" for SMS cases is missing`);
-    }
+    const { caseId: joinId, trackingCode: joinCode } = result.joinable;
+    const answer = await changeUnderLock(deps, joinId, { ...base, media }, (state) =>
+      mayJoin(state.status)
+        ? [
+            say(smsReplies.joined(joinCode)),
+            { type: 'message_added', text, channel: 'sms' },
+            'joined',
+          ]
+        : null,
+    );
+    if (answer) return answer;
+    context = {};
   }
-  throw new AppError('TRACKING_CODE_EXHAUSTED', 'could not allocate a unique tracking code');
+  throw new Error('inbound SMS neither stored, joined nor seen before');
 }
 
 type MessageBase = InboundMessageRow & { hotlineNumber: string | null };

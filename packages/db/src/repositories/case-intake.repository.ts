@@ -1,56 +1,30 @@
-import type { CaseType, Channel, Priority } from '@hotline/domain';
+import type { ReceivedCase } from '@hotline/domain';
 import type { RawSql } from '../client.js';
+import type { NewOutboxMessage } from './outbox.repository.js';
+import { receivedCaseCtes } from './received-case-writes.js';
 import { isTrackingCodeTaken } from './tracking-code-collision.js';
-
-export interface ReceivedCaseRow {
-  trackingCode: string;
-  caseType: CaseType;
-  channel: Channel;
-  priority: Priority;
-  categoryCode: string;
-  communeCode: string | null;
-  /** E.164 of the hotline the case came through. */
-  hotlineNumber: string | null;
-  citizenName: string | null;
-  citizenPhone: string | null;
-  citizenEmail: string | null;
-  /** The reporter's own address (personal data). */
-  citizenAddress: string | null;
-  isAnonymous: boolean;
-  consentToPublish: boolean;
-  text: string;
-  /** The incident's address: where the problem is. */
-  address: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  actorKind: 'citizen' | 'official';
-  actorOfficialId: string | null;
-  receivedAt: Date;
-  /** SHA-256 (hex) of the citizen's secret link token; the token itself is never stored. */
-  ownerTokenHash: string | null;
-}
 
 export type InsertReceivedCaseResult =
   | { kind: 'inserted'; caseId: string }
-  /** The same text from the same phone within 24 h: linked to that open case, nothing written. */
+  /** An open case the new one repeats (the domain's duplicateOf): nothing written. */
   | { kind: 'duplicate'; caseId: string; trackingCode: string; receivedAt: Date }
   | { kind: 'unknown_reference'; missing: Array<'categoryCode' | 'communeCode' | 'hotlineNumber'> }
   | { kind: 'tracking_code_taken' };
 
 /**
- * Writes a new case, its `received` event (version 1), its open span (report facts) and the
- * routing outbox row as ONE statement, hence one transaction and one round trip: intake is
- * the hot path. References are resolved inside the statement so an unknown category, commune
- * or hotline writes nothing.
+ * Stores a case the domain received (receiveCase) — the case row, its `received` event, its
+ * report facts and its jobs' outbox rows — as ONE statement, hence one transaction and one
+ * round trip: intake is the hot path. References are resolved inside the statement so an
+ * unknown category, commune or hotline writes nothing; an open duplicate (looked up on
+ * cases_citizen_phone_idx) writes nothing and is returned instead.
  * Runs on the raw client so the statement is prepared (see DatabaseHandle.raw).
- * The same text from the same phone within 24 hours, while that case is open, writes nothing
- * and returns that case instead (a lookup on cases_citizen_phone_idx inside the statement).
  */
 export async function insertReceivedCase(
   sql: RawSql,
-  row: ReceivedCaseRow,
+  c: ReceivedCase,
+  jobs: readonly NewOutboxMessage[],
 ): Promise<InsertReceivedCaseResult> {
-  const at = row.receivedAt.toISOString();
+  const { references: r, duplicateOf: d } = c;
   let result;
   try {
     result = await sql<
@@ -66,72 +40,32 @@ export async function insertReceivedCase(
     >`
     with ref as (
       select
-        -- A drill category is for officials logging a drill: to a citizen it does not exist.
-        (select id from categories where code = ${row.categoryCode} and is_active
-           and (not is_drill or ${row.actorKind}::text = 'official')) as category_id,
+        (select id from categories where code = ${r.categoryCode} and is_active
+           and (not is_drill or ${r.mayUseDrillCategory}::boolean)) as category_id,
         (select id from admin_units
-           where code = ${row.communeCode}::text and kind = 'commune' and is_active) as commune_id,
+           where code = ${r.communeCode}::text and kind = 'commune' and is_active) as commune_id,
         (select id from hotlines
-           where number = ${row.hotlineNumber}::text and is_active) as hotline_id
+           where number = ${r.hotlineNumber}::text and is_active) as hotline_id
     ),
     dup as (
       select id, tracking_code, received_at from cases
-      where citizen_phone = ${row.citizenPhone}::text
-        and text = ${row.text}
-        and received_at > ${at}::timestamptz - interval '24 hours'
-        and status in ('received', 'triaged', 'assigned', 'in_progress', 'awaiting_citizen', 'reopened')
+      where citizen_phone = ${d?.citizenPhone ?? null}::text
+        and text = ${d?.text ?? null}::text
+        and received_at > ${d?.since.toISOString() ?? null}::timestamptz
+        and status::text = any(${d ? [...d.statuses] : []}::text[])
       order by received_at desc
       limit 1
     ),
-    ins as (
-      insert into cases (
-        tracking_code, type, channel, status, priority, hotline_id, category_id,
-        citizen_name, citizen_phone, citizen_email, citizen_address, is_anonymous,
-        consent_to_publish,
-        text, commune_unit_id, address, latitude, longitude, version, received_at, updated_at,
-        owner_token_hash)
-      select
-        ${row.trackingCode}, ${row.caseType}::case_type, ${row.channel}::channel, 'received',
-        ${row.priority}::priority, ref.hotline_id, ref.category_id,
-        ${row.citizenName}, ${row.citizenPhone}, ${row.citizenEmail}, ${row.citizenAddress},
-        ${row.isAnonymous},
-        ${row.consentToPublish}, ${row.text}, ref.commune_id, ${row.address},
-        ${row.latitude}::double precision, ${row.longitude}::double precision,
-        1, ${at}::timestamptz, ${at}::timestamptz, ${row.ownerTokenHash}::text
-      from ref
-      where ref.category_id is not null
-        and (${row.communeCode}::text is null or ref.commune_id is not null)
-        and (${row.hotlineNumber}::text is null or ref.hotline_id is not null)
-        and not exists (select 1 from dup)
-      returning id, category_id, commune_unit_id, hotline_id
-    ),
-    ev as (
-      insert into case_events (case_id, version, type, payload, actor_kind, actor_official_id, occurred_at)
-      select ins.id, 1, 'received',
-        jsonb_build_object(
-          'caseType', ${row.caseType}::text,
-          'channel', ${row.channel}::text,
-          'categoryId', ins.category_id,
-          'hotlineId', ins.hotline_id,
-          'communeUnitId', ins.commune_unit_id,
-          'priority', ${row.priority}::text),
-        ${row.actorKind}, ${row.actorOfficialId}::uuid, ${at}::timestamptz
-      from ins
-    ),
-    ob as (
-      -- The job JOBS.routeCase builds (contracts' job catalog), id and all.
-      insert into outbox (queue, job_name, job_id, payload)
-      select 'routing', 'route-case', 'route-case-' || ins.id, jsonb_build_object('caseId', ins.id)
-      from ins
-    ),
-    -- The case is open from its receipt (report facts: the span a resolution will close).
-    fact as (
-      insert into case_report_facts
-        (case_id, kind, seq, at, received_at, category_id, channel, hotline_id)
-      select ins.id, 'open', 1, ${at}::timestamptz, ${at}::timestamptz, ins.category_id,
-        ${row.channel}::channel, ins.hotline_id
-      from ins
-    )
+    ${receivedCaseCtes(sql, c, jobs, {
+      from: sql`from ref
+        where ref.category_id is not null
+          and (${r.communeCode}::text is null or ref.commune_id is not null)
+          and (${r.hotlineNumber}::text is null or ref.hotline_id is not null)
+          and not exists (select 1 from dup)`,
+      categoryId: sql`ref.category_id`,
+      hotlineId: sql`ref.hotline_id`,
+      communeUnitId: sql`ref.commune_id`,
+    })}
     select ins.id as case_id, ref.category_id, ref.commune_id, ref.hotline_id,
       dup.id as duplicate_id, dup.tracking_code as duplicate_code,
       (extract(epoch from dup.received_at) * 1000)::bigint::text as duplicate_received_ms
@@ -143,21 +77,21 @@ export async function insertReceivedCase(
     if (isTrackingCodeTaken(err)) return { kind: 'tracking_code_taken' };
     throw err;
   }
-  const r = result[0];
-  if (!r) throw new Error('intake statement returned no row');
-  if (r.case_id) return { kind: 'inserted', caseId: r.case_id };
-  if (r.duplicate_id && r.duplicate_code) {
+  const row = result[0];
+  if (!row) throw new Error('intake statement returned no row');
+  if (row.case_id) return { kind: 'inserted', caseId: row.case_id };
+  if (row.duplicate_id && row.duplicate_code) {
     return {
       kind: 'duplicate',
-      caseId: r.duplicate_id,
-      trackingCode: r.duplicate_code,
-      receivedAt: new Date(Number(r.duplicate_received_ms)),
+      caseId: row.duplicate_id,
+      trackingCode: row.duplicate_code,
+      receivedAt: new Date(Number(row.duplicate_received_ms)),
     };
   }
   const missing: Array<'categoryCode' | 'communeCode' | 'hotlineNumber'> = [];
-  if (!r.category_id) missing.push('categoryCode');
-  if (row.communeCode !== null && !r.commune_id) missing.push('communeCode');
-  if (row.hotlineNumber !== null && !r.hotline_id) missing.push('hotlineNumber');
+  if (!row.category_id) missing.push('categoryCode');
+  if (r.communeCode !== null && !row.commune_id) missing.push('communeCode');
+  if (r.hotlineNumber !== null && !row.hotline_id) missing.push('hotlineNumber');
   return missing.length > 0
     ? { kind: 'unknown_reference', missing }
     : { kind: 'tracking_code_taken' };

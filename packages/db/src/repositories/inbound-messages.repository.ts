@@ -1,7 +1,9 @@
-import type { CaseStatus } from '@hotline/domain';
+import type { CaseStatus, JoinLookup, ReceivedCase } from '@hotline/domain';
 import { sql } from 'drizzle-orm';
 import type { Executor, RawSql } from '../client.js';
 import { inboundMessages } from '../schema/channels.js';
+import type { NewOutboxMessage } from './outbox.repository.js';
+import { receivedCaseCtes } from './received-case-writes.js';
 import { isTrackingCodeTaken } from './tracking-code-collision.js';
 
 /** What an inbound SMS became. */
@@ -30,16 +32,15 @@ export interface MediaLink {
 }
 
 export interface SmsCaseRow extends InboundMessageRow {
-  caseId: string;
-  trackingCode: string;
-  categoryCode: string;
-  /** E.164 of the hotline written to, if it parsed. */
-  hotlineNumber: string | null;
-  citizenPhone: string | null;
+  /** The case the domain received from the message (receiveCase, channel `sms`). */
+  received: ReceivedCase;
+  /** Its jobs and the media's fetch jobs, as outbox rows. */
+  jobs: readonly NewOutboxMessage[];
   reply: string;
-  /** Messages from the same phone to the same number since then may join a case. */
-  joinSince: Date;
-  media: readonly MediaLink[];
+  /** Look for a recent case the message joins (null: it starts one whatever came before). */
+  joins: JoinLookup | null;
+  /** MMS media with the ids their attachment rows get. */
+  media: readonly (MediaLink & { id: string })[];
 }
 
 export type SmsCaseResult =
@@ -55,14 +56,17 @@ export type SmsCaseResult =
 
 /**
  * The SMS hot path in ONE statement: claims (provider, message id) in `inbound_messages` and
- * writes the new case, its `received` event and open span (report facts), the routing outbox
- * row and MMS links (with the outbox rows of their fetch jobs) — unless the message was seen before (ON CONFLICT: a retried delivery
- * waits for the first, then writes nothing), the sender is blocked, or a recent untouched case from the same phone to the same
- * number should take it (the caller then joins). Runs on the raw client, prepared.
+ * stores the case the domain received (receivedCaseCtes) with the MMS links — unless the
+ * message was seen before (ON CONFLICT: a retried delivery waits for the first, then writes
+ * nothing), the sender is blocked, or a recent case from the same phone to the same number in
+ * a status the domain says a message joins should take it (the caller then joins). Runs on
+ * the raw client, prepared.
  */
 export async function insertSmsCase(raw: RawSql, row: SmsCaseRow): Promise<SmsCaseResult> {
+  const { references: r } = row.received;
+  const caseId = row.received.row.id;
   const at = row.receivedAt.toISOString();
-  const since = row.joinSince.toISOString();
+  const ids = row.media.map((m) => m.id);
   const urls = row.media.map((m) => m.url);
   const types = row.media.map((m) => m.contentType);
   let result;
@@ -79,14 +83,18 @@ export async function insertSmsCase(raw: RawSql, row: SmsCaseRow): Promise<SmsCa
     with blocked as (
       select exists(select 1 from blocked_phones where phone = ${row.fromPhone}) as is_blocked
     ),
-    cat as (select id from categories where code = ${row.categoryCode} and is_active),
-    hot as (select id from hotlines where number = ${row.hotlineNumber}::text and is_active),
+    cat as (
+      select id from categories where code = ${r.categoryCode} and is_active
+        and (not is_drill or ${r.mayUseDrillCategory}::boolean)
+    ),
+    hot as (select id from hotlines where number = ${r.hotlineNumber}::text and is_active),
     recent as (
       select c.id, c.tracking_code
       from inbound_messages im join cases c on c.id = im.case_id
       where im.from_phone = ${row.fromPhone} and im.to_number = ${row.toNumber}
-        and im.received_at > ${since}::timestamptz and im.outcome in ('case', 'joined')
-        and c.status in ('received', 'triaged')
+        and im.received_at > ${row.joins?.since.toISOString() ?? null}::timestamptz
+        and im.outcome in ('case', 'joined')
+        and c.status::text = any(${row.joins ? [...row.joins.statuses] : []}::text[])
       order by im.received_at desc
       limit 1
     ),
@@ -94,7 +102,7 @@ export async function insertSmsCase(raw: RawSql, row: SmsCaseRow): Promise<SmsCa
       insert into inbound_messages (provider, provider_message_id, from_phone, to_number,
         hotline_id, body, outcome, case_id, reply, received_at)
       select ${row.provider}, ${row.providerMessageId}, ${row.fromPhone}, ${row.toNumber},
-        (select id from hot), ${row.body}, 'case', ${row.caseId}::uuid, ${row.reply},
+        (select id from hot), ${row.body}, 'case', ${caseId}::uuid, ${row.reply},
         ${at}::timestamptz
       where not (select is_blocked from blocked)
         and not exists (select 1 from recent)
@@ -102,51 +110,19 @@ export async function insertSmsCase(raw: RawSql, row: SmsCaseRow): Promise<SmsCa
       on conflict (provider, provider_message_id) do nothing
       returning id
     ),
-    ins as (
-      insert into cases (
-        id, tracking_code, type, channel, status, priority, hotline_id, category_id,
-        citizen_phone, is_anonymous, consent_to_publish, text, version, received_at, updated_at)
-      select ${row.caseId}::uuid, ${row.trackingCode}, 'feedback', 'sms', 'received', 'normal',
-        (select id from hot), cat.id, ${row.citizenPhone}, false, false, ${row.body}, 1,
-        ${at}::timestamptz, ${at}::timestamptz
-      from claim, cat
-      returning id, category_id, hotline_id
-    ),
-    ev as (
-      insert into case_events (case_id, version, type, payload, actor_kind, occurred_at)
-      select ins.id, 1, 'received',
-        jsonb_build_object(
-          'caseType', 'feedback', 'channel', 'sms', 'categoryId', ins.category_id,
-          'hotlineId', ins.hotline_id, 'communeUnitId', null, 'priority', 'normal'),
-        'citizen', ${at}::timestamptz
-      from ins
-    ),
-    ob as (
-      -- The job JOBS.routeCase builds (contracts' job catalog), id and all.
-      insert into outbox (queue, job_name, job_id, payload)
-      select 'routing', 'route-case', 'route-case-' || ins.id, jsonb_build_object('caseId', ins.id)
-      from ins
-    ),
-    -- The case is open from its receipt (report facts: the span a resolution will close).
-    fact as (
-      insert into case_report_facts
-        (case_id, kind, seq, at, received_at, category_id, channel, hotline_id)
-      select ins.id, 'open', 1, ${at}::timestamptz, ${at}::timestamptz, ins.category_id, 'sms',
-        ins.hotline_id
-      from ins
-    ),
-    att as (
-      insert into attachments (case_id, source, file_name, content_type, external_url)
-      select ins.id, 'mms', 'mms-' || m.ord, m.content_type, m.url
-      from ins, unnest(${urls}::text[], ${types}::text[]) with ordinality as m(url, content_type, ord)
-      returning id
-    ),
+    ${receivedCaseCtes(raw, row.received, row.jobs, {
+      from: raw`from claim, cat`,
+      categoryId: raw`cat.id`,
+      hotlineId: raw`(select id from hot)`,
+      communeUnitId: raw`(select id from admin_units
+        where code = ${r.communeCode}::text and kind = 'commune' and is_active)`,
+    })},
     -- Linked now, fetched and kept by a job (the provider's URLs need credentials, may be slow).
-    media_ob as (
-      insert into outbox (queue, job_name, job_id, payload)
-      select 'media', 'fetch-mms-media', 'fetch-media-' || att.id,
-        jsonb_build_object('attachmentId', att.id)
-      from att
+    att as (
+      insert into attachments (id, case_id, source, file_name, content_type, external_url)
+      select m.id::uuid, ins.id, 'mms', 'mms-' || m.ord, m.content_type, m.url
+      from ins, unnest(${ids}::text[], ${urls}::text[], ${types}::text[])
+        with ordinality as m(id, url, content_type, ord)
     )
     select exists(select 1 from claim) as claimed,
       (select is_blocked from blocked) as is_blocked,
@@ -158,16 +134,16 @@ export async function insertSmsCase(raw: RawSql, row: SmsCaseRow): Promise<SmsCa
     if (isTrackingCodeTaken(err)) return { kind: 'tracking_code_taken' };
     throw err;
   }
-  const r = result[0];
-  if (!r) throw new Error('SMS intake statement returned no row');
-  if (r.claimed) return { kind: 'inserted' };
+  const res = result[0];
+  if (!res) throw new Error('SMS intake statement returned no row');
+  if (res.claimed) return { kind: 'inserted' };
   return {
     kind: 'not_inserted',
-    isBlocked: r.is_blocked,
-    hasCategory: r.has_category,
+    isBlocked: res.is_blocked,
+    hasCategory: res.has_category,
     joinable:
-      r.recent_case_id && r.recent_tracking_code
-        ? { caseId: r.recent_case_id, trackingCode: r.recent_tracking_code }
+      res.recent_case_id && res.recent_tracking_code
+        ? { caseId: res.recent_case_id, trackingCode: res.recent_tracking_code }
         : null,
   };
 }

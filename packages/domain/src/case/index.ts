@@ -18,3 +18,26 @@ export {
   resolutionOf,
 } from './resolution-approval.js';
 export { decideInitialRouting, type RoutingContext } from './route-case.js';
+export {
+  JOINABLE_STATUSES,
+  WITHDRAWABLE_STATUSES,
+  mayJoin,
+  mayWithdraw,
+  statusesAllowing,
+} from './citizen-messages.js';
+export {
+  DUPLICATE_WINDOW_MS,
+  UNCLASSIFIED_CATEGORY_CODE,
+  receiveCase,
+  resolveReceivedCase,
+  type DuplicateLookup,
+  type IntakeCitizen,
+  type IntakeContext,
+  type IntakeInput,
+  type IntakeJob,
+  type IntakeReferences,
+  type IntakeRow,
+  type JoinLookup,
+  type ReceivedCase,
+  type ReferenceIds,
+} from './intake.js';
