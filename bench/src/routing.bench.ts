@@ -13,6 +13,7 @@ import {
   freshRedisPrefix,
   seedSmallProvince,
 } from '@hotline/testing';
+import { backendPids, startProcessCpu } from './process-cpu.js';
 
 const ROUTED = Number(process.env.BENCH_ROUTED ?? 10_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
@@ -38,6 +39,12 @@ await intakeSql`
   insert into outbox (queue, job_name, job_id, payload)
   select 'routing', 'route-case', 'route-case-' || id, jsonb_build_object('caseId', id) from ins`;
 await intakeSql`vacuum analyze`;
+// Each statement of the workers in the server's log, with its duration (to count round trips).
+if (process.env.BENCH_LOG_STATEMENTS === '1') {
+  await intakeSql.unsafe(
+    `alter database "${new URL(db.url).pathname.slice(1)}" set log_min_duration_statement = 0`,
+  );
+}
 const routingPrefix = freshRedisPrefix();
 const workers = Array.from({ length: WORKERS }, () =>
   spawn(process.execPath, ['--import', 'tsx', 'services/worker/src/main.ts'], {
@@ -48,23 +55,45 @@ const workers = Array.from({ length: WORKERS }, () =>
       REDIS_PREFIX: routingPrefix,
       LOG_LEVEL: 'warn',
       OUTBOX_POLL_MS: '50',
+      // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: a profile of each worker, written at exit.
+      NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? '',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   }),
 );
-for (;;) {
+const routedSoFar = async () => {
   const [row] = await db.db.execute<{ n: number }>(
     sql`select count(*)::int as n from case_events where type = 'routed'`,
   );
-  if ((row?.n ?? 0) >= ROUTED) break;
-  await sleep(500);
+  return row?.n ?? 0;
+};
+// CPU is counted from the first routed case on, so the workers' start is left out.
+let atStart = await routedSoFar();
+while (atStart === 0) {
+  await sleep(50);
+  atStart = await routedSoFar();
 }
+const database = new URL(db.url).pathname.slice(1);
+const cpu = await startProcessCpu(
+  workers.map((w) => w.pid!),
+  () => backendPids(db.raw, database, 'hotline-worker'),
+);
+let routed = await routedSoFar();
+while (routed < ROUTED) {
+  await sleep(250);
+  routed = await routedSoFar();
+}
+const { nodeMs, pgMs, redisMs } = await cpu();
+const measured = routed - atStart;
 const [span] = await db.db.execute<{ seconds: number }>(sql`
   select extract(epoch from max(occurred_at) - min(occurred_at))::float as seconds
   from case_events where type = 'routed'`);
 console.log(
   `${ROUTED.toLocaleString('en')} cases routed by ${WORKERS} worker processes in ${span!.seconds.toFixed(1)} s = ` +
-    `${Math.round(ROUTED / span!.seconds).toLocaleString('en')} cases/s (target ≥ 1,000/s)`,
+    `${Math.round(ROUTED / span!.seconds).toLocaleString('en')} cases/s (target ≥ 1,000/s); ` +
+    `CPU per case ${((nodeMs + pgMs) / measured).toFixed(3)} ms = workers ${(nodeMs / measured).toFixed(3)} + ` +
+    `Postgres ${(pgMs / measured).toFixed(3)} (over ${measured.toLocaleString('en')} cases); ` +
+    `Redis ${(redisMs / measured).toFixed(3)} (shared: counts anyone's use)`,
 );
 for (const w of workers) w.kill('SIGTERM');
 await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
