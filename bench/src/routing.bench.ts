@@ -85,8 +85,9 @@ while (routed < ROUTED) {
 }
 const { nodeMs, pgMs, redisMs } = await cpu();
 const measured = routed - atStart;
-const [span] = await db.db.execute<{ seconds: number }>(sql`
-  select extract(epoch from max(occurred_at) - min(occurred_at))::float as seconds
+const [span] = await db.db.execute<{ seconds: number; batches: number }>(sql`
+  select extract(epoch from max(occurred_at) - min(occurred_at))::float as seconds,
+         count(distinct occurred_at)::int as batches
   from case_events where type = 'routed'`);
 console.log(
   `${ROUTED.toLocaleString('en')} cases routed by ${WORKERS} worker processes in ${span!.seconds.toFixed(1)} s = ` +
@@ -94,6 +95,10 @@ console.log(
     `CPU per case ${((nodeMs + pgMs) / measured).toFixed(3)} ms = workers ${(nodeMs / measured).toFixed(3)} + ` +
     `Postgres ${(pgMs / measured).toFixed(3)} (over ${measured.toLocaleString('en')} cases); ` +
     `Redis ${(redisMs / measured).toFixed(3)} (shared: counts anyone's use)`,
+);
+// The cases of one batch share their transaction's time.
+console.log(
+  `${span!.batches.toLocaleString('en')} batches of ${(ROUTED / span!.batches).toFixed(1)} cases on average`,
 );
 for (const w of workers) w.kill('SIGTERM');
 await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
