@@ -13,7 +13,7 @@ import {
   freshRedisPrefix,
   seedSmallProvince,
 } from '@hotline/testing';
-import { backendPids, startProcessCpu } from './process-cpu.js';
+import { backendPids, processSyscalls, startProcessCpu } from './process-cpu.js';
 
 const ROUTED = Number(process.env.BENCH_ROUTED ?? 10_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
@@ -74,6 +74,8 @@ while (atStart === 0) {
   atStart = await routedSoFar();
 }
 const database = new URL(db.url).pathname.slice(1);
+const writesSoFar = () => workers.reduce((n, w) => n + processSyscalls(w.pid!).writes, 0);
+const writesBefore = writesSoFar();
 const cpu = await startProcessCpu(
   workers.map((w) => w.pid!),
   () => backendPids(db.raw, database, 'hotline-worker'),
@@ -84,6 +86,7 @@ while (routed < ROUTED) {
   routed = await routedSoFar();
 }
 const { nodeMs, pgMs, redisMs } = await cpu();
+const writes = writesSoFar() - writesBefore;
 const measured = routed - atStart;
 const [span] = await db.db.execute<{ seconds: number; batches: number }>(sql`
   select extract(epoch from max(occurred_at) - min(occurred_at))::float as seconds,
@@ -98,7 +101,8 @@ console.log(
 );
 // The cases of one batch share their transaction's time.
 console.log(
-  `${span!.batches.toLocaleString('en')} batches of ${(ROUTED / span!.batches).toFixed(1)} cases on average`,
+  `${span!.batches.toLocaleString('en')} batches of ${(ROUTED / span!.batches).toFixed(1)} cases on average; ` +
+    `${(writes / measured).toFixed(2)} socket writes (to Postgres and Redis) per case`,
 );
 for (const w of workers) w.kill('SIGTERM');
 await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
