@@ -1,8 +1,10 @@
 // `pnpm bench:routing`: cases routed per second by two worker processes, on 127.0.0.1 only.
-// BENCH_ROUTED (default 10,000) received cases, each with its outbox row, are written straight
-// into a fresh database; two workers relay and route them. Each routing reads the rules, picks
-// the unit (and handler), computes the SLA on the unit's calendar, appends the event, stores the
-// projection and schedules the case's timers.
+// BENCH_ROUTED (default 10,000) received cases, each with its outbox row and open report span,
+// are written straight into a fresh database; two workers relay and route them. Each routing
+// reads the rules, picks the unit (and handler), computes the SLA on the unit's calendar,
+// appends the event, stores the projection and report facts and schedules the case's timers.
+// Beside the throughput: CPU per case of the workers, their Postgres backends and Redis, the
+// batches' mean size and the socket writes per case (round trips).
 import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +34,10 @@ await intakeSql`
            'Phản ánh mẫu để đo định tuyến', 1, now(), now()
     from generate_series(1, ${ROUTED}) as i
     returning id, category_id),
+  -- As intake writes it: the span a routing (or resolution) closes.
+  fact as (
+    insert into case_report_facts (case_id, kind, seq, at, received_at, category_id, channel)
+    select id, 'open', 1, now(), now(), category_id, 'web' from ins),
   ev as (
     insert into case_events (case_id, version, type, payload, actor_kind, occurred_at)
     select id, 1, 'received', jsonb_build_object('caseType', 'feedback', 'channel', 'web', 'categoryId', category_id,
