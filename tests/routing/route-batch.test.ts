@@ -107,4 +107,29 @@ describe('routing a batch of cases in one transaction', () => {
     const countsAfter = await assignedCounts(t.db, matching);
     expect(handlers.map((h) => countsAfter.get(h))).toEqual([5, 5, 5, 5]);
   });
+
+  it('least open: the cases of one batch count the ones before them, as one at a time would', async () => {
+    const unitId = await addUnit(t.db, { code: 'ban-it', name: 'Ban ít việc' });
+    const handlers = await addOfficials(t.db, unitId, 3, 'it');
+    await createRoutingRule(
+      { db: t.db },
+      {
+        name: 'ít việc',
+        conditions: { words: ['ít việc'] },
+        targetUnitCode: 'ban-it',
+        strategy: 'least_open',
+      },
+      null,
+    );
+    // One open case already held (by the handler with the smallest id): the batch starts from
+    // loads 1, 0, 0 and must end at 3, 3, 3.
+    const held = await submit('Ít việc số 0');
+    await routeCases({ db: t.db }, [held], new Date());
+    const batch: string[] = [];
+    for (let i = 1; i <= 8; i++) batch.push(await submit(`Ít việc số ${i}`));
+    const outcomes = await routeCases({ db: t.db }, batch, new Date());
+    expect(outcomes.every((o) => !(o instanceof AppError) && o.outcome === 'routed')).toBe(true);
+    const counts = await assignedCounts(t.db, [held, ...batch]);
+    expect(handlers.map((h) => counts.get(h))).toEqual([3, 3, 3]);
+  });
 });

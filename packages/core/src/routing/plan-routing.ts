@@ -19,7 +19,11 @@ import {
 import { AppError } from '../errors.js';
 
 /** The handler the rule's strategy gives, or null: the case waits in the unit's queue. */
-async function pickAssignee(tx: Tx, d: RoutingDecision): Promise<string | null> {
+async function pickAssignee(
+  tx: Tx,
+  d: RoutingDecision,
+  reads: RoutingReads,
+): Promise<string | null> {
   const unitId = d.routed.unitId;
   switch (d.strategy) {
     case 'unit_queue':
@@ -27,7 +31,7 @@ async function pickAssignee(tx: Tx, d: RoutingDecision): Promise<string | null> 
     case 'round_robin':
       return pickRoundRobin(tx, unitId);
     case 'least_open':
-      return pickLeastOpen(tx, unitId);
+      return pickLeastOpen(tx, unitId, reads.assigned);
     case 'named':
       // An absent, deactivated or moved official: the unit's queue instead.
       return d.namedOfficialId && (await isOfficialAvailable(tx, d.namedOfficialId, unitId))
@@ -42,8 +46,17 @@ export interface RoutingReads {
   rules?: Promise<RoutingRuleRecord[]>;
   triageUnitId?: Promise<string | null>;
   ancestors: Map<string, Promise<string[]>>;
+  /**
+   * Cases the batch has given each official so far: written only when the batch commits, so
+   * the open cases counted for the next case of the batch must add them.
+   */
+  assigned: Map<string, number>;
 }
-export const routingReads = (): RoutingReads => ({ facts: new Map(), ancestors: new Map() });
+export const routingReads = (): RoutingReads => ({
+  facts: new Map(),
+  ancestors: new Map(),
+  assigned: new Map(),
+});
 
 /** Reads the facts routing needs (text, hotline owner) of several cases in one statement. */
 export async function prefetchRoutingFacts(tx: Tx, reads: RoutingReads, caseIds: string[]) {
@@ -86,6 +99,7 @@ export async function planRouting(
     triageUnitId: triageUnitId ?? '',
   });
   if (!decision) return null;
-  const assigneeId = await pickAssignee(tx, decision);
+  const assigneeId = await pickAssignee(tx, decision, reads);
+  if (assigneeId) reads.assigned.set(assigneeId, (reads.assigned.get(assigneeId) ?? 0) + 1);
   return assigneeId ? [decision.routed, { type: 'assigned', assigneeId }] : [decision.routed];
 }

@@ -326,9 +326,14 @@ export async function pickRoundRobin(tx: Tx, unitId: string): Promise<string | n
 /**
  * The unit's available handler with the fewest open cases (ties by id). The unit's cursor row
  * is locked first, so concurrent assigners count one after another and each sees the
- * assignments committed before it. Null: no handler.
+ * assignments committed before it. `pending`: cases this transaction has given officials but
+ * not written yet (the earlier cases of a batch), counted as theirs. Null: no handler.
  */
-export async function pickLeastOpen(tx: Tx, unitId: string): Promise<string | null> {
+export async function pickLeastOpen(
+  tx: Tx,
+  unitId: string,
+  pending: ReadonlyMap<string, number> = new Map(),
+): Promise<string | null> {
   await tx.insert(assignmentCursors).values({ unitId }).onConflictDoNothing();
   await tx
     .select({ unitId: assignmentCursors.unitId })
@@ -336,13 +341,18 @@ export async function pickLeastOpen(tx: Tx, unitId: string): Promise<string | nu
     .where(eq(assignmentCursors.unitId, unitId))
     .for('update');
   const open = openCasesHeld();
-  const [row] = await tx
+  const rows = await tx
     .select({ id: officials.id, open })
     .from(officials)
     .leftJoin(cases, holdsOpenCase)
     .where(availableHandler(unitId))
-    .groupBy(officials.id)
-    .orderBy(asc(open), asc(officials.id))
-    .limit(1);
-  return row?.id ?? null;
+    .groupBy(officials.id);
+  let best: { id: string; load: number } | null = null;
+  for (const r of rows) {
+    const load = Number(r.open) + (pending.get(r.id) ?? 0);
+    // Lower-case uuids compare as text in the order Postgres compares them.
+    if (!best || load < best.load || (load === best.load && r.id < best.id))
+      best = { id: r.id, load };
+  }
+  return best?.id ?? null;
 }
