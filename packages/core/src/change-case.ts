@@ -23,7 +23,11 @@ import {
   type RecordedEvent,
   type SlaView,
 } from '@hotline/domain';
-import type { CaseEffectOptions, PublishedChange } from './case-events/case-event-map.js';
+import type {
+  CaseEffectOptions,
+  CaseEventSubscriber,
+  PublishedChange,
+} from './case-events/case-event-map.js';
 import { publishCaseEvents } from './case-events/publish-case-events.js';
 import { AppError, type ErrorCode } from './errors.js';
 import { checkExtensionLength } from './sla/check-extension-length.js';
@@ -69,6 +73,8 @@ type Chosen = ChangeItem | readonly ChangeItem[] | null;
  */
 export interface CaseChangeDeps extends CaseEffectOptions {
   db: Database;
+  /** The effects that follow changes, in order: all of them unless a test picks some. */
+  subscribers?: readonly CaseEventSubscriber[];
 }
 
 /** One case's change within a batch. */
@@ -143,7 +149,7 @@ export async function changeCases(
       }
     }
     await appendCaseChanges(tx, decided.map(appendOf), now);
-    await publishCaseEvents(tx, decided, { now, options: deps, reads });
+    await publishCaseEvents(tx, decided, { now, options: deps, reads }, deps.subscribers);
     return outcomes;
   });
 }
