@@ -1,5 +1,5 @@
 import { writeReportFacts } from '@hotline/db';
-import { CASE_EVENT_TYPES, measuredReportFactsOf, type CaseState } from '@hotline/domain';
+import { CASE_EVENT_TYPES, measuredReportFactsOf } from '@hotline/domain';
 import { reportFactCase } from '../../reports/report-facts.js';
 import { slaSourcesFor } from '../../sla/sla-of.js';
 import type { CaseEventSubscriber, PublishedChange } from '../case-event-map.js';
@@ -14,18 +14,14 @@ export const reportFactsSubscriber: CaseEventSubscriber = {
   name: 'report-facts',
   events: CASE_EVENT_TYPES,
   async handle(tx, changes, { reads }) {
+    // Each case from its first change's start and state to its last change's end.
     const cases = new Map<
       string,
-      { history: PublishedChange['history']; start: number; before: CaseState; after: CaseState }
+      Pick<PublishedChange, 'history' | 'start' | 'before' | 'after'>
     >();
     for (const c of changes) {
-      const first = cases.get(c.caseId);
-      cases.set(c.caseId, {
-        history: c.history,
-        start: first?.start ?? c.start,
-        before: first?.before ?? c.before,
-        after: c.after,
-      });
+      const first = cases.get(c.caseId) ?? c;
+      cases.set(c.caseId, { ...c, start: first.start, before: first.before });
     }
     const sources = await slaSourcesFor(tx, reads, [...cases.values()]);
     await writeReportFacts(

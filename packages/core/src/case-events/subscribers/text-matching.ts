@@ -13,8 +13,7 @@ export const textMatchingSubscriber: CaseEventSubscriber<'routed'> = {
   events: ['routed'],
   async handle(tx, changes) {
     const first = changes.filter(
-      (c) =>
-        !c.history.slice(0, c.start).some((h) => h.event.type === 'routed') && c.events.length > 0,
+      (c) => !c.history.slice(0, c.start).some((h) => h.event.type === 'routed'),
     );
     const caseIds = [...new Set(first.map((c) => c.caseId))];
     await insertOutbox(
