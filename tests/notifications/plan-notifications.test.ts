@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeCase, planNotifications, routeCase, submitCase, takeInCase } from '@hotline/core';
+import { changeCase, notifyChanges, routeCase, submitCase, takeInCase } from '@hotline/core';
 import { insertReceivedCase, loadCaseHistory, tables } from '@hotline/db';
 import { normalizeVietnamesePhone, projectCase, type Principal } from '@hotline/domain';
 import {
@@ -139,7 +139,7 @@ describe('planNotifications: who is told what, at most once, in the change’s t
     const routed = history.filter((h) => h.event.type === 'routed');
     const before = (await notifyJobs()).length;
     const again = await t.db.transaction((tx) =>
-      planNotifications(tx, { caseId, state, recorded: routed, now }),
+      notifyChanges(tx, [{ caseId, state, recorded: routed, wasRouted: false, now }]),
     );
     expect(again).toBe(0);
     expect(await summary(caseId)).toEqual(['v2 citizen_receipt/sms → citizen (pending)']);

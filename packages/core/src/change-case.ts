@@ -1,9 +1,5 @@
 import {
   appendCaseChanges,
-  findUnitCalendarId,
-  insertOutbox,
-  listSlaPolicyRows,
-  writeReportFacts,
   loadCaseHistories,
   lockCases,
   projectionColumns,
@@ -15,12 +11,10 @@ import {
   actorOf,
   applyEvent,
   type SlaPolicy,
-  computeSla,
   decide,
   extensionsAllowed,
   projectCase,
   RULES,
-  selectPolicy,
   slaTimersOf,
   type Change,
   type CaseState,
@@ -29,20 +23,18 @@ import {
   type Principal,
   type RecordedEvent,
   type SlaView,
-  type WorkingCalendar,
 } from '@hotline/domain';
-import { loadWorkingCalendar } from './calendars/load-working-calendar.js';
+import type {
+  CaseEffectOptions,
+  CaseEventSubscriber,
+  PublishedChange,
+} from './case-events/case-event-map.js';
+import { publishCaseEvents } from './case-events/publish-case-events.js';
 import { AppError, type ErrorCode } from './errors.js';
 import { checkExtensionLength } from './sla/check-extension-length.js';
-import { slaTimerOutbox } from './sla/sla-timer-jobs.js';
-import {
-  draftNotifications,
-  notificationReads,
-  writeNotifications,
-  type NotificationReads,
-} from './notifications/plan-notifications.js';
-import type { MeasureAt } from './reports/report-facts.js';
-import { reportFactsWrites } from './reports/report-facts-writes.js';
+import { sharedReads, slaOf, type SharedReads } from './sla/sla-of.js';
+
+export { sharedReads, slaOf, type SharedReads } from './sla/sla-of.js';
 
 const ERROR_OF: Record<DomainErrorCode, ErrorCode> = {
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
@@ -81,63 +73,14 @@ export type ChangeItem = Change | { change: Change; as: Principal; facts?: Decis
 export type DecisionFacts = Pick<DecideContext, 'resolutionNeedsApproval'>;
 type Chosen = ChangeItem | readonly ChangeItem[] | null;
 
-/** What a transaction has read already: the policies, and the calendars of units. */
-export interface SharedReads {
-  policies?: SlaPolicy[];
-  /** By unit id ('' for a case without a unit). */
-  calendars: Map<string, WorkingCalendar>;
-}
-export const sharedReads = (): SharedReads => ({ calendars: new Map() });
-
-/** The SLA of a case from its history: its policy, its unit's calendar. */
-export async function slaOf(
-  tx: Tx | Database,
-  state: CaseState,
-  history: RecordedEvent[],
-  at: Date,
-  /** Reads shared by the changes of one transaction; each is read at most once. */
-  reads: SharedReads = sharedReads(),
-) {
-  const policies = (reads.policies ??= await listSlaPolicyRows(tx));
-  const policy = selectPolicy(policies, state);
-  const key = state.unitId ?? '';
-  let calendar = reads.calendars.get(key);
-  if (!calendar) {
-    const calendarId = await findUnitCalendarId(tx, state.unitId);
-    calendar = (await loadWorkingCalendar(tx, calendarId)) ?? undefined;
-    if (!calendar) throw new Error(`calendar ${calendarId} missing`);
-    reads.calendars.set(key, calendar);
-  }
-  return { policy, calendar, sla: computeSla(history, policy, calendar, at) };
-}
-
-/** The SLA of a case just after each event of its history (the deadline in force then). */
-export function measureHistory(
-  tx: Tx | Database,
-  reads: SharedReads,
-  history: readonly RecordedEvent[],
-): MeasureAt {
-  return async (index, state) => {
-    const past = history.slice(0, index + 1);
-    const { calendar, sla } = await slaOf(tx, state, past, history[index]!.at, reads);
-    return { calendar, sla };
-  };
-}
-
-/** What changing a case needs; the URL and zone only shape the messages it plans. */
-export interface CaseChangeDeps {
+/**
+ * What changing a case needs: the database, and how its effects are shaped (the URL and zone
+ * only shape the messages it plans; see CaseEffectOptions).
+ */
+export interface CaseChangeDeps extends CaseEffectOptions {
   db: Database;
-  /** Base of tracking links in messages to citizens. */
-  publicBaseUrl?: string;
-  /** Zone deadlines are written in, in messages. */
-  timeZone?: string;
-  /** SMS cases were sent their receipt in the webhook's reply (SMS_REPLY_MODE=twiml). */
-  smsReceiptInReply?: boolean;
-  /**
-   * Every timer goes to the outbox, each with a job of its own, not only the coming hour's
-   * (the demo history's replay, whose in-memory queues run timers on the replay's clock).
-   */
-  everyTimerInOutbox?: boolean;
+  /** The effects that follow changes, in order: all of them unless a test picks some. */
+  subscribers?: readonly CaseEventSubscriber[];
 }
 
 /** One case's change within a batch. */
@@ -149,24 +92,24 @@ export interface CaseChange {
 /** A batch's outcome for one case: refused changes fail alone, the others still commit. */
 export type CaseChangeOutcome = { ok: true; value: ChangedCase } | { ok: false; error: AppError };
 
-/** Decided, not yet written: what the batch's writes need for one case. */
-interface Decided {
-  caseId: string;
-  locked: { version: number; deadlineGeneration: number };
-  next: CaseState;
-  recorded: RecordedEvent[];
-  sla: SlaView;
+/** Decided, not yet written: one case's change, and the version its row must still have. */
+interface Decided extends PublishedChange {
+  expectedVersion: number;
 }
 
 /**
- * Load → decide → append for several cases in one transaction with their rows locked: the one
- * way cases change after intake. Each case's `cases` row is rewritten from the fold of its whole
- * history, with the deadlines and SLA state its policy and unit calendar give at `now`. The
- * locks and histories are one statement for the whole batch, each kind of write (events, rows,
- * report facts, notifications, outbox) one statement too, and the reads of different cases are
- * sent together (postgres.js pipelines concurrent queries on a transaction's connection), so a
- * batch costs a few round trips rather than a dozen per case. A change the domain refuses fails for
- * its case only; anything else (a lost connection, a deadlock) fails the whole batch.
+ * Load → decide → append → publish, for several cases in one transaction with their rows
+ * locked: the one way cases change after intake. Each change is decided by the domain on the
+ * case's locked history; each case's `cases` row is rewritten from the fold of its whole
+ * history, with the deadlines, SLA state and timers its policy and unit calendar give at
+ * `now`; then the new events are published, still inside the transaction, to the subscribers
+ * that follow from them (timers, report facts, notifications, text matching: see
+ * case-events/subscribers), so none of their writes is seen before the events commit. The
+ * locks and histories are one statement for the whole batch, each kind of write one statement
+ * too, and the reads of different cases are sent together (postgres.js pipelines concurrent
+ * queries on a transaction's connection), so a batch costs a few round trips rather than a
+ * dozen per case. A change the domain refuses fails for its case only; anything else (a lost
+ * connection, a deadlock) fails the whole batch.
  */
 export async function changeCases(
   deps: CaseChangeDeps,
@@ -179,8 +122,6 @@ export async function changeCases(
     const reads = sharedReads();
     const outcomes: CaseChangeOutcome[] = [];
     const decided: Decided[] = [];
-    // Each changed case before the batch (where its new events start) and after it.
-    const changed = new Map<string, { index: number; state: CaseState; next: CaseState }>();
     for (const { caseId, request, principal } of changes) {
       const locked = locks.get(caseId);
       const history = histories.get(caseId) ?? [];
@@ -191,70 +132,51 @@ export async function changeCases(
           outcomes.push({ ok: true, value: result.unchanged });
           continue;
         }
-        const start = changed.get(caseId) ?? { index: history.length, state: result.state };
-        changed.set(caseId, { ...start, next: result.next });
-        // A later change of the same case in this batch starts from this one.
-        histories.set(caseId, [...history, ...result.recorded]);
-        locks.set(caseId, {
-          version: result.next.version,
-          deadlineGeneration: result.sla.generation,
+        const { state, next, recorded, sla } = result;
+        const after = [...history, ...recorded];
+        decided.push({
+          caseId,
+          expectedVersion: locked.version,
+          history: after,
+          start: history.length,
+          recorded,
+          before: state,
+          after: next,
+          sla,
+          previousGeneration: locked.deadlineGeneration,
         });
-        decided.push({ caseId, locked, ...result });
-        outcomes.push({ ok: true, value: { state: result.next, sla: result.sla, changed: true } });
+        // A later change of the same case in this batch starts from this one.
+        histories.set(caseId, after);
+        locks.set(caseId, { version: next.version, deadlineGeneration: sla.generation });
+        outcomes.push({ ok: true, value: { state: next, sla, changed: true } });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         outcomes.push({ ok: false, error: err });
       }
     }
-    await appendCaseChanges(
-      tx,
-      decided.map((d) => ({
-        caseId: d.caseId,
-        expectedVersion: d.locked.version,
-        events: d.recorded,
-        patch: {
-          ...projectionColumns(d.next),
-          ...publicationDecisionOf(d.recorded),
-          acceptanceDueAt: d.sla.clocks.acceptance.dueAt,
-          firstResponseDueAt: d.sla.clocks.first_response.dueAt,
-          resolutionDueAt: d.sla.clocks.resolution.dueAt,
-          slaState: d.sla.state,
-          deadlineGeneration: d.sla.generation,
-          slaTimers: slaTimersOf(d.next, d.sla).map((t) => ({
-            kind: t.kind,
-            at: t.at.toISOString(),
-          })),
-        },
-      })),
-      now,
-    );
-    const facts = await reportFactsWrites(histories, changed, (h) => measureHistory(tx, reads, h));
-    // Each case's messages are decided on reads the batch shares, then written at once.
-    const notifying = notificationReads(tx, [...new Set(decided.map((d) => d.caseId))]);
-    const [drafts] = await Promise.all([
-      Promise.all(decided.map((d) => draftNotificationsOf(tx, deps, notifying, d, now))),
-      writeReportFacts(tx, facts),
-    ]);
-    await Promise.all([
-      writeNotifications(tx, drafts.flat()),
-      // A new generation of deadlines: schedule its timers (the older ones become no-ops).
-      insertOutbox(
-        tx,
-        slaTimerOutbox(
-          decided
-            .filter((d) => d.sla.generation !== d.locked.deadlineGeneration)
-            .map((d) => ({
-              caseId: d.caseId,
-              generation: d.sla.generation,
-              timers: slaTimersOf(d.next, d.sla),
-            })),
-          now,
-          { everyTimer: deps.everyTimerInOutbox === true },
-        ),
-      ),
-    ]);
+    await appendCaseChanges(tx, decided.map(appendOf), now);
+    await publishCaseEvents(tx, decided, { now, options: deps, reads }, deps.subscribers);
     return outcomes;
   });
+}
+
+/** A decided change as its events and its case row's new projection. */
+function appendOf(d: Decided) {
+  return {
+    caseId: d.caseId,
+    expectedVersion: d.expectedVersion,
+    events: d.recorded,
+    patch: {
+      ...projectionColumns(d.after),
+      ...publicationDecisionOf(d.recorded),
+      acceptanceDueAt: d.sla.clocks.acceptance.dueAt,
+      firstResponseDueAt: d.sla.clocks.first_response.dueAt,
+      resolutionDueAt: d.sla.clocks.resolution.dueAt,
+      slaState: d.sla.state,
+      deadlineGeneration: d.sla.generation,
+      slaTimers: slaTimersOf(d.after, d.sla).map((t) => ({ kind: t.kind, at: t.at.toISOString() })),
+    },
+  };
 }
 
 /** One case's change decided on its locked history; nothing written yet. */
@@ -304,29 +226,6 @@ async function decideChange(
   }
   const { sla } = await slaOf(tx, next, [...history, ...recorded], now, reads);
   return { state, next, recorded, sla };
-}
-
-/** Who is told about one case's new events. */
-function draftNotificationsOf(
-  tx: Tx,
-  deps: CaseChangeDeps,
-  reads: NotificationReads,
-  d: Decided,
-  now: Date,
-) {
-  return draftNotifications(
-    tx,
-    {
-      caseId: d.caseId,
-      state: d.next,
-      recorded: d.recorded,
-      now,
-      ...(deps.publicBaseUrl ? { publicBaseUrl: deps.publicBaseUrl } : {}),
-      ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
-      ...(deps.smsReceiptInReply ? { smsReceiptInReply: true } : {}),
-    },
-    reads,
-  );
 }
 
 /** One case's change: a batch of one, its refusal thrown. */

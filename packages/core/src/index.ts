@@ -48,6 +48,7 @@ export {
 export {
   changeCase,
   changeCases,
+  sharedReads,
   slaOf,
   type CaseChange,
   type CaseChangeOutcome,
@@ -56,6 +57,15 @@ export {
   type ChangeItem,
   type CaseChangeDeps,
 } from './change-case.js';
+export { publishCaseEvents } from './case-events/publish-case-events.js';
+export {
+  CASE_EVENT_SUBSCRIBERS,
+  notificationsSubscriber,
+  reportFactsSubscriber,
+  slaTimersSubscriber,
+  textMatchingSubscriber,
+} from './case-events/subscribers/index.js';
+export type * from './case-events/case-event-map.js';
 export {
   fireSlaTimer,
   fireSlaTimers,

@@ -84,7 +84,7 @@ export function startWorker(
   };
   addWorker(
     'routing',
-    routeCaseProcessor({ ...changeDeps, publisher }, config.routingBatch),
+    routeCaseProcessor(changeDeps, config.routingBatch),
     config.concurrency.routing,
   );
   // One at a time: each is one statement of a few milliseconds on Postgres, and a backlog

@@ -1,4 +1,4 @@
-export { planNotifications, type PlanNotificationsArgs } from './plan-notifications.js';
+export { notifyChanges } from './notify-changes.js';
 export {
   sendNotification,
   NotificationSendError,

@@ -6,9 +6,9 @@ import {
   type Database,
   type ReportFactsWrite,
 } from '@hotline/db';
-import { projectCase } from '@hotline/domain';
-import { measureHistory, sharedReads } from '../change-case.js';
-import { reportFactCase, reportFactsOf } from './report-facts.js';
+import { measuredReportFactsOf, projectCase } from '@hotline/domain';
+import { sharedReads, slaSourcesFor } from '../sla/sla-of.js';
+import { reportFactCase } from './report-facts.js';
 
 const CHUNK = 1000;
 
@@ -30,13 +30,17 @@ export async function rebuildReportFacts(
     written += await db.transaction(async (tx) => {
       await lockCases(tx, chunk);
       const histories = await loadCaseHistories(tx, chunk);
-      const reads = sharedReads();
+      const sources = await slaSourcesFor(
+        tx,
+        sharedReads(),
+        [...histories.values()].filter((h) => h.length > 0).map((history) => ({ history })),
+      );
       const rows: Pick<ReportFactsWrite, 'case' | 'facts'>[] = [];
       let count = 0;
       for (const [caseId, history] of histories) {
         const state = projectCase(history.map((h) => h.event));
         if (!state) continue;
-        const { facts } = await reportFactsOf(history, measureHistory(tx, reads, history));
+        const { facts } = measuredReportFactsOf(history, sources);
         rows.push({ case: reportFactCase(caseId, history, state), facts });
         count += facts.length;
       }

@@ -1,14 +1,7 @@
 import { and, arrayContains, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { OPEN_STATUSES } from '@hotline/domain';
 import type { Executor } from '../client.js';
-import {
-  adminUnits,
-  caseEvents,
-  cases,
-  categories,
-  notifications,
-  officials,
-} from '../schema/index.js';
+import { adminUnits, cases, categories, notifications, officials } from '../schema/index.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 export type NewNotificationRow = typeof notifications.$inferInsert;
@@ -42,31 +35,6 @@ export async function findCasesNotificationFacts(db: Executor, caseIds: readonly
   if (caseIds.length === 0) return new Map<string, CaseNotificationFacts>();
   const rows = await selectFacts(db, caseIds);
   return new Map<string, CaseNotificationFacts>(rows.map(({ caseId, ...f }) => [caseId, f]));
-}
-
-/** The same for one case. */
-export async function findCaseNotificationFacts(db: Executor, caseId: string) {
-  return (await findCasesNotificationFacts(db, [caseId])).get(caseId) ?? null;
-}
-
-/** Whether the case had an event of this type before `version` (e.g. an earlier routing). */
-export async function hasEventBefore(
-  db: Executor,
-  caseId: string,
-  type: string,
-  version: number,
-): Promise<boolean> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(caseEvents)
-    .where(
-      and(
-        eq(caseEvents.caseId, caseId),
-        eq(caseEvents.type, type),
-        lt(caseEvents.version, version),
-      ),
-    );
-  return (row?.n ?? 0) > 0;
 }
 
 export interface OfficialContact {

@@ -57,6 +57,8 @@ export class VirtualQueues implements JobPublisher {
         }
       } else if (job.queue === 'routing') {
         this.routing.add((job.data as { caseId: string }).caseId);
+      } else if (job.queue === 'matching') {
+        // Left alone: a case's similar texts are found on its page's first view instead.
       } else {
         this.messages++;
       }

@@ -14,3 +14,9 @@ export {
   type OnTime,
   type OnTimeCounts,
 } from './on-time.js';
+export {
+  factMeasureAt,
+  measuredReportFactsOf,
+  unitsMeasured,
+  type SlaSources,
+} from './fact-measures.js';

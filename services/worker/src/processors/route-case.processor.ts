@@ -1,7 +1,6 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import DataLoader from 'dataloader';
-import { JOBS, RouteCaseJob } from '@hotline/contracts';
-import type { JobPublisher } from '@hotline/queue';
+import { RouteCaseJob } from '@hotline/contracts';
 import { AppError, routeCase, routeCases, type CaseChangeDeps } from '@hotline/core';
 import Value from 'typebox/value';
 
@@ -15,12 +14,10 @@ export interface RoutingBatch {
  * once) are collected by a DataLoader and routed in one transaction; if that transaction fails
  * as a whole (a deadlock with another worker's batch over an assignment cursor, say), each case
  * is routed alone, so one bad case never holds back the others. A case that does not exist is
- * not retried. Then each case's similar texts are looked for, by a job of its own (matching).
+ * not retried. (A first routing also has the case's similar texts looked for: the text-matching
+ * subscriber writes that job to the outbox with the routing.)
  */
-export function routeCaseProcessor(
-  deps: CaseChangeDeps & { publisher: JobPublisher },
-  batch: RoutingBatch,
-) {
+export function routeCaseProcessor(deps: CaseChangeDeps, batch: RoutingBatch) {
   const loader = new DataLoader<string, unknown>(
     async (caseIds) => {
       const now = new Date();
@@ -32,9 +29,6 @@ export function routeCaseProcessor(
           caseIds.map((id) => routeCase(deps, id, now).catch((e: Error) => e)),
         );
       }
-      // After routing has committed: if publishing fails the jobs are retried, and routing a
-      // routed case again changes nothing. Ids are per case, so a retry adds no second job.
-      await deps.publisher.publish(caseIds.map((caseId) => JOBS.matchTexts(caseId)));
       return outcomes;
     },
     {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyEvent,
-  type CaseEvent,
-  type CaseState,
-  type RecordedEvent,
-  type ReportFact,
-  type SlaView,
-} from '@hotline/domain';
-import { reportFactsOf, type MeasureAt } from './report-facts.js';
+import type { CaseEvent, RecordedEvent } from '../case/case-events.js';
+import type { CaseState } from '../case/case-state.js';
+import { applyEvent } from '../case/project.js';
+import { reportFactsOf, type FactMeasure, type ReportFact } from './report-facts.js';
 
 const H = 3_600_000;
 const T0 = Date.parse('2025-11-24T02:00:00Z');
@@ -23,13 +18,11 @@ const historyOf = (events: CaseEvent[]): RecordedEvent[] =>
     event,
   }));
 
-// Working time = wall time; the resolution deadline 5 h after receipt.
-const measure: MeasureAt = async () => ({
-  calendar: { workingDurationBetween: (a: Date, b: Date) => b.getTime() - a.getTime() } as never,
-  sla: {
-    pauses: [],
-    clocks: { resolution: { dueAt: new Date(T0 + 5 * H) } },
-  } as unknown as SlaView,
+// Working time = wall time (events an hour apart); the resolution deadline 5 h after
+// receipt, none in force at the receipt itself (factMeasureAt).
+const measure = (index: number): FactMeasure => ({
+  dueAt: index === 0 ? null : new Date(T0 + 5 * H),
+  workingMs: index * H,
 });
 
 const received: CaseEvent = {
@@ -84,12 +77,12 @@ const HISTORIES: Record<string, CaseEvent[]> = {
 };
 
 /** Stored facts after applying deltas as writeReportFacts does. */
-async function stored(history: RecordedEvent[], cuts: number[]): Promise<ReportFact[]> {
+function stored(history: RecordedEvent[], cuts: number[]): ReportFact[] {
   const rows: ReportFact[] = [];
   let state: CaseState | null = null;
   let index = 0;
   for (const cut of [...cuts, history.length]) {
-    const delta = await reportFactsOf(history.slice(0, cut), measure, { index, state });
+    const delta = reportFactsOf(history.slice(0, cut), measure, { index, state });
     for (const r of rows) {
       if (delta.closesOpenSpanAt && r.kind === 'open' && r.until === null)
         r.until = delta.closesOpenSpanAt;
@@ -103,10 +96,10 @@ async function stored(history: RecordedEvent[], cuts: number[]): Promise<ReportF
   return rows.sort((a, b) => a.kind.localeCompare(b.kind) || a.seq - b.seq);
 }
 
-describe('reportFactsOf', () => {
-  it('derives spans per holding, moments and marks from a history', async () => {
+describe('reportFactsOf, measured', () => {
+  it('derives spans per holding, moments and marks from a history', () => {
     const history = historyOf(HISTORIES['resolved, rated, reopened, resolved again, closed']!);
-    const { facts } = await reportFactsOf(history, measure);
+    const { facts } = reportFactsOf(history, measure);
     const at = (i: number) => new Date(T0 + i * H);
     expect(facts.map((f) => [f.kind, f.seq, f.at, f.until, f.unitId, f.assigneeId])).toEqual([
       // In triage, then the unit's queue, then the handler's: three holdings.
@@ -132,21 +125,21 @@ describe('reportFactsOf', () => {
     expect(facts.find((f) => f.kind === 'first_response')?.workingMs).toBe(4 * H);
   });
 
-  it('adds up, written change by change, to the facts of the whole history', async () => {
+  it('adds up, written change by change, to the facts of the whole history', () => {
     for (const [label, events] of Object.entries(HISTORIES)) {
       const history = historyOf(events);
-      const whole = await stored(history, []);
+      const whole = stored(history, []);
       for (let cut = 1; cut < history.length; cut += 1) {
-        expect(await stored(history, [cut]), `${label}, cut at ${cut}`).toEqual(whole);
+        expect(stored(history, [cut]), `${label}, cut at ${cut}`).toEqual(whole);
       }
       const everyEvent = Array.from({ length: history.length - 1 }, (_, i) => i + 1);
-      expect(await stored(history, everyEvent), `${label}, event by event`).toEqual(whole);
+      expect(stored(history, everyEvent), `${label}, event by event`).toEqual(whole);
     }
   });
 
-  it('gives the last rating an open until, the replaced ones the time they were replaced', async () => {
+  it('gives the last rating an open until, the replaced ones the time they were replaced', () => {
     const history = historyOf([received, routed, assigned, accepted, resolved, rated(2), rated(5)]);
-    const ratings = (await stored(history, [6])).filter((f) => f.kind === 'rated');
+    const ratings = stored(history, [6]).filter((f) => f.kind === 'rated');
     expect(ratings.map((r) => [r.rating, r.until])).toEqual([
       [2, new Date(T0 + 6 * H)],
       [5, null],
