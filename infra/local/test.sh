@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm test`: every test (unit, integration on the real Postgres and Redis, end to end), then
-# one last line "N passed, N failed". Extra arguments go to Vitest: npm test -- packages/domain
+# `npm test`: every tier of tests (vitest.config.ts: unit, integration, http, e2e, browser,
+# faults, fuzz), then one last line "N passed, N failed". Extra arguments go to Vitest:
+# npm test -- packages/domain, or one tier: npm test -- --project unit (pnpm test:unit).
 set -euo pipefail
 # shellcheck source=infra/local/prepare.sh
 source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"

@@ -12,7 +12,7 @@ describe('Redis down: intake keeps answering, nothing is lost', () => {
   beforeAll(async () => {
     const redis = new URL(loadConfig().redisUrl);
     proxy = await startTcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
-    sys = await startSystem({ redisUrl: proxy.url('redis'), label: 'redisdown' });
+    sys = await startSystem({ listen: true, redisUrl: proxy.url('redis'), label: 'redisdown' });
   });
   afterAll(async () => {
     // A failed test may leave Redis cut, and the worker cannot close without it.

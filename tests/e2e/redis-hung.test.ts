@@ -24,6 +24,7 @@ describe('Redis hung or down: limits skipped at once, sessions refused, intake a
     const redis = new URL(loadConfig().redisUrl);
     proxy = await startTcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) });
     sys = await startSystem({
+      listen: true,
       redisUrl: proxy.url('redis'),
       label: 'redishung',
       // Started once Redis answers again: here it is the API's Redis under test, and the

@@ -17,15 +17,20 @@ import {
   type TestDatabase,
 } from '@hotline/testing';
 import { startWorker, type RunningWorker } from '@hotline/worker';
+import { serveByInject } from './inject-fetch.js';
 
 /** An administrator's admin-scoped API token, seeded with the small province. */
 export { TEST_ADMIN_TOKEN };
 
-/** The whole system in-process on a fresh database and Redis prefix: a real HTTP port. */
+/** The whole system in-process on a fresh database and Redis prefix. */
 export interface TestSystem {
   config: AppConfig;
   database: TestDatabase;
   province: SmallProvince;
+  /**
+   * Where the API answers: fetch() to it goes through `api.inject` (tests/support/inject-fetch.ts),
+   * or over TCP to a real port when started with `listen: true`.
+   */
   baseUrl: string;
   api: FastifyInstance;
   startWorker: () => void;
@@ -39,6 +44,11 @@ export async function startSystem(
     redisUrl?: string;
     redisPrefix?: string;
     label?: string;
+    /**
+     * A real port on 127.0.0.1, for what does not call this process's fetch: a browser, a
+     * child process, a raw socket. Otherwise fetch() to baseUrl is answered in-process.
+     */
+    listen?: boolean;
     /** More settings, as environment variables. */
     env?: Record<string, string>;
     /** Where the API's and the worker's log lines go (a test reading them); stdout otherwise. */
@@ -51,7 +61,9 @@ export async function startSystem(
   const config = loadConfigWith({
     DATABASE_URL: database.url,
     REDIS_PREFIX: prefix,
-    OUTBOX_POLL_MS: '200',
+    // A routed case, a notification, a timer is in Redis within 50 ms instead of 200: most
+    // tests with the worker wait for one of these, often several times.
+    OUTBOX_POLL_MS: '50',
     PORT: '0',
     // Files a test uploads go to a folder of its own, removed with the system.
     ATTACHMENTS_DIR: join(tmpdir(), `hotline-attachments-${prefix}`),
@@ -73,9 +85,15 @@ export async function startSystem(
     logger,
     credentials,
   });
-  await api.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = api.server.address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  let baseUrl: string;
+  let stopServing = () => {};
+  if (options.listen) {
+    await api.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = api.server.address() as AddressInfo;
+    baseUrl = `http://127.0.0.1:${port}`;
+  } else {
+    ({ baseUrl, stop: stopServing } = serveByInject(api));
+  }
   // The worker cannot see where the API listens (port 0 is picked at listen): like a deployment
   // would with PUBLIC_BASE_URL, tell it, so the links in its messages work.
   const workerConfig = config.hasPublicBaseUrl ? config : { ...config, publicBaseUrl: baseUrl };
@@ -96,6 +114,7 @@ export async function startSystem(
     },
     async close() {
       await system.stopWorker();
+      stopServing();
       await api.close();
       await credentials.close();
       redis.disconnect();

@@ -94,7 +94,7 @@ export const addDays = (date: string, n: number) =>
  * no routing rule go to that unit), signed up for the console and with API tokens.
  */
 export async function triageTeam(label: string) {
-  const sys = await startSystem({ label, withWorker: false });
+  const sys = await startSystem({ listen: true, label, withWorker: false });
   const browser = await launchBrowser();
   const { db } = sys.database;
   const unit = sys.province.triageUnitId;

@@ -40,7 +40,7 @@ describe('the browser UI is compressed when the browser asks, and only then', ()
   let sys: TestSystem;
   let assets: { css: string; js: string };
   beforeAll(async () => {
-    sys = await startSystem({ label: 'portal-compression', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'portal-compression', withWorker: false });
     const home = decoded(await rawGet(sys.baseUrl, '/'));
     const href = (re: RegExp) => re.exec(home)?.[1]?.replace(/&amp;/g, '&');
     assets = {

@@ -19,7 +19,7 @@ import {
 describe('citizen portal pages (no JavaScript)', () => {
   let sys: TestSystem;
   beforeAll(async () => {
-    sys = await startSystem({ label: 'portal-pages', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'portal-pages', withWorker: false });
   });
   afterAll(async () => {
     await sys?.close();

@@ -23,7 +23,7 @@ export { routeCase, routeCases, type RouteCaseOutcome } from './route-case.js';
 export { relayOutbox } from './relay-outbox.js';
 export { getPublicCase } from './get-public-case.js';
 export { listCategories } from './list-categories.js';
-export { loadWorkingCalendar } from './calendars/load-working-calendar.js';
+export { forgetCompiledCalendars, loadWorkingCalendar } from './calendars/load-working-calendar.js';
 export {
   listCalendars,
   getCalendarDays,

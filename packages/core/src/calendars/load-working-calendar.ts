@@ -5,6 +5,14 @@ import { compileCalendar, type WorkingCalendar } from '@hotline/domain';
 // use (one indexed read), so an administrator's change is seen at once by every process.
 const compiled = new Map<string, { revision: number; calendar: WorkingCalendar }>();
 
+/**
+ * Forgets every compiled calendar. Test files that share a process (vitest.config.ts) each
+ * start on a database of their own, whose revision numbers may repeat another's.
+ */
+export function forgetCompiledCalendars(): void {
+  compiled.clear();
+}
+
 /** The working calendar with inheritance resolved; null when no such calendar exists. */
 export async function loadWorkingCalendar(
   db: Executor,

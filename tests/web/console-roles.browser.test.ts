@@ -11,7 +11,7 @@ describe('what a handler sees in the console', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'web-roles', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'web-roles', withWorker: false });
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {

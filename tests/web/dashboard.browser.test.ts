@@ -51,7 +51,7 @@ describe('the supervisors’ dashboard in a browser', () => {
     );
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'web-dashboard' });
+    sys = await startSystem({ listen: true, label: 'web-dashboard' });
     // Deadlines of 25 s in a 24/7 calendar: the watched case turns overdue during the test.
     await useFastClocks(sys, 'PT25S', { rung2After: 'PT5S', rung3After: 'PT5S' });
     await addLeaders(sys);

@@ -40,7 +40,7 @@ describe('English pages mark the Vietnamese that stays Vietnamese (lang="vi")', 
   let browser: Browser;
   let officials: Officials;
   beforeAll(async () => {
-    sys = await startSystem({ label: 'portal-language', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'portal-language', withWorker: false });
     officials = await addTriageOfficials(sys);
     browser = await launchBrowser();
   }, 60_000);

@@ -18,7 +18,7 @@ describe('an operator logs a call in the console', () => {
   let earlierCode: string;
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'web-call', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'web-call', withWorker: false });
     browser = await launchBrowser();
     operator = await addSignInOfficial(sys.database.db, sys.province.triageUnitId, ['operator'], {
       fullName: 'Nguyễn Thu Thương',
@@ -52,6 +52,9 @@ describe('an operator logs a call in the console', () => {
     await page.keyboard.press('Tab');
     await poll(() => focusedLabel(page)).toContain('Lĩnh vực');
     await page.keyboard.type('Xây');
+    // Enter picks the highlighted option: only once the list (loaded while the page opened)
+    // is filtered to the one that matches.
+    await poll(() => page.getByRole('option').allTextContents()).toEqual(['Xây dựng']);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await poll(() => focusedLabel(page)).toContain('Nội dung cuộc gọi');

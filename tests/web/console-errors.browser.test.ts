@@ -35,7 +35,7 @@ describe('errors in words in the console', () => {
   let handlerId: string;
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'web-errors', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'web-errors', withWorker: false });
     browser = await launchBrowser();
     const { db } = sys.database;
     const unit = sys.province.triageUnitId;

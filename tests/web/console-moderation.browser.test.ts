@@ -13,7 +13,7 @@ describe('the console’s publication review, and what the portal then shows', (
   let moderator: { id: string; login: string };
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'web-moderation', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'web-moderation', withWorker: false });
     browser = await launchBrowser();
     officials = await addTriageOfficials(sys);
     moderator = await addSignInOfficial(

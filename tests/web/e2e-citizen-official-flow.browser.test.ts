@@ -32,6 +32,7 @@ describe('end to end: citizen and officials in browsers, with the worker', () =>
 
   beforeAll(async () => {
     sys = await startSystem({
+      listen: true,
       label: 'web-e2e-flow',
       withWorker: true,
       env: { COOKIE_SECURE: 'false' },

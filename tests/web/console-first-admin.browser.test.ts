@@ -11,7 +11,7 @@ describe('a new administrator enrols TOTP and changes the password in the consol
   let browser: Browser;
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'web-first-admin', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'web-first-admin', withWorker: false });
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {

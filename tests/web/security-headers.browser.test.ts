@@ -44,7 +44,7 @@ describe('security headers on the API, console, portal, docs and dashboard', () 
   const adminBearer = `Bearer ${TEST_ADMIN_TOKEN}`;
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'headers', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'headers', withWorker: false });
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {

@@ -12,7 +12,7 @@ describe('the portal shows no drill', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'portal-drills', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'portal-drills', withWorker: false });
     browser = await launchBrowser();
     const { db } = sys.database;
     const [unit] = await db

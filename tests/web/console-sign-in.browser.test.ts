@@ -9,7 +9,7 @@ describe('console sign-in in a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'web-sign-in', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'web-sign-in', withWorker: false });
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {

@@ -21,7 +21,7 @@ describe("a handler's queue in the console", () => {
   const codes: Record<string, string> = {};
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'web-queue', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'web-queue', withWorker: false });
     browser = await launchBrowser();
     const { db } = sys.database;
     const unitId = sys.province.departmentUnitId;

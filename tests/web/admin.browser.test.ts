@@ -20,7 +20,7 @@ describe('administration pages in a browser', () => {
   let admin: { id: string; login: string; secret: string };
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'web-admin', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'web-admin', withWorker: false });
     const { db } = sys.database;
     const a = await addSignInOfficial(db, sys.province.triageUnitId, ['admin'], {
       fullName: 'Quản trị viên',

@@ -27,6 +27,7 @@ describe('portal: information with photos and PDF files, seen by the official', 
 
   beforeAll(async () => {
     sys = await startSystem({
+      listen: true,
       label: 'portal-info-files',
       withWorker: false,
       env: { COOKIE_SECURE: 'false' },

@@ -50,6 +50,7 @@ describe('portal: my cases, after proving a phone number by SMS code', () => {
 
   beforeAll(async () => {
     sys = await startSystem({
+      listen: true,
       label: 'portal-my-cases',
       withWorker: false,
       env: { COOKIE_SECURE: 'false', OTP_SEND_LIMIT: '3' },

@@ -17,7 +17,7 @@ describe('the portal’s English pages show the English names administrators ent
   let sys: TestSystem;
   let browser: Browser;
   beforeAll(async () => {
-    sys = await startSystem({ label: 'portal_english_names', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'portal_english_names', withWorker: false });
     const set = async (path: string, body: unknown) => {
       const res = await adminRequest(sys.baseUrl, 'PATCH', path, body);
       expect(res.status, path).toBe(200);

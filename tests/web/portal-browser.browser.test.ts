@@ -16,6 +16,7 @@ describe('citizen portal in a browser (mobile first)', () => {
 
   beforeAll(async () => {
     sys = await startSystem({
+      listen: true,
       label: 'portal-browser',
       withWorker: false,
       env: { COOKIE_SECURE: 'false' },

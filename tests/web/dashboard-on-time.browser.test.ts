@@ -20,7 +20,7 @@ describe('the on-time ranking on the dashboard', () => {
     `${sys.baseUrl}/console/dashboard?period=custom&from=${ymd(now - 90 * 86_400_000)}&to=${ymd(now)}`;
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'web-on-time', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'web-on-time', withWorker: false });
     await seedOnTimeProvince(sys, now);
     login = (
       await addSignInOfficial(sys.database.db, sys.province.triageUnitId, ['supervisor'], {

@@ -17,7 +17,7 @@ describe('the console header’s search, its pickers, and the header on a phone'
   let twice: string[];
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'web-search', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'web-search', withWorker: false });
     browser = await launchBrowser();
     const { db } = sys.database;
     operator = await addSignInOfficial(db, sys.province.triageUnitId, ['operator'], {

@@ -22,7 +22,7 @@ describe('the dashboard and drills', () => {
   let supervisor: { login: string };
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'web-dashboard-drills', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'web-dashboard-drills', withWorker: false });
     browser = await launchBrowser();
     const { db } = sys.database;
     await db

@@ -38,7 +38,7 @@ describe('in-app notifications: GET /v1/me/notifications and the bell', () => {
   let handlerApi: Headers;
 
   beforeAll(async () => {
-    sys = await startSystem({ label: 'web-notifications', withWorker: false });
+    sys = await startSystem({ listen: true, label: 'web-notifications', withWorker: false });
     browser = await launchBrowser();
     const { db } = sys.database;
     const unit = sys.province.triageUnitId;
