@@ -2,6 +2,7 @@ import type postgres from 'postgres';
 import type { ReceivedCase } from '@hotline/domain';
 import type { RawSql } from '../client.js';
 import type { NewOutboxMessage } from './outbox.repository.js';
+import { factColumns } from './report-facts.repository.js';
 
 /** Where the new case's reference ids come from, inside the statement. */
 export interface ResolvedReferences {
@@ -28,19 +29,7 @@ export function receivedCaseCtes(
   const at = row.receivedAt.toISOString();
   const actor = received.actor;
   const { type, ...payload } = received.event;
-  const facts = c.reportFacts.map((f) => ({
-    kind: f.kind,
-    seq: f.seq,
-    at: f.at,
-    until: f.until,
-    working_ms: f.workingMs,
-    is_on_time: f.isOnTime,
-    rating: f.rating,
-    was_reopened: f.wasReopened,
-    due_at: f.dueAt,
-    unit_id: f.unitId,
-    assignee_id: f.assigneeId,
-  }));
+  const facts = c.reportFacts.map(factColumns);
   const outbox = jobs.map((m) => ({
     queue: m.queue,
     job_name: m.jobName,

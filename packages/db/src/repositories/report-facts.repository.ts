@@ -24,24 +24,29 @@ export interface ReportFactsWrite {
   reopensResolutions: boolean;
 }
 
+/** A fact's own columns, as the JSON its inserts read (what the case repeats is added by each). */
+export const factColumns = (f: Omit<ReportFact, 'categoryId'>) => ({
+  kind: f.kind,
+  seq: f.seq,
+  at: f.at,
+  until: f.until,
+  working_ms: f.workingMs,
+  is_on_time: f.isOnTime,
+  rating: f.rating,
+  was_reopened: f.wasReopened,
+  due_at: f.dueAt,
+  unit_id: f.unitId,
+  assignee_id: f.assigneeId,
+});
+
 /** The facts of some cases as one JSON parameter. */
 const recordset = (rows: readonly { case: ReportFactCase; facts: readonly ReportFact[] }[]) =>
   JSON.stringify(
     rows.flatMap(({ case: c, facts }) =>
       facts.map((f) => ({
         case_id: c.caseId,
-        kind: f.kind,
-        seq: f.seq,
-        at: f.at,
-        until: f.until,
-        working_ms: f.workingMs,
-        is_on_time: f.isOnTime,
-        rating: f.rating,
-        was_reopened: f.wasReopened,
-        due_at: f.dueAt,
+        ...factColumns(f),
         received_at: c.receivedAt,
-        unit_id: f.unitId,
-        assignee_id: f.assigneeId,
         category_id: f.categoryId,
         channel: c.channel,
         hotline_id: c.hotlineId,
