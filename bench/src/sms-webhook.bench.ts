@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { createTestDatabase, seedSmallProvince } from '@hotline/testing';
+import { startCpuSplit } from './cpu-split.js';
 
 const PATH = '/webhooks/sms/twilio';
 // bench-server loads the development config: its token, and PUBLIC_BASE_URL from HOST:PORT.
@@ -67,6 +68,10 @@ function start(): { child: ChildProcess; ready: Promise<number> } {
   return { child, ready };
 }
 
+/** CPU per message: the API processes, and Postgres and Redis (the machine's rest). */
+const cpuLine = (c: { apiMs: number; restMs: number }) =>
+  `CPU per message: API ${c.apiMs.toFixed(3)} ms + Postgres and Redis ${c.restMs.toFixed(3)} ms = ${(c.apiMs + c.restMs).toFixed(3)} ms`;
+
 const servers = [start(), start()];
 const ports = await Promise.all(servers.map((s) => s.ready));
 
@@ -100,11 +105,16 @@ console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? ''}; node ${
 console.log('warm-up…');
 await both({ duration: 2, connections: 10 });
 
+const children = servers.map((x) => x.child);
+const maxCpu = await startCpuSplit(children);
 const max = await both({ duration: MAX_SECONDS, connections: 32 });
+const maxSplit = await maxCpu(max.reduce((s, r) => s + r.requests.total, 0));
 const maxRate = max.reduce((s, r) => s + r.requests.average, 0);
 const maxErrors = max.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0);
 
+const fixedCpu = await startCpuSplit(children);
 const fixed = await both({ duration: FIXED_SECONDS, overallRate: 250, connections: 20 });
+const fixedSplit = await fixedCpu(fixed.reduce((s, r) => s + r.requests.total, 0));
 const fixedErrors = fixed.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0);
 
 const exited = Promise.all(servers.map((s) => new Promise((r) => s.child.once('exit', r))));
@@ -120,7 +130,7 @@ const [stored] = await admin<{ messages: number; cases: number; answered: number
 console.log('');
 console.log(
   `max: ${maxRate.toFixed(0)} messages/s over ${MAX_SECONDS} s with 2 API processes ` +
-    `(${maxErrors} non-2xx/errors) — target ≥ 1,500`,
+    `(${maxErrors} non-2xx/errors) — target ≥ 1,500; ${cpuLine(maxSplit)}`,
 );
 fixed.forEach((r, i) => {
   console.log(
@@ -128,7 +138,9 @@ fixed.forEach((r, i) => {
       `p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`,
   );
 });
-console.log(`fixed-rate non-2xx/errors: ${fixedErrors} — target p99 < 50 ms`);
+console.log(
+  `fixed-rate non-2xx/errors: ${fixedErrors} — target p99 < 50 ms; ${cpuLine(fixedSplit)}`,
+);
 // Requests still in flight when a phase ends are stored but their answers are not awaited.
 console.log(
   `stored: ${stored!.messages} inbound_messages, ${stored!.cases} cases; ` +
