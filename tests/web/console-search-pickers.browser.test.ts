@@ -128,6 +128,9 @@ describe('the console header’s search, its pickers, and the header on a phone'
     await page.keyboard.press('Tab');
     await poll(() => focusedLabel(page)).toContain('Lĩnh vực');
     await page.keyboard.type('xay dung');
+    // Enter picks the highlighted option: only once the list (loaded while the page opened)
+    // is filtered to the one that matches.
+    await poll(() => page.getByRole('option').allTextContents()).toEqual(['Xây dựng']);
     await page.keyboard.press('Enter');
     const category = page.getByRole('combobox', { name: 'Lĩnh vực' });
     await poll(() => category.inputValue()).toBe('Xây dựng');
