@@ -23,6 +23,7 @@ import {
   type SmallProvince,
   type TestDatabase,
 } from '@hotline/testing';
+import { addOfficial } from '../support/officials.js';
 
 const ROUTER: Principal = { kind: 'system', process: 'test' };
 // Monday 23 November 2026, 09:00 in Hà Nội: acceptance (PT8H) is due Tuesday at 09:30.
@@ -36,18 +37,9 @@ describe('each subscriber alone, on the changes of a real case', () => {
   beforeAll(async () => {
     t = await createTestDatabase('subscribers');
     province = await seedSmallProvince(t.db);
-    const [l] = await t.db
-      .insert(tables.officials)
-      .values({
-        unitId: province.triageUnitId,
-        fullName: 'Lê Lãnh Đạo',
-        email: 'lead@test.gov.vn',
-        roles: ['unit_leader'],
-      })
-      .returning();
     leader = {
       kind: 'official',
-      officialId: l!.id,
+      officialId: await addOfficial(t.db, province.triageUnitId, ['unit_leader']),
       roles: ['unit_leader'],
       scopeUnitIds: new Set([province.triageUnitId]),
     };
